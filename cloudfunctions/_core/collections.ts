@@ -1,0 +1,76 @@
+/**
+ * Every collection and its indexes, declared once. The SQLite adapter creates these as expression
+ * indexes; `npm run deploy` creates them in CloudBase. A query that is not served by one of these
+ * is a bug (the benchmarks check the SQLite plans).
+ */
+export interface IndexSpec {
+  name: string;
+  fields: ReadonlyArray<readonly [path: string, direction: 1 | -1]>;
+  unique?: boolean;
+}
+
+export interface CollectionSpec {
+  name: string;
+  indexes: readonly IndexSpec[];
+}
+
+export const COLLECTIONS = [
+  {
+    name: 'users',
+    indexes: [
+      { name: 'openid', fields: [['openid', 1]], unique: true },
+      { name: 'home_grid', fields: [['home.path.gridId', 1], ['createdAt', 1]] },
+      { name: 'home_community', fields: [['home.path.communityId', 1], ['createdAt', 1]] },
+      { name: 'home_street', fields: [['home.path.streetId', 1], ['createdAt', 1]] },
+      { name: 'home_micro', fields: [['home.path.microGridId', 1], ['createdAt', 1]] },
+      { name: 'home_building', fields: [['home.path.buildingId', 1], ['createdAt', 1]] },
+    ],
+  },
+  {
+    name: 'memberships',
+    indexes: [
+      { name: 'user', fields: [['userId', 1], ['role', 1]] },
+      { name: 'street', fields: [['path.streetId', 1], ['grantedAt', 1]] },
+      { name: 'community', fields: [['path.communityId', 1], ['grantedAt', 1]] },
+      { name: 'grid', fields: [['path.gridId', 1], ['grantedAt', 1]] },
+      { name: 'micro', fields: [['path.microGridId', 1], ['grantedAt', 1]] },
+    ],
+  },
+  {
+    name: 'invites',
+    indexes: [
+      { name: 'code', fields: [['code', 1]], unique: true },
+      { name: 'status_expiry', fields: [['status', 1], ['expiresAt', 1]] },
+      { name: 'creator', fields: [['createdBy', 1], ['createdAt', -1]] },
+    ],
+  },
+  {
+    name: 'nodes',
+    indexes: [
+      { name: 'parent', fields: [['parentId', 1], ['order', 1]] },
+      { name: 'kind', fields: [['kind', 1], ['order', 1]] },
+    ],
+  },
+  {
+    name: 'audit',
+    indexes: [
+      { name: 'actor', fields: [['actorId', 1], ['at', -1]] },
+      { name: 'subject', fields: [['subjectId', 1], ['at', -1]] },
+      { name: 'request', fields: [['requestId', 1]] },
+    ],
+  },
+  {
+    name: 'outbox',
+    indexes: [{ name: 'recipient', fields: [['recipientId', 1], ['createdAt', -1]] }],
+  },
+  {
+    name: 'idempotency',
+    indexes: [{ name: 'expiry', fields: [['expiresAt', 1]] }],
+  },
+  {
+    name: 'meta',
+    indexes: [],
+  },
+] as const satisfies readonly CollectionSpec[];
+
+export type CollectionName = (typeof COLLECTIONS)[number]['name'];

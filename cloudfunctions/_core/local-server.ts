@@ -1,0 +1,44 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { FUNCTIONS } from '../functions';
+import { localPorts } from './adapters/local';
+import { SqliteStore } from './adapters/sqlite-store';
+import { createGateway } from './gateway';
+import type { TxOp } from './ports/store';
+
+export interface LocalOptions {
+  /** Folder for the SQLite file, uploaded files and the local QR secret. */
+  dataDir: string;
+  port?: number;
+  /** The built H5 app to serve at `/`. */
+  h5Dir?: string;
+  /** Demo data to load when the store is empty. */
+  seed?: () => TxOp[];
+}
+
+/** The embedded default: SQLite file + local adapters + the gateway on 127.0.0.1. */
+export async function startLocal(options: LocalOptions) {
+  const store = new SqliteStore(join(options.dataDir, 'honglin.sqlite'));
+  let seeded = false;
+  if (options.seed && (await store.count('nodes', {})) === 0) {
+    const result = await store.transact(options.seed());
+    if (!result.ok) throw new Error(`seeding failed at operation ${result.index}: ${result.reason}`);
+    seeded = true;
+  }
+  const ports = localPorts({ store, dataDir: options.dataDir });
+  const server = createGateway({ ports, functions: FUNCTIONS, filesDir: join(options.dataDir, 'files'), ...(options.h5Dir ? { h5Dir: options.h5Dir } : {}) });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seeded,
+    store,
+    ports,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await store.close();
+    },
+  };
+}

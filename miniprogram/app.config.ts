@@ -1,0 +1,36 @@
+// Tab pages live in the main package; every domain is a subpackage loaded on demand.
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/work/index', 'pages/council/index', 'pages/me/index'],
+  subPackages: [
+    {
+      root: 'packages/accounts',
+      pages: ['profile-edit/index', 'redeem/index', 'persona/index', 'tree/index'],
+    },
+    { root: 'packages/orders', pages: ['index/index'] },
+    { root: 'packages/council', pages: ['index/index'] },
+  ],
+  window: {
+    navigationBarTitleText: '红邻',
+    navigationBarBackgroundColor: '#C8161D',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#F5F5F5',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#595959',
+    selectedColor: '#C8161D',
+    backgroundColor: '#FFFFFF',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/work/index', text: '办事', iconPath: 'assets/tabbar/work.png', selectedIconPath: 'assets/tabbar/work-active.png' },
+      { pagePath: 'pages/council/index', text: '议事', iconPath: 'assets/tabbar/council.png', selectedIconPath: 'assets/tabbar/council-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+  // Subpackages are fetched ahead when the user lands on the tab that leads to them.
+  preloadRule: {
+    'pages/me/index': { network: 'all', packages: ['packages/accounts'] },
+  },
+})

@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react'
+import { View } from '@tarojs/components'
+import { ELDER_CLASS, useElder } from '../lib/elder'
+
+/**
+ * The root of every page: carries the page's stable class and, in 长辈版, `honglin-elder`, which
+ * every size in app.scss keys off (text, line height, touch targets, NutUI variables).
+ */
+export function PageShell({ name, children }: { name: string; children: ReactNode }) {
+  const elder = useElder()
+  const className = `hl-page hl-page-${name}${elder.on ? ` ${ELDER_CLASS}` : ''}`
+  return <View className={className}>{children}</View>
+}

@@ -1,0 +1,260 @@
+import { useEffect, useMemo, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { ADMIN_ROLES, GRANTS, GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, Loading } from '../../../components/states'
+import { loadProfile, useProfile } from '../../../lib/profile'
+import { indexTree, lineage, type TreeIndex } from '../../../lib/territory'
+import { accounts, type InviteView, type MemberView, type Profile, type TreeNode } from '../../../services/accounts'
+import type { ClientError } from '../../../services/call'
+import './index.scss'
+
+const PAGE_SIZE = 20
+const EXPIRY_CHOICES = [
+  { hours: 24, label: '1 天' },
+  { hours: 72, label: '3 天' },
+  { hours: 168, label: '7 天' },
+] as const
+
+function formatTime(iso: string): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+function Members({ node }: { node: TreeNode }) {
+  const [kind, setKind] = useState<'roles' | 'residents'>('roles')
+  const [members, setMembers] = useState<MemberView[]>([])
+  const [total, setTotal] = useState<number | null>(null)
+  const [error, setError] = useState<ClientError | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const load = async (offset: number) => {
+    setBusy(true)
+    setError(null)
+    const answer = await accounts.listMembers({ nodeId: node.id, kind, offset, limit: PAGE_SIZE })
+    setBusy(false)
+    if (!answer.ok) {
+      setError(answer.error)
+      return
+    }
+    setMembers((prev) => (offset === 0 ? answer.data.members : [...prev, ...answer.data.members]))
+    setTotal(answer.data.total)
+  }
+
+  useEffect(() => {
+    setMembers([])
+    setTotal(null)
+    void load(0)
+  }, [node.id, kind])
+
+  return (
+    <View className='hl-card tree-members'>
+      <View className='tree-tabs'>
+        <Button
+          className={`hl-btn tree-tab hl-tab-roles${kind === 'roles' ? ' tree-tab-on' : ''}`}
+          type={kind === 'roles' ? 'primary' : 'default'}
+          onClick={() => setKind('roles')}
+        >
+          工作人员
+        </Button>
+        <Button
+          className={`hl-btn tree-tab hl-tab-residents${kind === 'residents' ? ' tree-tab-on' : ''}`}
+          type={kind === 'residents' ? 'primary' : 'default'}
+          onClick={() => setKind('residents')}
+        >
+          居民
+        </Button>
+      </View>
+      {error ? <ErrorView error={error} onRetry={() => void load(0)} /> : null}
+      {!error && total === null ? <Loading /> : null}
+      {!error && total === 0 ? <Empty text={kind === 'roles' ? '这里还没有工作人员' : '这里还没有登记的居民'} /> : null}
+      {members.map((m) => (
+        <View key={m.userId} className={`hl-row tree-member tree-member-${m.userId}`}>
+          <View className='hl-label'>
+            <Text className='hl-text'>{m.name}</Text>
+            <Text className='hl-note'>
+              {m.roles.map((r) => `${r.roleLabel}${r.nodeName ? `（${r.nodeName}）` : ''}`).join('、') || '居民'}
+            </Text>
+            {m.homeBreadcrumb.length ? <Text className='hl-note'>{m.homeBreadcrumb.join(' › ')}</Text> : null}
+          </View>
+          <Text className='hl-note'>{m.phoneMasked ?? '未留手机号'}</Text>
+        </View>
+      ))}
+      {total !== null && members.length < total ? (
+        <Button className='hl-btn hl-btn-block hl-btn-more' loading={busy} disabled={busy} onClick={() => void load(members.length)}>
+          {`加载更多（还有 ${total - members.length} 位）`}
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+/** Roles this person could grant at a node of this kind (the server decides again). */
+function grantableAt(profile: Profile, node: TreeNode): GrantedRole[] {
+  const mine = new Set<GrantedRole>()
+  for (const r of profile.roles) {
+    if (r.role !== 'resident') for (const g of GRANTS[r.role]) mine.add(g)
+  }
+  return GRANTED_ROLES.filter((role) => mine.has(role) && ROLE_LEVEL[role] === node.kind)
+}
+
+function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) {
+  const [role, setRole] = useState<GrantedRole | null>(roles[0] ?? null)
+  const [hours, setHours] = useState<number>(72)
+  const [invite, setInvite] = useState<InviteView | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useEffect(() => {
+    setRole(roles[0] ?? null)
+    setInvite(null)
+    setError(null)
+  }, [node.id])
+
+  const create = async () => {
+    if (!role) return
+    setBusy(true)
+    setError(null)
+    const answer = await accounts.createInvite({ role, nodeId: node.id, expiresInHours: hours })
+    setBusy(false)
+    if (answer.ok) setInvite(answer.data.invite)
+    else setError(answer.error.message)
+  }
+
+  return (
+    <View className='hl-card tree-invite'>
+      <Text className='hl-title'>{`邀请到 ${node.name}`}</Text>
+      <Text className='hl-field-label'>身份</Text>
+      <View className='tree-choices'>
+        {roles.map((r) => (
+          <Button
+            key={r}
+            className={`hl-btn tree-choice hl-invite-role-${r}`}
+            type={role === r ? 'primary' : 'default'}
+            onClick={() => setRole(r)}
+          >
+            {ROLE_LABELS[r]}
+          </Button>
+        ))}
+      </View>
+      <Text className='hl-field-label'>有效期</Text>
+      <View className='tree-choices'>
+        {EXPIRY_CHOICES.map((c) => (
+          <Button
+            key={c.hours}
+            className={`hl-btn tree-choice hl-invite-hours-${c.hours}`}
+            type={hours === c.hours ? 'primary' : 'default'}
+            onClick={() => setHours(c.hours)}
+          >
+            {c.label}
+          </Button>
+        ))}
+      </View>
+      {error ? <Text className='hl-notice hl-notice-error hl-invite-error'>{error}</Text> : null}
+      {invite ? (
+        <View className='hl-notice hl-notice-ok hl-invite-result'>
+          <Text className='hl-text'>{`${invite.roleLabel}邀请码（只能用一次）：`}</Text>
+          <Text className='tree-code hl-invite-code' userSelect>
+            {invite.code}
+          </Text>
+          <Text className='hl-note'>{`${formatTime(invite.expiresAt)} 前有效`}</Text>
+        </View>
+      ) : null}
+      <Button className='hl-btn hl-btn-block hl-btn-create-invite' type='primary' size='large' loading={busy} disabled={busy || !role} onClick={create}>
+        生成邀请码
+      </Button>
+    </View>
+  )
+}
+
+function startNode(profile: Profile | undefined, index: TreeIndex): string | null {
+  const admin = profile?.roles.find((r) => (ADMIN_ROLES as readonly string[]).includes(r.role) && index.byId.has(r.nodeId))
+  if (admin) return admin.nodeId
+  let id: string | null = null
+  for (;;) {
+    const kids: TreeNode[] = index.children.get(id) ?? []
+    if (kids.length !== 1) return id
+    id = kids[0]!.id
+  }
+}
+
+export default function TerritoryTree() {
+  const state = useProfile()
+  const [index, setIndex] = useState<TreeIndex | null>(null)
+  const [error, setError] = useState<ClientError | null>(null)
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined)
+
+  const load = async () => {
+    setError(null)
+    const answer = await accounts.tree()
+    if (answer.ok) setIndex(indexTree(answer.data.nodes))
+    else setError(answer.error)
+  }
+
+  useEffect(() => {
+    void loadProfile()
+    void load()
+  }, [])
+
+  const profile = state.profile
+  useEffect(() => {
+    if (index && cursor === undefined && state.status !== 'loading' && state.status !== 'idle') {
+      setCursor(startNode(profile, index))
+    }
+  }, [index, state.status])
+
+  const allowed = useMemo(() => new Set(profile?.allowedActions ?? []), [profile])
+  const node = index && cursor ? index.byId.get(cursor) : undefined
+  const trail = index && cursor ? lineage(index, cursor) : []
+  const children = index ? (index.children.get(cursor ?? null) ?? []) : []
+  const roles = profile && node && allowed.has('createInvite') ? grantableAt(profile, node) : []
+
+  return (
+    <PageShell name='tree'>
+      <Text className='hl-title'>辖区与成员</Text>
+      {error ? <ErrorView error={error} onRetry={() => void load()} /> : null}
+      {!index && !error ? <Loading /> : null}
+      {index && cursor !== undefined ? (
+        <>
+          <View className='tree-trail'>
+            <Button className='hl-btn tree-crumb hl-crumb-root' size='small' onClick={() => setCursor(null)}>
+              全部
+            </Button>
+            {trail.map((n) => (
+              <Button key={n.id} className={`hl-btn tree-crumb hl-crumb-${n.id}`} size='small' onClick={() => setCursor(n.id)}>
+                {n.name}
+              </Button>
+            ))}
+          </View>
+
+          {node ? (
+            <View className='hl-card tree-node'>
+              <Text className='hl-hero'>{node.name}</Text>
+              <Text className='hl-note'>{node.kindLabel}</Text>
+              {node.address ? <Text className='hl-note'>{`地址：${node.address}`}</Text> : null}
+              {node.openingHours ? <Text className='hl-note'>{`开放时间：${node.openingHours}`}</Text> : null}
+            </View>
+          ) : null}
+
+          <View className='hl-card tree-children'>
+            <Text className='hl-title'>{node ? '下级' : '街道'}</Text>
+            {children.length === 0 ? <Text className='hl-note'>没有下级了</Text> : null}
+            {children.map((c) => (
+              <View key={c.id} className={`hl-row tree-child hl-node-${c.id}`} onClick={() => setCursor(c.id)}>
+                <Text className='hl-text'>{c.name}</Text>
+                <Text className='hl-note'>{`${c.kindLabel} ›`}</Text>
+              </View>
+            ))}
+          </View>
+
+          {node && roles.length > 0 ? <InviteMaker node={node} roles={roles} /> : null}
+          {node && allowed.has('listMembers') ? <Members node={node} /> : null}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PageShell } from '../../components/page-shell'
+import { LargeTextToggle } from '../../components/large-text-toggle'
+import { loadProfile, useProfile } from '../../lib/profile'
+import { go, ROUTES } from '../../lib/nav'
+import './index.scss'
+
+function greeting(hour: number): string {
+  if (hour < 5) return '夜深了'
+  if (hour < 11) return '早上好'
+  if (hour < 13) return '中午好'
+  if (hour < 18) return '下午好'
+  return '晚上好'
+}
+
+const ENTRIES = [
+  { key: 'work', title: '我要办事', note: '家里有难处，找党员志愿者帮忙', url: ROUTES.work },
+  { key: 'council', title: '邻里议事', note: '小区的事，大家商量着办', url: ROUTES.council },
+  { key: 'me', title: '我的资料', note: '住址、手机号、长辈版', url: ROUTES.me },
+] as const
+
+export default function Home() {
+  const state = useProfile()
+  const [scanNote, setScanNote] = useState(false)
+  useDidShow(() => {
+    void loadProfile()
+  })
+
+  const name = state.profile?.name
+  const place = state.profile?.home?.gridName ?? state.profile?.home?.communityName
+
+  return (
+    <PageShell name='home'>
+      <View className='hl-card home-hello'>
+        <Text className='hl-hero home-greeting'>
+          {greeting(new Date().getHours())}
+          {name ? `，${name}` : ''}
+        </Text>
+        <Text className='hl-note home-place'>
+          {place ? `您在 ${place}` : '红邻：党建引领，邻里互助'}
+        </Text>
+      </View>
+
+      <View className='hl-card'>
+        <LargeTextToggle testId='hl-toggle-elder' />
+      </View>
+
+      <Button className='hl-btn hl-btn-block hl-btn-scan' type='primary' size='large' onClick={() => setScanNote(true)}>
+        扫一扫
+      </Button>
+      {scanNote ? (
+        <Text className='hl-notice hl-scan-note'>
+          扫码功能正在建设中。建成后，扫党群服务站的码就能报事、签到。
+        </Text>
+      ) : null}
+
+      <View className='home-entries'>
+        {ENTRIES.map((e) => (
+          <View key={e.key} className={`hl-card home-entry hl-entry-${e.key}`} onClick={() => go(e.url)}>
+            <Text className='hl-title home-entry-title'>{e.title}</Text>
+            <Text className='hl-note'>{e.note}</Text>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  )
+}

@@ -1,0 +1,108 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PageShell } from '../../components/page-shell'
+import { LargeTextToggle } from '../../components/large-text-toggle'
+import { ErrorView, Loading } from '../../components/states'
+import { loadProfile, useProfile } from '../../lib/profile'
+import { go, ROUTES } from '../../lib/nav'
+import { canSwitchPersona } from '../../services/persona'
+import type { Profile } from '../../services/accounts'
+import './index.scss'
+
+function ProfileCard({ profile }: { profile: Profile }) {
+  const home = profile.home
+  const place = home ? [...home.breadcrumb].join(' › ') : ''
+  return (
+    <View className='hl-card me-profile'>
+      <Text className='hl-hero me-name'>{profile.name || '未填写姓名'}</Text>
+      <View className='hl-row me-row-phone'>
+        <Text className='hl-label'>手机号</Text>
+        <Text className='hl-text me-phone'>{profile.phoneMasked ?? '未填写'}</Text>
+      </View>
+      <View className='hl-row me-row-home'>
+        <Text className='hl-label'>住址</Text>
+        <View className='me-home'>
+          {home ? (
+            <>
+              <Text className='hl-text me-home-place'>{place}</Text>
+              <Text className='hl-note me-home-room'>{`门牌 ${home.room}`}</Text>
+            </>
+          ) : (
+            <Text className='hl-text me-home-empty'>未填写住址</Text>
+          )}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+function RolesCard({ profile }: { profile: Profile }) {
+  return (
+    <View className='hl-card me-roles'>
+      <Text className='hl-title'>我的身份</Text>
+      {profile.roles.map((r) => (
+        <View key={`${r.role}-${r.nodeId}`} className={`hl-row me-role me-role-${r.role}`}>
+          <Text className='hl-label me-role-label'>{r.roleLabel}</Text>
+          <Text className='hl-note me-role-node'>{r.nodeName || '未绑定网格'}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+export default function Me() {
+  const state = useProfile()
+  useDidShow(() => {
+    void loadProfile()
+  })
+  usePullDownRefresh(() => {
+    void loadProfile(true).finally(() => stopPullDownRefresh())
+  })
+
+  const profile = state.profile
+  const allowed = new Set(profile?.allowedActions ?? [])
+
+  return (
+    <PageShell name='me'>
+      <Text className='hl-title'>我的资料</Text>
+      {state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
+      {profile ? (
+        <>
+          <ProfileCard profile={profile} />
+          <RolesCard profile={profile} />
+        </>
+      ) : state.status !== 'error' ? (
+        <Loading />
+      ) : null}
+
+      <View className='hl-card'>
+        <LargeTextToggle testId='hl-toggle-large-text' />
+      </View>
+
+      <View className='hl-actions'>
+        {!profile || allowed.has('updateProfile') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-edit-profile' type='primary' size='large' onClick={() => go(ROUTES.profileEdit)}>
+            编辑资料
+          </Button>
+        ) : null}
+        {!profile || allowed.has('redeemInvite') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-redeem' size='large' onClick={() => go(ROUTES.redeem)}>
+            兑换邀请码
+          </Button>
+        ) : null}
+        {allowed.has('listMembers') || allowed.has('createInvite') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-tree' size='large' onClick={() => go(ROUTES.tree)}>
+            辖区与成员
+          </Button>
+        ) : null}
+        {canSwitchPersona ? (
+          <Button className='hl-btn hl-btn-block hl-btn-persona' size='large' onClick={() => go(ROUTES.persona)}>
+            切换身份（本地演示）
+          </Button>
+        ) : null}
+      </View>
+    </PageShell>
+  )
+}

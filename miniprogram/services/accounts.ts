@@ -1,0 +1,24 @@
+import type { ApiInput, ApiOutput } from '@shared/api/contract'
+import { call } from './call'
+
+/** Typed calls of the `accounts` cloud function. Types only from shared/: zod stays out of the app. */
+export type MeOutput = ApiOutput<'accounts', 'me'>
+export type Profile = MeOutput['user']
+export type RoleView = Profile['roles'][number]
+export type HomeView = NonNullable<Profile['home']>
+export type TreeNode = ApiOutput<'accounts', 'tree'>['nodes'][number]
+export type MemberView = ApiOutput<'accounts', 'listMembers'>['members'][number]
+export type Persona = ApiOutput<'accounts', 'personas'>['personas'][number]
+export type InviteView = ApiOutput<'accounts', 'createInvite'>['invite']
+
+export const accounts = {
+  me: () => call('accounts', 'me', {}),
+  updateProfile: (input: ApiInput<'accounts', 'updateProfile'>) => call('accounts', 'updateProfile', input),
+  createInvite: (input: ApiInput<'accounts', 'createInvite'>) => call('accounts', 'createInvite', input),
+  redeemInvite: (input: ApiInput<'accounts', 'redeemInvite'>) => call('accounts', 'redeemInvite', input),
+  listMembers: (input: ApiInput<'accounts', 'listMembers'>) => call('accounts', 'listMembers', input),
+  revealContact: (input: ApiInput<'accounts', 'revealContact'>) => call('accounts', 'revealContact', input),
+  tree: () => call('accounts', 'tree', {}),
+  /** Local demo only (the gateway answers COMMON.LOCAL_ONLY elsewhere). */
+  personas: () => call('accounts', 'personas', {}),
+}

@@ -1,0 +1,4 @@
+function App({ children }) {
+  return children
+}
+export default App

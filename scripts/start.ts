@@ -1,0 +1,33 @@
+/**
+ * `npm start`: builds the H5 app if it is missing, loads the demo on first start, and serves
+ * everything from the local gateway on 127.0.0.1 (port from PORT, default 8787).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { startLocal } from '../cloudfunctions/_core/local-server';
+import { demoInserts, PERSONAS } from './demo-data';
+
+const root = join(__dirname, '..');
+const h5Dir = join(root, 'dist', 'h5');
+const dataDir = process.env.HONGLIN_DATA_DIR ?? join(root, 'data');
+
+async function main() {
+  if (!existsSync(join(h5Dir, 'index.html'))) {
+    console.log('构建 H5 演示页面（首次启动需要约半分钟）… building the H5 app');
+    const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+  const local = await startLocal({ dataDir, port: Number(process.env.PORT ?? 8787), h5Dir, seed: demoInserts });
+  if (local.seeded) console.log('已载入演示数据 demo data loaded (npm run seed resets it)');
+  console.log(`\n红邻 Honglin 本地演示已启动 — local demo running:\n  ${local.url}/\n  health: ${local.url}/health`);
+  console.log(`  演示身份 personas: ${Object.values(PERSONAS).join(', ')} (我的 → 切换身份)\n`);
+  const stop = () => local.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(`start failed: ${(e as Error).message}`);
+  process.exit(1);
+});

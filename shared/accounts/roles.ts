@@ -1,0 +1,55 @@
+import type { NodeKind } from '../territory/territory.schema';
+
+/** Roles a person can hold. Everyone is a resident; the rest are granted at a node of the tree. */
+export const ROLES = [
+  'resident',
+  'volunteer',
+  'gridLeader',
+  'gridMember',
+  'liaison',
+  'police',
+  'communityAdmin',
+  'streetAdmin',
+] as const;
+export type Role = (typeof ROLES)[number];
+export type GrantedRole = Exclude<Role, 'resident'>;
+export const GRANTED_ROLES = ROLES.filter((r): r is GrantedRole => r !== 'resident');
+
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '党员志愿者',
+  gridLeader: '网格长',
+  gridMember: '网格员',
+  liaison: '微网格联络人',
+  police: '社区民警',
+  communityAdmin: '社区书记',
+  streetAdmin: '街道管理员',
+};
+
+/** The level of the tree each granted role is held at. */
+export const ROLE_LEVEL: Record<GrantedRole, NodeKind> = {
+  volunteer: 'grid',
+  gridLeader: 'grid',
+  gridMember: 'grid',
+  liaison: 'microGrid',
+  police: 'grid',
+  communityAdmin: 'community',
+  streetAdmin: 'street',
+};
+
+/**
+ * Who may grant what: an admin of the level above (授权由上一级发放).
+ * A street admin is granted by the district, outside the system (seed or deploy), so nobody here grants it.
+ */
+export const GRANTS: Record<GrantedRole, readonly GrantedRole[]> = {
+  streetAdmin: ['communityAdmin', 'gridLeader', 'gridMember', 'police', 'liaison', 'volunteer'],
+  communityAdmin: ['gridLeader', 'gridMember', 'police', 'liaison', 'volunteer'],
+  gridLeader: ['liaison', 'volunteer'],
+  gridMember: [],
+  liaison: [],
+  police: [],
+  volunteer: [],
+};
+
+/** Roles that administer the people of their place: list members, reveal contacts of their place. */
+export const ADMIN_ROLES: readonly GrantedRole[] = ['streetAdmin', 'communityAdmin', 'gridLeader'];

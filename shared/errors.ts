@@ -1,0 +1,53 @@
+/**
+ * Every error the system can answer with, in one place.
+ * Codes are stable and namespaced; messages are what a resident reads (Chinese);
+ * the HTTP status is what the local gateway answers with. No personal data ever goes in here.
+ */
+export const ERRORS = {
+  'COMMON.INVALID_INPUT': { status: 400, message: '填写的内容有误，请检查后再试' },
+  'COMMON.BODY_TOO_LARGE': { status: 413, message: '提交的内容太大了' },
+  'COMMON.UNKNOWN_FUNCTION': { status: 404, message: '没有这个服务' },
+  'COMMON.UNKNOWN_ACTION': { status: 400, message: '没有这个操作' },
+  'COMMON.UNAUTHENTICATED': { status: 401, message: '请先登录微信后再试' },
+  'COMMON.FORBIDDEN': { status: 403, message: '您没有权限做这件事' },
+  'COMMON.NOT_FOUND': { status: 404, message: '没有找到相关内容' },
+  'COMMON.CONFLICT': { status: 409, message: '内容刚被别人改过，请刷新后再试' },
+  'COMMON.RATE_LIMITED': { status: 429, message: '操作太频繁了，请稍等片刻' },
+  'COMMON.LOCAL_ONLY': { status: 403, message: '此功能只在本地演示环境可用' },
+  'COMMON.INTERNAL': { status: 500, message: '系统开小差了，请稍后再试' },
+  'COMMON.CONTENT_UNSAFE': { status: 400, message: '内容含有不适宜的信息，请修改后再提交' },
+  'ACCOUNT.NOT_REGISTERED': { status: 404, message: '还没有您的账户信息' },
+  'ACCOUNT.PHONE_CONSENT_REQUIRED': { status: 400, message: '填写手机号需要您同意用于联系办事' },
+  'ACCOUNT.BUILDING_NOT_FOUND': { status: 400, message: '没有找到这个楼栋' },
+  'ACCOUNT.ROLE_NOT_GRANTABLE': { status: 403, message: '您不能授予这个角色' },
+  'ACCOUNT.ROLE_NODE_MISMATCH': { status: 400, message: '这个角色不能设在这一级' },
+  'ACCOUNT.ROLE_ALREADY_HELD': { status: 409, message: '您已经拥有这个角色' },
+  'INVITE.NOT_FOUND': { status: 404, message: '邀请码不存在，请核对后再试' },
+  'INVITE.ALREADY_REDEEMED': { status: 409, message: '邀请码已被使用' },
+  'INVITE.EXPIRED': { status: 409, message: '邀请码已过期，请联系发放人重新生成' },
+  'INVITE.REVOKED': { status: 409, message: '邀请码已作废' },
+  'TERRITORY.NODE_NOT_FOUND': { status: 404, message: '没有找到这个网格或社区' },
+} as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Dotted path of the input field at fault, when one is. */
+  field?: string;
+}
+
+export function appError(code: ErrorCode, field?: string): AppError {
+  return field === undefined
+    ? { code, message: ERRORS[code].message }
+    : { code, message: ERRORS[code].message, field };
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  return ERRORS[code].status;
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, code);
+}

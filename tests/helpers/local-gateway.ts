@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocal } from '../../cloudfunctions/_core/local-server';
+import { demoInserts } from '../../scripts/demo-data';
+
+export { PERSONAS } from '../../scripts/demo-data';
+
+export interface CallResult<T = any> {
+  status: number;
+  body: { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string } };
+}
+
+/**
+ * A real gateway on 127.0.0.1 over a fresh SQLite file with the demo data loaded:
+ * integration tests talk HTTP to it exactly as the H5 app does.
+ */
+export async function startTestGateway() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'honglin-test-'));
+  const local = await startLocal({ dataDir, seed: () => demoInserts() });
+
+  async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<CallResult> {
+    const res = await fetch(`${local.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as CallResult['body'] };
+  }
+
+  return {
+    ...local,
+    dataDir,
+    post,
+    /** Calls `fn.action` as `persona` (an openid), as the H5 app does. */
+    call<T = any>(persona: string | null, fn: string, action: string, payload?: unknown, requestId?: string): Promise<CallResult<T>> {
+      return post(`/api/${fn}`, { action, payload, ...(requestId ? { requestId } : {}) }, persona ? { 'x-honglin-persona': persona } : {}) as Promise<CallResult<T>>;
+    },
+    /** Runs the scheduler at an instant. */
+    tick(at: string) {
+      return post('/local/tick', { at });
+    },
+    async stop() {
+      await local.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestGateway = Awaited<ReturnType<typeof startTestGateway>>;
+
+/** A snapshot of every collection, to prove that a refused call changed nothing. */
+export async function snapshot(gw: TestGateway): Promise<string> {
+  const db = gw.store.db;
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT _id, doc FROM "${t}" ORDER BY _id`).all()]));
+}

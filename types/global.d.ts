@@ -1,0 +1,19 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png'
+declare module '*.gif'
+declare module '*.jpg'
+declare module '*.jpeg'
+declare module '*.svg'
+declare module '*.css'
+declare module '*.scss'
+
+/** Cloud environment id for wx.cloud.init (build-time constant; '' = the appid's default). */
+declare const HONGLIN_CLOUD_ENV: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Set by the Taro CLI for the platform being built ('weapp', 'h5', ...). */
+    TARO_ENV?: string
+  }
+}
