@@ -1,0 +1,14 @@
+import * as cloudbase from '@cloudbase/node-sdk';
+import { compileCloudbaseFilter, compileCloudbasePatch } from '/work/main/cloudfunctions/_core/adapters/cloudbase-store';
+const app = cloudbase.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
+const db = app.database();
+const _ = db.command;
+const f = { 'home.path.gridId': 'g1', n: { $gt: 1, $lte: 5 }, b: null, $or: [{ a: { $in: ['x', null] } }, { c: { $exists: false } }, { $and: [{ d: true }, { e: { $ne: 2 } }] }] } as any;
+const c = compileCloudbaseFilter(f, _) as any;
+const q: any = db.collection('t').where(c).orderBy('a', 'desc').orderBy('b', 'asc').skip(3).limit(7);
+console.log(q._fieldFilters);
+console.log(JSON.stringify(q._apiOptions));
+const data = { ...compileCloudbasePatch({ $set: { 'home.path': { gridId: 'g', x: [1] }, name: 'n' }, $unset: ['old'], $inc: { count: 2 }, $push: { list: [1, 2] } }, _), version: _.set(4) };
+const { UpdateSerializer } = require('/work/main/node_modules/@cloudbase/node-sdk/node_modules/@cloudbase/database/dist/commonjs/serializer/update');
+console.log(UpdateSerializer.encodeEJSON(data, false));
+console.log((db.collection('t').where({ _id: 'x', version: 3 }) as any)._fieldFilters);

@@ -1,0 +1,106 @@
+import type { ClockPort, IdsPort, Notification, NotifierPort } from '../ports';
+import type { Doc, Store } from '../ports/store';
+
+/**
+ * Notifications leave the system as short texts. Neither adapter may carry a phone number or an
+ * address: the outbox is readable by anyone running the demo, and subscribe messages show on lock
+ * screens. Phone-like digit runs are masked as a last line of defence; addresses are the callers'
+ * responsibility (they pass place names, never a household's address).
+ */
+const PHONE_RE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
+
+export function maskPhones(text: string): string {
+  return text.replace(PHONE_RE, (m) => m.replace(/\d/g, '*'));
+}
+
+function clean(n: Notification) {
+  return {
+    title: maskPhones(n.title),
+    body: maskPhones(n.body),
+    data: Object.fromEntries(Object.entries(n.data ?? {}).map(([k, v]) => [k, maskPhones(String(v))])),
+  };
+}
+
+/** The document the local notifier writes and the demo UI lists. */
+export interface OutboxDoc {
+  _id: string;
+  recipientId: string;
+  recipientOpenid?: string;
+  template: string;
+  title: string;
+  body: string;
+  page: string | null;
+  data: Record<string, string>;
+  createdAt: string;
+}
+
+/** Local: every notification lands in the `outbox` collection, delivered by definition. */
+export function outboxNotifier(store: Store, ids: IdsPort, clock: ClockPort): NotifierPort {
+  return {
+    async send(n, recipientOpenid) {
+      const { title, body, data } = clean(n);
+      const doc: OutboxDoc = {
+        _id: ids.id('msg'),
+        recipientId: n.recipientId,
+        ...(recipientOpenid ? { recipientOpenid } : {}),
+        template: n.template,
+        title,
+        body,
+        page: n.page ?? null,
+        data,
+        createdAt: clock.now(),
+      };
+      const res = await store.insert('outbox', doc as OutboxDoc & Doc);
+      return res.ok ? { delivered: true } : { delivered: false, reason: 'duplicate' };
+    },
+  };
+}
+
+/** The slice of wx-server-sdk's `cloud.openapi` the production notifier calls. */
+export interface SubscribeMessageApi {
+  subscribeMessage: {
+    send(params: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
+  };
+}
+
+/** `invite.redeemed` → `HONGLIN_TEMPLATE_INVITE_REDEEMED`. */
+export function templateEnvName(template: string): string {
+  return `HONGLIN_TEMPLATE_${template.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+}
+
+/** WeChat caps a `thing` field at 20 characters. */
+const THING_MAX = 20;
+
+/**
+ * Production: a subscribe message (订阅消息). The template id comes from the environment variable
+ * `HONGLIN_TEMPLATE_<KEY>`; the message data is `n.data` (its keys are the template's own field
+ * names, e.g. `thing1`, `time2`) or, when absent, `{ thing1: title, thing2: body }`. A missing
+ * template or a refusal by WeChat (the user did not subscribe) is `delivered: false`, not an error:
+ * a notification never undoes the change that caused it.
+ */
+export function subscribeMessageNotifier(openapi: SubscribeMessageApi, env: Record<string, string | undefined>): NotifierPort {
+  return {
+    async send(n, recipientOpenid) {
+      const templateId = env[templateEnvName(n.template)];
+      if (!templateId) return { delivered: false, reason: `no template configured (${templateEnvName(n.template)})` };
+      const { title, body, data } = clean(n);
+      const fields = Object.keys(data).length > 0 ? data : { thing1: title, thing2: body };
+      const payload = Object.fromEntries(
+        Object.entries(fields).map(([k, v]) => [k, { value: k.startsWith('thing') ? [...v].slice(0, THING_MAX).join('') : v }]),
+      );
+      try {
+        await openapi.subscribeMessage.send({
+          touser: recipientOpenid,
+          templateId,
+          ...(n.page ? { page: n.page.replace(/^\//, '') } : {}),
+          data: payload,
+        });
+        return { delivered: true };
+      } catch (e) {
+        // Only the code: WeChat's message may quote the request.
+        const code = (e as { errCode?: unknown })?.errCode;
+        return { delivered: false, reason: `wechat refused (${typeof code === 'number' || typeof code === 'string' ? code : 'error'})` };
+      }
+    },
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: prints a table and writes bench/results.json. Every figure that depends on the
+ * machine's speed is a ratio against a baseline measured in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { localPorts } from '../cloudfunctions/_core/adapters/local';
+import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
+import { runCall } from '../cloudfunctions/_core/pipeline';
+import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
+import { demoInserts, PERSONAS } from './demo-data';
+
+type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
+const results: Record<string, { value: number; unit: Unit }> = {};
+const root = join(__dirname, '..');
+const record = (name: string, value: number, unit: Unit) => {
+  results[name] = { value: Number(value.toFixed(unit === 'bytes' || unit === 'count' ? 0 : 3)), unit };
+};
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+/** Times `fn` in interleaved blocks against `baseline`, so both see the same machine noise. */
+async function interleaved(fn: () => Promise<unknown> | unknown, baseline: () => unknown, blocks = 30, perBlock = 200) {
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    await fn();
+    baseline();
+  }
+  for (let block = 0; block < blocks; block++) {
+    let t = process.hrtime.bigint();
+    for (let i = 0; i < perBlock; i++) await fn();
+    a.push(Number(process.hrtime.bigint() - t) / 1e6 / perBlock);
+    t = process.hrtime.bigint();
+    for (let i = 0; i < perBlock; i++) baseline();
+    b.push(Number(process.hrtime.bigint() - t) / 1e6 / perBlock);
+  }
+  return { subject: median(a), baseline: median(b) };
+}
+
+async function pipelineOverhead() {
+  const dir = mkdtempSync(join(tmpdir(), 'honglin-bench-'));
+  const store = new SqliteStore(join(dir, 'bench.sqlite'));
+  await store.transact(demoInserts());
+  const ports = localPorts({ store, dataDir: dir });
+  const event = { action: 'me', payload: {} };
+  const context = { persona: PERSONAS.resident };
+  const first = await runCall(accountsFunction, ports, event, context);
+  if (!first.ok) throw new Error(`accounts.me failed: ${first.error.code}`);
+
+  // The same statements accounts.me performs, straight on SQLite, parsing the same documents.
+  const db = store.db;
+  const byOpenid = db.prepare(`SELECT doc FROM "users" WHERE json_extract(doc, '$.openid') = ? LIMIT ? OFFSET ?`);
+  const rolesOf = db.prepare(`SELECT doc FROM "memberships" WHERE json_extract(doc, '$.userId') = ? LIMIT ? OFFSET ?`);
+  const raw = () => {
+    const user = JSON.parse((byOpenid.all(PERSONAS.resident, 1, 0)[0] as { doc: string }).doc);
+    const roles = (rolesOf.all(user._id, 100, 0) as { doc: string }[]).map((r) => JSON.parse(r.doc));
+    const ids = [...Object.values(user.home.path), ...roles.map((r: { nodeId: string }) => r.nodeId)] as string[];
+    const nodes = db.prepare(`SELECT doc FROM "nodes" WHERE _id IN (${ids.map(() => '?').join(', ')}) LIMIT ? OFFSET ?`).all(...ids, ids.length, 0) as { doc: string }[];
+    return nodes.map((n) => JSON.parse(n.doc));
+  };
+  const t = await interleaved(() => runCall(accountsFunction, ports, event, context), raw);
+  record('accounts_me_pipeline_ms', t.subject, 'ms');
+  record('accounts_me_raw_sql_ms', t.baseline, 'ms');
+  record('pipeline_overhead_ratio', t.subject / t.baseline, 'ratio');
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function dirBytes(dir: string, skip: (rel: string) => boolean = () => false): number {
+  let total = 0;
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      const rel = relative(dir, p);
+      if (skip(rel)) continue;
+      const s = statSync(p);
+      if (s.isDirectory()) walk(p);
+      else total += s.size;
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+/** Bytes of the main package: everything in the build except the subpackage roots. */
+export function mainPackageBytes(distDir: string): number {
+  const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  return dirBytes(distDir, (rel) => roots.some((r) => rel === r || rel.startsWith(`${r}/`)) || rel.endsWith('.map') || rel === 'project.config.json' || rel === 'project.private.config.json');
+}
+
+function run(cmd: string, args: string[], cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+}
+
+function weappSizes() {
+  run('npm', ['run', 'build:weapp']);
+  const ours = mainPackageBytes(join(root, 'dist', 'weapp'));
+  record('weapp_main_package_bytes', ours, 'bytes');
+  record('weapp_total_bytes', dirBytes(join(root, 'dist', 'weapp'), (rel) => rel.endsWith('.map')), 'bytes');
+  run('npm', ['run', 'build:hello']);
+  const helloDir = join(root, 'bench', 'hello', 'dist');
+  if (!existsSync(join(helloDir, 'app.json'))) throw new Error('hello-world build produced no app.json');
+  const hello = mainPackageBytes(helloDir);
+  record('weapp_hello_main_package_bytes', hello, 'bytes');
+  record('weapp_vs_hello_ratio', ours / hello, 'ratio');
+}
+
+async function main() {
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  if (want('pipeline')) await pipelineOverhead();
+  if (want('weapp')) weappSizes();
+
+  const file = join(root, 'bench', 'results.json');
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof results) : {};
+  writeFileSync(file, JSON.stringify({ ...previous, ...results }, null, 2) + '\n');
+  const width = Math.max(...Object.keys(results).map((k) => k.length));
+  console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(12)}  unit`);
+  for (const [name, r] of Object.entries(results)) console.log(`${name.padEnd(width)}  ${String(r.value).padStart(12)}  ${r.unit}`);
+}
+
+main().catch((e: unknown) => {
+  console.error((e as Error).message);
+  process.exit(1);
+});
