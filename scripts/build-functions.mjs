@@ -8,7 +8,7 @@
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,12 +50,14 @@ export function listFunctions() {
     .sort();
 }
 
-export async function buildFunction(name, rootPackage) {
-  const target = join(outDir, name);
+/** Builds one function; `dirs` lets tests build a function kept outside the source tree. */
+export async function buildFunction(name, rootPackage, dirs = {}) {
+  const from = dirs.sourceDir ?? sourceDir;
+  const target = join(dirs.outDir ?? outDir, name);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
   const result = await build({
-    entryPoints: [join(sourceDir, name, 'index.ts')],
+    entryPoints: [join(from, name, 'index.ts')],
     outfile: join(target, 'index.js'),
     bundle: true,
     platform: 'node',
@@ -91,7 +93,7 @@ export async function buildFunction(name, rootPackage) {
   const projectInputs = Object.keys(result.metafile.inputs).filter(
     (file) => !file.includes('node_modules') && !file.split(/[\\/]/).includes('adapters') && !file.split(/[\\/]/).includes('ports'),
   );
-  const code = projectInputs.map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
+  const code = projectInputs.map((file) => readFileSync(resolve(root, file), 'utf8')).join('\n');
   const openapi = OPENAPI_USES.filter((u) => u.pattern.test(code)).map((u) => u.api);
   const config = { permissions: { openapi }, ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}) };
   writeFileSync(join(target, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);

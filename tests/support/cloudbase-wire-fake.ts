@@ -104,7 +104,7 @@ export const WIRE_FAKE_ENV = 'honglin-wire-fake';
  * to the real requester, so a live run in the same process is untouched.
  */
 export function attachWireFake(store: CloudbaseStore): WireFake {
-  const DbClass = store.db.constructor as { reqClass: new (config: any) => { send(api: string, params?: any): Promise<any> } };
+  const DbClass = store.db.constructor as unknown as { reqClass: new (config: any) => { send(api: string, params?: any): Promise<any> } };
   const Real = DbClass.reqClass;
   const collections: Collections = new Map();
   /** A transaction works on its own copy; its commit writes back only the documents it wrote. */
@@ -157,7 +157,10 @@ export function attachWireFake(store: CloudbaseStore): WireFake {
         const target = coll(stateFor(params), params.collectionName);
         const docs = (params.data as string[]).map((text) => parse(text) as Doc);
         for (const d of docs) if (target.has(d._id)) throw cloudError('DATABASE_DUPLICATE_WRITE', 'E11000 duplicate key error (wire fake)');
-        for (const d of docs) (target.set(d._id, d), wrote(params, d._id));
+        for (const d of docs) {
+          target.set(d._id, d);
+          wrote(params, d._id);
+        }
         return { requestId: 'fake', data: { insertedIds: docs.map((d) => d._id) } };
       }
       case 'database.modifyDocument': {

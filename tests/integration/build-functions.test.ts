@@ -1,0 +1,117 @@
+import { spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const noNetwork = join(root, 'tests', 'support', 'no-network.cjs');
+const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+
+describe('npm run build:functions', () => {
+  let functions: string[];
+  let output: string;
+
+  beforeAll(() => {
+    const res = spawnSync(process.execPath, [join(root, 'scripts', 'build-functions.mjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    output = res.stdout + res.stderr;
+    if (res.status !== 0) throw new Error(`build failed:\n${output}`);
+    const listed = spawnSync(process.execPath, ['--input-type=module', '-e', `import { listFunctions } from ${JSON.stringify(join(root, 'scripts', 'build-functions.mjs'))}; console.log(JSON.stringify(listFunctions()))`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    functions = JSON.parse(listed.stdout.trim()) as string[];
+  }, 180_000);
+
+  it('finds every function folder (accounts and scheduler at least)', () => {
+    expect(functions).toEqual(expect.arrayContaining(['accounts', 'scheduler']));
+    expect(functions.some((f) => f.startsWith('_'))).toBe(false);
+  });
+
+  it('writes index.js, package.json and config.json for each function', () => {
+    for (const name of functions) for (const file of ['index.js', 'package.json', 'config.json']) expect(existsSync(join(root, 'dist', 'cloudfunctions', name, file))).toBe(true);
+  });
+
+  it('bundles are self-contained: they require only node builtins and the SDKs their package.json lists, at the root versions', () => {
+    for (const name of functions) {
+      const code = readFileSync(join(root, 'dist', 'cloudfunctions', name, 'index.js'), 'utf8');
+      const required = [...code.matchAll(/require\((["'`])([^"'`]+)\1\)/g)].map((m) => m[2]!);
+      const packages = [...new Set(required.filter((r) => !builtins.has(r)).map(packageOf))].sort();
+      const pkg = JSON.parse(readFileSync(join(root, 'dist', 'cloudfunctions', name, 'package.json'), 'utf8'));
+      expect(packages).toEqual(Object.keys(pkg.dependencies).sort());
+      expect(packages.every((p) => ['@cloudbase/node-sdk', 'wx-server-sdk'].includes(p))).toBe(true);
+      for (const p of packages) expect(pkg.dependencies[p]).toBe(rootPackage.dependencies[p]);
+      expect(pkg.main).toBe('index.js');
+      // No dynamic require of anything else, and nothing of the local store.
+      expect(code).not.toMatch(/require\([^"'`)]/);
+      expect(code).not.toMatch(/node:sqlite|DatabaseSync|sqlite-store/);
+      expect(code).not.toMatch(/x-honglin-persona/);
+    }
+  });
+
+  it('declares the openapi each function uses and the scheduler’s timer trigger', () => {
+    const config = (name: string) => JSON.parse(readFileSync(join(root, 'dist', 'cloudfunctions', name, 'config.json'), 'utf8'));
+    expect(config('accounts').permissions.openapi).toContain('subscribeMessage.send');
+    expect(config('accounts').triggers).toBeUndefined();
+    expect(config('scheduler')).toEqual({ permissions: { openapi: [] }, triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }] });
+  });
+
+  it('runs from a folder that holds only the bundle and its listed packages, without the network', () => {
+    const sandbox = mkdtempSync(join(tmpdir(), 'honglin-fn-'));
+    try {
+      for (const name of functions) {
+        const fnDir = join(sandbox, name);
+        cpSync(join(root, 'dist', 'cloudfunctions', name), fnDir, { recursive: true });
+        const pkg = JSON.parse(readFileSync(join(fnDir, 'package.json'), 'utf8'));
+        for (const dep of Object.keys(pkg.dependencies)) {
+          mkdirSync(dirname(join(fnDir, 'node_modules', dep)), { recursive: true });
+          symlinkSync(resolve(root, 'node_modules', dep), join(fnDir, 'node_modules', dep), 'dir');
+        }
+      }
+      const script = `
+        const s = require(${JSON.stringify(join(sandbox, 'scheduler', 'index.js'))});
+        const a = require(${JSON.stringify(join(sandbox, 'accounts', 'index.js'))});
+        (async () => {
+          const out = {
+            scheduler: await s.main({ action: 'tick' }, {}),
+            accounts: await a.main({ action: 'me', openid: 'evil', userInfo: { openId: 'evil' } }, {}),
+          };
+          console.log(JSON.stringify(out));
+        })().catch((e) => { console.error(e); process.exit(1); });`;
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WX_|TCB_|TENCENTCLOUD_|HONGLIN_)/.test(k)));
+      const res = spawnSync(process.execPath, ['--require', noNetwork, '-e', script], { cwd: sandbox, encoding: 'utf8', env, timeout: 60_000 });
+      expect(res.stderr).not.toContain('NETWORK ATTEMPT');
+      expect(res.status).toBe(0);
+      const out = JSON.parse(res.stdout.trim().split('\n').pop()!);
+      // A timer-only function refuses a call; identity never comes from the event body.
+      expect(out.scheduler).toMatchObject({ ok: false, error: { code: 'COMMON.FORBIDDEN' } });
+      expect(out.accounts).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } });
+    } finally {
+      rmSync(sandbox, { recursive: true, force: true });
+    }
+  });
+
+  it('fails the build when cloud code reaches the SQLite adapter', () => {
+    const work = mkdtempSync(join(tmpdir(), 'honglin-probe-'));
+    try {
+      mkdirSync(join(work, 'src', 'probe'), { recursive: true });
+      const store = join(root, 'cloudfunctions', '_core', 'adapters', 'sqlite-store');
+      writeFileSync(join(work, 'src', 'probe', 'index.ts'), `import { SqliteStore } from ${JSON.stringify(store)};\nexport const main = () => SqliteStore;\n`);
+      const build = `import { buildFunction } from ${JSON.stringify(join(root, 'scripts', 'build-functions.mjs'))};
+        await buildFunction('probe', { version: '0', dependencies: {} }, { sourceDir: ${JSON.stringify(join(work, 'src'))}, outDir: ${JSON.stringify(join(work, 'out'))} });`;
+      const res = spawnSync(process.execPath, ['--input-type=module', '-e', build], { cwd: root, encoding: 'utf8' });
+      expect(res.status).not.toBe(0);
+      expect(res.stderr).toMatch(/sqlite-store is local-only and must not be part of a cloud bundle/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
+  it('WeChat DevTools finds the built functions: project.config.json points cloudfunctionRoot at them', () => {
+    const project = JSON.parse(readFileSync(join(root, 'project.config.json'), 'utf8'));
+    expect(project.cloudfunctionRoot).toBe('dist/cloudfunctions/');
+    for (const name of functions) expect(existsSync(join(root, project.cloudfunctionRoot, name, 'index.js'))).toBe(true);
+  });
+});
