@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Actor, Decision } from '../../shared/accounts/accounts.policy';
 import type { Membership, User } from '../../shared/accounts/accounts.schema';
 import { fail, ok, type Envelope, type Result } from '../../shared/api/envelope';
@@ -8,7 +9,8 @@ import { appError, type ErrorCode } from '../../shared/errors';
 import type { Ports } from './ports';
 import type { Doc, TxOp } from './ports/store';
 
-z.config(z.locales.zhCN());
+// Validation messages in Chinese, for the field-level errors residents read.
+z.config(zhCN());
 
 /** What an action's steps receive besides their input. */
 export interface ActionContext {

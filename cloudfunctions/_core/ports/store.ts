@@ -77,6 +77,6 @@ export interface Store {
   push(collection: string, id: string, field: string, value: unknown): Promise<boolean>;
   /** All or nothing. A conflicting guarded update or a duplicate insert aborts the whole. */
   transact(ops: readonly TxOp[]): Promise<TxResult>;
-  /** Deletes everything (local reseed and tests only; the CloudBase adapter refuses). */
+  /** Releases the connection (the SQLite file handle; nothing to release for CloudBase). */
   close?(): Promise<void>;
 }
