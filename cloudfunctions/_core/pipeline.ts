@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Actor, Decision } from '../../shared/accounts/accounts.policy';
 import type { Membership, User } from '../../shared/accounts/accounts.schema';
 import { fail, ok, type Envelope, type Result } from '../../shared/api/envelope';
@@ -10,7 +9,7 @@ import type { Ports } from './ports';
 import type { Doc, TxOp } from './ports/store';
 
 // Validation messages in Chinese, for the field-level errors residents read.
-z.config(zhCN());
+z.config(z.locales.zhCN());
 
 /** What an action's steps receive besides their input. */
 export interface ActionContext {
