@@ -14,6 +14,8 @@ export interface LocalOptions {
   h5Dir?: string;
   /** Demo data to load when the store is empty. */
   seed?: () => TxOp[];
+  /** Requests per persona per second before 429 (default: the gateway's). */
+  ratePerSecond?: number;
 }
 
 /** The embedded default: SQLite file + local adapters + the gateway on 127.0.0.1. */
@@ -26,7 +28,7 @@ export async function startLocal(options: LocalOptions) {
     seeded = true;
   }
   const ports = localPorts({ store, dataDir: options.dataDir });
-  const server = createGateway({ ports, functions: FUNCTIONS, filesDir: join(options.dataDir, 'files'), ...(options.h5Dir ? { h5Dir: options.h5Dir } : {}) });
+  const server = createGateway({ ports, functions: FUNCTIONS, filesDir: join(options.dataDir, 'files'), ...(options.h5Dir ? { h5Dir: options.h5Dir } : {}), ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}) });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

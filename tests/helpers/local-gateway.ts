@@ -15,7 +15,7 @@ export interface CallResult<T = any> {
  * A real gateway on 127.0.0.1 over a fresh SQLite file with the demo data loaded:
  * integration tests talk HTTP to it exactly as the H5 app does.
  */
-export async function startTestGateway(options: { h5Dir?: string } = {}) {
+export async function startTestGateway(options: { h5Dir?: string; ratePerSecond?: number } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'honglin-test-'));
   const local = await startLocal({ dataDir, seed: () => demoInserts(), ...options });
 
