@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { ELDER_CLASS, useElder } from '../lib/elder'
 
@@ -8,6 +8,10 @@ import { ELDER_CLASS, useElder } from '../lib/elder'
  */
 export function PageShell({ name, children }: { name: string; children: ReactNode }) {
   const elder = useElder()
+  useEffect(() => {
+    // H5 draws its tab bar outside the page: give <body> the class too so the tab bar grows as well.
+    if (process.env.TARO_ENV === 'h5') document.body.classList.toggle(ELDER_CLASS, elder.on)
+  }, [elder.on])
   const className = `hl-page hl-page-${name}${elder.on ? ` ${ELDER_CLASS}` : ''}`
   return <View className={className}>{children}</View>
 }

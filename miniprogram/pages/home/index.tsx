@@ -41,7 +41,7 @@ export default function Home() {
           {name ? `，${name}` : ''}
         </Text>
         <Text className='hl-note home-place'>
-          {place ? `您在 ${place}` : '红邻：党建引领，邻里互助'}
+          {place ? `您在${place}` : '红邻：党建引领，邻里互助'}
         </Text>
       </View>
 

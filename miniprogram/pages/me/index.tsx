@@ -21,7 +21,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
         <Text className='hl-label'>手机号</Text>
         <Text className='hl-text me-phone'>{profile.phoneMasked ?? '未填写'}</Text>
       </View>
-      <View className='hl-row me-row-home'>
+      <View className='hl-row hl-row-stacked me-row-home'>
         <Text className='hl-label'>住址</Text>
         <View className='me-home'>
           {home ? (

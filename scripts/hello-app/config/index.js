@@ -1,9 +1,9 @@
-// Bare Taro 4.2.1 hello-world used only as a size baseline for the main package.
-// Build: `npm run build:hello` is NOT defined on purpose; use `node scripts/hello-app/build.mjs`
-// (or `cd scripts/hello-app && npx taro build --type weapp`). Output: bench/hello/dist (gitignored).
+// Bare Taro 4.2.1 hello-world, a size baseline for the app's main package (bench only).
+// Build and measure: `node scripts/hello-app/build.mjs` (or import { buildHello } from it).
+// Output: bench/hello/dist (gitignored). No dependencies of its own: resolves from the repo root.
 const path = require('path')
 
-module.exports = function (merge) {
+module.exports = function () {
   return {
     projectName: 'honglin-hello',
     designWidth: 750,
@@ -14,9 +14,6 @@ module.exports = function (merge) {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
-    mini: {
-      postcss: { pxtransform: { enable: true, config: {} } },
-    },
-    h5: { publicPath: '/' },
+    mini: { postcss: { pxtransform: { enable: true, config: {} } } },
   }
 }

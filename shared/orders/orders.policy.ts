@@ -1,0 +1,137 @@
+import type { Actor } from '../accounts/accounts.policy';
+import { holdsOver } from '../accounts/accounts.policy';
+import type { GrantedRole } from '../accounts/roles';
+import type { PlacePath } from '../territory/territory.schema';
+import { CATEGORY_RULES } from './categories';
+import { levelAbove, levelBelow, type Level } from './escalation';
+import { nextOrderState, type OrderEvent, type OrderState } from './order.machine';
+import type { Order } from './orders.schema';
+
+/** The leader roles that handle an order at each level. */
+export const LEVEL_LEADERS: Record<Level, readonly GrantedRole[]> = {
+  grid: ['gridLeader'],
+  community: ['communityAdmin'],
+  street: ['streetAdmin'],
+};
+const ALL_LEADERS: readonly GrantedRole[] = ['gridLeader', 'communityAdmin', 'streetAdmin'];
+
+/** How the caller stands to an order. One person can stand in several ways. */
+export interface Relation {
+  poster: boolean;
+  assignee: boolean;
+  offeree: boolean;
+  /** A volunteer of the order's place (its grid; its community at community level). */
+  volunteerOfPlace: boolean;
+  /** A leader of the order's current level over its place: the one who acts on it. */
+  handlingLeader: boolean;
+  /** Any leader whose place contains the order (sees it whole, may comment). */
+  leaderOfPlace: boolean;
+}
+
+export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assigneeId' | 'offer' | 'place' | 'level' | 'state'>): Relation {
+  const me = actor.user._id;
+  const path: PlacePath = order.place.path;
+  const volunteerPath: PlacePath = order.level === 'grid' ? path : { streetId: path.streetId, communityId: path.communityId };
+  return {
+    poster: order.posterId === me,
+    assignee: order.assigneeId === me,
+    offeree: order.state === 'offered' && order.offer?.volunteerId === me,
+    volunteerOfPlace: actor.memberships.some((m) => m.role === 'volunteer' && (order.level === 'grid' ? m.path.gridId === volunteerPath.gridId : m.path.communityId === volunteerPath.communityId)),
+    handlingLeader: holdsOver(actor, LEVEL_LEADERS[order.level], path),
+    leaderOfPlace: holdsOver(actor, ALL_LEADERS, path),
+  };
+}
+
+/** Every action on one order; `post`, `list`, `stats` and `uploadPhoto` are not about one order. */
+export const ORDER_ACTIONS = [
+  'get',
+  'accept',
+  'decline',
+  'handBack',
+  'resolve',
+  'rate',
+  'comment',
+  'cancel',
+  'dispatchByHand',
+  'candidates',
+  'openPool',
+  'escalate',
+  'sendBack',
+  'closeAfterReview',
+  'toCouncil',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/** The lifecycle event an action fires, where it fires one. */
+const EVENT_OF: Partial<Record<OrderAction, OrderEvent>> = {
+  accept: { type: 'accept' },
+  decline: { type: 'decline' },
+  handBack: { type: 'handBack' },
+  resolve: { type: 'resolve' },
+  rate: { type: 'rate', stars: 5 },
+  comment: { type: 'comment' },
+  cancel: { type: 'cancel' },
+  dispatchByHand: { type: 'dispatchByHand' },
+  openPool: { type: 'openPool' },
+  escalate: { type: 'escalate' },
+  sendBack: { type: 'sendBack' },
+  closeAfterReview: { type: 'closeAfterReview' },
+};
+
+/** Who may try each action, by relation alone (the state table decides the rest). */
+function relationAllows(action: OrderAction, r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): boolean {
+  switch (action) {
+    case 'get':
+      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || (order.state === 'pool' && r.volunteerOfPlace && !order.private);
+    case 'accept':
+      return order.state === 'offered' ? r.offeree : order.state === 'pool' && r.volunteerOfPlace && !r.poster;
+    case 'decline':
+      return r.offeree;
+    case 'handBack':
+    case 'resolve':
+      return r.assignee;
+    case 'rate':
+    case 'cancel':
+      return r.poster;
+    case 'comment':
+      return r.poster || r.assignee || r.leaderOfPlace;
+    case 'dispatchByHand':
+    case 'candidates':
+    case 'openPool':
+    case 'closeAfterReview':
+      return r.handlingLeader;
+    case 'escalate':
+      return r.handlingLeader && levelAbove(order.level) !== null;
+    case 'sendBack':
+      return r.handlingLeader && levelBelow(order.level) !== null;
+    case 'toCouncil':
+      return r.leaderOfPlace && CATEGORY_RULES[order.category].leaderFirst && order.topicId === null && !['closed', 'cancelled'].includes(order.state);
+    default:
+      return false;
+  }
+}
+
+const CANDIDATE_STATES: readonly OrderState[] = ['waiting', 'pool', 'reopened'];
+
+/** May the caller do `action` to this order now? Deny by default. */
+export function mayDo(action: OrderAction, r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): boolean {
+  if (!relationAllows(action, r, order)) return false;
+  if (action === 'candidates') return CANDIDATE_STATES.includes(order.state);
+  const event = EVENT_OF[action];
+  return event === undefined || nextOrderState(order.state, event) !== null;
+}
+
+/** What the caller may do next: sent with every read; the pages render only these. */
+export function allowedOrderActions(r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): OrderAction[] {
+  return ORDER_ACTIONS.filter((a) => a !== 'get' && mayDo(a, r, order));
+}
+
+/** Full phone and room: the poster, the assignee and leaders of the place. Everyone else sees them masked. */
+export function seesContact(r: Relation): boolean {
+  return r.poster || r.assignee || r.leaderOfPlace;
+}
+
+/** Private orders (disputes, care needs) show their description only to those who handle them. */
+export function seesDescription(r: Relation, order: Pick<Order, 'private'>): boolean {
+  return !order.private || r.poster || r.assignee || r.offeree || r.leaderOfPlace;
+}

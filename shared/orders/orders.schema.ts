@@ -1,0 +1,259 @@
+import { z } from 'zod';
+import { Id, Phone, Room } from '../accounts/accounts.schema';
+import { PlacePath } from '../territory/territory.schema';
+import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from './categories';
+import type { AvailabilityWindow } from './dispatch';
+import { LEVELS, type Level } from './escalation';
+import { ORDER_STATES, type OrderState } from './order.machine';
+
+// ---- stored documents -------------------------------------------------------------------------
+
+export interface Offer {
+  volunteerId: string;
+  offeredAt: string;
+  expiresAt: string;
+  /** A leader's hand dispatch, not the platform's. */
+  manual: boolean;
+  score: number | null;
+}
+
+export interface Order {
+  _id: string;
+  version: number;
+  /** The resident the order is for. */
+  posterId: string;
+  /** Who typed it: the poster, or a grid leader posting on their behalf (代办). */
+  postedBy: string;
+  onBehalf: boolean;
+  clientKey: string;
+  category: Category;
+  description: string;
+  photos: string[];
+  urgency: Urgency;
+  preferredTime: string | null;
+  place: { path: PlacePath; buildingId: string | null; room: string | null; point: { lat: number; lng: number } | null; label: string };
+  contact: { name: string; phone: string | null };
+  private: boolean;
+  state: OrderState;
+  level: Level;
+  /** The highest level the order ever reached (出格率, 出社区率). */
+  maxLevel: Level;
+  levelSince: string;
+  levelDeadline: string;
+  /** Clocks that ran out, over the order's life. */
+  breaches: number;
+  offer: Offer | null;
+  /** Volunteers who declined or let an offer expire: never offered this order again. */
+  excluded: string[];
+  failedOffers: number;
+  assigneeId: string | null;
+  /** The reason for the last automatic choice (PIPL art. 24), shown to leaders. */
+  dispatchReason: string | null;
+  postedAt: string;
+  /** Beijing month of posting, `2026-11`, for the measures. */
+  month: string;
+  firstOfferedAt: string | null;
+  acceptedAt: string | null;
+  resolvedAt: string | null;
+  ratedAt: string | null;
+  closedAt: string | null;
+  cancelledAt: string | null;
+  reopenedAt: string | null;
+  closedAs: 'rated' | 'unrated' | 'review' | null;
+  resolution: { note: string; photos: string[]; by: string; at: string } | null;
+  rating: { stars: number; tags: string[]; comment: string; at: string } | null;
+  reopenCount: number;
+  handBacks: number;
+  cancelReason: string | null;
+  topicId: string | null;
+}
+
+/** One line of an order's timeline: every change, automatic step and comment. */
+export interface OrderEventDoc {
+  _id: string;
+  orderId: string;
+  at: string;
+  /** null for the platform (dispatcher, scheduler). */
+  actorId: string | null;
+  actorLabel: string;
+  kind: string;
+  text: string;
+  /** Leaders only (dispatch reasons name volunteers and scores). */
+  leadersOnly: boolean;
+}
+
+/** A volunteer's dispatch profile, kept beside the membership so the candidate query is one index. */
+export interface VolunteerDoc {
+  _id: string;
+  userId: string;
+  name: string;
+  active: boolean;
+  skills: string[];
+  availability: AvailabilityWindow[];
+  openLoad: number;
+  lastAssignedAt: string | null;
+  ratingSum: number;
+  ratingCount: number;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  microGridId?: string;
+  buildingId?: string;
+  version: number;
+}
+
+// ---- inputs -----------------------------------------------------------------------------------
+
+const text = (min: number, max: number, what: string) => z.string().trim().min(min, `请填写${what}`).max(max, `${what}最多 ${max} 个字`);
+const FileId = z.string().trim().min(1).max(256).regex(/^(local:\/\/|cloud:\/\/)[A-Za-z0-9._/-]+$/, '图片编号格式不对');
+export const OrderId = Id;
+const ClientKey = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, '提交编号格式不对');
+
+export const PostOrderInput = z
+  .object({
+    category: z.enum(CATEGORIES),
+    description: text(4, 500, '问题描述'),
+    photos: z.array(FileId).max(9, '最多 9 张照片').default([]),
+    /** Defaults to the poster's household. */
+    buildingId: Id.optional(),
+    room: Room.optional(),
+    point: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
+    urgency: z.enum(URGENCIES).default('normal'),
+    preferredTime: z.string().trim().max(40).optional(),
+    /** Made by the client once per form: a double tap or a retry posts one order. */
+    clientKey: ClientKey,
+    /** 代办: a grid leader posts for a resident of the grid. */
+    onBehalfOf: Id.optional(),
+    /** 代办 for someone not registered: their name and phone, typed by the leader. */
+    contactName: z.string().trim().min(1).max(20).optional(),
+    contactPhone: Phone.optional(),
+  })
+  .strict();
+export type PostOrderInput = z.infer<typeof PostOrderInput>;
+
+export const UploadPhotoInput = z
+  .object({
+    contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    /** The picture, base64; at most ~700 KB of image (the client compresses first). */
+    dataBase64: z.string().min(16).max(960_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片数据格式不对'),
+  })
+  .strict();
+
+export const OrderRef = z.object({ orderId: OrderId }).strict();
+export const WithReason = z.object({ orderId: OrderId, reason: text(2, 200, '原因') }).strict();
+export const ResolveInput = z.object({ orderId: OrderId, note: text(2, 500, '办理情况'), photos: z.array(FileId).max(9, '最多 9 张照片').default([]) }).strict();
+export const RateInput = z
+  .object({
+    orderId: OrderId,
+    stars: z.number().int('请选择 1 到 5 颗星').min(1, '请选择 1 到 5 颗星').max(5, '请选择 1 到 5 颗星'),
+    tags: z.array(z.enum(RATING_TAGS)).max(7).default([]),
+    comment: z.string().trim().max(300, '评价最多 300 字').default(''),
+  })
+  .strict();
+export const CommentInput = z.object({ orderId: OrderId, text: text(1, 300, '留言') }).strict();
+export const DispatchByHandInput = z.object({ orderId: OrderId, volunteerId: Id }).strict();
+export const ToCouncilInput = z.object({ orderId: OrderId, title: text(4, 60, '议题标题') }).strict();
+
+export const LIST_VIEWS = ['posted', 'offers', 'tasks', 'pool', 'queue'] as const;
+export const QUEUE_FILTERS = ['all', 'waiting', 'offered', 'overdue', 'reopened', 'escalated'] as const;
+export const ListOrdersInput = z
+  .object({
+    view: z.enum(LIST_VIEWS),
+    /** For the queue: the leader's node (grid, community or street). */
+    nodeId: Id.optional(),
+    filter: z.enum(QUEUE_FILTERS).default('all'),
+    offset: z.number().int().min(0).max(10_000).default(0),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+export type ListOrdersInput = z.infer<typeof ListOrdersInput>;
+
+export const StatsInput = z
+  .object({
+    nodeId: Id,
+    /** `2026-11`; all months when left out. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11').optional(),
+  })
+  .strict();
+
+// ---- outputs ----------------------------------------------------------------------------------
+
+export const TimelineEntry = z.object({ at: z.string(), actor: z.string(), kind: z.string(), text: z.string() });
+
+export const OrderView = z.object({
+  id: z.string(),
+  category: z.enum(CATEGORIES),
+  description: z.string(),
+  photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
+  urgency: z.enum(URGENCIES),
+  preferredTime: z.string().nullable(),
+  state: z.enum(ORDER_STATES),
+  stateLabel: z.string(),
+  level: z.enum(LEVELS),
+  levelLabel: z.string(),
+  levelDeadline: z.string(),
+  overdue: z.boolean(),
+  private: z.boolean(),
+  onBehalf: z.boolean(),
+  placeLabel: z.string(),
+  room: z.string().nullable(),
+  contactName: z.string(),
+  contactPhone: z.string().nullable(),
+  /** True when the caller sees the full phone and room (and the read was audited). */
+  contactRevealed: z.boolean(),
+  postedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  closedAs: z.enum(['rated', 'unrated', 'review']).nullable(),
+  offer: z.object({ volunteerName: z.string(), expiresAt: z.string(), manual: z.boolean(), mine: z.boolean() }).nullable(),
+  assigneeName: z.string().nullable(),
+  resolution: z.object({ note: z.string(), photos: z.array(z.object({ fileId: z.string(), url: z.string() })), at: z.string() }).nullable(),
+  rating: z.object({ stars: z.number(), tags: z.array(z.string()), comment: z.string(), at: z.string() }).nullable(),
+  reopenCount: z.number(),
+  dispatchReason: z.string().nullable(),
+  photoOnResolve: z.boolean(),
+  allowedActions: z.array(z.string()),
+  timeline: z.array(TimelineEntry).optional(),
+});
+export type OrderView = z.infer<typeof OrderView>;
+
+export const OrderOutput = z.object({ order: OrderView });
+export const ListOrdersOutput = z.object({ orders: z.array(OrderView), total: z.number().int(), offset: z.number().int(), limit: z.number().int() });
+export const UploadPhotoOutput = z.object({ fileId: z.string(), url: z.string() });
+export const CandidatesOutput = z.object({
+  candidates: z.array(z.object({ userId: z.string(), name: z.string(), score: z.number(), why: z.array(z.string()) })),
+  explanation: z.string(),
+});
+export const ToCouncilOutput = z.object({ order: OrderView, topicId: z.string() });
+
+const Measure = z.object({
+  posted: z.number().int(),
+  closed: z.number().int(),
+  /** 出格率: share of closed orders that left the grid (smaller is better). */
+  leftGridRate: z.number().nullable(),
+  /** Share of closed orders resolved inside the grid. */
+  insideGridRate: z.number().nullable(),
+  /** 出社区率: share of closed orders that reached the street. */
+  leftCommunityRate: z.number().nullable(),
+  /** 办结率: closed / posted (cancelled left out). */
+  closureRate: z.number().nullable(),
+  /** 满意度: share of rated orders with ≥ 4★; unrated never count. */
+  satisfaction: z.number().nullable(),
+  rated: z.number().int(),
+  unrated: z.number().int(),
+  medianAcceptMinutes: z.number().nullable(),
+  medianResolveMinutes: z.number().nullable(),
+  clockBreaches: z.number().int(),
+});
+export type Measure = z.infer<typeof Measure>;
+export const StatsOutput = z.object({
+  nodeId: z.string(),
+  nodeName: z.string(),
+  total: Measure,
+  byMonth: z.array(z.object({ month: z.string() }).and(Measure)),
+  byChild: z.array(z.object({ nodeId: z.string(), nodeName: z.string() }).and(Measure)),
+});
+
+export type { Level, OrderState };
+export { PlacePath };
