@@ -1,8 +1,9 @@
 import { accountsFunction } from './accounts/accounts.function';
+import { ordersFunction } from './orders/orders.function';
 import type { FunctionDefinition } from './_core/pipeline';
 
 /**
  * Every cloud function that people call, in one list: the local gateway serves these, the docs
  * are generated from their contract, and the deploy ships a folder per entry (plus `scheduler`).
  */
-export const FUNCTIONS: readonly FunctionDefinition[] = [accountsFunction];
+export const FUNCTIONS: readonly FunctionDefinition[] = [accountsFunction, ordersFunction];

@@ -3,6 +3,8 @@ import type { GrantedRole } from '../shared/accounts/roles';
 import { childPath } from '../shared/territory/territory.domain';
 import type { TerritoryNode, TreeLevel } from '../shared/territory/territory.schema';
 import type { Doc, TxOp } from '../cloudfunctions/_core/ports/store';
+import type { VolunteerDoc } from '../shared/orders/orders.schema';
+import { volunteerProfileDoc } from '../shared/orders/volunteer';
 
 /**
  * The demo: one street, two communities, six grids, two stations, ~200 residents, ~40 volunteers,
@@ -48,6 +50,7 @@ export interface DemoData {
   nodes: (TerritoryNode & Doc)[];
   users: (User & Doc)[];
   memberships: (Membership & Doc)[];
+  volunteers: (VolunteerDoc & Doc)[];
   meta: Doc[];
 }
 
@@ -178,8 +181,19 @@ export function buildDemoData(): DemoData {
     person(`seed-resident-${String(users.length + 1).padStart(4, '0')}`, randomName(), b, { largeText: rnd() < 0.15 });
   }
 
+  // Dispatch profiles of the volunteers. The demo volunteer 王志强 serves round the clock, so the
+  // demo dispatches at any hour; the others keep ordinary hours (7:00–22:00, Beijing).
+  const byId = new Map(users.map((u) => [u._id, u]));
+  const volunteers = memberships
+    .filter((m) => m.role === 'volunteer')
+    .map((m) => {
+      const u = byId.get(m.userId)!;
+      const allDay = u.openid === PERSONAS.volunteer;
+      return volunteerProfileDoc(u, m.path, allDay ? [{ days: [1, 2, 3, 4, 5, 6, 7], from: 0, to: 1440 }] : undefined) as VolunteerDoc & Doc;
+    });
+
   const meta: Doc[] = [{ _id: 'personas', openids: Object.values(PERSONAS), version: 1 }, { _id: 'seed', at: SEED_AT, version: 1 }];
-  return { nodes, users, memberships, meta };
+  return { nodes, users, memberships, volunteers, meta };
 }
 
 /** The demo as insert operations, for one transaction. */
@@ -188,6 +202,7 @@ export function demoInserts(data: DemoData = buildDemoData()): TxOp[] {
     ...data.nodes.map((doc) => ({ op: 'insert' as const, collection: 'nodes', doc })),
     ...data.users.map((doc) => ({ op: 'insert' as const, collection: 'users', doc })),
     ...data.memberships.map((doc) => ({ op: 'insert' as const, collection: 'memberships', doc })),
+    ...data.volunteers.map((doc) => ({ op: 'insert' as const, collection: 'volunteers', doc })),
     ...data.meta.map((doc) => ({ op: 'insert' as const, collection: 'meta', doc })),
   ];
 }

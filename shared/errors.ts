@@ -27,6 +27,14 @@ export const ERRORS = {
   'INVITE.EXPIRED': { status: 409, message: '邀请码已过期，请联系发放人重新生成' },
   'INVITE.REVOKED': { status: 409, message: '邀请码已作废' },
   'TERRITORY.NODE_NOT_FOUND': { status: 404, message: '没有找到这个网格或社区' },
+  'ORDER.NOT_FOUND': { status: 404, message: '没有找到这件事，可能已被撤回' },
+  'ORDER.ALREADY_TAKEN': { status: 409, message: '手慢了，这件事已经有人接了' },
+  'ORDER.NOT_ALLOWED_NOW': { status: 409, message: '这件事现在不能这样处理，请刷新看看最新进展' },
+  'ORDER.NO_HOME': { status: 400, message: '请先在“我的”里填写住址，或选择问题所在的楼栋' },
+  'ORDER.PHOTO_REQUIRED': { status: 400, message: '这类事项办结时需要上传一张现场照片' },
+  'ORDER.VOLUNTEER_NOT_ELIGIBLE': { status: 409, message: '这位志愿者现在不能接这件事' },
+  'ORDER.NOT_A_RESIDENT_OF_PLACE': { status: 403, message: '只能为本网格的居民代办' },
+  'ORDER.PHOTO_TOO_LARGE': { status: 413, message: '照片太大了，请换一张或压缩后再传' },
 } as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

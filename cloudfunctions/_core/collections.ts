@@ -52,6 +52,48 @@ export const COLLECTIONS = [
     ],
   },
   {
+    name: 'orders',
+    indexes: [
+      { name: 'poster', fields: [['posterId', 1], ['postedAt', -1]] },
+      { name: 'assignee', fields: [['assigneeId', 1], ['state', 1], ['acceptedAt', -1]] },
+      { name: 'offeree', fields: [['offer.volunteerId', 1], ['state', 1]] },
+      { name: 'grid_queue', fields: [['place.path.gridId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] },
+      { name: 'community_queue', fields: [['place.path.communityId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] },
+      { name: 'street_queue', fields: [['place.path.streetId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] },
+      { name: 'offer_expiry', fields: [['state', 1], ['offer.expiresAt', 1]] },
+      { name: 'clock', fields: [['state', 1], ['levelDeadline', 1]] },
+      { name: 'auto_close', fields: [['state', 1], ['resolvedAt', 1]] },
+      { name: 'grid_month', fields: [['place.path.gridId', 1], ['month', 1]] },
+      { name: 'community_month', fields: [['place.path.communityId', 1], ['month', 1]] },
+      { name: 'street_month', fields: [['place.path.streetId', 1], ['month', 1]] },
+    ],
+  },
+  {
+    name: 'order_events',
+    indexes: [{ name: 'order', fields: [['orderId', 1], ['at', 1]] }],
+  },
+  {
+    name: 'volunteers',
+    indexes: [
+      { name: 'grid', fields: [['gridId', 1], ['active', 1]] },
+      { name: 'community', fields: [['communityId', 1], ['active', 1]] },
+    ],
+  },
+  {
+    name: 'service_records',
+    indexes: [
+      { name: 'volunteer', fields: [['volunteerId', 1], ['at', -1]] },
+      { name: 'month', fields: [['month', 1], ['volunteerId', 1]] },
+    ],
+  },
+  {
+    name: 'topics',
+    indexes: [
+      { name: 'order', fields: [['sourceOrderId', 1]] },
+      { name: 'grid', fields: [['path.gridId', 1], ['createdAt', -1]] },
+    ],
+  },
+  {
     name: 'audit',
     indexes: [
       { name: 'actor', fields: [['actorId', 1], ['at', -1]] },

@@ -6,7 +6,7 @@ import type { ActionSpec, FunctionName } from '../../shared/api/contract';
 import { api } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
 import type { Ports } from './ports';
-import type { Doc, TxOp } from './ports/store';
+import type { Doc, TxOp, TxResult } from './ports/store';
 
 // Validation messages in Chinese, for the field-level errors residents read.
 z.config(z.locales.zhCN());
@@ -23,6 +23,8 @@ export interface ActionContext {
    * A stale version anywhere answers COMMON.CONFLICT and nothing is written.
    */
   commit(ops: readonly TxOp[], audit: AuditNote): Promise<Result<void>>;
+  /** Like commit, but answers which operation conflicted, for callers that retry some conflicts. */
+  transact(ops: readonly TxOp[], audit: AuditNote): Promise<TxResult>;
   /** Audit entry without a data change (a reveal of personal data, a denial). */
   audit(note: AuditNote): Promise<void>;
 }
@@ -132,7 +134,10 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     now,
     async commit(ops, note) {
       const res = await ports.store.transact([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
-      return res.ok ? ok(undefined) : fail(res.reason === 'conflict' ? 'COMMON.CONFLICT' : 'COMMON.CONFLICT');
+      return res.ok ? ok(undefined) : fail('COMMON.CONFLICT');
+    },
+    transact(ops, note) {
+      return ports.store.transact([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
     },
     async audit(note) {
       await ports.store.insert('audit', auditDoc(note, 'read'));

@@ -6,6 +6,7 @@ import { maskPhone } from '../../shared/accounts/mask';
 import { planProfileUpdate } from '../../shared/accounts/profile.domain';
 import { ROLE_LABELS, type GrantedRole } from '../../shared/accounts/roles';
 import { api } from '../../shared/api/contract';
+import { volunteerProfileDoc } from '../../shared/orders/volunteer';
 import { fail, ok } from '../../shared/api/envelope';
 import { breadcrumb, pathKey, scopeIdOf, toNodeView } from '../../shared/territory/territory.domain';
 import { TREE_LEVELS } from '../../shared/territory/territory.schema';
@@ -123,10 +124,13 @@ const redeemInvite = defineAction(spec.redeemInvite, {
       grantedAt: ctx.now,
       version: 1,
     };
+    // A new volunteer gets a dispatch profile at the grid (one per person; a second grid keeps the first).
+    const profile = invite.role === 'volunteer' && !(await ctx.ports.store.get('volunteers', actor.user._id)) ? [{ op: 'insert' as const, collection: 'volunteers', doc: volunteerProfileDoc(actor.user, invite.path) as unknown as Doc }] : [];
     const written = await ctx.commit(
       [
         { op: 'update', collection: 'invites', id: invite._id, version: invite.version, patch: { $set: { status: 'redeemed', redeemedBy: actor.user._id, redeemedAt: ctx.now } } },
         { op: 'insert', collection: 'memberships', doc: membership as MembershipDoc },
+        ...profile,
       ],
       { subjectId: invite._id, detail: { role: invite.role, nodeId: invite.nodeId } },
     );

@@ -1,6 +1,7 @@
 import type { Invite } from '../../shared/accounts/accounts.schema';
 import { nextInviteStatus } from '../../shared/accounts/invite.machine';
 import type { Ports } from '../_core/ports';
+import { autoClose, clockEscalations, expireOffers } from '../orders/order-jobs';
 import type { Doc } from '../_core/ports/store';
 
 /**
@@ -28,10 +29,22 @@ export const expireInvites: Job = async (ports, at) => {
   return moved;
 };
 
-export const JOBS: Record<string, Job> = { expireInvites };
+export const JOBS: Record<string, Job> = { expireOffers, clockEscalations, autoClose, expireInvites };
 
-export async function runTick(ports: Ports, at: string): Promise<{ at: string; jobs: Record<string, number> }> {
-  const jobs: Record<string, number> = {};
-  for (const [name, job] of Object.entries(JOBS)) jobs[name] = await job(ports, at);
+/**
+ * Runs every job until a pass moves nothing: a tick far in the future (a demo jumping a week) takes
+ * an order through every clock it missed, so a second tick at the same instant finds nothing to do.
+ */
+export async function runTick(ports: Ports, at: string, maxPasses = 10): Promise<{ at: string; jobs: Record<string, number> }> {
+  const jobs: Record<string, number> = Object.fromEntries(Object.keys(JOBS).map((name) => [name, 0]));
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let moved = 0;
+    for (const [name, job] of Object.entries(JOBS)) {
+      const n = await job(ports, at);
+      jobs[name]! += n;
+      moved += n;
+    }
+    if (moved === 0) break;
+  }
   return { at, jobs };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import * as A from '../accounts/accounts.schema';
+import * as O from '../orders/orders.schema';
 
 /**
  * The API contract: every cloud function, its actions, their input and output schemas and the
@@ -81,9 +82,125 @@ export const api = {
       localOnly: true,
     }),
   },
+  orders: {
+    post: spec({
+      summary: '网上接单：居民发布难事（网格由住址得出）；网格长可为居民代办；同一提交编号只生成一件',
+      input: O.PostOrderInput,
+      output: O.OrderOutput,
+      errors: ['ORDER.NO_HOME', 'ACCOUNT.BUILDING_NOT_FOUND', 'COMMON.CONTENT_UNSAFE', 'ORDER.NOT_A_RESIDENT_OF_PLACE', 'COMMON.FORBIDDEN'],
+    }),
+    uploadPhoto: spec({
+      summary: '上传一张照片，得到图片编号（发布和办结时使用）',
+      input: O.UploadPhotoInput,
+      output: O.UploadPhotoOutput,
+      errors: ['ORDER.PHOTO_TOO_LARGE'],
+    }),
+    get: spec({
+      summary: '一件事的详情与进展时间线；电话和门牌只对发起人、接单人和本辖区负责人完整显示（留痕）',
+      input: O.OrderRef,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND'],
+    }),
+    list: spec({
+      summary: '列表：我发起的、派给我的、我在办的、抢单池、负责人的待办队列',
+      input: O.ListOrdersInput,
+      output: O.ListOrdersOutput,
+      errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
+    }),
+    accept: spec({
+      summary: '党员接单：接受派单或从抢单池接单；并发时只有一人成功',
+      input: O.OrderRef,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.ALREADY_TAKEN', 'ORDER.NOT_ALLOWED_NOW'],
+    }),
+    decline: spec({
+      summary: '婉拒派单（说明原因），平台改派下一位',
+      input: O.WithReason,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    handBack: spec({
+      summary: '退单（说明原因），平台重新派单',
+      input: O.WithReason,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    resolve: spec({
+      summary: '办结：填写办理情况，需要时附现场照片',
+      input: O.ResolveInput,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'ORDER.PHOTO_REQUIRED', 'COMMON.CONFLICT'],
+    }),
+    rate: spec({
+      summary: '居民评单：1–5 星；1–2 星退回网格长复核，第二次差评上报',
+      input: O.RateInput,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONTENT_UNSAFE', 'COMMON.CONFLICT'],
+    }),
+    comment: spec({
+      summary: '留言：居民的留言会通知接单人',
+      input: O.CommentInput,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONTENT_UNSAFE'],
+    }),
+    cancel: spec({
+      summary: '居民在有人接单前撤回',
+      input: O.WithReason,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    candidates: spec({
+      summary: '负责人查看可派的志愿者及理由（人工派单用）',
+      input: O.OrderRef,
+      output: O.CandidatesOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW'],
+    }),
+    dispatchByHand: spec({
+      summary: '负责人人工派单给一位志愿者',
+      input: O.DispatchByHandInput,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'ORDER.VOLUNTEER_NOT_ELIGIBLE', 'COMMON.CONFLICT'],
+    }),
+    openPool: spec({
+      summary: '负责人把事项放进本网格抢单池',
+      input: O.OrderRef,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    escalate: spec({
+      summary: '上报：网格 → 社区 → 街道（说明原因）',
+      input: O.WithReason,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    sendBack: spec({
+      summary: '回派：上级退回下一级处理（说明原因）',
+      input: O.WithReason,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    closeAfterReview: spec({
+      summary: '网格长复核差评后办结（说明处理情况）',
+      input: O.WithReason,
+      output: O.OrderOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    toCouncil: spec({
+      summary: '把邻里纠纷转为民事协调会议题',
+      input: O.ToCouncilInput,
+      output: O.ToCouncilOutput,
+      errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+    }),
+    stats: spec({
+      summary: '出格率、出社区率、办结率、满意度、接单与办结用时中位数、超时次数：按网格/社区/街道与月份',
+      input: O.StatsInput,
+      output: O.StatsOutput,
+      errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
+    }),
+  },
   scheduler: {
     tick: spec({
-      summary: '定时任务：到点处理（过期邀请码等）；本地可指定时刻',
+      summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期；本地可指定时刻',
       input: TickInput,
       output: TickOutput,
       errors: ['COMMON.FORBIDDEN'],

@@ -26,7 +26,7 @@ describe('npm run build:functions', () => {
   }, 180_000);
 
   it('finds every function folder (accounts and scheduler at least)', () => {
-    expect(functions).toEqual(expect.arrayContaining(['accounts', 'scheduler']));
+    expect(functions).toEqual(expect.arrayContaining(['accounts', 'orders', 'scheduler']));
     expect(functions.some((f) => f.startsWith('_'))).toBe(false);
   });
 
@@ -55,7 +55,9 @@ describe('npm run build:functions', () => {
     const config = (name: string) => JSON.parse(readFileSync(join(root, 'dist', 'cloudfunctions', name, 'config.json'), 'utf8'));
     expect(config('accounts').permissions.openapi).toContain('subscribeMessage.send');
     expect(config('accounts').triggers).toBeUndefined();
-    expect(config('scheduler')).toEqual({ permissions: { openapi: [] }, triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }] });
+    // The scheduler tells volunteers of new offers when it re-dispatches, so it sends subscribe messages.
+    expect(config('scheduler')).toEqual({ permissions: { openapi: ['subscribeMessage.send'] }, triggers: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }] });
+    expect(config('orders').permissions.openapi).toEqual(expect.arrayContaining(['subscribeMessage.send', 'security.msgSecCheck']));
   });
 
   it('runs from a folder that holds only the bundle and its listed packages, without the network', () => {

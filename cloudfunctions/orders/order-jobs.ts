@@ -1,0 +1,117 @@
+import { DEFAULT_CLOCKS, LEVEL_LABELS, levelAbove, LEVELS, type Level } from '../../shared/orders/escalation';
+import { CLOCK_STATES, nextOrderState, type OrderEvent } from '../../shared/orders/order.machine';
+import type { Order } from '../../shared/orders/orders.schema';
+import { beijingMonth, serviceEntryFor } from '../../shared/orders/service-record';
+import type { Ports } from '../_core/ports';
+import type { Doc, TxOp } from '../_core/ports/store';
+import { planDispatch } from './dispatcher';
+import { AUTO_CLOSE_DAYS, notify, orderPage, PLATFORM, timelineOp, volunteerOp, type OrderDoc, type TimelineNote, type VolunteerRecord } from './order-store';
+
+/**
+ * The platform's own steps, run by the scheduler tick at instant `at`. Each finds what is due by an
+ * indexed query and moves it with a version-guarded write, so a second tick at the same instant
+ * finds nothing left to do.
+ */
+
+function systemAudit(ports: Ports, at: string, orderId: string, event: string): TxOp {
+  return {
+    op: 'insert',
+    collection: 'audit',
+    doc: { _id: ports.ids.id('aud'), at, requestId: `tick:${at}`, function: 'scheduler', action: 'tick', actorId: null, subjectId: orderId, outcome: 'ok', detail: { event } },
+  };
+}
+
+async function apply(ports: Ports, order: OrderDoc, at: string, events: OrderEvent[], set: Partial<Order>, notes: TimelineNote[], extra: (order: OrderDoc) => Promise<TxOp[]> = async () => []): Promise<boolean> {
+  let state = order.state;
+  for (const e of events) {
+    const next = nextOrderState(state, e);
+    if (next === null) return false;
+    state = next;
+  }
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const ops: TxOp[] = [
+      { op: 'update', collection: 'orders', id: order._id, version: order.version, patch: { $set: { ...set, state } } },
+      ...notes.map((n, i) => timelineOp(ports, order._id, new Date(Date.parse(at) + i).toISOString(), PLATFORM, n)),
+      ...(await extra(order)),
+      systemAudit(ports, at, order._id, events.map((e) => e.type).join('>')),
+    ];
+    const res = await ports.store.transact(ops);
+    if (res.ok) return true;
+    if (res.index === 0) return false; // someone acted on the order meanwhile: it is no longer due
+  }
+  return false;
+}
+
+async function due(ports: Ports, filter: Record<string, unknown>, sort: [string, 1 | -1][]): Promise<OrderDoc[]> {
+  return ports.store.find<OrderDoc>('orders', filter as never, { sort, limit: 1000 });
+}
+
+/** An offer nobody answered within its time moves on to the next volunteer (or to the leader). */
+export async function expireOffers(ports: Ports, at: string): Promise<number> {
+  let moved = 0;
+  for (const order of await due(ports, { state: 'offered', 'offer.expiresAt': { $lte: at } }, [['state', 1], ['offer.expiresAt', 1]])) {
+    const offeree = order.offer!.volunteerId;
+    const after = { ...order, offer: null, excluded: [...order.excluded, offeree], failedOffers: order.failedOffers + 1 };
+    const plan = order.offer!.manual
+      ? { event: { type: 'noCandidate' } as OrderEvent, set: {}, notes: [{ kind: 'waiting', text: '人工派单超时未确认，回到负责人处理' }], offeredTo: null }
+      : await planDispatch(ports.store, after, at);
+    const done = await apply(ports, order, at, [{ type: 'expireOffer' }, plan.event], { offer: null, excluded: after.excluded, failedOffers: after.failedOffers, ...plan.set }, [
+      { kind: 'offerExpired', text: '派单超时未确认' },
+      ...plan.notes,
+    ]);
+    if (!done) continue;
+    moved++;
+    if (plan.offeredTo) await notify(ports, plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 30 分钟内确认`, page: orderPage(order._id) });
+  }
+  return moved;
+}
+
+const maxLevel = (a: Level, b: Level): Level => (LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b);
+
+/** A level whose clock ran out hands the order up; at the street the breach is recorded per period. */
+export async function clockEscalations(ports: Ports, at: string): Promise<number> {
+  let moved = 0;
+  for (const order of await due(ports, { state: { $in: [...CLOCK_STATES] }, levelDeadline: { $lte: at } }, [['state', 1], ['levelDeadline', 1]])) {
+    // The next clock starts when this one ran out, not when the tick happened to run.
+    const since = order.levelDeadline;
+    const up = levelAbove(order.level);
+    let done: boolean;
+    if (up) {
+      const releases = async (o: OrderDoc): Promise<TxOp[]> => {
+        if (o.state !== 'accepted' || !o.assigneeId) return [];
+        const v = await ports.store.get<VolunteerRecord>('volunteers', o.assigneeId);
+        return v ? [volunteerOp(v, { $inc: { openLoad: -1 } })] : [];
+      };
+      done = await apply(
+        ports,
+        order,
+        at,
+        [{ type: 'escalate' }],
+        { level: up, maxLevel: maxLevel(order.maxLevel, up), levelSince: since, levelDeadline: new Date(Date.parse(since) + DEFAULT_CLOCKS[up]).toISOString(), breaches: order.breaches + 1, offer: null, assigneeId: null, failedOffers: 0 },
+        [{ kind: 'escalated', text: `${LEVEL_LABELS[order.level]}超过处理时限，自动上报至${LEVEL_LABELS[up]}` }],
+        releases,
+      );
+    } else {
+      done = await apply(ports, order, at, [{ type: 'comment' }], { breaches: order.breaches + 1, levelSince: since, levelDeadline: new Date(Date.parse(since) + DEFAULT_CLOCKS.street).toISOString() }, [
+        { kind: 'breach', text: '街道处理超过时限，已记录超时' },
+      ]);
+    }
+    if (done) moved++;
+  }
+  return moved;
+}
+
+/** Unrated orders close themselves after 7 days as 未评价: never counted as satisfied. */
+export async function autoClose(ports: Ports, at: string): Promise<number> {
+  const cutoff = new Date(Date.parse(at) - AUTO_CLOSE_DAYS * 86_400_000).toISOString();
+  let moved = 0;
+  for (const order of await due(ports, { state: 'resolved', resolvedAt: { $lte: cutoff } }, [['state', 1], ['resolvedAt', 1]])) {
+    const closedAt = new Date(Date.parse(order.resolvedAt!) + AUTO_CLOSE_DAYS * 86_400_000).toISOString();
+    const entry = serviceEntryFor(order, closedAt, beijingMonth(closedAt));
+    const done = await apply(ports, order, at, [{ type: 'autoClose' }], { closedAt, closedAs: 'unrated' }, [{ kind: 'closed', text: '7 天未评价，自动办结（未评价）' }], async () =>
+      entry ? [{ op: 'insert', collection: 'service_records', doc: entry as unknown as Doc }] : [],
+    );
+    if (done) moved++;
+  }
+  return moved;
+}

@@ -1,0 +1,78 @@
+import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
+import { maskName, maskPhone } from '../../shared/accounts/mask';
+import { CATEGORY_RULES } from '../../shared/orders/categories';
+import { LEVEL_LABELS } from '../../shared/orders/escalation';
+import { isFinal, ORDER_STATE_LABELS } from '../../shared/orders/order.machine';
+import type { OrderEventDoc, OrderView } from '../../shared/orders/orders.schema';
+import { allowedOrderActions, relationOf, seesContact, seesDescription, type Relation } from '../../shared/orders/orders.policy';
+import type { ActionContext } from '../_core/pipeline';
+import type { Doc } from '../_core/ports/store';
+import type { OrderDoc } from './order-store';
+
+async function photoViews(ctx: ActionContext, fileIds: readonly string[]) {
+  return Promise.all(fileIds.map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) })));
+}
+
+async function namesOf(ctx: ActionContext, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  if (unique.length === 0) return new Map();
+  const users = await ctx.ports.store.find<Doc & { name: string }>('users', { _id: { $in: unique } }, { limit: unique.length });
+  return new Map(users.map((u) => [u._id, u.name]));
+}
+
+/**
+ * What the caller sees of an order. Phone and room only for the poster, the assignee and leaders of
+ * the place — and a leader's or assignee's full view of someone else's contact is audited.
+ * Descriptions of private orders only for those who handle them. Dispatch reasons for leaders only.
+ */
+export async function toOrderView(ctx: ActionContext, caller: Caller, order: OrderDoc, options: { timeline?: boolean; relation?: Relation } = {}): Promise<OrderView> {
+  const r = options.relation ?? relationOf(caller, order);
+  const contact = seesContact(r);
+  const names = await namesOf(ctx, [order.assigneeId, order.offer?.volunteerId]);
+  if (contact && !r.poster && options.timeline && order.contact.phone) {
+    await ctx.audit({ subjectId: order._id, detail: { reveal: 'contact', as: r.assignee ? 'assignee' : 'leader' } });
+  }
+  const view: OrderView = {
+    id: order._id,
+    category: order.category,
+    description: seesDescription(r, order) ? order.description : '（涉及个人隐私，仅处理人员可见）',
+    photos: seesDescription(r, order) ? await photoViews(ctx, order.photos) : [],
+    urgency: order.urgency,
+    preferredTime: order.preferredTime,
+    state: order.state,
+    stateLabel: ORDER_STATE_LABELS[order.state],
+    level: order.level,
+    levelLabel: LEVEL_LABELS[order.level],
+    levelDeadline: order.levelDeadline,
+    overdue: !isFinal(order.state) && order.state !== 'resolved' && ctx.now > order.levelDeadline,
+    private: order.private,
+    onBehalf: order.onBehalf,
+    placeLabel: order.place.label,
+    room: contact ? order.place.room : null,
+    contactName: contact ? order.contact.name : maskName(order.contact.name),
+    contactPhone: order.contact.phone ? (contact ? order.contact.phone : (maskPhone(order.contact.phone) ?? null)) : null,
+    contactRevealed: contact,
+    postedAt: order.postedAt,
+    acceptedAt: order.acceptedAt,
+    resolvedAt: order.resolvedAt,
+    closedAt: order.closedAt,
+    closedAs: order.closedAs,
+    offer: order.offer && order.state === 'offered'
+      ? { volunteerName: r.leaderOfPlace || r.offeree ? (names.get(order.offer.volunteerId) ?? '') : '志愿者', expiresAt: order.offer.expiresAt, manual: order.offer.manual, mine: r.offeree }
+      : null,
+    assigneeName: order.assigneeId ? (names.get(order.assigneeId) ?? null) : null,
+    resolution: order.resolution ? { note: order.resolution.note, photos: await photoViews(ctx, order.resolution.photos), at: order.resolution.at } : null,
+    rating: order.rating,
+    reopenCount: order.reopenCount,
+    dispatchReason: r.leaderOfPlace ? order.dispatchReason : null,
+    photoOnResolve: CATEGORY_RULES[order.category].photoOnResolve,
+    allowedActions: allowedOrderActions(r, order),
+  };
+  if (options.timeline) {
+    const events = await ctx.ports.store.find<OrderEventDoc & Doc>('order_events', { orderId: order._id }, { sort: [['orderId', 1], ['at', 1]], limit: 500 });
+    view.timeline = events
+      .filter((e) => !e.leadersOnly || r.leaderOfPlace)
+      .map((e) => ({ at: e.at, actor: contact || r.leaderOfPlace ? e.actorLabel : e.actorLabel.split(' ')[0]!, kind: e.kind, text: e.text }));
+  }
+  return view;
+}
