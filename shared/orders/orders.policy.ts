@@ -82,7 +82,8 @@ const EVENT_OF: Partial<Record<OrderAction, OrderEvent>> = {
 function relationAllows(action: OrderAction, r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): boolean {
   switch (action) {
     case 'get':
-      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || (order.state === 'pool' && r.volunteerOfPlace && !order.private);
+      // Pool volunteers see a private order too, but seesDescription() hides what it is about.
+      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || (order.state === 'pool' && r.volunteerOfPlace);
     case 'accept':
       return order.state === 'offered' ? r.offeree : order.state === 'pool' && r.volunteerOfPlace && !r.poster;
     case 'decline':

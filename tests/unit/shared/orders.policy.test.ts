@@ -1,0 +1,109 @@
+import { allowedOrderActions, mayDo, ORDER_ACTIONS, seesContact, seesDescription, type OrderAction, type Relation } from '../../../shared/orders/orders.policy';
+import { ORDER_STATES, type OrderState } from '../../../shared/orders/order.machine';
+import type { Level } from '../../../shared/orders/escalation';
+
+const NONE: Relation = { poster: false, assignee: false, offeree: false, volunteerOfPlace: false, handlingLeader: false, leaderOfPlace: false };
+const RELATIONS: Record<string, Relation> = {
+  poster: { ...NONE, poster: true },
+  offeree: { ...NONE, offeree: true, volunteerOfPlace: true },
+  assignee: { ...NONE, assignee: true, volunteerOfPlace: true },
+  volunteerOfPlace: { ...NONE, volunteerOfPlace: true },
+  handlingLeader: { ...NONE, handlingLeader: true, leaderOfPlace: true },
+  leaderNotHandling: { ...NONE, leaderOfPlace: true },
+  stranger: NONE,
+};
+
+/**
+ * The authorization table, written out by hand from the product rules for an ordinary order (水电维修)
+ * at grid level. `get` is listed separately; everything not listed is denied.
+ */
+const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
+  poster: {
+    dispatching: ['comment', 'cancel'],
+    offered: ['comment', 'cancel'],
+    waiting: ['comment', 'cancel'],
+    pool: ['comment', 'cancel'],
+    accepted: ['comment'],
+    resolved: ['rate', 'comment'],
+    reopened: ['comment'],
+    closed: ['comment'],
+  },
+  offeree: { offered: ['accept', 'decline'], pool: ['accept'] },
+  assignee: { accepted: ['handBack', 'resolve', 'comment'], resolved: ['comment'], reopened: ['comment'], closed: ['comment'], pool: ['comment', 'accept'], waiting: ['comment'], offered: ['comment'], dispatching: ['comment'] },
+  volunteerOfPlace: { pool: ['accept'] },
+  handlingLeader: {
+    dispatching: ['comment', 'escalate'],
+    offered: ['comment', 'escalate'],
+    waiting: ['comment', 'candidates', 'dispatchByHand', 'openPool', 'escalate'],
+    pool: ['comment', 'candidates', 'dispatchByHand', 'escalate'],
+    accepted: ['comment', 'escalate'],
+    resolved: ['comment'],
+    reopened: ['comment', 'candidates', 'dispatchByHand', 'openPool', 'escalate', 'closeAfterReview'],
+    closed: ['comment'],
+  },
+  leaderNotHandling: { dispatching: ['comment'], offered: ['comment'], waiting: ['comment'], pool: ['comment'], accepted: ['comment'], resolved: ['comment'], reopened: ['comment'], closed: ['comment'] },
+  stranger: {},
+};
+
+const order = (state: OrderState, level: Level = 'grid', extra: Partial<{ private: boolean; category: '水电维修' | '邻里纠纷'; topicId: string | null }> = {}) => ({
+  state,
+  level,
+  private: false,
+  category: '水电维修' as const,
+  topicId: null,
+  ...extra,
+});
+
+describe('orders authorization table (grid level): relation × state × action, deny by default', () => {
+  const cases = Object.keys(RELATIONS).flatMap((rel) => ORDER_STATES.map((state) => [rel, state] as const));
+  it.each(cases)('%s in %s', (rel, state) => {
+    const expected = new Set(GRID[rel]![state] ?? []);
+    for (const action of ORDER_ACTIONS.filter((a) => a !== 'get')) {
+      expect([rel, state, action, mayDo(action, RELATIONS[rel]!, order(state))]).toEqual([rel, state, action, expected.has(action)]);
+    }
+    expect(new Set(allowedOrderActions(RELATIONS[rel]!, order(state)))).toEqual(expected);
+  });
+});
+
+describe('who may see an order at all', () => {
+  it.each(ORDER_STATES)('in %s: the poster, the assignee and leaders of the place; the offeree while offered; volunteers only in the pool; never a stranger', (state) => {
+    const sees = (rel: string) => mayDo('get', RELATIONS[rel]!, order(state));
+    expect(sees('poster')).toBe(true);
+    expect(sees('assignee')).toBe(true);
+    expect(sees('handlingLeader')).toBe(true);
+    expect(sees('leaderNotHandling')).toBe(true);
+    expect(sees('volunteerOfPlace')).toBe(state === 'pool');
+    expect(sees('stranger')).toBe(false);
+  });
+});
+
+describe('levels: who escalates and who sends back', () => {
+  it('lets a community leader send back down and escalate up, and a street leader only send back', () => {
+    const leader = RELATIONS.handlingLeader!;
+    expect(new Set(allowedOrderActions(leader, order('waiting', 'community')))).toEqual(new Set(['comment', 'candidates', 'dispatchByHand', 'openPool', 'escalate', 'sendBack']));
+    expect(new Set(allowedOrderActions(leader, order('waiting', 'street')))).toEqual(new Set(['comment', 'candidates', 'dispatchByHand', 'openPool', 'sendBack']));
+    expect(allowedOrderActions(leader, order('waiting', 'grid'))).not.toContain('sendBack');
+  });
+});
+
+describe('disputes (邻里纠纷)', () => {
+  const dispute = (state: OrderState, topicId: string | null = null) => order(state, 'grid', { private: true, category: '邻里纠纷', topicId });
+  it('can become a council topic once, by a leader of the place, while open', () => {
+    expect(mayDo('toCouncil', RELATIONS.handlingLeader!, dispute('waiting'))).toBe(true);
+    expect(mayDo('toCouncil', RELATIONS.leaderNotHandling!, dispute('waiting'))).toBe(true);
+    expect(mayDo('toCouncil', RELATIONS.handlingLeader!, dispute('waiting', 'top_1'))).toBe(false);
+    expect(mayDo('toCouncil', RELATIONS.handlingLeader!, dispute('closed'))).toBe(false);
+    expect(mayDo('toCouncil', RELATIONS.poster!, dispute('waiting'))).toBe(false);
+    expect(mayDo('toCouncil', RELATIONS.handlingLeader!, order('waiting'))).toBe(false);
+  });
+
+  it('hides what a private order is about from volunteers who are not on it, and contacts from everyone but its handlers', () => {
+    expect(seesDescription(RELATIONS.volunteerOfPlace!, { private: true })).toBe(false);
+    expect(seesDescription(RELATIONS.offeree!, { private: true })).toBe(true);
+    expect(seesDescription(RELATIONS.volunteerOfPlace!, { private: false })).toBe(true);
+    expect(seesContact(RELATIONS.offeree!)).toBe(false);
+    expect(seesContact(RELATIONS.volunteerOfPlace!)).toBe(false);
+    expect(seesContact(RELATIONS.assignee!)).toBe(true);
+    expect(seesContact(RELATIONS.leaderNotHandling!)).toBe(true);
+  });
+});
