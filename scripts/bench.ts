@@ -10,6 +10,7 @@ import { localPorts } from '../cloudfunctions/_core/adapters/local';
 import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
+import { benchOrders } from './bench-orders';
 import { demoInserts, PERSONAS } from './demo-data';
 
 type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
@@ -117,6 +118,7 @@ async function main() {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('pipeline')) await pipelineOverhead();
+  if (want('orders')) await benchOrders(record);
   if (want('weapp')) weappSizes();
 
   const file = join(root, 'bench', 'results.json');
