@@ -41,7 +41,7 @@ function bigTerritory(): { ops: TxOp[]; residents: string[]; gridIds: string[] }
   const r = rng(7);
   const ops: TxOp[] = [];
   const ins = (collection: string, doc: Doc) => ops.push({ op: 'insert', collection, doc });
-  const node = (doc: Record<string, unknown>) => ins('nodes', { version: 1, createdAt: NOW, order: 1, ...doc } as Doc);
+  const node = (doc: Record<string, unknown>) => ins('nodes', { version: 1, createdAt: NOW, order: 1, ...doc } as unknown as Doc);
   node({ _id: 'S', kind: 'street', name: '街道', parentId: null, path: { streetId: 'S' } });
   const gridIds: string[] = [];
   const residents: string[] = [];
