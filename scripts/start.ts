@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocal } from '../cloudfunctions/_core/local-server';
 import { demoInserts, PERSONAS } from './demo-data';
+import { playDemoStory } from './demo-story';
 
 const root = join(__dirname, '..');
 const h5Dir = join(root, 'dist', 'h5');
@@ -18,7 +19,7 @@ async function main() {
     const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const local = await startLocal({ dataDir, port: Number(process.env.PORT ?? 8787), h5Dir, seed: demoInserts });
+  const local = await startLocal({ dataDir, port: Number(process.env.PORT ?? 8787), h5Dir, seed: demoInserts, afterSeed: playDemoStory, tickEveryMs: 60_000 });
   if (local.seeded) console.log('已载入演示数据 demo data loaded (npm run seed resets it)');
   console.log(`\n红邻 Honglin 本地演示已启动 — local demo running:\n  ${local.url}/\n  health: ${local.url}/health`);
   console.log(`  演示身份 personas: ${Object.values(PERSONAS).join(', ')} (我的 → 切换身份)\n`);

@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FUNCTIONS } from '../functions';
-import { localPorts } from './adapters/local';
+import { localPorts, type LocalPorts } from './adapters/local';
+import { runTick } from '../scheduler/scheduler.jobs';
 import { SqliteStore } from './adapters/sqlite-store';
 import { createGateway } from './gateway';
 import type { TxOp } from './ports/store';
@@ -16,6 +17,10 @@ export interface LocalOptions {
   seed?: () => TxOp[];
   /** Requests per persona per second before 429 (default: the gateway's). */
   ratePerSecond?: number;
+  /** Runs once after a fresh seed, with the local ports (the demo story). */
+  afterSeed?: (ports: LocalPorts) => Promise<unknown>;
+  /** Runs the scheduler every this many ms on the real clock, as the production timer does. */
+  tickEveryMs?: number;
 }
 
 /** The embedded default: SQLite file + local adapters + the gateway on 127.0.0.1. */
@@ -28,6 +33,14 @@ export async function startLocal(options: LocalOptions) {
     seeded = true;
   }
   const ports = localPorts({ store, dataDir: options.dataDir });
+  if (seeded && options.afterSeed) await options.afterSeed(ports);
+  // Like the production timer trigger; a clock pinned by /local/tick is left where the demo put it.
+  const timer = options.tickEveryMs
+    ? setInterval(() => {
+        if (ports.clock.pinned === null) runTick(ports, ports.clock.now()).catch((e: unknown) => console.error(`[scheduler] tick failed: ${(e as Error).name}`));
+      }, options.tickEveryMs)
+    : null;
+  timer?.unref();
   const server = createGateway({ ports, functions: FUNCTIONS, filesDir: join(options.dataDir, 'files'), ...(options.h5Dir ? { h5Dir: options.h5Dir } : {}), ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}) });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -38,6 +51,7 @@ export async function startLocal(options: LocalOptions) {
     ports,
     server,
     async close() {
+      if (timer) clearInterval(timer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await store.close();

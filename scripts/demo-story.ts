@@ -1,0 +1,89 @@
+import type { Ports } from '../cloudfunctions/_core/ports';
+import { runCall } from '../cloudfunctions/_core/pipeline';
+import type { Doc } from '../cloudfunctions/_core/ports/store';
+import { ordersFunction } from '../cloudfunctions/orders/orders.function';
+import { runTick } from '../cloudfunctions/scheduler/scheduler.jobs';
+import type { LocalClock } from '../cloudfunctions/_core/adapters/clock';
+import { PERSONAS } from './demo-data';
+
+/**
+ * Ten days of the request loop played through the real handlers at past instants, ending now, so
+ * the demo opens on queues, timelines and dashboards with something in them. The same story every
+ * time; only its dates follow the day the demo is seeded. Orders are posted at 9:30 in Beijing:
+ * closed ones over the past ten days, open ones at the latest 9:30, so their grid clock still runs.
+ */
+
+type Plan = { who: string; category: string; text: string; end: 'rated5' | 'rated4' | 'rated2' | 'unrated' | 'accepted' | 'escalated' | 'waiting' | 'offered'; daysAgo: number };
+const PLAN: Plan[] = [
+  { who: 'grid1:0', category: '水电维修', text: '卫生间下水道堵了，水下不去', end: 'rated5', daysAgo: 9 },
+  { who: 'grid1:1', category: '家居小修', text: '阳台晾衣架摇不下来了', end: 'rated5', daysAgo: 8 },
+  { who: 'grid1:2', category: '代买代办', text: '腿脚不便，想请人帮忙买降压药', end: 'rated4', daysAgo: 7 },
+  { who: 'grid1:3', category: '环境卫生', text: '3 栋楼道堆了很多纸箱，有火灾隐患', end: 'rated5', daysAgo: 6 },
+  { who: 'grid1:4', category: '政策咨询', text: '想了解高龄津贴怎么申请', end: 'unrated', daysAgo: 9 },
+  { who: 'grid1:5', category: '公共设施', text: '小区东门路灯坏了好几盏，晚上很黑', end: 'escalated', daysAgo: 0 },
+  { who: 'grid1:6', category: '水电维修', text: '家里总是跳闸，不敢用热水器', end: 'rated2', daysAgo: 1 },
+  { who: 'grid1:7', category: '养老助残', text: '独居老人，希望每周有人上门看看', end: 'accepted', daysAgo: 0 },
+  { who: 'grid1:8', category: '邻里纠纷', text: '楼上装修每天早上七点就开始打钻', end: 'waiting', daysAgo: 0 },
+  { who: PERSONAS.resident, category: '水电维修', text: '厨房水龙头关不紧，一直滴水', end: 'rated5', daysAgo: 5 },
+  { who: PERSONAS.resident, category: '家居小修', text: '卧室门锁坏了，钥匙转不动', end: 'offered', daysAgo: 0 },
+];
+
+async function call(ports: Ports, openid: string, action: string, payload: unknown) {
+  const res = await runCall(ordersFunction, ports, { action, payload }, { persona: openid });
+  if (!res.ok) throw new Error(`demo story: ${action} by ${openid} failed: ${res.error.code}`);
+  return (res.data as { order: { id: string } }).order;
+}
+
+async function openidOf(ports: Ports, userId: string) {
+  return (await ports.store.get<Doc & { openid: string }>('users', userId))!.openid;
+}
+
+export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = Date.now()): Promise<number> {
+  // The most recent 9:30 in Beijing (01:30 UTC) at or before now: orders are posted in the morning.
+  const DAY_MS = 86_400_000;
+  const morning = Math.floor((now - 90 * 60_000) / DAY_MS) * DAY_MS + 90 * 60_000;
+  let base = morning;
+  /** `hours` after the current order was posted. */
+  const at = (hours: number) => ports.clock.set(new Date(base + hours * 3600_000).toISOString());
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]).toString('base64');
+  let posted = 0;
+  // Residents of the demo grid leader's grid (幸福里第一网格), so the demo personas see their story.
+  const neighbours = (await ports.store.find<Doc & { openid: string }>('users', { 'home.path.gridId': 'cm01-gd1' }, { sort: [['home.path.gridId', 1], ['createdAt', 1]], limit: 200 }))
+    .map((u) => u.openid)
+    .filter((o) => o.startsWith('seed-resident-'));
+  for (const [i, plan] of PLAN.entries()) {
+    const p = { ...plan, who: plan.who.startsWith('grid1:') ? (neighbours[Number(plan.who.slice(6))] ?? PERSONAS.residentYoung) : plan.who };
+    // The live offer is posted just now, so the volunteer persona finds it waiting with its countdown.
+    base = p.end === 'offered' ? now - 60_000 : morning - p.daysAgo * DAY_MS;
+    at(0);
+    const resident = await ports.store.find<Doc & { openid: string }>('users', { openid: p.who }, { limit: 1 });
+    if (!resident[0]) continue;
+    const order = await call(ports, p.who, 'post', { category: p.category, description: p.text, clientKey: `demo-story-${i}-order` });
+    posted++;
+    const stored = async () => (await ports.store.get<Doc & { state: string; offer: { volunteerId: string } | null; assigneeId: string | null }>('orders', order.id))!;
+    if (p.end === 'waiting' || p.end === 'offered') continue;
+    if (p.end === 'escalated') {
+      at(2);
+      await call(ports, PERSONAS.gridLeader, 'escalate', { orderId: order.id, reason: '需要社区协调供电部门统一维修' });
+      continue;
+    }
+    const s = await stored();
+    if (s.state !== 'offered' || !s.offer) continue;
+    const volunteer = await openidOf(ports, s.offer.volunteerId);
+    at(0.3);
+    await call(ports, volunteer, 'accept', { orderId: order.id });
+    if (p.end === 'accepted') continue;
+    at(2.5);
+    const photo = await runCall(ordersFunction, ports, { action: 'uploadPhoto', payload: { contentType: 'image/png', dataBase64: png } }, { persona: volunteer });
+    const photos = photo.ok ? [(photo.data as { fileId: string }).fileId] : [];
+    await call(ports, volunteer, 'resolve', { orderId: order.id, note: '已上门处理完毕', photos });
+    if (p.end === 'unrated') continue;
+    at(5);
+    const stars = p.end === 'rated5' ? 5 : p.end === 'rated4' ? 4 : 2;
+    await call(ports, p.who, 'rate', { orderId: order.id, stars, tags: stars >= 4 ? ['上门及时', '态度热情'] : ['没有解决'], comment: stars >= 4 ? '谢谢志愿者' : '还是会跳闸' });
+  }
+  // Let the clocks and the 7-day auto-close catch up to now.
+  await runTick(ports, new Date(now).toISOString());
+  ports.clock.set(null);
+  return posted;
+}
