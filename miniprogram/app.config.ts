@@ -6,7 +6,10 @@ export default defineAppConfig({
       root: 'packages/accounts',
       pages: ['profile-edit/index', 'redeem/index', 'persona/index', 'tree/index'],
     },
-    { root: 'packages/orders', pages: ['index/index'] },
+    {
+      root: 'packages/orders',
+      pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index', 'stats/index'],
+    },
     { root: 'packages/council', pages: ['index/index'] },
   ],
   window: {
@@ -32,5 +35,7 @@ export default defineAppConfig({
   // Subpackages are fetched ahead when the user lands on the tab that leads to them.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/accounts'] },
+    'pages/home/index': { network: 'all', packages: ['packages/orders'] },
+    'pages/work/index': { network: 'all', packages: ['packages/orders'] },
   },
 })

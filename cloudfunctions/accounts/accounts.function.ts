@@ -1,4 +1,4 @@
-import { authorizeAccounts, type Actor } from '../../shared/accounts/accounts.policy';
+import { authorizeAccounts, holdsOver, type Actor } from '../../shared/accounts/accounts.policy';
 import { INVITE_ALPHABET, type Invite, type Membership, type User } from '../../shared/accounts/accounts.schema';
 import { nodesNeeded, toProfileView, toRoleView } from '../../shared/accounts/accounts.view';
 import { effectiveInviteStatus, makeInviteCode, nextInviteStatus } from '../../shared/accounts/invite.machine';
@@ -152,7 +152,7 @@ const redeemInvite = defineAction(spec.redeemInvite, {
 const listMembers = defineAction(spec.listMembers, {
   load: (ctx, input) => loadNode(ctx, input.nodeId),
   authorize: (actor, _input, node) => authorizeAccounts(actor, { action: 'listMembers', node }),
-  run: async (ctx, input, _actor, node) => {
+  run: async (ctx, input, actor, node) => {
     const store = ctx.ports.store;
     const key = pathKey(node.kind);
     const scope = scopeIdOf(node);
@@ -185,6 +185,7 @@ const listMembers = defineAction(spec.listMembers, {
           ...(u.phone ? { phoneMasked: maskPhone(u.phone) } : {}),
           roles: memberships.filter((m) => m.userId === id).map((m) => toRoleView(m, nodes)),
           homeBreadcrumb: u.home ? breadcrumb(u.home.path, nodes) : [],
+          allowedActions: u.home && holdsOver(actor, ['gridLeader', 'communityAdmin', 'streetAdmin'], u.home.path) ? ['postOnBehalf'] : [],
         },
       ];
     });
@@ -218,6 +219,23 @@ const tree = defineAction(spec.tree, {
   },
 });
 
+/** 消息: what the platform told the caller, newest first. */
+const inbox = defineAction(spec.inbox, {
+  authorize: () => ({ allow: true }),
+  run: async (ctx, input, actor) => {
+    const filter = { recipientId: actor.user._id };
+    const rows = await ctx.ports.store.find<Doc & { template: string; title: string; body: string; page: string | null; createdAt: string }>('outbox', filter, {
+      sort: [['recipientId', 1], ['createdAt', -1]],
+      skip: input.offset,
+      limit: input.limit,
+    });
+    return ok({
+      messages: rows.map((m) => ({ id: m._id, template: m.template, title: m.title, body: m.body, page: m.page, createdAt: m.createdAt })),
+      total: await ctx.ports.store.count('outbox', filter),
+    });
+  },
+});
+
 /** Local demo only: the personas the switcher offers. */
 const personas = defineAction(spec.personas, {
   authorize: () => ({ allow: true }),
@@ -240,5 +258,5 @@ const personas = defineAction(spec.personas, {
 
 export const accountsFunction: FunctionDefinition = {
   name: 'accounts',
-  actions: { me, updateProfile, createInvite, redeemInvite, listMembers, revealContact, tree, personas },
+  actions: { me, updateProfile, createInvite, redeemInvite, listMembers, revealContact, tree, inbox, personas },
 };

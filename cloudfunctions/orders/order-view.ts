@@ -2,7 +2,7 @@ import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
 import { maskName, maskPhone } from '../../shared/accounts/mask';
 import { CATEGORY_RULES } from '../../shared/orders/categories';
 import { LEVEL_LABELS } from '../../shared/orders/escalation';
-import { isFinal, ORDER_STATE_LABELS } from '../../shared/orders/order.machine';
+import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
 import type { OrderEventDoc, OrderView } from '../../shared/orders/orders.schema';
 import { allowedOrderActions, relationOf, seesContact, seesDescription, type Relation } from '../../shared/orders/orders.policy';
 import type { ActionContext } from '../_core/pipeline';
@@ -40,7 +40,7 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     urgency: order.urgency,
     preferredTime: order.preferredTime,
     state: order.state,
-    stateLabel: ORDER_STATE_LABELS[order.state],
+    stateLabel: stateLabelAt(order.state, order.level),
     level: order.level,
     levelLabel: LEVEL_LABELS[order.level],
     levelDeadline: order.levelDeadline,

@@ -10,7 +10,14 @@ export const ROUTES = {
   redeem: '/packages/accounts/redeem/index',
   persona: '/packages/accounts/persona/index',
   tree: '/packages/accounts/tree/index',
-  orders: '/packages/orders/index/index',
+  orderPost: '/packages/orders/post/index',
+  orderMine: '/packages/orders/mine/index',
+  orderDetail: '/packages/orders/detail/index',
+  orderResolve: '/packages/orders/resolve/index',
+  orderRate: '/packages/orders/rate/index',
+  orderTasks: '/packages/orders/tasks/index',
+  orderQueue: '/packages/orders/queue/index',
+  orderStats: '/packages/orders/stats/index',
   councilHall: '/packages/council/index/index',
 } as const
 
@@ -19,6 +26,15 @@ const TABS: readonly string[] = [ROUTES.home, ROUTES.work, ROUTES.council, ROUTE
 export function go(url: string): void {
   if (TABS.includes(url)) void Taro.switchTab({ url })
   else void Taro.navigateTo({ url })
+}
+
+/** A route with its query string (values are URL-encoded). */
+export function withQuery(url: string, query: Record<string, string | undefined>): string {
+  const q = Object.entries(query)
+    .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&')
+  return q ? `${url}?${q}` : url
 }
 
 export function back(fallback: string = ROUTES.me): void {

@@ -194,6 +194,8 @@ export const MemberView = z.object({
   phoneMasked: z.string().optional(),
   roles: z.array(RoleView),
   homeBreadcrumb: z.array(z.string()),
+  /** What the caller may do for this person: `postOnBehalf` (代办) for residents of a place they lead. */
+  allowedActions: z.array(z.string()),
 });
 export const ListMembersOutput = z.object({
   members: z.array(MemberView),
@@ -205,4 +207,12 @@ export const RevealContactOutput = z.object({ userId: z.string(), phone: z.strin
 export const TreeOutput = z.object({ nodes: z.array(NodeView) });
 export const PersonasOutput = z.object({
   personas: z.array(z.object({ openid: z.string(), name: z.string(), roleLabels: z.array(z.string()) })),
+});
+
+export const InboxInput = z
+  .object({ offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) })
+  .strict();
+export const InboxOutput = z.object({
+  messages: z.array(z.object({ id: z.string(), template: z.string(), title: z.string(), body: z.string(), page: z.string().nullable(), createdAt: z.string() })),
+  total: z.number().int(),
 });

@@ -74,6 +74,12 @@ export const api = {
       output: A.TreeOutput,
       errors: [],
     }),
+    inbox: spec({
+      summary: '消息：派单、接单、办结请评价、差评复核、上报等通知，最新在前',
+      input: A.InboxInput,
+      output: A.InboxOutput,
+      errors: [],
+    }),
     personas: spec({
       summary: '本地演示：可切换的身份列表',
       input: A.PersonasInput,

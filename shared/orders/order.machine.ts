@@ -28,6 +28,12 @@ export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   cancelled: '已撤回',
 };
 
+/** "Waiting" names whoever it waits for: the grid leader, the community or the street. */
+export function stateLabelAt(state: OrderState, level: 'grid' | 'community' | 'street'): string {
+  if (state === 'waiting') return level === 'grid' ? '待网格长处理' : level === 'community' ? '待社区处理' : '待街道处理';
+  return ORDER_STATE_LABELS[state];
+}
+
 export type OrderEvent =
   | { type: 'offer' }
   | { type: 'noCandidate' }

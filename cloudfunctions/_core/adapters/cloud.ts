@@ -7,7 +7,7 @@ import { msgSecCheck, type MsgSecCheckApi } from './content-check';
 import { cloudFiles } from './files';
 import { cloudIdentity } from './identity';
 import { cryptoIds } from './ids';
-import { subscribeMessageNotifier, type SubscribeMessageApi } from './notifier';
+import { inboxAndSubscribe, outboxNotifier, subscribeMessageNotifier, type SubscribeMessageApi } from './notifier';
 import { createQrSigner, wxacodeImage, type WxacodeApi } from './qr';
 
 /**
@@ -20,12 +20,15 @@ export function cloudPorts(env: Record<string, string | undefined> = process.env
   const app = cloudbase.init({ env: cloudbase.SYMBOL_CURRENT_ENV });
   wxCloud.init({ env: wxCloud.DYNAMIC_CURRENT_ENV as unknown as string });
   const openapi = wxCloud.openapi as unknown as SubscribeMessageApi & MsgSecCheckApi & WxacodeApi;
+  const store = new CloudbaseStore(app);
+  const clock = systemClock();
+  const ids = cryptoIds();
   return {
-    store: new CloudbaseStore(app),
+    store,
     identity: cloudIdentity((context) => cloudbase.getCloudbaseContext(context as Parameters<typeof cloudbase.getCloudbaseContext>[0])),
-    clock: systemClock(),
-    ids: cryptoIds(),
-    notifier: subscribeMessageNotifier(openapi, env),
+    clock,
+    ids,
+    notifier: inboxAndSubscribe(outboxNotifier(store, ids, clock), subscribeMessageNotifier(openapi, env)),
     contentCheck: msgSecCheck(openapi),
     qr: createQrSigner(() => {
       const secret = env.HONGLIN_QR_SECRET;

@@ -104,3 +104,17 @@ export function subscribeMessageNotifier(openapi: SubscribeMessageApi, env: Reco
     },
   };
 }
+
+/**
+ * Production: the subscribe message, and a copy in the `outbox` collection that the 消息 page lists
+ * (a subscribe message is one-shot and may be refused; the record of what happened stays).
+ */
+export function inboxAndSubscribe(inbox: NotifierPort, subscribe: NotifierPort): NotifierPort {
+  return {
+    async send(n, recipientOpenid) {
+      // Like the subscribe message, the copy never undoes the change that caused it.
+      await inbox.send(n, recipientOpenid).catch(() => undefined);
+      return subscribe.send(n, recipientOpenid);
+    },
+  };
+}

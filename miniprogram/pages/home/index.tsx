@@ -18,7 +18,7 @@ function greeting(hour: number): string {
 }
 
 const ENTRIES = [
-  { key: 'work', title: '我要办事', note: '家里有难处，找党员志愿者帮忙', url: ROUTES.work },
+  { key: 'work', title: '办事', note: '我的事项、志愿者接单、待办', url: ROUTES.work },
   { key: 'council', title: '邻里议事', note: '小区的事，大家商量着办', url: ROUTES.council },
   { key: 'me', title: '我的资料', note: '住址、手机号、长辈版', url: ROUTES.me },
 ] as const
@@ -43,6 +43,11 @@ export default function Home() {
         <Text className='hl-note home-place'>
           {place ? `您在${place}` : '红邻：党建引领，邻里互助'}
         </Text>
+      </View>
+
+      <View className='hl-card home-post hl-entry-post' role='button' onClick={() => go(ROUTES.orderPost)}>
+        <Text className='hl-hero home-post-title'>我要办事</Text>
+        <Text className='hl-note'>家里有难处，找党员志愿者帮忙</Text>
       </View>
 
       <View className='hl-card'>

@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { useDidShow } from '@tarojs/taro'
 import { PageShell } from '../../components/page-shell'
-import { go, ROUTES } from '../../lib/nav'
+import { ErrorView } from '../../components/states'
+import { loadProfile, useProfile } from '../../lib/profile'
+import { go, ROUTES, withQuery } from '../../lib/nav'
+import type { Profile } from '../../services/accounts'
+import './index.scss'
 
-/** The request loop's entry. Nothing here pretends: the loop itself ships in packages/orders. */
+/** The request loop, as residents read it. */
 const STEPS = [
   { key: 'post', title: '网上接单', note: '您在手机上说清楚遇到的难处' },
   { key: 'dispatch', title: '平台派单', note: '系统找到本网格合适的党员志愿者' },
@@ -12,13 +15,62 @@ const STEPS = [
   { key: 'rate', title: '居民评单', note: '您给这次服务打分、提意见' },
 ] as const
 
+const LEADS = ['gridLeader', 'communityAdmin', 'streetAdmin']
+
+interface Entry {
+  key: string
+  title: string
+  note: string
+  url: string
+  primary?: boolean
+}
+
+function entriesFor(profile: Profile | undefined): Entry[] {
+  const roles = new Set((profile?.roles ?? []).map((r) => r.role))
+  const leads = LEADS.some((r) => roles.has(r as never))
+  const list: Entry[] = [
+    { key: 'post', title: '我要办事', note: '家里有难处，找党员志愿者帮忙', url: ROUTES.orderPost, primary: true },
+    { key: 'mine', title: '我的事项', note: '看进展、留言、评价', url: ROUTES.orderMine },
+  ]
+  if (roles.has('volunteer')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks })
+  if (leads) {
+    list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue })
+    list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
+    list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
+  }
+  return list
+}
+
+/** 办事: the hub of the request loop. Role entries show only for people who hold the role. */
 export default function Work() {
+  const state = useProfile()
+  useDidShow(() => {
+    void loadProfile()
+  })
+  const entries = entriesFor(state.profile)
+
   return (
     <PageShell name='work'>
       <Text className='hl-title'>办事</Text>
-      <Text className='hl-notice'>报事办事功能正在建设中，上线后会在这里开放。</Text>
+      <View className='work-entries'>
+        {entries.map((e) => (
+          <View
+            key={e.key}
+            className={`hl-card work-entry hl-entry-${e.key} hl-btn-work-${e.key}${e.primary ? ' work-entry-primary' : ''}`}
+            role='button'
+            onClick={() => go(e.url)}
+          >
+            <Text className='hl-title work-entry-title'>{e.title}</Text>
+            <Text className='hl-note'>{e.note}</Text>
+          </View>
+        ))}
+      </View>
+      {state.status === 'error' && !state.profile ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
+      <View className='hl-card work-emergency'>
+        <Text className='hl-text'>遇到火情、燃气泄漏、急病或违法犯罪，请直接拨打 119、120、110。</Text>
+      </View>
       <View className='hl-card'>
-        <Text className='hl-title'>以后这样办</Text>
+        <Text className='hl-title'>怎么办</Text>
         {STEPS.map((s, i) => (
           <View key={s.key} className={`hl-row work-step work-step-${s.key}`}>
             <View className='hl-label'>
@@ -28,12 +80,6 @@ export default function Work() {
           </View>
         ))}
       </View>
-      <View className='hl-card'>
-        <Text className='hl-text'>遇到火情、燃气泄漏、急病或违法犯罪，请直接拨打 119、120、110。</Text>
-      </View>
-      <Button className='hl-btn hl-btn-block hl-btn-orders' type='primary' size='large' onClick={() => go(ROUTES.orders)}>
-        查看建设进度
-      </Button>
     </PageShell>
   )
 }

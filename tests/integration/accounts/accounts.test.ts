@@ -198,6 +198,13 @@ describe('accounts.listMembers and revealContact', () => {
     expect(JSON.stringify(res.body.data)).not.toMatch(/1[3-9]\d{9}/);
   });
 
+  it('offers the grid leader 代办 for each resident of the grid, as an allowed action', async () => {
+    const res = await gw.call(PERSONAS.gridLeader, 'accounts', 'listMembers', { nodeId: 'cm01-gd1', kind: 'residents', limit: 10 });
+    if (!res.body.ok) throw new Error(res.body.error.code);
+    expect(res.body.data.members.length).toBeGreaterThan(0);
+    for (const m of res.body.data.members) expect(m.allowedActions).toEqual(['postOnBehalf']);
+  });
+
   it('pages through the residents of a community for its admin', async () => {
     const page1 = await gw.call(PERSONAS.communityAdmin, 'accounts', 'listMembers', { nodeId: 'cm01', kind: 'residents', offset: 0, limit: 20 });
     const page2 = await gw.call(PERSONAS.communityAdmin, 'accounts', 'listMembers', { nodeId: 'cm01', kind: 'residents', offset: 20, limit: 20 });

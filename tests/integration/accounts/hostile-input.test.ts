@@ -39,6 +39,7 @@ const MALFORMED: ReadonlyArray<readonly [action: string, payload: unknown, field
   ['revealContact', { userId: 'usr-0004' }, 'payload.reason'],
   ['revealContact', { userId: 'usr-0004', reason: 'x'.repeat(101) }, 'payload.reason'],
   ['tree', { depth: 3 }, 'payload'],
+  ['inbox', { limit: 100 }, 'payload.limit'],
   ['personas', [], 'payload'],
 ];
 

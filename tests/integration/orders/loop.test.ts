@@ -59,6 +59,11 @@ describe('网上接单 → 平台派单 → 党员接单 → 居民评单', () =
     // Everyone who should have heard did.
     const templates = (await gw.store.find<{ _id: string; template: string }>('outbox', { template: { $in: ['order.offered', 'order.accepted', 'order.resolved'] } }, { limit: 1000 })).map((n) => n.template);
     expect(new Set(templates)).toEqual(new Set(['order.offered', 'order.accepted', 'order.resolved']));
+    // The resident reads them on her 消息 page, newest first.
+    const inbox = await gw.call(PERSONAS.resident, 'accounts', 'inbox', {});
+    if (!inbox.body.ok) throw new Error(inbox.body.error.code);
+    expect(inbox.body.data.messages.slice(0, 2).map((m: { title: string }) => m.title)).toEqual(['您的事项已办结，请评价', '您的事项有人接单了']);
+    expect(JSON.stringify(inbox.body.data)).not.toMatch(/1[3-9]\d{9}/);
   });
 
   it('makes one order of a double tap: the same client key within a day returns the same order', async () => {

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ADMIN_ROLES, GRANTS, GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
+import { ROUTES, withQuery } from '../../../lib/nav'
 import { indexTree, lineage, type TreeIndex } from '../../../lib/territory'
 import { accounts, type InviteView, type MemberView, type Profile, type TreeNode } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
@@ -81,7 +83,18 @@ function Members({ node }: { node: TreeNode }) {
             </Text>
             {m.homeBreadcrumb.length ? <Text className='hl-note'>{m.homeBreadcrumb.join(' › ')}</Text> : null}
           </View>
-          <Text className='hl-note'>{m.phoneMasked ?? '未留手机号'}</Text>
+          <View className='hl-label'>
+            <Text className='hl-note'>{m.phoneMasked ?? '未留手机号'}</Text>
+            {m.allowedActions.includes('postOnBehalf') ? (
+              <Button
+                className={`hl-btn hl-btn-proxy-post hl-btn-proxy-${m.userId}`}
+                size='small'
+                onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.orderPost, { onBehalfOf: m.userId }) })}
+              >
+                代办
+              </Button>
+            ) : null}
+          </View>
         </View>
       ))}
       {total !== null && members.length < total ? (

@@ -1,0 +1,300 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro from '@tarojs/taro'
+import { Image, Text, Textarea, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { URGENCY_LABELS } from '@shared/orders/categories'
+import { FieldError } from '../../../components/states'
+import type { OrderPhoto, OrderView } from '../../../services/orders'
+import { formatTime, mmss, untilText } from './format'
+import { choosePhotos, uploadPhoto } from './photos'
+import './orders.scss'
+
+// ---- chips: colour AND text, never colour alone ------------------------------------------------------
+
+const STATE_MARK: Record<OrderView['state'], string> = {
+  dispatching: '○',
+  offered: '○',
+  waiting: '!',
+  pool: '○',
+  accepted: '▶',
+  resolved: '★',
+  reopened: '!',
+  closed: '✓',
+  cancelled: '✕',
+}
+
+export function StateChip({ order }: { order: Pick<OrderView, 'state' | 'stateLabel'> }) {
+  return (
+    <Text className={`hl-chip hl-chip-state hl-chip-state-${order.state}`}>{`${STATE_MARK[order.state]} ${order.stateLabel}`}</Text>
+  )
+}
+
+export function LevelChip({ order }: { order: Pick<OrderView, 'level' | 'levelLabel'> }) {
+  return <Text className={`hl-chip hl-chip-level hl-chip-level-${order.level}`}>{`${order.levelLabel}级`}</Text>
+}
+
+export function OverdueChip({ order }: { order: Pick<OrderView, 'overdue'> }) {
+  return order.overdue ? <Text className='hl-chip hl-chip-overdue'>⚠ 已超时</Text> : null
+}
+
+// ---- the offer countdown ---------------------------------------------------------------------------
+
+/** 剩余 mm:ss until an offer expires; ticks every second, tells the page once when it ran out. */
+export function Countdown({ expiresAt, onExpire }: { expiresAt: string; onExpire?: () => void }) {
+  const [now, setNow] = useState(() => Date.now())
+  const left = Date.parse(expiresAt) - now
+  const over = !(left > 0)
+  useEffect(() => {
+    if (over) return undefined
+    const timer = setInterval(() => setNow(Date.now()), 1000)
+    return () => clearInterval(timer)
+  }, [over])
+  useEffect(() => {
+    if (over) onExpire?.()
+    // onExpire is read once per change of `over`: the page reloads once when the offer runs out.
+  }, [over])
+  return (
+    <Text className={`hl-countdown${left <= 0 ? ' hl-countdown-over' : ''}`}>
+      {left > 0 ? `剩余 ${mmss(left)}` : '已过时，平台正在改派'}
+    </Text>
+  )
+}
+
+// ---- one order in a list -----------------------------------------------------------------------------
+
+export function OrderCard({ order, onOpen, showLevel = false, children }: { order: OrderView; onOpen: () => void; showLevel?: boolean; children?: ReactNode }) {
+  return (
+    <View className={`hl-card hl-order-card hl-order-${order.state}`}>
+      <View className='ho-card-main hl-order-open' onClick={onOpen}>
+        <View className='ho-card-head'>
+          <Text className='hl-text ho-card-title'>{order.category}</Text>
+          <StateChip order={order} />
+        </View>
+        <View className='ho-chips'>
+          {showLevel ? <LevelChip order={order} /> : null}
+          <OverdueChip order={order} />
+          {order.urgency === 'urgent' ? <Text className='hl-chip hl-chip-urgent'>{`急 · ${URGENCY_LABELS.urgent}`}</Text> : null}
+          {order.onBehalf ? <Text className='hl-chip hl-chip-plain'>代办</Text> : null}
+        </View>
+        <Text className='hl-text ho-card-desc'>{order.description}</Text>
+        <Text className='hl-note'>{order.placeLabel}</Text>
+        <Text className='hl-note'>{`发起于 ${formatTime(order.postedAt)}`}</Text>
+        {showLevel && !['closed', 'cancelled', 'resolved'].includes(order.state) ? (
+          <Text className={`hl-note ho-deadline${order.overdue ? ' ho-deadline-over' : ''}`}>
+            {`${order.levelLabel}处理时限 ${formatTime(order.levelDeadline)}（${untilText(order.levelDeadline)}）`}
+          </Text>
+        ) : null}
+        {order.offer?.mine ? <Countdown expiresAt={order.offer.expiresAt} /> : null}
+        <Text className='hl-note ho-card-more'>查看详情 ›</Text>
+      </View>
+      {children}
+    </View>
+  )
+}
+
+// ---- photos ----------------------------------------------------------------------------------------
+
+/**
+ * Photos as thumbnails. Tapping one opens WeChat's own viewer (pinch to zoom); in H5 it opens large,
+ * right under the thumbnails (Taro's H5 viewer would bring ~200 KB of swiper with it).
+ */
+export function PhotoGrid({ photos, name }: { photos: readonly OrderPhoto[]; name: string }) {
+  const [large, setLarge] = useState<string | null>(null)
+  if (photos.length === 0) return null
+  const urls = photos.map((p) => p.url)
+  const open = (url: string) => {
+    if (process.env.TARO_ENV === 'h5') setLarge(large === url ? null : url)
+    else void Taro.previewImage({ urls, current: url })
+  }
+  return (
+    <View className={`ho-photos-block hl-photos-${name}`}>
+      <View className='ho-photos'>
+        {photos.map((p) => (
+          <Image key={p.fileId} className='ho-photo hl-photo' src={p.url} mode='aspectFill' onClick={() => open(p.url)} />
+        ))}
+      </View>
+      {large ? (
+        <View className='ho-photo-large-box'>
+          <Image className='ho-photo-large hl-photo-large' src={large} mode='widthFix' onClick={() => setLarge(null)} />
+          <Button className='hl-btn hl-btn-block hl-btn-close-photo' onClick={() => setLarge(null)}>
+            收起大图
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** Picks, uploads and shows up to `max` photos, each with a 删除 button. */
+export function PhotoPicker({
+  photos,
+  onChange,
+  max = 9,
+  name,
+  error,
+}: {
+  photos: readonly OrderPhoto[]
+  onChange: (next: OrderPhoto[]) => void
+  max?: number
+  name: string
+  error?: string
+}) {
+  const [busy, setBusy] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const add = async () => {
+    setProblem(null)
+    const paths = await choosePhotos(max - photos.length)
+    if (paths.length === 0) return
+    let next = [...photos]
+    const failures: string[] = []
+    for (let i = 0; i < paths.length; i++) {
+      setBusy(`正在上传第 ${i + 1} 张，共 ${paths.length} 张…`)
+      const outcome = await uploadPhoto(paths[i]!)
+      if (outcome.ok) {
+        next = [...next, { fileId: outcome.photo.fileId, url: outcome.photo.url }]
+        onChange(next)
+      } else failures.push(outcome.message)
+    }
+    setBusy(null)
+    if (failures.length) setProblem(`${failures.length} 张没有传上去：${failures[0]}`)
+  }
+
+  return (
+    <View className={`ho-photo-picker hl-photo-picker-${name}`}>
+      <View className='ho-photos'>
+        {photos.map((p) => (
+          <View key={p.fileId} className='ho-thumb hl-thumb'>
+            <Image className='ho-photo' src={p.url} mode='aspectFill' />
+            <View
+              className='ho-thumb-remove hl-btn-remove-photo'
+              role='button'
+              aria-label='删除这张照片'
+              onClick={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}
+            >
+              <Text>删除</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+      <Text className='hl-note'>{`已选 ${photos.length} / ${max} 张`}</Text>
+      {busy ? <Text className='hl-notice hl-photo-busy'>{busy}</Text> : null}
+      {problem ? <Text className='hl-notice hl-notice-error hl-photo-error'>{problem}</Text> : null}
+      {photos.length < max ? (
+        <Button className={`hl-btn hl-btn-block hl-btn-add-photo`} disabled={busy !== null} onClick={() => void add()}>
+          {photos.length === 0 ? '添加照片' : '再加照片'}
+        </Button>
+      ) : null}
+      <FieldError field='photos' message={error} />
+    </View>
+  )
+}
+
+// ---- inline forms (never a pop-up) -------------------------------------------------------------------
+
+/** A small form that opens right on the page, for a reason, a comment or a title. */
+export function InlineForm({
+  name,
+  label,
+  placeholder,
+  submitText,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  maxLength = 200,
+  minLength = 2,
+}: {
+  name: string
+  label: string
+  placeholder: string
+  submitText: string
+  busy: boolean
+  error?: string
+  onSubmit: (text: string) => void
+  onCancel?: () => void
+  maxLength?: number
+  minLength?: number
+}) {
+  const [text, setText] = useState('')
+  const [local, setLocal] = useState<string | null>(null)
+  const submit = () => {
+    const t = text.trim()
+    if (t.length < minLength) {
+      setLocal(minLength <= 1 ? '请先写几个字' : `请至少写 ${minLength} 个字`)
+      return
+    }
+    setLocal(null)
+    onSubmit(t)
+  }
+  return (
+    <View className={`hl-card ho-inline-form hl-form-${name}`}>
+      <Text className='hl-field-label'>{label}</Text>
+      <Textarea
+        className={`hl-textarea hl-input-${name}`}
+        value={text}
+        placeholder={placeholder}
+        maxlength={maxLength}
+        autoHeight
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <Text className='hl-note ho-count'>{`${text.length} / ${maxLength}`}</Text>
+      <FieldError field={name} message={local ?? error} />
+      <View className='ho-form-buttons'>
+        <Button className={`hl-btn hl-btn-submit-${name}`} type='primary' loading={busy} disabled={busy} onClick={submit}>
+          {submitText}
+        </Button>
+        {onCancel ? (
+          <Button className={`hl-btn hl-btn-cancel-${name}`} disabled={busy} onClick={onCancel}>
+            不了
+          </Button>
+        ) : null}
+      </View>
+    </View>
+  )
+}
+
+// ---- tabs and chips ------------------------------------------------------------------------------------
+
+export function Tabs<K extends string>({ items, value, onChange, name }: { items: readonly { key: K; label: string }[]; value: K; onChange: (k: K) => void; name: string }) {
+  return (
+    <View className={`ho-tabs hl-tabs-${name}`} role='tablist'>
+      {items.map((t) => (
+        <View
+          key={t.key}
+          className={`ho-tab hl-tab hl-tab-${t.key}${t.key === value ? ' ho-tab-on hl-tab-on' : ''}`}
+          role='tab'
+          aria-selected={t.key === value}
+          onClick={() => onChange(t.key)}
+        >
+          <Text>{t.key === value ? `● ${t.label}` : t.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** A tappable choice: selected ones carry a ✓ and a thick border as well as a colour. */
+export function Choice({
+  on,
+  label,
+  note,
+  className,
+  onClick,
+  multiple = false,
+}: {
+  on: boolean
+  label: string
+  note?: string
+  className: string
+  onClick: () => void
+  multiple?: boolean
+}) {
+  return (
+    <View className={`ho-choice ${className}${on ? ' ho-choice-on hl-choice-on' : ''}`} role={multiple ? 'checkbox' : 'radio'} aria-checked={on} onClick={onClick}>
+      <Text className='ho-choice-label'>{on ? `✓ ${label}` : label}</Text>
+      {note ? <Text className='ho-choice-note'>{note}</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,125 @@
+import Taro from '@tarojs/taro'
+import { orders, type PhotoContentType, type UploadedPhoto } from '../../../services/orders'
+
+/** What the server accepts: ~700 KB of picture, as base64 (4 chars per 3 bytes). */
+const MAX_BASE64 = 960_000
+/** Pictures larger than this are shrunk first. */
+const SHRINK_ABOVE_BYTES = 600 * 1024
+const MAX_EDGE = 1600
+
+export interface PhotoData {
+  contentType: PhotoContentType
+  dataBase64: string
+}
+
+export type PhotoOutcome = { ok: true; photo: UploadedPhoto } | { ok: false; message: string }
+
+function typeOfPath(path: string): PhotoContentType {
+  const p = path.toLowerCase()
+  if (p.endsWith('.png')) return 'image/png'
+  if (p.endsWith('.webp')) return 'image/webp'
+  return 'image/jpeg'
+}
+
+/** Lets the person pick up to `count` pictures (camera or album). Cancelling gives an empty list. */
+export async function choosePhotos(count: number): Promise<string[]> {
+  if (count <= 0) return []
+  try {
+    const res = await Taro.chooseMedia({
+      count,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      // H5: only the album source, so no action sheet pops up; phone browsers offer the camera there anyway.
+      sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
+    })
+    return res.tempFiles.map((f) => f.tempFilePath).slice(0, count)
+  } catch {
+    return [] // cancelled
+  }
+}
+
+// ---- weapp: the file system manager reads temp files as base64 -------------------------------------
+
+async function readWeapp(path: string): Promise<PhotoData> {
+  const fs = Taro.getFileSystemManager()
+  let src = path
+  let contentType = typeOfPath(path)
+  let size = 0
+  try {
+    size = fs.statSync(path).size as number
+  } catch {
+    size = 0
+  }
+  if (size > SHRINK_ABOVE_BYTES) {
+    try {
+      const res = await Taro.compressImage({ src: path, quality: 60 })
+      src = res.tempFilePath
+      contentType = 'image/jpeg'
+    } catch {
+      // keep the original; the size check below decides
+    }
+  }
+  const data = fs.readFileSync(src, 'base64')
+  return { contentType, dataBase64: typeof data === 'string' ? data : '' }
+}
+
+// ---- H5: fetch the blob URL, shrink on a canvas when needed, read with FileReader ------------------
+
+function blobToBase64(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => {
+      const url = String(reader.result ?? '')
+      resolve(url.slice(url.indexOf(',') + 1))
+    }
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'))
+    reader.readAsDataURL(blob)
+  })
+}
+
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image()
+    img.onload = () => resolve(img)
+    img.onerror = () => reject(new Error('not an image'))
+    img.src = url
+  })
+}
+
+async function shrinkH5(url: string): Promise<Blob> {
+  const img = await loadImage(url)
+  const scale = Math.min(1, MAX_EDGE / Math.max(img.naturalWidth, img.naturalHeight))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.max(1, Math.round(img.naturalWidth * scale))
+  canvas.height = Math.max(1, Math.round(img.naturalHeight * scale))
+  const ctx = canvas.getContext('2d')
+  if (!ctx) throw new Error('no canvas')
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('encode failed'))), 'image/jpeg', 0.75))
+}
+
+const H5_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp']
+
+async function readH5(url: string): Promise<PhotoData> {
+  let blob = await (await fetch(url)).blob()
+  let contentType = blob.type as PhotoContentType
+  if (blob.size > SHRINK_ABOVE_BYTES || !H5_TYPES.includes(blob.type)) {
+    blob = await shrinkH5(url)
+    contentType = 'image/jpeg'
+  }
+  return { contentType, dataBase64: await blobToBase64(blob) }
+}
+
+/** Reads one picked picture and uploads it. Never throws. */
+export async function uploadPhoto(path: string): Promise<PhotoOutcome> {
+  let data: PhotoData
+  try {
+    data = process.env.TARO_ENV === 'h5' ? await readH5(path) : await readWeapp(path)
+  } catch {
+    return { ok: false, message: '这张图片读不出来，请换一张' }
+  }
+  if (data.dataBase64.length < 16) return { ok: false, message: '这张图片读不出来，请换一张' }
+  if (data.dataBase64.length > MAX_BASE64) return { ok: false, message: '照片太大了，请换一张或压缩后再传' }
+  const answer = await orders.uploadPhoto(data)
+  return answer.ok ? { ok: true, photo: answer.data } : { ok: false, message: answer.error.message }
+}

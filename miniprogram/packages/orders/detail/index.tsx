@@ -1,0 +1,463 @@
+import { useEffect, useRef, useState } from 'react'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { URGENCY_LABELS } from '@shared/orders/categories'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, Loading } from '../../../components/states'
+import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { useProfile } from '../../../lib/profile'
+import type { ClientError } from '../../../services/call'
+import { orders, type Candidate, type OrderView, type ReasonAction } from '../../../services/orders'
+import { Countdown, InlineForm, LevelChip, OverdueChip, PhotoGrid, StateChip } from '../common/components'
+import { formatTime, untilText } from '../common/format'
+import '../common/orders.scss'
+
+// ---- what each action looks like. Which ones show is the server's call (allowedActions), never ours. --
+
+type FormKind = ReasonAction | 'toCouncil'
+
+interface FormSpec {
+  name: string
+  label: string
+  placeholder: string
+  submitText: string
+  done: string
+  minLength?: number
+  maxLength?: number
+}
+
+const FORMS: Record<FormKind, FormSpec> = {
+  decline: { name: 'decline', label: '婉拒的原因', placeholder: '例如：今天不在家附近，赶不过去', submitText: '确认婉拒', done: '已婉拒，平台会改派给其他志愿者' },
+  handBack: { name: 'hand-back', label: '退单的原因', placeholder: '例如：需要专业师傅，我处理不了', submitText: '确认退单', done: '已退单，平台会重新派单' },
+  cancel: { name: 'withdraw', label: '撤回的原因', placeholder: '例如：问题已经自己解决了', submitText: '确认撤回', done: '已撤回' },
+  escalate: { name: 'escalate', label: '上报的原因', placeholder: '例如：涉及多户，需要社区出面协调', submitText: '确认上报', done: '已上报到上一级' },
+  sendBack: { name: 'send-back', label: '回派的原因', placeholder: '例如：网格内可以解决，请网格长处理', submitText: '确认回派', done: '已回派到下一级' },
+  closeAfterReview: { name: 'close-review', label: '复核处理情况', placeholder: '例如：已上门回访，重新修好，居民认可', submitText: '确认办结', done: '已复核办结' },
+  toCouncil: { name: 'council', label: '议题标题', placeholder: '例如：3 号楼楼上漏水协调', submitText: '转为议题', done: '已转为民事协调会议题', minLength: 4, maxLength: 60 },
+}
+
+/** Buttons in the order they appear; each shows only when the server lists it in allowedActions. */
+const BUTTONS: readonly { action: string; label: string; className: string; primary?: boolean }[] = [
+  { action: 'accept', label: '接单', className: 'hl-btn-accept', primary: true },
+  { action: 'resolve', label: '办结', className: 'hl-btn-resolve', primary: true },
+  { action: 'rate', label: '评价', className: 'hl-btn-rate', primary: true },
+  { action: 'candidates', label: '人工派单', className: 'hl-btn-candidates', primary: true },
+  { action: 'openPool', label: '放入抢单池', className: 'hl-btn-open-pool' },
+  { action: 'decline', label: '婉拒', className: 'hl-btn-decline' },
+  { action: 'handBack', label: '退单', className: 'hl-btn-hand-back' },
+  { action: 'escalate', label: '上报', className: 'hl-btn-escalate' },
+  { action: 'sendBack', label: '回派', className: 'hl-btn-send-back' },
+  { action: 'closeAfterReview', label: '复核办结', className: 'hl-btn-close-review' },
+  { action: 'toCouncil', label: '转议题', className: 'hl-btn-to-council' },
+  { action: 'cancel', label: '撤回', className: 'hl-btn-cancel-order' },
+]
+
+const isForm = (a: string): a is FormKind => a in FORMS
+
+type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
+type Notice = { ok: boolean; text: string } | null
+
+function Row({ label, value, className }: { label: string; value: string; className?: string }) {
+  return (
+    <View className={`ho-kv ${className ?? ''}`}>
+      <Text className='ho-kv-label'>{label}</Text>
+      <Text className='ho-kv-value'>{value}</Text>
+    </View>
+  )
+}
+
+const stars = (n: number) => `${'★'.repeat(n)}${'☆'.repeat(Math.max(0, 5 - n))} ${n} 星`
+
+function Timeline({ order }: { order: OrderView }) {
+  const items = order.timeline ?? []
+  return (
+    <View className='hl-card hl-timeline'>
+      <Text className='hl-title'>时间线</Text>
+      {items.length === 0 ? <Text className='hl-note'>还没有记录</Text> : null}
+      <View className='ho-timeline'>
+        {items.map((t, i) => (
+          <View key={`${t.at}-${i}`} className={`ho-tl-item hl-timeline-item hl-timeline-${t.kind}`}>
+            <View className='ho-tl-dot' />
+            <View className='ho-tl-body'>
+              <Text className='ho-tl-head'>{`${formatTime(t.at)} · ${t.actor}`}</Text>
+              <Text className='hl-text'>{t.text}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function Candidates({
+  list,
+  explanation,
+  canDispatch,
+  busy,
+  onDispatch,
+}: {
+  list: Candidate[]
+  explanation: string
+  canDispatch: boolean
+  busy: boolean
+  onDispatch: (c: Candidate) => void
+}) {
+  return (
+    <View className='hl-card hl-candidates'>
+      <Text className='hl-title'>可以派给谁</Text>
+      {explanation ? <Text className='hl-note'>{explanation}</Text> : null}
+      {list.length === 0 ? <Empty text='暂时没有能接这件事的志愿者' hint='可以放入抢单池，或上报到上一级' /> : null}
+      {list.map((c, i) => (
+        <View key={c.userId} className={`ho-candidate hl-candidate hl-candidate-${i}`}>
+          <View className='ho-candidate-head'>
+            <Text className='hl-text ho-card-title'>{`${i + 1}. ${c.name}`}</Text>
+            <Text className='hl-note hl-candidate-score'>{`匹配分 ${Math.round(c.score * 100) / 100}`}</Text>
+          </View>
+          <View className='ho-chips'>
+            {c.why.map((w) => (
+              <Text key={w} className='hl-chip hl-chip-why'>{w}</Text>
+            ))}
+          </View>
+          {canDispatch ? (
+            <Button className='hl-btn hl-btn-block hl-btn-dispatch-to' type='primary' disabled={busy} onClick={() => onDispatch(c)}>
+              {`派给 ${c.name}`}
+            </Button>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** The order's title, state, level and clock, and the offer (with its countdown when it is mine). */
+function OrderHead({ order, onExpire }: { order: OrderView; onExpire: () => void }) {
+  const closedNote = order.closedAs === 'unrated' ? '7 天没有评价，已自动办结（记为未评价）' : order.closedAs === 'review' ? '网格长复核后办结' : null
+  return (
+    <>
+      <View className='hl-card hl-order-head'>
+        <View className='ho-card-head'>
+          <Text className='hl-hero ho-detail-title'>{order.category}</Text>
+          <StateChip order={order} />
+        </View>
+        <View className='ho-chips'>
+          <LevelChip order={order} />
+          <OverdueChip order={order} />
+          {order.urgency === 'urgent' ? <Text className='hl-chip hl-chip-urgent'>{`急 · ${URGENCY_LABELS.urgent}`}</Text> : null}
+          {order.private ? <Text className='hl-chip hl-chip-plain'>不公开</Text> : null}
+          {order.onBehalf ? <Text className='hl-chip hl-chip-plain'>代办</Text> : null}
+        </View>
+        {closedNote ? <Text className='hl-note hl-closed-as'>{closedNote}</Text> : null}
+        {!['closed', 'cancelled', 'resolved'].includes(order.state) ? (
+          <Text className={`hl-note ho-deadline hl-deadline${order.overdue ? ' ho-deadline-over' : ''}`}>
+            {`${order.levelLabel}处理时限：${formatTime(order.levelDeadline)}（${untilText(order.levelDeadline)}）`}
+          </Text>
+        ) : null}
+      </View>
+
+      {order.offer ? (
+        <View className={`hl-card hl-offer${order.offer.mine ? ' hl-offer-mine' : ''}`}>
+          {order.offer.mine ? (
+            <>
+              <Text className='hl-title'>{order.offer.manual ? '网格长派给您的单' : '平台派给您的单'}</Text>
+              <Text className='hl-note'>请在时限内接单或婉拒；过时会改派给其他志愿者。</Text>
+              <Countdown expiresAt={order.offer.expiresAt} onExpire={onExpire} />
+            </>
+          ) : (
+            <>
+              <Text className='hl-text'>{`已${order.offer.manual ? '由网格长' : '由平台'}派给${order.offer.volunteerName}，等待接单`}</Text>
+              <Text className='hl-note'>{`${formatTime(order.offer.expiresAt)} 前没接单会改派`}</Text>
+            </>
+          )}
+        </View>
+      ) : null}
+    </>
+  )
+}
+
+/** What, where, who, and how it ended. */
+function OrderInfo({ order }: { order: OrderView }) {
+  // Nobody needs a button to call their own number.
+  const myPhone = useProfile().profile?.phone
+  const callable = order.contactRevealed && order.contactPhone && order.contactPhone !== myPhone
+  return (
+    <>
+      <View className='hl-card hl-order-info'>
+        <Text className='hl-text hl-order-description'>{order.description}</Text>
+        <PhotoGrid photos={order.photos} name='order' />
+        <Row label='发起时间' value={formatTime(order.postedAt)} />
+        {order.preferredTime ? <Row label='方便的时间' value={order.preferredTime} /> : null}
+        <Row label='地点' value={order.placeLabel} className='hl-order-place' />
+        {order.room ? <Row label='门牌' value={order.room} className='hl-order-room' /> : null}
+        <Row label='联系人' value={order.contactName} className='hl-order-contact-name' />
+        <Row label='电话' value={order.contactPhone ?? '未留电话'} className='hl-order-contact-phone' />
+        {callable ? (
+          <Button className='hl-btn hl-btn-block hl-btn-call-contact' onClick={() => void Taro.makePhoneCall({ phoneNumber: order.contactPhone! }).catch(() => undefined)}>
+            拨打电话
+          </Button>
+        ) : order.contactRevealed ? null : (
+          <Text className='hl-note'>完整电话和门牌只给接单的志愿者和本辖区负责人看。</Text>
+        )}
+        {order.assigneeName ? <Row label='接单人' value={order.assigneeName} className='hl-order-assignee' /> : null}
+        {order.acceptedAt ? <Row label='接单时间' value={formatTime(order.acceptedAt)} /> : null}
+      </View>
+
+      {order.dispatchReason ? (
+        <View className='hl-card hl-dispatch-reason'>
+          <Text className='ho-section-title'>派单理由（仅负责人可见）</Text>
+          <Text className='hl-text'>{order.dispatchReason}</Text>
+        </View>
+      ) : null}
+
+      {order.resolution ? (
+        <View className='hl-card hl-resolution'>
+          <Text className='ho-section-title'>办理情况</Text>
+          <Text className='hl-text'>{order.resolution.note}</Text>
+          <PhotoGrid photos={order.resolution.photos} name='resolution' />
+          <Text className='hl-note'>{`办结于 ${formatTime(order.resolution.at)}`}</Text>
+        </View>
+      ) : null}
+
+      {order.rating ? (
+        <View className='hl-card hl-rating'>
+          <Text className='ho-section-title'>居民评价</Text>
+          <Text className='hl-text hl-rating-stars'>{stars(order.rating.stars)}</Text>
+          <View className='ho-chips'>
+            {order.rating.tags.map((t) => (
+              <Text key={t} className='hl-chip'>{t}</Text>
+            ))}
+          </View>
+          {order.rating.comment ? <Text className='hl-text'>{order.rating.comment}</Text> : null}
+        </View>
+      ) : null}
+    </>
+  )
+}
+
+export default function OrderDetail() {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [open, setOpen] = useState<FormKind | null>(null)
+  const [formError, setFormError] = useState<string | undefined>()
+  const [busy, setBusy] = useState<string | null>(null)
+  const [notice, setNotice] = useState<Notice>(null)
+  const [justPosted, setJustPosted] = useState(router.params.posted === '1')
+  const [cands, setCands] = useState<{ list: Candidate[]; explanation: string } | null>(null)
+  const [commentKey, setCommentKey] = useState(0)
+  const [commentError, setCommentError] = useState<string | undefined>()
+  const shown = useRef(false)
+
+  const fetchOrder = async (quiet = false) => {
+    if (!id) return
+    if (!quiet) setLoad({ status: 'loading' })
+    const answer = await orders.get(id)
+    if (answer.ok) setLoad({ status: 'ready', order: answer.data.order })
+    else if (!quiet) setLoad({ status: 'error', error: answer.error })
+    else {
+      // A quiet refresh that failed keeps what is on screen and says why.
+      setLoad((l) => (l.status === 'ready' ? l : { status: 'error', error: answer.error }))
+      setNotice({ ok: false, text: answer.error.message })
+    }
+  }
+
+  useEffect(() => {
+    void fetchOrder()
+  }, [id])
+  // Back from 办结 / 评价: show the fresh state.
+  useDidShow(() => {
+    if (shown.current) void fetchOrder(true)
+    shown.current = true
+  })
+
+  if (!id) {
+    return (
+      <PageShell name='order-detail'>
+        <Text className='hl-title'>事项详情</Text>
+        <Empty text='没有指定要看的事项' hint='请从“我的事项”或待办列表里点开' />
+        <Button className='hl-btn hl-btn-block hl-btn-to-mine' onClick={() => go(ROUTES.orderMine)}>
+          我的事项
+        </Button>
+      </PageShell>
+    )
+  }
+
+  const order = load.status === 'ready' ? load.order : null
+  const allowed = new Set(order?.allowedActions ?? [])
+
+  /** Applies an answer that carries the fresh order; keeps the old timeline if the answer has none. */
+  const applied = (fresh: OrderView, text: string) => {
+    setLoad((l) => ({ status: 'ready', order: { ...fresh, timeline: fresh.timeline ?? (l.status === 'ready' ? l.order.timeline : undefined) } }))
+    setNotice({ ok: true, text })
+    setOpen(null)
+    setFormError(undefined)
+    setCands(null)
+  }
+
+  const failed = (error: ClientError, inForm: boolean) => {
+    if (inForm && error.field) {
+      setFormError(error.message)
+      return
+    }
+    setNotice({ ok: false, text: error.message })
+    // Somebody else moved the order on: show where it is now.
+    if (['ORDER.NOT_ALLOWED_NOW', 'ORDER.ALREADY_TAKEN', 'COMMON.CONFLICT'].includes(error.code)) void fetchOrder(true)
+  }
+
+  const direct = async (action: 'accept' | 'openPool') => {
+    setBusy(action)
+    setNotice(null)
+    const answer = action === 'accept' ? await orders.accept(id) : await orders.openPool(id)
+    setBusy(null)
+    if (answer.ok) applied(answer.data.order, action === 'accept' ? '已接单，请尽快联系居民' : '已放入本网格抢单池')
+    else failed(answer.error, false)
+  }
+
+  const submitForm = async (kind: FormKind, text: string) => {
+    setBusy(kind)
+    setNotice(null)
+    setFormError(undefined)
+    if (kind === 'toCouncil') {
+      const answer = await orders.toCouncil(id, text)
+      setBusy(null)
+      if (answer.ok) applied(answer.data.order, FORMS.toCouncil.done)
+      else failed(answer.error, true)
+      return
+    }
+    const answer = await orders.withReason(kind, id, text)
+    setBusy(null)
+    if (answer.ok) applied(answer.data.order, FORMS[kind].done)
+    else failed(answer.error, true)
+  }
+
+  const loadCandidates = async () => {
+    setBusy('candidates')
+    setNotice(null)
+    setOpen(null)
+    const answer = await orders.candidates(id)
+    setBusy(null)
+    if (answer.ok) setCands({ list: answer.data.candidates, explanation: answer.data.explanation })
+    else failed(answer.error, false)
+  }
+
+  const dispatchTo = async (c: Candidate) => {
+    setBusy('dispatchByHand')
+    setNotice(null)
+    const answer = await orders.dispatchByHand(id, c.userId)
+    setBusy(null)
+    if (answer.ok) applied(answer.data.order, `已派给 ${c.name}，等待接单`)
+    else failed(answer.error, false)
+  }
+
+  const sendComment = async (text: string) => {
+    setBusy('comment')
+    setCommentError(undefined)
+    const answer = await orders.comment(id, text)
+    setBusy(null)
+    if (answer.ok) {
+      applied(answer.data.order, '留言已发送')
+      setCommentKey((k) => k + 1)
+    } else if (answer.error.field) setCommentError(answer.error.message)
+    else failed(answer.error, false)
+  }
+
+  const press = (action: string) => {
+    setNotice(null)
+    setJustPosted(false)
+    if (action === 'accept' || action === 'openPool') void direct(action)
+    else if (action === 'resolve') go(withQuery(ROUTES.orderResolve, { id }))
+    else if (action === 'rate') go(withQuery(ROUTES.orderRate, { id }))
+    else if (action === 'candidates') void loadCandidates()
+    else if (isForm(action)) {
+      setFormError(undefined)
+      setCands(null)
+      setOpen(open === action ? null : action)
+    }
+  }
+
+  const buttons = BUTTONS.filter((b) => allowed.has(b.action))
+  const form = open && allowed.has(open) ? FORMS[open] : null
+
+  return (
+    <PageShell name='order-detail'>
+      <Text className='hl-title'>事项详情</Text>
+      {justPosted && !notice && load.status === 'ready' ? (
+        <Text className='hl-notice hl-notice-ok hl-posted'>
+          {`${load.order.state === 'waiting' ? '已提交。这件事先交给网格长处理' : '已提交，正在找本网格的志愿者'}，进展会通知${load.order.onBehalf ? '居民' : '您'}。`}
+        </Text>
+      ) : null}
+      {notice ? (
+        <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>
+          {notice.text}
+        </Text>
+      ) : null}
+      {load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
+      {order ? (
+        <>
+          <OrderHead order={order} onExpire={() => void fetchOrder(true)} />
+          {/* An offer to me: 接单 / 婉拒 right under the countdown; otherwise the facts come first. */}
+          {order.offer?.mine ? null : <OrderInfo order={order} />}
+
+          {buttons.length ? (
+            <View className='hl-card hl-order-actions'>
+              <Text className='ho-section-title'>可以做的</Text>
+              {buttons.map((b) => (
+                <Button
+                  key={b.action}
+                  className={`hl-btn hl-btn-block hl-order-action ${b.className}${open === b.action ? ' hl-btn-on' : ''}`}
+                  type={b.primary ? 'primary' : 'default'}
+                  size='large'
+                  loading={busy === b.action}
+                  disabled={busy !== null}
+                  onClick={() => press(b.action)}
+                >
+                  {b.label}
+                </Button>
+              ))}
+            </View>
+          ) : null}
+
+          {form && open ? (
+            <InlineForm
+              key={open}
+              name={form.name}
+              label={form.label}
+              placeholder={form.placeholder}
+              submitText={form.submitText}
+              busy={busy === open}
+              error={formError}
+              minLength={form.minLength ?? 2}
+              maxLength={form.maxLength ?? 200}
+              onSubmit={(t) => void submitForm(open, t)}
+              onCancel={() => setOpen(null)}
+            />
+          ) : null}
+
+          {cands ? (
+            <Candidates list={cands.list} explanation={cands.explanation} canDispatch={allowed.has('dispatchByHand')} busy={busy !== null} onDispatch={(c) => void dispatchTo(c)} />
+          ) : null}
+
+          {allowed.has('comment') ? (
+            <InlineForm
+              key={`comment-${commentKey}`}
+              name='comment'
+              label='留言'
+              placeholder='给接单的志愿者或居民留句话'
+              submitText='发送留言'
+              busy={busy === 'comment'}
+              error={commentError}
+              minLength={1}
+              maxLength={300}
+              onSubmit={(t) => void sendComment(t)}
+            />
+          ) : null}
+
+          {order.offer?.mine ? <OrderInfo order={order} /> : null}
+          <Timeline order={order} />
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { RATING_TAGS } from '@shared/orders/categories'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
+import { ROUTES, withQuery } from '../../../lib/nav'
+import type { ClientError } from '../../../services/call'
+import { orders, type OrderView } from '../../../services/orders'
+import { Choice, StateChip } from '../common/components'
+import '../common/orders.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
+type Tag = (typeof RATING_TAGS)[number]
+
+/** Each star says what it means: nobody has to guess whether 3 is good. */
+const STAR_LABELS = ['很不满意', '不满意', '一般', '满意', '很满意'] as const
+
+function backToOrder(id: string) {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: withQuery(ROUTES.orderDetail, { id }) })
+}
+
+function RateForm({ order }: { order: OrderView }) {
+  const [stars, setStars] = useState(0)
+  const [tags, setTags] = useState<Tag[]>([])
+  const [comment, setComment] = useState('')
+  const [errors, setErrors] = useState<{ stars?: string; comment?: string }>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const toggle = (t: Tag) => setTags((ts) => (ts.includes(t) ? ts.filter((x) => x !== t) : [...ts, t]))
+
+  const submit = async () => {
+    setFormError(null)
+    if (stars < 1) {
+      setErrors({ stars: '请点一下星星，选 1 到 5 颗' })
+      return
+    }
+    setErrors({})
+    setBusy(true)
+    const answer = await orders.rate({ orderId: order.id, stars, tags, comment: comment.trim() })
+    setBusy(false)
+    if (answer.ok) {
+      backToOrder(order.id)
+      return
+    }
+    const field = answer.error.field?.replace(/^payload\./, '').split('.')[0]
+    if (field === 'stars') setErrors({ stars: answer.error.message })
+    else if (field === 'comment') setErrors({ comment: answer.error.message })
+    else setFormError(answer.error.message)
+  }
+
+  return (
+    <View className='ho-rate-form'>
+      <View className='hl-card hl-field hl-field-stars'>
+        <Text className='hl-field-label'>这次服务您满意吗？</Text>
+        <View className='ho-stars' role='radiogroup'>
+          {STAR_LABELS.map((label, i) => {
+            const n = i + 1
+            return (
+              <View
+                key={n}
+                className={`hl-star hl-star-${n}${n <= stars ? ' hl-star-lit' : ''}${n === stars ? ' hl-star-on' : ''}`}
+                role='radio'
+                aria-checked={n === stars}
+                aria-label={`${n} 星 ${label}`}
+                onClick={() => {
+                  setStars(n)
+                  setErrors({})
+                }}
+              >
+                <Text className='ho-star-icon'>{n <= stars ? '★' : '☆'}</Text>
+                <Text className='ho-star-label'>{label}</Text>
+              </View>
+            )
+          })}
+        </View>
+        <Text className='hl-text hl-stars-chosen'>{stars ? `您选了 ${stars} 星：${STAR_LABELS[stars - 1]}` : '还没选'}</Text>
+        {stars > 0 && stars <= 2 ? <Text className='hl-note hl-stars-low'>打 1–2 星，网格长会回访复核。</Text> : null}
+        <FieldError field='stars' message={errors.stars} />
+      </View>
+
+      <View className='hl-card hl-field hl-field-tags'>
+        <Text className='hl-field-label'>说说感受（可多选）</Text>
+        <View className='ho-choices'>
+          {RATING_TAGS.map((t, i) => (
+            <Choice key={t} multiple className={`hl-rate-tag hl-rate-tag-${i}`} on={tags.includes(t)} label={t} onClick={() => toggle(t)} />
+          ))}
+        </View>
+      </View>
+
+      <View className='hl-card hl-field hl-field-comment'>
+        <Text className='hl-field-label'>还想说的（可不填）</Text>
+        <Textarea
+          className='hl-textarea hl-input-rate-comment'
+          value={comment}
+          placeholder='例如：师傅很细心，谢谢'
+          maxlength={300}
+          autoHeight
+          onInput={(e) => setComment(e.detail.value)}
+        />
+        <FieldError field='comment' message={errors.comment} />
+      </View>
+
+      {formError ? <Text className='hl-notice hl-notice-error hl-form-error'>{formError}</Text> : null}
+      <Button className='hl-btn hl-btn-block hl-btn-submit-rate' type='primary' size='large' loading={busy} disabled={busy} onClick={() => void submit()}>
+        提交评价
+      </Button>
+    </View>
+  )
+}
+
+export default function OrderRate() {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+
+  const fetchOrder = async () => {
+    if (!id) return
+    setLoad({ status: 'loading' })
+    const answer = await orders.get(id)
+    setLoad(answer.ok ? { status: 'ready', order: answer.data.order } : { status: 'error', error: answer.error })
+  }
+  useEffect(() => {
+    void fetchOrder()
+  }, [id])
+
+  const order = load.status === 'ready' ? load.order : null
+  return (
+    <PageShell name='order-rate'>
+      <Text className='hl-title'>评价</Text>
+      {!id ? <Empty text='没有指定要评价的事项' /> : null}
+      {id && load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
+      {order ? (
+        <>
+          <View className='hl-card hl-order-summary'>
+            <View className='ho-card-head'>
+              <Text className='hl-text ho-card-title'>{order.category}</Text>
+              <StateChip order={order} />
+            </View>
+            <Text className='hl-text'>{order.description}</Text>
+            {order.assigneeName ? <Text className='hl-note'>{`办理人：${order.assigneeName}`}</Text> : null}
+            {order.resolution ? <Text className='hl-note'>{`办理情况：${order.resolution.note}`}</Text> : null}
+          </View>
+          {order.allowedActions.includes('rate') ? <RateForm order={order} /> : <Empty text='这件事现在不能评价' hint={`当前状态：${order.stateLabel}`} />}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,118 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
+import { ROUTES, withQuery } from '../../../lib/nav'
+import type { ClientError } from '../../../services/call'
+import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
+import { PhotoPicker, StateChip } from '../common/components'
+import '../common/orders.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
+
+/** Back to the order: the detail page below refreshes itself when it shows again. */
+function backToOrder(id: string) {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.redirectTo({ url: withQuery(ROUTES.orderDetail, { id }) })
+}
+
+function ResolveForm({ order }: { order: OrderView }) {
+  const [note, setNote] = useState('')
+  const [photos, setPhotos] = useState<OrderPhoto[]>([])
+  const [errors, setErrors] = useState<{ note?: string; photos?: string }>({})
+  const [formError, setFormError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const submit = async () => {
+    const e: { note?: string; photos?: string } = {}
+    if (note.trim().length < 2) e.note = '请写一下怎么办的（至少 2 个字）'
+    if (order.photoOnResolve && photos.length === 0) e.photos = '这类事项办结时需要上传一张现场照片'
+    setErrors(e)
+    setFormError(null)
+    if (Object.keys(e).length) return
+    setBusy(true)
+    const answer = await orders.resolve({ orderId: order.id, note: note.trim(), photos: photos.map((p) => p.fileId) })
+    setBusy(false)
+    if (answer.ok) {
+      backToOrder(order.id)
+      return
+    }
+    const field = answer.error.field?.replace(/^payload\./, '').split('.')[0]
+    if (answer.error.code === 'ORDER.PHOTO_REQUIRED' || field === 'photos') setErrors({ photos: answer.error.message })
+    else if (field === 'note') setErrors({ note: answer.error.message })
+    else setFormError(answer.error.message)
+  }
+
+  return (
+    <View className='ho-resolve-form'>
+      <View className='hl-card hl-field hl-field-note'>
+        <Text className='hl-field-label'>办理情况</Text>
+        <Textarea
+          className='hl-textarea hl-input-note'
+          value={note}
+          placeholder='例如：已更换水龙头阀芯，试用不再滴水'
+          maxlength={500}
+          autoHeight
+          onInput={(ev) => setNote(ev.detail.value)}
+        />
+        <Text className='hl-note ho-count'>{`${note.length} / 500`}</Text>
+        <FieldError field='note' message={errors.note} />
+      </View>
+      <View className='hl-card hl-field hl-field-photos'>
+        <Text className='hl-field-label'>{order.photoOnResolve ? '现场照片（必须至少一张）' : '现场照片（可不传）'}</Text>
+        <PhotoPicker name='resolve' photos={photos} onChange={setPhotos} error={errors.photos} />
+      </View>
+      {formError ? <Text className='hl-notice hl-notice-error hl-form-error'>{formError}</Text> : null}
+      <Button className='hl-btn hl-btn-block hl-btn-submit-resolve' type='primary' size='large' loading={busy} disabled={busy} onClick={() => void submit()}>
+        确认办结
+      </Button>
+      <Text className='hl-note'>办结后会请居民评价。</Text>
+    </View>
+  )
+}
+
+export default function OrderResolve() {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+
+  const fetchOrder = async () => {
+    if (!id) return
+    setLoad({ status: 'loading' })
+    const answer = await orders.get(id)
+    setLoad(answer.ok ? { status: 'ready', order: answer.data.order } : { status: 'error', error: answer.error })
+  }
+  useEffect(() => {
+    void fetchOrder()
+  }, [id])
+
+  const order = load.status === 'ready' ? load.order : null
+  return (
+    <PageShell name='order-resolve'>
+      <Text className='hl-title'>办结</Text>
+      {!id ? <Empty text='没有指定要办结的事项' /> : null}
+      {id && load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
+      {order ? (
+        <>
+          <View className='hl-card hl-order-summary'>
+            <View className='ho-card-head'>
+              <Text className='hl-text ho-card-title'>{order.category}</Text>
+              <StateChip order={order} />
+            </View>
+            <Text className='hl-text'>{order.description}</Text>
+            <Text className='hl-note'>{order.placeLabel}</Text>
+          </View>
+          {order.allowedActions.includes('resolve') ? (
+            <ResolveForm order={order} />
+          ) : (
+            <Empty text='这件事现在不能办结' hint={`当前状态：${order.stateLabel}`} />
+          )}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,74 @@
+import { useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PageShell } from '../../../components/page-shell'
+import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { orders, type OrderView } from '../../../services/orders'
+import { OrderCard, Tabs } from '../common/components'
+import { PagedList, usePagedOrders } from '../common/hooks'
+import '../common/orders.scss'
+
+type Tab = 'offers' | 'pool' | 'tasks'
+const TABS: readonly { key: Tab; label: string }[] = [
+  { key: 'offers', label: '派给我的' },
+  { key: 'pool', label: '抢单' },
+  { key: 'tasks', label: '我在办的' },
+]
+const EMPTY: Record<Tab, { text: string; hint: string }> = {
+  offers: { text: '现在没有派给您的单', hint: '平台派单后会在这里出现，并发消息提醒您' },
+  pool: { text: '抢单池里暂时没有事项', hint: '网格长把事项放进抢单池后，本网格的志愿者都能接' },
+  tasks: { text: '您手上没有在办的事项', hint: '接单后会在这里，办好了记得点“办结”' },
+}
+
+/** 志愿者: offers with their countdown, the grid's pool, and what they are doing now. */
+export default function OrderTasks() {
+  const [tab, setTab] = useState<Tab>('offers')
+  const paged = usePagedOrders({ view: tab })
+  const [busy, setBusy] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void paged.reload()
+    shown.current = true
+  })
+
+  const open = (o: OrderView) => go(withQuery(ROUTES.orderDetail, { id: o.id }))
+
+  // Accepting from the list, where the server allows it; everything else happens on the detail page.
+  const accept = async (o: OrderView) => {
+    setBusy(o.id)
+    setNotice(null)
+    const answer = await orders.accept(o.id)
+    setBusy(null)
+    if (answer.ok) {
+      setNotice({ ok: true, text: `已接单：${o.category}。在“我在办的”里可以看到。` })
+    } else setNotice({ ok: false, text: answer.error.message })
+    void paged.reload()
+  }
+
+  return (
+    <PageShell name='order-tasks'>
+      <Text className='hl-title'>志愿者接单</Text>
+      <Tabs name='tasks' items={TABS} value={tab} onChange={(k) => { setNotice(null); setTab(k) }} />
+      {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
+      <PagedList
+        paged={paged}
+        empty={EMPTY[tab].text}
+        emptyHint={EMPTY[tab].hint}
+        render={(o) => (
+          <OrderCard key={o.id} order={o} onOpen={() => open(o)}>
+            {o.allowedActions.includes('accept') ? (
+              <View className='ho-card-actions'>
+                <Button className='hl-btn hl-btn-block hl-btn-accept' type='primary' loading={busy === o.id} disabled={busy !== null} onClick={() => void accept(o)}>
+                  {tab === 'pool' ? '抢单' : '接单'}
+                </Button>
+              </View>
+            ) : null}
+          </OrderCard>
+        )}
+      />
+    </PageShell>
+  )
+}

@@ -1,0 +1,48 @@
+import type { ApiInput, ApiOutput } from '@shared/api/contract'
+import { call } from './call'
+
+/** Typed calls of the `orders` cloud function. Types only from shared/: zod stays out of the app. */
+export type OrderView = ApiOutput<'orders', 'get'>['order']
+export type TimelineEntry = NonNullable<OrderView['timeline']>[number]
+export type OrderPhoto = OrderView['photos'][number]
+export type ListInput = ApiInput<'orders', 'list'>
+export type ListView = ListInput['view']
+export type QueueFilter = NonNullable<ListInput['filter']>
+export type PostInput = ApiInput<'orders', 'post'>
+export type Candidate = ApiOutput<'orders', 'candidates'>['candidates'][number]
+export type StatsOutput = ApiOutput<'orders', 'stats'>
+export type Measure = StatsOutput['total']
+export type UploadedPhoto = ApiOutput<'orders', 'uploadPhoto'>
+export type PhotoContentType = ApiInput<'orders', 'uploadPhoto'>['contentType']
+
+/** The actions that take `{ orderId, reason }`. */
+export type ReasonAction = 'decline' | 'handBack' | 'cancel' | 'escalate' | 'sendBack' | 'closeAfterReview'
+
+export const orders = {
+  post: (input: PostInput) => call('orders', 'post', input),
+  uploadPhoto: (input: ApiInput<'orders', 'uploadPhoto'>) => call('orders', 'uploadPhoto', input),
+  get: (orderId: string) => call('orders', 'get', { orderId }),
+  list: (input: ListInput) => call('orders', 'list', input),
+  accept: (orderId: string) => call('orders', 'accept', { orderId }),
+  withReason: (action: ReasonAction, orderId: string, reason: string) => call('orders', action, { orderId, reason }),
+  resolve: (input: ApiInput<'orders', 'resolve'>) => call('orders', 'resolve', input),
+  rate: (input: ApiInput<'orders', 'rate'>) => call('orders', 'rate', input),
+  comment: (orderId: string, text: string) => call('orders', 'comment', { orderId, text }),
+  candidates: (orderId: string) => call('orders', 'candidates', { orderId }),
+  dispatchByHand: (orderId: string, volunteerId: string) => call('orders', 'dispatchByHand', { orderId, volunteerId }),
+  openPool: (orderId: string) => call('orders', 'openPool', { orderId }),
+  toCouncil: (orderId: string, title: string) => call('orders', 'toCouncil', { orderId, title }),
+  stats: (input: ApiInput<'orders', 'stats'>) => call('orders', 'stats', input),
+}
+
+const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'
+
+/**
+ * A client idempotency key: made once per post form and sent again on every retry, so a double tap
+ * or a resubmit after a lost answer is still one order. Not a secret: Math.random is enough.
+ */
+export function newClientKey(length = 20): string {
+  let out = Date.now().toString(36)
+  while (out.length < length) out += KEY_ALPHABET[Math.floor(Math.random() * KEY_ALPHABET.length)]
+  return out
+}
