@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, launch, phonePage, screenshot } from '../helpers/browser';
+import { browserAvailable, launch, phonePage, screenshot, visible } from '../helpers/browser';
 import { PERSONAS, startTestGateway, type TestGateway } from '../helpers/local-gateway';
 
 const h5Dir = join(__dirname, '..', '..', 'dist', 'h5');
@@ -9,27 +9,7 @@ const run = browserAvailable();
 if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
 const d = run ? describe : describe.skip;
 
-/**
- * Taro's H5 router keeps earlier pages in the DOM and slides new ones in: act only on the element a
- * person can see, once it has settled fully inside the screen.
- */
-let marks = 0;
-async function visible(page: Page, selector: string) {
-  const mark = `m${++marks}`;
-  await page.waitForFunction(
-    ({ selector, mark }) => {
-      const settled = Array.from(document.querySelectorAll(selector)).filter((e) => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth + 1 && getComputedStyle(e).visibility !== 'hidden';
-      });
-      if (settled.length === 0) return false;
-      settled[0]!.setAttribute('data-hl-mark', mark);
-      return true;
-    },
-    { selector, mark },
-  );
-  return page.locator(`[data-hl-mark="${mark}"]`);
-}
+
 
 d('journey: a person switches personas, sees and edits their profile (H5 in Chromium)', () => {
   let gw: TestGateway;

@@ -52,3 +52,47 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/**
+ * Taro's H5 router keeps earlier pages in the DOM and slides new ones in: act only on the element a
+ * person can see, once it has settled fully inside the screen.
+ */
+let marks = 0;
+export async function visible(page: Page, selector: string, timeout?: number) {
+  const mark = `m${++marks}`;
+  await page.waitForFunction(
+    ({ selector, mark }) => {
+      const settled = Array.from(document.querySelectorAll(selector)).filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth + 1 && getComputedStyle(e).visibility !== 'hidden';
+      });
+      if (settled.length === 0) return false;
+      settled[0]!.setAttribute('data-hl-mark', mark);
+      return true;
+    },
+    { selector, mark },
+    timeout === undefined ? {} : { timeout },
+  );
+  return page.locator(`[data-hl-mark="${mark}"]`);
+}
+
+/** Opens the H5 app as a demo persona (what 切换身份 stores), from a fresh load. */
+export async function openAs(page: Page, baseUrl: string, openid: string, route: string): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate((id) => {
+    localStorage.setItem('honglin.persona', JSON.stringify({ data: id }));
+  }, openid);
+  await page.goto(`${baseUrl}/#${route}`);
+  await page.reload();
+}
+
+/** Waits until `read()` gives `expected` (the page's call may still be on its way), then returns it. */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 8000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (last !== expected && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
