@@ -35,6 +35,10 @@ describe('网上接单 → 平台派单 → 党员接单 → 居民评单', () =
     expect(accepted.contactRevealed).toBe(true);
     expect(accepted.contactPhone).toMatch(/^1[3-9]\d{9}$/);
     expect(accepted.room).not.toBeNull();
+    // Every read of the full contact by someone other than the resident is on the record, without the number itself.
+    const reveals = await gw.store.find<{ _id: string; actorId: string; detail: Record<string, string> }>('audit', { subjectId: posted.id, 'detail.reveal': 'contact' });
+    expect(reveals.map((a) => a.detail.as)).toContain('assignee');
+    expect(JSON.stringify(reveals)).not.toContain(accepted.contactPhone);
     expect(accepted.allowedActions).toEqual(expect.arrayContaining(['resolve', 'handBack', 'comment']));
 
     const noPhoto = await gw.call(volunteer, 'orders', 'resolve', { orderId: posted.id, note: '更换了阀芯' });
