@@ -93,7 +93,11 @@ export function buildDemoData(): DemoData {
       address: ci === 0 ? '幸福路88号一楼' : '和平路12号社区中心',
       openingHours: '周一至周六 8:30-17:30',
       order: 100,
-    });
+      // Structured hours (Beijing time) and a place on the map, for "open now" and "nearest".
+      hours: { days: [1, 2, 3, 4, 5, 6], open: 510, close: 1050 },
+      point: ci === 0 ? { lat: 30.5728, lng: 104.0668 } : { lat: 30.5801, lng: 104.0752 },
+      roster: [],
+    } as Omit<TerritoryNode, 'version' | 'createdAt'>);
   });
 
   const users: (User & Doc)[] = [];
@@ -179,6 +183,18 @@ export function buildDemoData(): DemoData {
   while (users.length < 260) {
     const b = pick(buildings);
     person(`seed-resident-${String(users.length + 1).padStart(4, '0')}`, randomName(), b, { largeText: rnd() < 0.15 });
+  }
+
+  // The duty roster of 幸福里党群服务站: the demo volunteer mornings, the grid leader afternoons,
+  // the in-service party member on Saturdays.
+  const station1 = nodes.find((n) => n._id === 'cm01-sta1') as (TerritoryNode & Doc & { roster: unknown[] }) | undefined;
+  const idOf = (openid: string) => users.find((u) => u.openid === openid)!._id;
+  if (station1) {
+    station1.roster = [
+      { userId: idOf(PERSONAS.volunteer), days: [1, 3, 5], from: 540, to: 720 },
+      { userId: idOf(PERSONAS.gridLeader), days: [2, 4], from: 840, to: 1020 },
+      { userId: idOf(PERSONAS.inService), days: [6], from: 540, to: 720 },
+    ];
   }
 
   // Dispatch profiles of the volunteers. The demo volunteer 王志强 serves round the clock, so the

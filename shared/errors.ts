@@ -35,6 +35,17 @@ export const ERRORS = {
   'ORDER.VOLUNTEER_NOT_ELIGIBLE': { status: 409, message: '这位志愿者现在不能接这件事' },
   'ORDER.NOT_A_RESIDENT_OF_PLACE': { status: 403, message: '只能为本网格的居民代办' },
   'ORDER.PHOTO_TOO_LARGE': { status: 413, message: '照片太大了，请换一张或压缩后再传' },
+  'CODE.INVALID': { status: 400, message: '这不是红邻的二维码，或二维码已损坏' },
+  'CODE.EXPIRED': { status: 409, message: '二维码已过期，请扫描屏幕上最新的二维码' },
+  'CODE.WRONG_KIND': { status: 400, message: '这个二维码不能用来做这件事' },
+  'CODE.NOT_FOUND': { status: 404, message: '二维码对应的站点或人员已不存在' },
+  'DUTY.NOT_ON_DUTY': { status: 409, message: '您还没有签到，不能签退' },
+  'DUTY.ON_DUTY_ELSEWHERE': { status: 409, message: '您正在另一个服务站值班，请先在那里签退' },
+  'DUTY.NOT_STAFF': { status: 403, message: '只有本站服务网格的网格长和志愿者可以签到' },
+  'SERVICE.NOT_VOLUNTEER': { status: 403, message: '成为党员志愿者后才能记录服务时长' },
+  'SERVICE.MANUAL_CAP': { status: 409, message: '本月自行填报的时长已达上限' },
+  'SERVICE.ALREADY_REVIEWED': { status: 409, message: '这条填报已经审核过了' },
+  'SERVICE.FUTURE_DATE': { status: 400, message: '不能填报今天以后的服务' },
 } as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

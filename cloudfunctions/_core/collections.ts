@@ -24,6 +24,8 @@ export const COLLECTIONS = [
       { name: 'home_street', fields: [['home.path.streetId', 1], ['createdAt', 1]] },
       { name: 'home_micro', fields: [['home.path.microGridId', 1], ['createdAt', 1]] },
       { name: 'home_building', fields: [['home.path.buildingId', 1], ['createdAt', 1]] },
+      { name: 'personal_token', fields: [['personalToken', 1]] },
+      { name: 'work_unit', fields: [['volunteer.workUnit', 1], ['createdAt', 1]] },
     ],
   },
   {
@@ -84,6 +86,16 @@ export const COLLECTIONS = [
     indexes: [
       { name: 'volunteer', fields: [['volunteerId', 1], ['at', -1]] },
       { name: 'month', fields: [['month', 1], ['volunteerId', 1]] },
+      { name: 'review', fields: [['source', 1], ['status', 1], ['communityId', 1], ['at', 1]] },
+    ],
+  },
+  {
+    name: 'duty',
+    indexes: [
+      { name: 'user', fields: [['userId', 1], ['status', 1], ['checkInAt', -1]] },
+      { name: 'station', fields: [['stationId', 1], ['checkInAt', 1]] },
+      { name: 'community', fields: [['communityId', 1], ['checkInAt', 1]] },
+      { name: 'closing', fields: [['status', 1], ['closesAt', 1]] },
     ],
   },
   {

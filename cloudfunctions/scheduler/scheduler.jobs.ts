@@ -2,6 +2,7 @@ import type { Invite } from '../../shared/accounts/accounts.schema';
 import { nextInviteStatus } from '../../shared/accounts/invite.machine';
 import type { Ports } from '../_core/ports';
 import { autoClose, clockEscalations, expireOffers } from '../orders/order-jobs';
+import { closeForgottenDuty } from '../stations/duty-jobs';
 import type { Doc } from '../_core/ports/store';
 
 /**
@@ -29,7 +30,7 @@ export const expireInvites: Job = async (ports, at) => {
   return moved;
 };
 
-export const JOBS: Record<string, Job> = { expireOffers, clockEscalations, autoClose, expireInvites };
+export const JOBS: Record<string, Job> = { expireOffers, clockEscalations, autoClose, closeForgottenDuty, expireInvites };
 
 /**
  * Runs every job until a pass moves nothing: a tick far in the future (a demo jumping a week) takes

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { ErrorCode } from '../errors';
 import * as A from '../accounts/accounts.schema';
 import * as O from '../orders/orders.schema';
+import * as S from '../stations/stations.schema';
+import * as V from '../service/service.schema';
 
 /**
  * The API contract: every cloud function, its actions, their input and output schemas and the
@@ -203,6 +205,27 @@ export const api = {
       output: O.StatsOutput,
       errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
     }),
+  },
+  stations: {
+    list: spec({ summary: '党群服务站列表：开放时间、是否在开、离我多远（按距离排序）', input: S.ListStationsInput, output: S.ListStationsOutput, errors: [] }),
+    get: spec({ summary: '服务站详情：地址、开放时间、服务的网格、值班表、此刻在岗', input: S.StationRef, output: S.StationOutput, errors: ['CODE.NOT_FOUND'] }),
+    save: spec({ summary: '社区或街道管理员新建、修改服务站与值班表', input: S.SaveStationInput, output: S.StationOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN', 'COMMON.CONFLICT'] }),
+    screenCode: spec({ summary: '服务站大屏的签到码（每分钟更换，签名防伪）', input: S.StationRef, output: S.CodeOutput, errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN'] }),
+    permanentCode: spec({ summary: '服务站的固定码（居民扫码报事，网格自动带出）', input: S.StationRef, output: S.CodeOutput, errors: ['CODE.NOT_FOUND'] }),
+    myCode: spec({ summary: '我的个人码（网格长扫码为我代办）', input: S.EmptyInput, output: S.CodeOutput, errors: [] }),
+    scan: spec({ summary: '扫一扫：识别任何红邻二维码，给出本人角色可做的事', input: S.ScanInput, output: S.ScanOutput, errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.NOT_FOUND'] }),
+    checkIn: spec({ summary: '扫站点签到码上岗（同一班次重复扫码只算一次）', input: S.ScanInput, output: S.DutyOutput, errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.WRONG_KIND', 'DUTY.NOT_STAFF', 'DUTY.ON_DUTY_ELSEWHERE'] }),
+    checkOut: spec({ summary: '扫站点签到码下岗，值班时长计入服务记录', input: S.ScanInput, output: S.DutyOutput, errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.WRONG_KIND', 'DUTY.NOT_ON_DUTY', 'COMMON.CONFLICT'] }),
+    myDuty: spec({ summary: '我的值班：当前在岗与最近记录', input: S.EmptyInput, output: S.MyDutyOutput, errors: [] }),
+    dutyOverview: spec({ summary: '社区值班总览：按值班表对照准时、迟到、缺岗、计划外、自动签退', input: S.DutyOverviewInput, output: S.DutyOverviewOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'] }),
+  },
+  service: {
+    myRecord: spec({ summary: '我的双报到服务记录：按来源分开的时长、积分、星级', input: V.EmptyServiceInput, output: V.MyRecordOutput, errors: [] }),
+    updateVolunteerProfile: spec({ summary: '志愿者资料：是否党员、在职单位与党支部、擅长、服务时段', input: V.UpdateVolunteerProfileInput, output: V.MyRecordOutput, errors: ['SERVICE.NOT_VOLUNTEER', 'COMMON.CONFLICT'] }),
+    submitHours: spec({ summary: '自行填报服务时长（待社区审核，每月有上限）', input: V.SubmitHoursInput, output: V.SubmitHoursOutput, errors: ['SERVICE.NOT_VOLUNTEER', 'SERVICE.FUTURE_DATE'] }),
+    pendingHours: spec({ summary: '社区管理员查看待审核的填报', input: V.PendingHoursInput, output: V.PendingHoursOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'] }),
+    reviewHours: spec({ summary: '社区管理员通过或退回填报（只算一次，受每月上限约束）', input: V.ReviewHoursInput, output: V.ReviewHoursOutput, errors: ['COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'SERVICE.ALREADY_REVIEWED', 'SERVICE.MANUAL_CAP'] }),
+    workUnitReport: spec({ summary: '在职党员所在单位的月度服务报告（页面与 CSV），供单位党支部使用', input: V.WorkUnitReportInput, output: V.WorkUnitReportOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'] }),
   },
   scheduler: {
     tick: spec({

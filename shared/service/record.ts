@@ -1,0 +1,98 @@
+/**
+ * 双报到 service record: hours from three sources, always kept apart —
+ * closed orders (verified, from the request loop), station duty (verified, from check-in/out), and
+ * hand-entered hours (pending until a community admin approves; capped per month).
+ */
+export const SOURCES = ['order', 'duty', 'manual'] as const;
+export type Source = (typeof SOURCES)[number];
+export const SOURCE_LABELS: Record<Source, string> = { order: '接单服务', duty: '站点值班', manual: '自行填报' };
+
+export const MANUAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ManualStatus = (typeof MANUAL_STATUSES)[number];
+
+/** Hand-entered hours that can be approved per volunteer per month. */
+export const MANUAL_CAP_HOURS = 20;
+/** Points per verified hour; orders add their rating bonus on top (in their own entries). */
+export const POINTS_PER_HOUR = 10;
+/** Star levels at 100 / 300 / 600 / 1,000 / 1,500 verified hours. */
+export const STAR_THRESHOLDS = [100, 300, 600, 1000, 1500] as const;
+
+export interface Entry {
+  source: Source;
+  hours: number;
+  points: number;
+  /** Orders and duty are verified when written; manual entries only once approved. */
+  verified: boolean;
+  status?: ManualStatus;
+  month: string;
+}
+
+export interface RecordSummary {
+  bySource: Record<Source, { hours: number; points: number; entries: number }>;
+  pendingManualHours: number;
+  verifiedHours: number;
+  points: number;
+  stars: number;
+  nextStarAt: number | null;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function starsFor(hours: number): number {
+  return STAR_THRESHOLDS.filter((t) => hours >= t).length;
+}
+
+/** Sums a volunteer's entries by source; only verified ones count toward hours, points and stars. */
+export function summarize(entries: readonly Entry[]): RecordSummary {
+  const bySource = Object.fromEntries(SOURCES.map((s) => [s, { hours: 0, points: 0, entries: 0 }])) as RecordSummary['bySource'];
+  let pending = 0;
+  for (const e of entries) {
+    if (!e.verified) {
+      if (e.source === 'manual' && e.status === 'pending') pending += e.hours;
+      continue;
+    }
+    const b = bySource[e.source];
+    b.hours = round(b.hours + e.hours);
+    b.points = round(b.points + e.points);
+    b.entries++;
+  }
+  const verifiedHours = round(SOURCES.reduce((n, s) => n + bySource[s].hours, 0));
+  const stars = starsFor(verifiedHours);
+  return {
+    bySource,
+    pendingManualHours: round(pending),
+    verifiedHours,
+    points: round(SOURCES.reduce((n, s) => n + bySource[s].points, 0)),
+    stars,
+    nextStarAt: STAR_THRESHOLDS[stars] ?? null,
+  };
+}
+
+/** Can `hours` more hand-entered hours be approved, given those already approved this month? */
+export function withinManualCap(approvedThisMonth: number, hours: number, cap = MANUAL_CAP_HOURS): boolean {
+  return approvedThisMonth + hours <= cap + 1e-9;
+}
+
+export interface ReportRow {
+  name: string;
+  partyBranch: string;
+  orderHours: number;
+  dutyHours: number;
+  manualHours: number;
+  totalHours: number;
+}
+
+/** A work unit's monthly report as CSV (UTF-8 with BOM so spreadsheet software reads the Chinese). */
+export function reportCsv(unit: string, month: string, rows: readonly ReportRow[]): string {
+  const esc = (v: string | number) => {
+    const s = String(v);
+    // Guard against formulas in spreadsheet software, and quote what needs it.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [
+    ['单位', '月份', '姓名', '所在党支部', '接单服务(小时)', '站点值班(小时)', '自行填报已核(小时)', '合计(小时)'],
+    ...rows.map((r) => [unit, month, r.name, r.partyBranch, r.orderHours, r.dutyHours, r.manualHours, r.totalHours]),
+  ];
+  return '\ufeff' + lines.map((l) => l.map(esc).join(',')).join('\r\n') + '\r\n';
+}

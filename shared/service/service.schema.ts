@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { Id } from '../accounts/accounts.schema';
+import { CATEGORIES } from '../orders/categories';
+import { MANUAL_STATUSES, SOURCES } from './record';
+
+const Minute = z.number().int().min(0).max(1440);
+export const AvailabilitySchema = z
+  .object({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), from: Minute, to: Minute })
+  .strict()
+  .refine((w) => w.to > w.from, { message: '结束时间要晚于开始时间', path: ['to'] });
+
+export const UpdateVolunteerProfileInput = z
+  .object({
+    partyMember: z.boolean(),
+    inService: z.boolean(),
+    workUnit: z.string().trim().min(2).max(40).optional(),
+    partyBranch: z.string().trim().min(2).max(40).optional(),
+    skills: z.array(z.enum(CATEGORIES)).min(1, '至少选一项擅长').max(10),
+    availability: z.array(AvailabilitySchema).min(1, '至少填一个服务时段').max(14),
+  })
+  .strict()
+  .refine((v) => !v.inService || (v.workUnit && v.partyBranch), { message: '在职党员请填写工作单位和所在党支部', path: ['workUnit'] });
+
+export const SubmitHoursInput = z
+  .object({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-11-23'),
+    hours: z.number().min(0.5, '最少 0.5 小时').max(8, '一次最多 8 小时').multipleOf(0.5, '按半小时填写'),
+    description: z.string().trim().min(4, '请写清做了什么').max(200),
+  })
+  .strict();
+export const PendingHoursInput = z.object({ communityId: Id, offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }).strict();
+export const ReviewHoursInput = z.object({ entryId: Id, approve: z.boolean(), note: z.string().trim().max(100).default('') }).strict();
+export const WorkUnitReportInput = z
+  .object({ nodeId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11'), workUnit: z.string().trim().min(2).max(40).optional() })
+  .strict();
+export const EmptyServiceInput = z.object({}).strict();
+
+const EntryView = z.object({
+  id: z.string(),
+  source: z.enum(SOURCES),
+  sourceLabel: z.string(),
+  hours: z.number(),
+  points: z.number(),
+  verified: z.boolean(),
+  status: z.enum(MANUAL_STATUSES).nullable(),
+  at: z.string(),
+  note: z.string(),
+});
+export const MyRecordOutput = z.object({
+  profile: z
+    .object({ partyMember: z.boolean(), inService: z.boolean(), workUnit: z.string().nullable(), partyBranch: z.string().nullable(), skills: z.array(z.string()), availability: z.array(z.object({ days: z.array(z.number()), from: z.number(), to: z.number() })), homeGrid: z.string().nullable() })
+    .nullable(),
+  summary: z.object({
+    bySource: z.record(z.string(), z.object({ hours: z.number(), points: z.number(), entries: z.number() })),
+    pendingManualHours: z.number(),
+    verifiedHours: z.number(),
+    points: z.number(),
+    stars: z.number(),
+    nextStarAt: z.number().nullable(),
+  }),
+  entries: z.array(EntryView),
+  allowedActions: z.array(z.string()),
+});
+export const SubmitHoursOutput = z.object({ entry: EntryView });
+export const PendingHoursOutput = z.object({
+  entries: z.array(EntryView.and(z.object({ volunteerId: z.string(), volunteerName: z.string(), approvedThisMonth: z.number() }))),
+  total: z.number(),
+});
+export const ReviewHoursOutput = z.object({ entry: EntryView });
+export const WorkUnitReportOutput = z.object({
+  month: z.string(),
+  units: z.array(
+    z.object({
+      workUnit: z.string(),
+      rows: z.array(z.object({ name: z.string(), partyBranch: z.string(), orderHours: z.number(), dutyHours: z.number(), manualHours: z.number(), totalHours: z.number() })),
+      totalHours: z.number(),
+      csv: z.string(),
+    }),
+  ),
+});
