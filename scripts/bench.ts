@@ -10,6 +10,7 @@ import { localPorts } from '../cloudfunctions/_core/adapters/local';
 import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
+import { stationsFunction } from '../cloudfunctions/stations/stations.function';
 import { benchOrders } from './bench-orders';
 import { demoInserts, PERSONAS } from './demo-data';
 
@@ -73,6 +74,34 @@ async function pipelineOverhead() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Resolving and verifying a scanned code through the pipeline: a station's door code and its rotating check-in code. */
+async function scanResolve() {
+  const dir = mkdtempSync(join(tmpdir(), 'honglin-bench-scan-'));
+  const store = new SqliteStore(join(dir, 'scan.sqlite'));
+  await store.transact(demoInserts());
+  const ports = localPorts({ store, dataDir: dir });
+  ports.clock.set('2026-11-23T02:00:00.000Z');
+  const code = async (action: string) => {
+    const res = await runCall(stationsFunction, ports, { action, payload: { stationId: 'cm01-sta1' } }, { persona: PERSONAS.gridLeader });
+    if (!res.ok) throw new Error(`${action}: ${res.error.code}`);
+    return (res.data as { scene: string }).scene;
+  };
+  const scenes = [await code('permanentCode'), await code('screenCode')];
+  const samples: number[] = [];
+  for (let i = 0; i < 2200; i++) {
+    const t = process.hrtime.bigint();
+    const res = await runCall(stationsFunction, ports, { action: 'scan', payload: { scene: scenes[i % 2] } }, { persona: PERSONAS.volunteer });
+    const ms = Number(process.hrtime.bigint() - t) / 1e6;
+    if (!res.ok) throw new Error(`scan: ${res.error.code}`);
+    if (i >= 200) samples.push(ms);
+  }
+  samples.sort((a, b) => a - b);
+  record('scan_resolve_p95_ms', samples[Math.floor(samples.length * 0.95)]!, 'ms');
+  record('scan_resolve_median_ms', samples[Math.floor(samples.length / 2)]!, 'ms');
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 function dirBytes(dir: string, skip: (rel: string) => boolean = () => false): number {
   let total = 0;
   const walk = (d: string) => {
@@ -118,6 +147,7 @@ async function main() {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('pipeline')) await pipelineOverhead();
+  if (want('scan')) await scanResolve();
   if (want('orders')) await benchOrders(record);
   if (want('weapp')) weappSizes();
 
