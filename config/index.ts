@@ -30,6 +30,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // Cloud environment id for wx.cloud.init; empty = the default environment of the appid.
       HONGLIN_CLOUD_ENV: JSON.stringify(process.env.HONGLIN_CLOUD_ENV ?? ''),
+      // Subscribe-message template ids the app asks consent for (the same variables the functions
+      // send with); empty = not configured, and the app does not ask.
+      HONGLIN_TEMPLATE_ORDER_ACCEPTED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_ACCEPTED ?? ''),
+      HONGLIN_TEMPLATE_ORDER_RESOLVED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_RESOLVED ?? ''),
+      HONGLIN_TEMPLATE_ORDER_OFFERED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_OFFERED ?? ''),
+      HONGLIN_TEMPLATE_ORDER_ESCALATED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_ESCALATED ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

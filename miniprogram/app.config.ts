@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/accounts',
-      pages: ['profile-edit/index', 'redeem/index', 'persona/index', 'tree/index'],
+      pages: ['profile-edit/index', 'redeem/index', 'persona/index', 'tree/index', 'messages/index'],
     },
     {
       root: 'packages/orders',

@@ -11,6 +11,12 @@ declare module '*.scss'
 /** Cloud environment id for wx.cloud.init (build-time constant; '' = the appid's default). */
 declare const HONGLIN_CLOUD_ENV: string
 
+/** Subscribe-message template ids (build-time constants; '' = not configured, no consent asked). */
+declare const HONGLIN_TEMPLATE_ORDER_ACCEPTED: string
+declare const HONGLIN_TEMPLATE_ORDER_RESOLVED: string
+declare const HONGLIN_TEMPLATE_ORDER_OFFERED: string
+declare const HONGLIN_TEMPLATE_ORDER_ESCALATED: string
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** Set by the Taro CLI for the platform being built ('weapp', 'h5', ...). */

@@ -10,6 +10,7 @@ export const ROUTES = {
   redeem: '/packages/accounts/redeem/index',
   persona: '/packages/accounts/persona/index',
   tree: '/packages/accounts/tree/index',
+  messages: '/packages/accounts/messages/index',
   orderPost: '/packages/orders/post/index',
   orderMine: '/packages/orders/mine/index',
   orderDetail: '/packages/orders/detail/index',
@@ -23,9 +24,15 @@ export const ROUTES = {
 
 const TABS: readonly string[] = [ROUTES.home, ROUTES.work, ROUTES.council, ROUTES.me]
 
+/** Opens a page; tab pages by switchTab (which takes no query string). */
 export function go(url: string): void {
-  if (TABS.includes(url)) void Taro.switchTab({ url })
-  else void Taro.navigateTo({ url })
+  void openPage(url).catch(() => undefined)
+}
+
+/** Like `go`, for callers that want to know when the page could not be opened. */
+export function openPage(url: string): Promise<unknown> {
+  const path = url.split('?')[0]!
+  return TABS.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url })
 }
 
 /** A route with its query string (values are URL-encoded). */

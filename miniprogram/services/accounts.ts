@@ -10,6 +10,7 @@ export type TreeNode = ApiOutput<'accounts', 'tree'>['nodes'][number]
 export type MemberView = ApiOutput<'accounts', 'listMembers'>['members'][number]
 export type Persona = ApiOutput<'accounts', 'personas'>['personas'][number]
 export type InviteView = ApiOutput<'accounts', 'createInvite'>['invite']
+export type InboxMessage = ApiOutput<'accounts', 'inbox'>['messages'][number]
 
 export const accounts = {
   me: () => call('accounts', 'me', {}),
@@ -19,6 +20,8 @@ export const accounts = {
   listMembers: (input: ApiInput<'accounts', 'listMembers'>) => call('accounts', 'listMembers', input),
   revealContact: (input: ApiInput<'accounts', 'revealContact'>) => call('accounts', 'revealContact', input),
   tree: () => call('accounts', 'tree', {}),
+  /** The caller's notifications, newest first (limit ≤ 50). */
+  inbox: (input: ApiInput<'accounts', 'inbox'>) => call('accounts', 'inbox', input),
   /** Local demo only (the gateway answers COMMON.LOCAL_ONLY elsewhere). */
   personas: () => call('accounts', 'personas', {}),
 }

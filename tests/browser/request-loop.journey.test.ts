@@ -1,14 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { browserAvailable, eventually, launch, openAs, phonePage, screenshot, visible } from '../helpers/browser';
-import { PERSONAS, startTestGateway, type TestGateway } from '../helpers/local-gateway';
+import type { Page } from 'playwright-core';
+import { eventually, journey, openAs, screenshot, visible } from '../helpers/browser';
+import { PERSONAS } from '../helpers/local-gateway';
 import { MORNING, openidOf } from '../helpers/orders';
-
-const h5Dir = join(__dirname, '..', '..', 'dist', 'h5');
-const run = browserAvailable();
-if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
-const d = run ? describe : describe.skip;
 
 /** A small real PNG (1×1, red), as a phone camera would hand over a file. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -24,145 +17,113 @@ async function addPhoto(page: Page, root: string) {
 
 const orderIdFrom = (url: string) => /[?&]id=([A-Za-z0-9_-]+)/.exec(url)?.[1] ?? '';
 
-d('journey: 网上接单 → 平台派单 → 党员接单 → 居民评单 in Chromium', () => {
-  let gw: TestGateway;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+journey('journey: 网上接单 → 平台派单 → 党员接单 → 居民评单 in Chromium', (j) => {
   let orderId = '';
 
-  beforeAll(async () => {
-    gw = await startTestGateway({ h5Dir });
-    await gw.tick(MORNING);
-    browser = await launch();
-    ({ page, errors } = await phonePage(browser));
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
-  afterEach(() => expect(errors).toEqual([]));
-
   it('a resident posts a leaking tap with a photo, and the platform offers it to a volunteer', async () => {
-    await openAs(page, gw.url, PERSONAS.resident, '/packages/orders/post/index');
+    await openAs(j.page, j.gw.url, PERSONAS.resident, '/packages/orders/post/index');
     const root = '.hl-page-order-post';
-    await (await visible(page, `${root} .hl-category-water`)).click();
-    await (await visible(page, `${root} .hl-input-description textarea`)).fill('厨房水龙头一直滴水，关不紧');
-    await addPhoto(page, root);
-    await screenshot(page, 'loop-01-post');
-    await (await visible(page, `${root} .hl-btn-submit-order`)).click();
-    await visible(page, '.hl-page-order-detail .hl-timeline');
-    orderId = orderIdFrom(page.url());
+    await (await visible(j.page, `${root} .hl-category-water`)).click();
+    await (await visible(j.page, `${root} .hl-input-description textarea`)).fill('厨房水龙头一直滴水，关不紧');
+    await addPhoto(j.page, root);
+    await screenshot(j.page, 'loop-01-post');
+    await (await visible(j.page, `${root} .hl-btn-submit-order`)).click();
+    await visible(j.page, '.hl-page-order-detail .hl-timeline');
+    orderId = orderIdFrom(j.page.url());
     expect(orderId).toMatch(/^ord_/);
-    await screenshot(page, 'loop-02-posted');
-    const stored = (await gw.store.get<Stored>('orders', orderId))!;
+    await screenshot(j.page, 'loop-02-posted');
+    const stored = (await j.gw.store.get<Stored>('orders', orderId))!;
     expect(stored.state).toBe('offered');
-    expect((await gw.store.get<{ _id: string; photos: string[] }>('orders', orderId))!.photos).toHaveLength(1);
+    expect((await j.gw.store.get<{ _id: string; photos: string[] }>('orders', orderId))!.photos).toHaveLength(1);
   }, 60_000);
 
   it('the volunteer sees the offer with its countdown and accepts it', async () => {
-    const volunteer = await openidOf(gw, (await gw.store.get<Stored>('orders', orderId))!.offer!.volunteerId);
-    await openAs(page, gw.url, volunteer, '/packages/orders/tasks/index');
-    await (await visible(page, '.hl-page-order-tasks .hl-tab-offers')).click();
-    await visible(page, '.hl-page-order-tasks .hl-order-card');
-    await screenshot(page, 'loop-03-offers');
-    await openAs(page, gw.url, volunteer, `/packages/orders/detail/index?id=${orderId}`);
-    await visible(page, '.hl-page-order-detail .hl-countdown');
-    await (await visible(page, '.hl-page-order-detail .hl-btn-accept')).click();
-    await visible(page, '.hl-page-order-detail .hl-btn-resolve');
-    expect((await gw.store.get<Stored>('orders', orderId))!.state).toBe('accepted');
+    const volunteer = await openidOf(j.gw, (await j.gw.store.get<Stored>('orders', orderId))!.offer!.volunteerId);
+    await openAs(j.page, j.gw.url, volunteer, '/packages/orders/tasks/index');
+    await (await visible(j.page, '.hl-page-order-tasks .hl-tab-offers')).click();
+    await visible(j.page, '.hl-page-order-tasks .hl-order-card');
+    await screenshot(j.page, 'loop-03-offers');
+    await openAs(j.page, j.gw.url, volunteer, `/packages/orders/detail/index?id=${orderId}`);
+    await visible(j.page, '.hl-page-order-detail .hl-countdown');
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-accept')).click();
+    await visible(j.page, '.hl-page-order-detail .hl-btn-resolve');
+    expect((await j.gw.store.get<Stored>('orders', orderId))!.state).toBe('accepted');
     // Now the volunteer sees the full number to call.
-    expect(await (await visible(page, '.hl-page-order-detail .hl-order-contact-phone')).innerText()).toMatch(/1[3-9]\d{9}/);
-    await screenshot(page, 'loop-04-accepted');
+    expect(await (await visible(j.page, '.hl-page-order-detail .hl-order-contact-phone')).innerText()).toMatch(/1[3-9]\d{9}/);
+    await screenshot(j.page, 'loop-04-accepted');
   }, 60_000);
 
   it('the volunteer resolves it with a photo of the repair', async () => {
-    await (await visible(page, '.hl-page-order-detail .hl-btn-resolve')).click();
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-resolve')).click();
     const root = '.hl-page-order-resolve';
-    await (await visible(page, `${root} .hl-input-note textarea`)).fill('更换了阀芯，已不再滴水');
-    await addPhoto(page, root);
-    await (await visible(page, `${root} .hl-btn-submit-resolve`)).click();
-    expect(await eventually(async () => (await gw.store.get<Stored>('orders', orderId))!.state, 'resolved')).toBe('resolved');
-    await screenshot(page, 'loop-05-resolved');
+    await (await visible(j.page, `${root} .hl-input-note textarea`)).fill('更换了阀芯，已不再滴水');
+    await addPhoto(j.page, root);
+    await (await visible(j.page, `${root} .hl-btn-submit-resolve`)).click();
+    expect(await eventually(async () => (await j.gw.store.get<Stored>('orders', orderId))!.state, 'resolved')).toBe('resolved');
+    await screenshot(j.page, 'loop-05-resolved');
   }, 60_000);
 
   it('the resident rates it 5★ and it is closed', async () => {
-    await openAs(page, gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
-    await (await visible(page, '.hl-page-order-detail .hl-btn-rate')).click();
+    await openAs(j.page, j.gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-rate')).click();
     const root = '.hl-page-order-rate';
-    await (await visible(page, `${root} .hl-star-5`)).click();
-    await (await visible(page, `${root} .hl-rate-tag-0`)).click();
-    await screenshot(page, 'loop-06-rate');
-    await (await visible(page, `${root} .hl-btn-submit-rate`)).click();
-    expect(await eventually(async () => (await gw.store.get<Stored>('orders', orderId))!.state, 'closed')).toBe('closed');
-    expect((await gw.store.get<Stored>('orders', orderId))!.rating?.stars).toBe(5);
-    await openAs(page, gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
-    await visible(page, '.hl-page-order-detail .hl-timeline');
-    expect(await page.locator('.hl-page-order-detail').last().innerText()).toMatch(/已办结/);
-    await screenshot(page, 'loop-07-closed');
+    await (await visible(j.page, `${root} .hl-star-5`)).click();
+    await (await visible(j.page, `${root} .hl-rate-tag-0`)).click();
+    await screenshot(j.page, 'loop-06-rate');
+    await (await visible(j.page, `${root} .hl-btn-submit-rate`)).click();
+    expect(await eventually(async () => (await j.gw.store.get<Stored>('orders', orderId))!.state, 'closed')).toBe('closed');
+    expect((await j.gw.store.get<Stored>('orders', orderId))!.rating?.stars).toBe(5);
+    await openAs(j.page, j.gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
+    await visible(j.page, '.hl-page-order-detail .hl-timeline');
+    expect(await j.page.locator('.hl-page-order-detail').last().innerText()).toMatch(/已办结/);
+    await screenshot(j.page, 'loop-07-closed');
   }, 60_000);
-});
+}, { at: MORNING });
 
-d('journey: 大事不出社区 — escalated to the community and sent back, in Chromium', () => {
-  let gw: TestGateway;
-  let browser: Browser;
-  let page: Page;
-  let errors: string[];
+journey('journey: 大事不出社区 — escalated to the community and sent back, in Chromium', (j) => {
   let orderId = '';
 
-  beforeAll(async () => {
-    gw = await startTestGateway({ h5Dir });
-    await gw.tick(MORNING);
-    browser = await launch();
-    ({ page, errors } = await phonePage(browser));
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await gw?.stop();
-  });
-  afterEach(() => expect(errors).toEqual([]));
-
   it('a resident reports broken street lights', async () => {
-    await openAs(page, gw.url, PERSONAS.resident, '/packages/orders/post/index');
+    await openAs(j.page, j.gw.url, PERSONAS.resident, '/packages/orders/post/index');
     const root = '.hl-page-order-post';
-    await (await visible(page, `${root} .hl-category-facility`)).click();
-    await (await visible(page, `${root} .hl-input-description textarea`)).fill('小区东门一排路灯都不亮了，晚上很黑');
-    await (await visible(page, `${root} .hl-btn-submit-order`)).click();
-    await visible(page, '.hl-page-order-detail .hl-timeline');
-    orderId = orderIdFrom(page.url());
+    await (await visible(j.page, `${root} .hl-category-facility`)).click();
+    await (await visible(j.page, `${root} .hl-input-description textarea`)).fill('小区东门一排路灯都不亮了，晚上很黑');
+    await (await visible(j.page, `${root} .hl-btn-submit-order`)).click();
+    await visible(j.page, '.hl-page-order-detail .hl-timeline');
+    orderId = orderIdFrom(j.page.url());
     expect(orderId).toMatch(/^ord_/);
   }, 60_000);
 
   it('the grid leader escalates it to the community with a reason', async () => {
-    await openAs(page, gw.url, PERSONAS.gridLeader, `/packages/orders/detail/index?id=${orderId}`);
-    await visible(page, '.hl-page-order-detail .hl-dispatch-reason');
-    await (await visible(page, '.hl-page-order-detail .hl-btn-escalate')).click();
-    await (await visible(page, '.hl-page-order-detail .hl-input-escalate textarea')).fill('需要社区协调供电部门');
-    await screenshot(page, 'ladder-01-escalate');
-    await (await visible(page, '.hl-page-order-detail .hl-btn-submit-escalate')).click();
-    expect(await eventually(async () => (await gw.store.get<Stored>('orders', orderId))!.level, 'community')).toBe('community');
-    await visible(page, '.hl-page-order-detail .hl-action-ok');
+    await openAs(j.page, j.gw.url, PERSONAS.gridLeader, `/packages/orders/detail/index?id=${orderId}`);
+    await visible(j.page, '.hl-page-order-detail .hl-dispatch-reason');
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-escalate')).click();
+    await (await visible(j.page, '.hl-page-order-detail .hl-input-escalate textarea')).fill('需要社区协调供电部门');
+    await screenshot(j.page, 'ladder-01-escalate');
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-submit-escalate')).click();
+    expect(await eventually(async () => (await j.gw.store.get<Stored>('orders', orderId))!.level, 'community')).toBe('community');
+    await visible(j.page, '.hl-page-order-detail .hl-action-ok');
   }, 60_000);
 
   it('the community sees it in its queue and sends it back down (回派) with a reason', async () => {
-    await openAs(page, gw.url, PERSONAS.communityAdmin, '/packages/orders/queue/index');
-    await visible(page, '.hl-page-order-queue .hl-order-card');
-    expect(await page.locator('.hl-page-order-queue').last().innerText()).toMatch(/路灯/);
-    await screenshot(page, 'ladder-02-community-queue');
-    await openAs(page, gw.url, PERSONAS.communityAdmin, `/packages/orders/detail/index?id=${orderId}`);
-    await (await visible(page, '.hl-page-order-detail .hl-btn-send-back')).click();
-    await (await visible(page, '.hl-page-order-detail .hl-input-send-back textarea')).fill('供电部门已答复，请网格跟进');
-    await (await visible(page, '.hl-page-order-detail .hl-btn-submit-send-back')).click();
-    expect(await eventually(async () => (await gw.store.get<Stored>('orders', orderId))!.level, 'grid')).toBe('grid');
-    await screenshot(page, 'ladder-03-sent-back');
+    await openAs(j.page, j.gw.url, PERSONAS.communityAdmin, '/packages/orders/queue/index');
+    await visible(j.page, '.hl-page-order-queue .hl-order-card');
+    expect(await j.page.locator('.hl-page-order-queue').last().innerText()).toMatch(/路灯/);
+    await screenshot(j.page, 'ladder-02-community-queue');
+    await openAs(j.page, j.gw.url, PERSONAS.communityAdmin, `/packages/orders/detail/index?id=${orderId}`);
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-send-back')).click();
+    await (await visible(j.page, '.hl-page-order-detail .hl-input-send-back textarea')).fill('供电部门已答复，请网格跟进');
+    await (await visible(j.page, '.hl-page-order-detail .hl-btn-submit-send-back')).click();
+    expect(await eventually(async () => (await j.gw.store.get<Stored>('orders', orderId))!.level, 'grid')).toBe('grid');
+    await screenshot(j.page, 'ladder-03-sent-back');
   }, 60_000);
 
   it('the resident follows every step on the timeline', async () => {
-    await openAs(page, gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
-    await visible(page, '.hl-page-order-detail .hl-timeline-item');
-    const text = await page.locator('.hl-page-order-detail').last().innerText();
+    await openAs(j.page, j.gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
+    await visible(j.page, '.hl-page-order-detail .hl-timeline-item');
+    const text = await j.page.locator('.hl-page-order-detail').last().innerText();
     expect(text).toMatch(/上报至社区：需要社区协调供电部门/);
     expect(text).toMatch(/回派至网格：供电部门已答复/);
-    await screenshot(page, 'ladder-04-timeline');
+    await screenshot(j.page, 'ladder-04-timeline');
   }, 60_000);
-});
+}, { at: MORNING });

@@ -96,3 +96,37 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
   }
   return last;
 }
+
+export interface Journey {
+  gw: import('./local-gateway').TestGateway;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * A browser journey: a real gateway over a fresh SQLite file serving the built H5 app, a phone-sized
+ * Chromium page, and a check after every step that the page threw nothing. Skipped (loudly) without
+ * Chromium, except under CI; the clock is pinned to `at` when given.
+ */
+export function journey(name: string, body: (j: Journey) => void, options: { at?: string } = {}): void {
+  const h5Dir = join(__dirname, '..', '..', 'dist', 'h5');
+  const run = browserAvailable();
+  if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+  (run ? describe : describe.skip)(name, () => {
+    const j = {} as Journey;
+    beforeAll(async () => {
+      const { startTestGateway } = await import('./local-gateway');
+      j.gw = await startTestGateway({ h5Dir });
+      if (options.at) await j.gw.tick(options.at);
+      j.browser = await launch();
+      ({ page: j.page, errors: j.errors } = await phonePage(j.browser));
+    }, 60_000);
+    afterAll(async () => {
+      await j.browser?.close();
+      await j.gw?.stop();
+    });
+    afterEach(() => expect(j.errors).toEqual([]));
+    body(j);
+  });
+}

@@ -87,6 +87,9 @@ export default function Me() {
             编辑资料
           </Button>
         ) : null}
+        <Button className='hl-btn hl-btn-block hl-btn-messages' size='large' onClick={() => go(ROUTES.messages)}>
+          消息通知
+        </Button>
         {!profile || allowed.has('redeemInvite') ? (
           <Button className='hl-btn hl-btn-block hl-btn-redeem' size='large' onClick={() => go(ROUTES.redeem)}>
             兑换邀请码

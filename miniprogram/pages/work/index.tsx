@@ -4,6 +4,7 @@ import { PageShell } from '../../components/page-shell'
 import { ErrorView } from '../../components/states'
 import { loadProfile, useProfile } from '../../lib/profile'
 import { go, ROUTES, withQuery } from '../../lib/nav'
+import { askSubscribe, type TemplateKey } from '../../lib/subscribe'
 import type { Profile } from '../../services/accounts'
 import './index.scss'
 
@@ -23,6 +24,8 @@ interface Entry {
   note: string
   url: string
   primary?: boolean
+  /** Messages this page's people get: consent is asked on the tap that opens it (weapp). */
+  subscribe?: TemplateKey[]
 }
 
 function entriesFor(profile: Profile | undefined): Entry[] {
@@ -32,9 +35,9 @@ function entriesFor(profile: Profile | undefined): Entry[] {
     { key: 'post', title: '我要办事', note: '家里有难处，找党员志愿者帮忙', url: ROUTES.orderPost, primary: true },
     { key: 'mine', title: '我的事项', note: '看进展、留言、评价', url: ROUTES.orderMine },
   ]
-  if (roles.has('volunteer')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks })
+  if (roles.has('volunteer')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['orderOffered'] })
   if (leads) {
-    list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue })
+    list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
     list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
     list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
   }
@@ -48,17 +51,26 @@ export default function Work() {
     void loadProfile()
   })
   const entries = entriesFor(state.profile)
+  const enter = async (e: Entry) => {
+    if (e.subscribe) await askSubscribe(e.subscribe)
+    go(e.url)
+  }
 
   return (
     <PageShell name='work'>
-      <Text className='hl-title'>办事</Text>
+      <View className='hl-row'>
+        <Text className='hl-title'>办事</Text>
+        <View className='work-messages hl-btn-work-messages' role='button' onClick={() => go(ROUTES.messages)}>
+          <Text>消息通知 ›</Text>
+        </View>
+      </View>
       <View className='work-entries'>
         {entries.map((e) => (
           <View
             key={e.key}
             className={`hl-card work-entry hl-entry-${e.key} hl-btn-work-${e.key}${e.primary ? ' work-entry-primary' : ''}`}
             role='button'
-            onClick={() => go(e.url)}
+            onClick={() => void enter(e)}
           >
             <Text className='hl-title work-entry-title'>{e.title}</Text>
             <Text className='hl-note'>{e.note}</Text>

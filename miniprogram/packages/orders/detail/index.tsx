@@ -7,6 +7,7 @@ import { URGENCY_LABELS } from '@shared/orders/categories'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
 import { orders, type Candidate, type OrderView, type ReasonAction } from '../../../services/orders'
@@ -308,6 +309,8 @@ export default function OrderDetail() {
   const direct = async (action: 'accept' | 'openPool') => {
     setBusy(action)
     setNotice(null)
+    // From the tap, before the network call: consent for the next 派单 message (weapp only).
+    if (action === 'accept') await askSubscribe(['orderOffered'])
     const answer = action === 'accept' ? await orders.accept(id) : await orders.openPool(id)
     setBusy(null)
     if (answer.ok) applied(answer.data.order, action === 'accept' ? '已接单，请尽快联系居民' : '已放入本网格抢单池')

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
@@ -10,6 +10,7 @@ import { PageShell } from '../../../components/page-shell'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
+import { askSubscribe } from '../../../lib/subscribe'
 import { indexTree, lineage, placeChildren, type TreeIndex } from '../../../lib/territory'
 import { accounts, type Profile, type TreeNode } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
@@ -300,6 +301,8 @@ function PostForm({ profile, onBehalfOf, proxy }: { profile: Profile | undefined
   const [formError, setFormError] = useState<string | null>(null)
   const [offline, setOffline] = useState(false)
   const [submitting, setSubmitting] = useState(false)
+  /** Consent is asked once per form: a retry after a lost answer does not ask again. */
+  const askedConsent = useRef(false)
   const proxyUnregistered = proxy && !onBehalfOf
 
   const update = (patch: Partial<Draft>) => {
@@ -368,7 +371,13 @@ function PostForm({ profile, onBehalfOf, proxy }: { profile: Profile | undefined
       input.contactName = draft.contactName.trim()
       input.contactPhone = draft.contactPhone.trim()
     }
+    // Still inside the tap (no await yet): WeChat only shows the consent dialog from one. Posting
+    // for someone else asks nothing: the messages go to that resident, not to the poster.
     setSubmitting(true)
+    if (!proxy && !askedConsent.current) {
+      askedConsent.current = true
+      await askSubscribe(['orderAccepted', 'orderResolved'])
+    }
     const answer = await orders.post(input)
     setSubmitting(false)
     if (answer.ok) {

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '../../../components/page-shell'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { askSubscribe } from '../../../lib/subscribe'
 import { orders, type OrderView } from '../../../services/orders'
 import { OrderCard, Tabs } from '../common/components'
 import { PagedList, usePagedOrders } from '../common/hooks'
@@ -40,6 +41,8 @@ export default function OrderTasks() {
   const accept = async (o: OrderView) => {
     setBusy(o.id)
     setNotice(null)
+    // From the tap, before the network call: consent for the next 派单 message (weapp only).
+    await askSubscribe(['orderOffered'])
     const answer = await orders.accept(o.id)
     setBusy(null)
     if (answer.ok) {
