@@ -76,7 +76,7 @@ async function stationView(ctx: ActionContext, actor: Actor, s: StationDoc, from
 async function codeImage(ctx: ActionContext, payload: CodePayload, page: string, expiresAt: string | null) {
   const scene = ctx.ports.qr.sign(encodePayload(payload));
   const image = await ctx.ports.qr.image(scene, page);
-  return { scene, imageDataUrl: `data:${image.contentType};base64,${Buffer.from(image.bytes).toString('base64')}`, page, expiresAt };
+  return { scene, imageDataUrl: `data:${image.contentType};base64,${Buffer.from(image.bytes).toString('base64')}`, page, issuedAt: ctx.now, expiresAt };
 }
 
 /** Verifies a scanned scene: signature first, then what it says. Nothing a client sends is trusted unsigned. */

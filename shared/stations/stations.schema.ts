@@ -59,7 +59,8 @@ export type StationView = z.infer<typeof StationView>;
 
 export const ListStationsOutput = z.object({ stations: z.array(StationView) });
 export const StationOutput = z.object({ station: StationView });
-export const CodeOutput = z.object({ scene: z.string(), imageDataUrl: z.string(), page: z.string(), expiresAt: z.string().nullable() });
+/** `issuedAt` is the server's now: a screen counts down `expiresAt − issuedAt` from when it received the code, whatever its own clock says. */
+export const CodeOutput = z.object({ scene: z.string(), imageDataUrl: z.string(), page: z.string(), issuedAt: z.string(), expiresAt: z.string().nullable() });
 
 export const ScanOutput = z.object({
   kind: z.enum(['station', 'checkin', 'person', 'meeting']),

@@ -14,7 +14,7 @@ afterEach(async () => {
 const screenCode = async (stationId = 'cm01-sta1') => {
   const res = await gw.call(PERSONAS.gridLeader, 'stations', 'screenCode', { stationId });
   if (!res.body.ok) throw new Error(res.body.error.code);
-  return res.body.data as { scene: string; imageDataUrl: string; expiresAt: string };
+  return res.body.data as { scene: string; imageDataUrl: string; issuedAt: string; expiresAt: string };
 };
 
 describe('station codes', () => {
@@ -22,7 +22,7 @@ describe('station codes', () => {
     const a = await screenCode();
     expect(a.scene.length).toBeLessThanOrEqual(32);
     expect(a.imageDataUrl).toMatch(/^data:image\/png;base64,iVBOR/);
-    expect(a.expiresAt).toBe(later(MORNING, 1));
+    expect([a.issuedAt, a.expiresAt]).toEqual([MORNING, later(MORNING, 1)]);
     await gw.tick(later(MORNING, 1));
     expect((await screenCode()).scene).not.toBe(a.scene);
   });
