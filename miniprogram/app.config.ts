@@ -11,6 +11,8 @@ export default defineAppConfig({
       pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index', 'stats/index'],
     },
     { root: 'packages/council', pages: ['index/index'] },
+    { root: 'packages/stations', pages: ['scan/index', 'list/index', 'detail/index', 'screen/index', 'duty/index', 'overview/index', 'mycode/index'] },
+    { root: 'packages/service', pages: ['record/index', 'approve/index', 'report/index'] },
   ],
   window: {
     navigationBarTitleText: '红邻',
@@ -32,10 +34,13 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // 附近服务站 sorts by distance; asked only when the person taps for it.
+  permission: { 'scope.userLocation': { desc: '用于找到离您最近的党群服务站' } },
+  requiredPrivateInfos: ['getLocation'],
   // Subpackages are fetched ahead when the user lands on the tab that leads to them.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/accounts'] },
-    'pages/home/index': { network: 'all', packages: ['packages/orders'] },
+    'pages/home/index': { network: 'all', packages: ['packages/orders', 'packages/stations'] },
     'pages/work/index': { network: 'all', packages: ['packages/orders'] },
   },
 })

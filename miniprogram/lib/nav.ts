@@ -20,6 +20,16 @@ export const ROUTES = {
   orderQueue: '/packages/orders/queue/index',
   orderStats: '/packages/orders/stats/index',
   councilHall: '/packages/council/index/index',
+  stationScan: '/packages/stations/scan/index',
+  stationList: '/packages/stations/list/index',
+  stationDetail: '/packages/stations/detail/index',
+  stationScreen: '/packages/stations/screen/index',
+  stationDuty: '/packages/stations/duty/index',
+  dutyOverview: '/packages/stations/overview/index',
+  myCode: '/packages/stations/mycode/index',
+  serviceRecord: '/packages/service/record/index',
+  serviceApprove: '/packages/service/approve/index',
+  serviceReport: '/packages/service/report/index',
 } as const
 
 const TABS: readonly string[] = [ROUTES.home, ROUTES.work, ROUTES.council, ROUTES.me]

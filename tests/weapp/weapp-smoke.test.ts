@@ -87,7 +87,8 @@ describe('weapp bundle', () => {
       expect({ route, roots: page.byClass('hl-page').length }).toEqual({ route, roots: 1 });
       expect(page.texts().length).toBeGreaterThan(0);
     }
-  });
+    // ~30 pages, each in a fresh host (≈ 0.2 s apiece; the personal code draws a QR image).
+  }, 30_000);
 
   it('shows an error with a retry instead of crashing when the cloud is unreachable', async () => {
     const host: WeappHost = await startWeapp({

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
@@ -19,13 +18,13 @@ function greeting(hour: number): string {
 
 const ENTRIES = [
   { key: 'work', title: '办事', note: '我的事项、志愿者接单、待办', url: ROUTES.work },
+  { key: 'stations', title: '附近服务站', note: '党群服务站在哪、几点开门、谁在值班', url: ROUTES.stationList },
   { key: 'council', title: '邻里议事', note: '小区的事，大家商量着办', url: ROUTES.council },
   { key: 'me', title: '我的资料', note: '住址、手机号、长辈版', url: ROUTES.me },
 ] as const
 
 export default function Home() {
   const state = useProfile()
-  const [scanNote, setScanNote] = useState(false)
   useDidShow(() => {
     void loadProfile()
   })
@@ -54,14 +53,10 @@ export default function Home() {
         <LargeTextToggle testId='hl-toggle-elder' />
       </View>
 
-      <Button className='hl-btn hl-btn-block hl-btn-scan' type='primary' size='large' onClick={() => setScanNote(true)}>
+      <Button className='hl-btn hl-btn-block hl-btn-scan' type='primary' size='large' onClick={() => go(ROUTES.stationScan)}>
         扫一扫
       </Button>
-      {scanNote ? (
-        <Text className='hl-notice hl-scan-note'>
-          扫码功能正在建设中。建成后，扫党群服务站的码就能报事、签到。
-        </Text>
-      ) : null}
+      <Text className='hl-note home-scan-note'>扫服务站的码报事、值班签到，网格长扫居民的个人码代办</Text>
 
       <View className='home-entries'>
         {ENTRIES.map((e) => (

@@ -63,6 +63,10 @@ export default function Me() {
 
   const profile = state.profile
   const allowed = new Set(profile?.allowedActions ?? [])
+  const roles = new Set((profile?.roles ?? []).map((r) => r.role))
+  // 双报到 and duty are for volunteers and grid leaders; review and reports for community/street admins.
+  const serves = roles.has('volunteer') || roles.has('gridLeader')
+  const administers = roles.has('communityAdmin') || roles.has('streetAdmin')
 
   return (
     <PageShell name='me'>
@@ -90,6 +94,32 @@ export default function Me() {
         <Button className='hl-btn hl-btn-block hl-btn-messages' size='large' onClick={() => go(ROUTES.messages)}>
           消息通知
         </Button>
+        <Button className='hl-btn hl-btn-block hl-btn-my-code' size='large' onClick={() => go(ROUTES.myCode)}>
+          我的个人码
+        </Button>
+        {serves ? (
+          <>
+            <Button className='hl-btn hl-btn-block hl-btn-service-record' size='large' onClick={() => go(ROUTES.serviceRecord)}>
+              我的服务记录
+            </Button>
+            <Button className='hl-btn hl-btn-block hl-btn-my-duty' size='large' onClick={() => go(ROUTES.stationDuty)}>
+              我的值班
+            </Button>
+          </>
+        ) : null}
+        {administers ? (
+          <>
+            <Button className='hl-btn hl-btn-block hl-btn-approve-hours' size='large' onClick={() => go(ROUTES.serviceApprove)}>
+              时长审核
+            </Button>
+            <Button className='hl-btn hl-btn-block hl-btn-unit-report' size='large' onClick={() => go(ROUTES.serviceReport)}>
+              单位报告
+            </Button>
+            <Button className='hl-btn hl-btn-block hl-btn-duty-overview' size='large' onClick={() => go(ROUTES.dutyOverview)}>
+              值班总览
+            </Button>
+          </>
+        ) : null}
         {!profile || allowed.has('redeemInvite') ? (
           <Button className='hl-btn hl-btn-block hl-btn-redeem' size='large' onClick={() => go(ROUTES.redeem)}>
             兑换邀请码

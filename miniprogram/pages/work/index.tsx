@@ -34,6 +34,7 @@ function entriesFor(profile: Profile | undefined): Entry[] {
   const list: Entry[] = [
     { key: 'post', title: '我要办事', note: '家里有难处，找党员志愿者帮忙', url: ROUTES.orderPost, primary: true },
     { key: 'mine', title: '我的事项', note: '看进展、留言、评价', url: ROUTES.orderMine },
+    { key: 'stations', title: '附近服务站', note: '党群服务站在哪、几点开门、谁在值班', url: ROUTES.stationList },
   ]
   if (roles.has('volunteer')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['orderOffered'] })
   if (leads) {

@@ -152,16 +152,18 @@ function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => 
 
 // ---- where: the household, or another building ----------------------------------------------------------
 
-function BuildingPicker({ index, onPick, onCancel }: { index: TreeIndex; onPick: (b: TreeNode) => void; onCancel?: () => void }) {
+function BuildingPicker({ index, onPick, onCancel, startAt }: { index: TreeIndex; onPick: (b: TreeNode) => void; onCancel?: () => void; startAt?: string | null }) {
   // Skip levels with a single choice (one street, one community) so the list starts where choice begins.
   const start = useMemo(() => {
+    // Posting from a station's code: start in the grid it serves.
+    if (startAt && index.byId.has(startAt)) return startAt
     let id: string | null = null
     for (;;) {
       const kids = placeChildren(index, id)
       if (kids.length !== 1 || kids[0]!.kind === 'building') return id
       id = kids[0]!.id
     }
-  }, [index])
+  }, [index, startAt])
   const [cursor, setCursor] = useState<string | null>(start)
   const trail = lineage(index, cursor)
   const options = placeChildren(index, cursor)
@@ -196,6 +198,7 @@ function PlaceField({
   proxyUnregistered,
   update,
   errors,
+  startAt,
 }: {
   draft: Draft
   profile: Profile | undefined
@@ -203,6 +206,7 @@ function PlaceField({
   proxyUnregistered: boolean
   update: (patch: Partial<Draft>) => void
   errors: FieldErrors
+  startAt?: string | null
 }) {
   const home = !onBehalfOf && !proxyUnregistered ? profile?.home : undefined
   const hasDefault = Boolean(home) || Boolean(onBehalfOf)
@@ -244,6 +248,7 @@ function PlaceField({
         tree ? (
           <BuildingPicker
             index={tree}
+            startAt={startAt}
             onCancel={mustPick ? undefined : () => setPicking(false)}
             onPick={(b) => {
               update({ place: { buildingId: b.id, room: '', label: lineage(tree, b.id).map((n) => n.name).join(' › ') } })
@@ -288,7 +293,7 @@ function PlaceField({
 
 // ---- the form --------------------------------------------------------------------------------------------
 
-function PostForm({ profile, onBehalfOf, proxy }: { profile: Profile | undefined; onBehalfOf: string | null; proxy: boolean }) {
+function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | undefined; onBehalfOf: string | null; proxy: boolean; startAt?: string | null }) {
   const ownerId = profile?.id ?? null
   const [restored] = useState(() => {
     const d = readDraft()
@@ -457,7 +462,7 @@ function PostForm({ profile, onBehalfOf, proxy }: { profile: Profile | undefined
         <PhotoPicker name='order' photos={draft.photos} onChange={(photos) => update({ photos })} error={errors.photos} />
       </View>
 
-      <PlaceField draft={draft} profile={profile} onBehalfOf={onBehalfOf} proxyUnregistered={proxyUnregistered} update={update} errors={errors} />
+      <PlaceField draft={draft} profile={profile} onBehalfOf={onBehalfOf} proxyUnregistered={proxyUnregistered} update={update} errors={errors} startAt={startAt} />
 
       <View className='hl-card hl-field hl-field-urgency'>
         <Text className='hl-field-label'>急不急</Text>
@@ -510,10 +515,14 @@ export default function OrderPost() {
   const isLeader = leaderRoles(state.profile).length > 0
   const proxy = Boolean(onBehalfOf) || (router.params.proxy === '1' && isLeader)
   const waitingForProfile = !state.profile && state.status !== 'error'
+  // Opened from a station's code (扫一扫): which station, and the grid to start the place picker in.
+  const stationName = router.params.stationName ? decodeURIComponent(router.params.stationName) : null
+  const gridId = router.params.gridId ? decodeURIComponent(router.params.gridId) : null
 
   return (
     <PageShell name='order-post'>
       <Text className='hl-title'>{proxy ? '为居民代办' : '我要办事'}</Text>
+      {stationName && !proxy ? <Text className='hl-notice hl-banner-station'>{`在 ${stationName} 报事`}</Text> : null}
       <EmergencyRow on={emergency} onPick={setEmergency} />
       {emergency ? <EmergencyPanel which={emergency} onBack={() => setEmergency(null)} /> : null}
       {/* The form stays mounted (hidden) behind an emergency panel: nothing typed is lost. */}
@@ -522,7 +531,7 @@ export default function OrderPost() {
         {waitingForProfile ? (
           <Loading />
         ) : (
-          <PostForm key={`${state.profile?.id ?? 'anon'}:${proxy ? 'proxy' : 'self'}`} profile={state.profile} onBehalfOf={onBehalfOf} proxy={proxy} />
+          <PostForm key={`${state.profile?.id ?? 'anon'}:${proxy ? 'proxy' : 'self'}`} profile={state.profile} onBehalfOf={onBehalfOf} proxy={proxy} startAt={gridId} />
         )}
       </View>
     </PageShell>

@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
+import { MANUAL_CAP_HOURS } from '@shared/service/record'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, Loading } from '../../../components/states'
+import { loadProfile, useProfile } from '../../../lib/profile'
+import { accounts, type TreeNode } from '../../../services/accounts'
+import type { ClientError } from '../../../services/call'
+import { service, type PendingEntry } from '../../../services/service'
+import { formatTime, hoursText, num } from '../common/format'
+import { adminRoles, Bar, Choice, communitiesOf } from '../common/ui'
+import '../common/service.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; entries: PendingEntry[]; total: number }
+type Busy = { id: string; approve: boolean } | null
+
+function PendingCard({
+  entry,
+  busy,
+  error,
+  onReview,
+}: {
+  entry: PendingEntry
+  busy: Busy
+  error: ClientError | null
+  onReview: (approve: boolean, note: string) => void
+}) {
+  const [note, setNote] = useState('')
+  const over = entry.approvedThisMonth + entry.hours > MANUAL_CAP_HOURS + 1e-9
+  const mine = busy?.id === entry.id
+  return (
+    <View className={`hl-card hl-pending-item hl-pending-${entry.id}`}>
+      <View className='hv-row'>
+        <Text className='hl-hero hl-pending-name'>{entry.volunteerName || '志愿者'}</Text>
+        <Text className='hl-hero hv-strong hl-pending-hours'>{hoursText(entry.hours)}</Text>
+      </View>
+      <Text className='hl-text hl-pending-note'>{entry.note}</Text>
+      <Text className='hl-note'>{`提交于 ${formatTime(entry.at)}`}</Text>
+      <Bar
+        className='hl-pending-cap'
+        label='本月已通过的填报'
+        value={entry.approvedThisMonth}
+        max={MANUAL_CAP_HOURS}
+        text={`${num(entry.approvedThisMonth)} / ${MANUAL_CAP_HOURS} 小时`}
+      />
+      {over ? <Text className='hl-notice hl-pending-over'>{`通过这条会超过每月 ${MANUAL_CAP_HOURS} 小时的上限，系统会拒绝通过；可以退回并说明原因。`}</Text> : null}
+      <Input className='hl-input hl-input-review-note' value={note} placeholder='审核意见（可不填，退回时建议写明原因）' maxLength={100} onChange={setNote} />
+      {error ? (
+        <View className='hl-notice hl-notice-error hl-review-error' role='alert'>
+          <Text>{error.message}</Text>
+        </View>
+      ) : null}
+      <View className='hv-form-buttons'>
+        <Button className='hl-btn hl-btn-approve' type='primary' loading={mine && busy?.approve} disabled={busy !== null} onClick={() => onReview(true, note.trim())}>
+          通过
+        </Button>
+        <Button className='hl-btn hl-btn-reject' loading={mine && !busy?.approve} disabled={busy !== null} onClick={() => onReview(false, note.trim())}>
+          退回
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** 时长审核: hand-entered hours waiting for the community's approval, within the monthly cap. */
+export default function ServiceApprove() {
+  const state = useProfile()
+  useEffect(() => {
+    void loadProfile()
+  }, [])
+  const needsTree = adminRoles(state.profile).some((r) => r.nodeKind === 'street')
+  const [tree, setTree] = useState<TreeNode[] | null>(null)
+  const [treeError, setTreeError] = useState<ClientError | null>(null)
+  const loadTree = async () => {
+    setTreeError(null)
+    const answer = await accounts.tree()
+    if (answer.ok) setTree(answer.data.nodes)
+    else setTreeError(answer.error)
+  }
+  useEffect(() => {
+    if (needsTree && !tree) void loadTree()
+  }, [needsTree])
+
+  const communities = communitiesOf(state.profile, tree)
+  const [communityId, setCommunityId] = useState<string | null>(null)
+  const community = communities.find((c) => c.id === communityId) ?? communities[0] ?? null
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [busy, setBusy] = useState<Busy>(null)
+  const [errors, setErrors] = useState<Record<string, ClientError>>({})
+  const [done, setDone] = useState<string | null>(null)
+
+  const fetchPending = async (quiet = false) => {
+    if (!community) return
+    if (!quiet) setLoad({ status: 'loading' })
+    const answer = await service.pendingHours({ communityId: community.id, limit: 50 })
+    setLoad(answer.ok ? { status: 'ready', entries: answer.data.entries, total: answer.data.total } : { status: 'error', error: answer.error })
+  }
+  useEffect(() => {
+    void fetchPending()
+  }, [community?.id])
+
+  const review = async (entry: PendingEntry, approve: boolean, note: string) => {
+    setBusy({ id: entry.id, approve })
+    setDone(null)
+    const answer = await service.reviewHours({ entryId: entry.id, approve, note })
+    setBusy(null)
+    if (answer.ok || answer.error.code === 'SERVICE.ALREADY_REVIEWED') {
+      setErrors(({ [entry.id]: _gone, ...rest }) => rest)
+      setDone(answer.ok ? `${approve ? '已通过' : '已退回'}：${entry.volunteerName} ${hoursText(entry.hours)}` : `${entry.volunteerName} 的这条填报已经有人审核过了`)
+      setLoad((l) => (l.status === 'ready' ? { ...l, entries: l.entries.filter((e) => e.id !== entry.id), total: Math.max(0, l.total - 1) } : l))
+      // The others' 本月已通过 changed with this one: read them again, without a spinner.
+      void fetchPending(true)
+      return
+    }
+    setErrors((e) => ({ ...e, [entry.id]: answer.error }))
+  }
+
+  const waiting = !state.profile && state.status !== 'error'
+
+  return (
+    <PageShell name='service-approve'>
+      <Text className='hl-title'>时长审核</Text>
+      {!state.profile && state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
+      {waiting || (needsTree && !tree && !treeError) ? <Loading /> : null}
+      {treeError ? <ErrorView error={treeError} onRetry={() => void loadTree()} /> : null}
+      {state.profile && adminRoles(state.profile).length === 0 ? <Empty text='时长审核由社区管理员负责' /> : null}
+      {community ? (
+        <>
+          {communities.length > 1 ? (
+            <View className='hl-card hl-community-picker'>
+              <Text className='hl-field-label'>审核哪个社区</Text>
+              <View className='hv-choices'>
+                {communities.map((c) => (
+                  <Choice key={c.id} className={`hl-community-choice hl-community-${c.id}`} on={c.id === community.id} label={c.name} onClick={() => setCommunityId(c.id)} />
+                ))}
+              </View>
+            </View>
+          ) : null}
+          <Text className='hl-note'>{`志愿者自行填报的时长，通过后计入服务记录。每人每月最多通过 ${MANUAL_CAP_HOURS} 小时。`}</Text>
+          {done ? <Text className='hl-notice hl-notice-ok hl-review-done'>{done}</Text> : null}
+          {load.status === 'loading' ? <Loading /> : null}
+          {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchPending()} /> : null}
+          {load.status === 'ready' ? (
+            <>
+              <Text className='hl-text hl-pending-total'>{`${community.name}：待审核 ${load.total} 条`}</Text>
+              {load.entries.length === 0 ? <Empty text='没有待审核的填报' /> : null}
+              {load.entries.map((e) => (
+                <PendingCard key={e.id} entry={e} busy={busy} error={errors[e.id] ?? null} onReview={(approve, note) => void review(e, approve, note)} />
+              ))}
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,80 @@
+import { Text, View } from '@tarojs/components'
+import type { RecordEntry } from '../../../services/service'
+import type { Profile, RoleView } from '../../../services/accounts'
+
+/** A tappable choice: selected ones carry a ✓ and a thick border as well as a colour. */
+export function Choice({
+  on,
+  label,
+  note,
+  className,
+  onClick,
+  multiple = false,
+}: {
+  on: boolean
+  label: string
+  note?: string
+  className: string
+  onClick: () => void
+  multiple?: boolean
+}) {
+  return (
+    <View className={`hv-choice ${className}${on ? ' hv-choice-on hl-choice-on' : ''}`} role={multiple ? 'checkbox' : 'radio'} aria-checked={on} onClick={onClick}>
+      <Text className='hv-choice-label'>{on ? `✓ ${label}` : label}</Text>
+      {note ? <Text className='hv-choice-note'>{note}</Text> : null}
+    </View>
+  )
+}
+
+/** A horizontal bar drawn with Views, the number written beside it. */
+export function Bar({ label, value, max, text, className, note }: { label: string; value: number; max: number; text: string; className: string; note?: string }) {
+  const width = max > 0 ? Math.max(0, Math.min(100, Math.round((value / max) * 100))) : 0
+  return (
+    <View className={`hv-bar ${className}`}>
+      <View className='hv-bar-head'>
+        <Text className='hl-text'>{label}</Text>
+        <Text className='hv-bar-value hl-bar-value'>{text}</Text>
+      </View>
+      <View className='hv-bar-track' aria-hidden='true'>
+        <View className='hv-bar-fill' style={{ width: `${width}%` }} />
+      </View>
+      {note ? <Text className='hl-note'>{note}</Text> : null}
+    </View>
+  )
+}
+
+const SOURCE_MARKS: Record<RecordEntry['source'], string> = { order: '▶', duty: '⌂', manual: '✎' }
+
+export function SourceChip({ entry }: { entry: Pick<RecordEntry, 'source' | 'sourceLabel'> }) {
+  return <Text className={`hv-chip hl-source-chip hl-source-${entry.source}`}>{`${SOURCE_MARKS[entry.source]} ${entry.sourceLabel}`}</Text>
+}
+
+const STATUS: Record<NonNullable<RecordEntry['status']>, string> = { pending: '○ 待审核', approved: '✓ 已通过', rejected: '✕ 已退回' }
+
+export function StatusChip({ status }: { status: RecordEntry['status'] }) {
+  return status ? <Text className={`hv-chip hl-status-chip hl-status-${status}`}>{STATUS[status]}</Text> : null
+}
+
+export function adminRoles(profile: Profile | undefined): RoleView[] {
+  const seen = new Set<string>()
+  return (profile?.roles ?? []).filter((r) => {
+    if ((r.role !== 'communityAdmin' && r.role !== 'streetAdmin') || seen.has(r.nodeId)) return false
+    seen.add(r.nodeId)
+    return true
+  })
+}
+
+/** The communities an admin reviews for: their own, or each one under their street. */
+export function communitiesOf(profile: Profile | undefined, tree: readonly { id: string; kind: string; name: string; parentId: string | null }[] | null): { id: string; name: string }[] {
+  const out: { id: string; name: string }[] = []
+  const seen = new Set<string>()
+  for (const r of adminRoles(profile)) {
+    const add = (id: string, name: string) => {
+      if (!seen.has(id)) out.push({ id, name })
+      seen.add(id)
+    }
+    if (r.nodeKind === 'community') add(r.nodeId, r.nodeName)
+    else if (r.nodeKind === 'street' && tree) for (const n of tree) if (n.kind === 'community' && n.parentId === r.nodeId) add(n.id, n.name)
+  }
+  return out
+}

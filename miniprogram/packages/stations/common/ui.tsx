@@ -1,0 +1,110 @@
+import { Text, View } from '@tarojs/components'
+import type { Profile, RoleView } from '../../../services/accounts'
+import type { OverviewKind } from '../../../services/stations'
+
+/** A tappable choice: selected ones carry a ✓ and a thick border as well as a colour. */
+export function Choice({
+  on,
+  label,
+  note,
+  className,
+  onClick,
+  multiple = false,
+}: {
+  on: boolean
+  label: string
+  note?: string
+  className: string
+  onClick: () => void
+  multiple?: boolean
+}) {
+  return (
+    <View className={`hs-choice ${className}${on ? ' hs-choice-on hl-choice-on' : ''}`} role={multiple ? 'checkbox' : 'radio'} aria-checked={on} onClick={onClick}>
+      <Text className='hs-choice-label'>{on ? `✓ ${label}` : label}</Text>
+      {note ? <Text className='hs-choice-note'>{note}</Text> : null}
+    </View>
+  )
+}
+
+/** A label above its value. */
+export function KV({ label, value, className }: { label: string; value: string; className?: string }) {
+  return (
+    <View className={`hs-kv ${className ?? ''}`}>
+      <Text className='hs-kv-label'>{label}</Text>
+      <Text className='hs-kv-value'>{value}</Text>
+    </View>
+  )
+}
+
+/** Open or closed: a mark and words as well as a colour. */
+export function OpenChip({ open }: { open: boolean }) {
+  return open ? <Text className='hs-chip hl-chip-open'>● 开放中</Text> : <Text className='hs-chip hl-chip-closed'>○ 已关门</Text>
+}
+
+export const KIND_LABELS: Record<OverviewKind, string> = {
+  onTime: '准时',
+  late: '迟到',
+  missed: '缺岗',
+  unplanned: '计划外',
+  autoClosed: '自动签退',
+  upcoming: '待值班',
+}
+const KIND_MARKS: Record<OverviewKind, string> = { onTime: '✓', late: '!', missed: '✕', unplanned: '+', autoClosed: '⏱', upcoming: '○' }
+export const KIND_ORDER: readonly OverviewKind[] = ['onTime', 'late', 'missed', 'unplanned', 'autoClosed', 'upcoming']
+
+export function KindChip({ kind }: { kind: OverviewKind }) {
+  return <Text className={`hs-chip hl-kind-chip hl-kind-${kind}`}>{`${KIND_MARKS[kind]} ${KIND_LABELS[kind]}`}</Text>
+}
+
+/** A horizontal bar drawn with Views, the number written beside it. */
+export function Bar({ label, value, max, text, className, compact = false }: { label: string; value: number; max: number; text: string; className: string; compact?: boolean }) {
+  const width = max > 0 ? Math.max(0, Math.min(100, Math.round((value / max) * 100))) : 0
+  if (compact) {
+    // One line per bar: label, track, number — a small chart, still with the number written.
+    return (
+      <View className={`hs-bar-compact ${className}`}>
+        <Text className='hs-bar-compact-label'>{label}</Text>
+        <View className='hs-bar-track hs-bar-compact-track' aria-hidden='true'>
+          <View className='hs-bar-fill' style={{ width: `${width}%` }} />
+        </View>
+        <Text className='hs-bar-value hl-bar-value'>{text}</Text>
+      </View>
+    )
+  }
+  return (
+    <View className={`hs-bar ${className}`}>
+      <View className='hs-bar-head'>
+        <Text className='hl-text'>{label}</Text>
+        <Text className='hs-bar-value hl-bar-value'>{text}</Text>
+      </View>
+      <View className='hs-bar-track' aria-hidden='true'>
+        <View className='hs-bar-fill' style={{ width: `${width}%` }} />
+      </View>
+    </View>
+  )
+}
+
+/** The communities a leader may look at: their own (社区), or every one under their street (街道). */
+export interface CommunityChoice {
+  id: string
+  name: string
+}
+
+export function adminRoles(profile: Profile | undefined): RoleView[] {
+  return (profile?.roles ?? []).filter((r) => r.role === 'communityAdmin' || r.role === 'streetAdmin')
+}
+
+export function communitiesOf(profile: Profile | undefined, tree: readonly { id: string; kind: string; name: string; parentId: string | null }[] | null): CommunityChoice[] {
+  const out: CommunityChoice[] = []
+  const seen = new Set<string>()
+  const add = (id: string, name: string) => {
+    if (seen.has(id)) return
+    seen.add(id)
+    out.push({ id, name })
+  }
+  for (const r of adminRoles(profile)) {
+    if (r.nodeKind === 'community') add(r.nodeId, r.nodeName)
+    else if (r.nodeKind === 'street' && tree) for (const n of tree) if (n.kind === 'community' && n.parentId === r.nodeId) add(n.id, n.name)
+  }
+  return out
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, Loading } from '../../../components/states'
+import { loadProfile, useProfile } from '../../../lib/profile'
+import { accounts, type TreeNode } from '../../../services/accounts'
+import type { ClientError } from '../../../services/call'
+import { stations, type DutyOverview, type OverviewKind, type OverviewRow } from '../../../services/stations'
+import { addDays, beijingToday, dateText, hm, minutesText, mondayOf } from '../common/format'
+import { adminRoles, Bar, Choice, communitiesOf, KIND_LABELS, KIND_ORDER, KindChip } from '../common/ui'
+import '../common/stations.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; data: DutyOverview }
+const DAYS = 7
+
+function KindBars({ rows }: { rows: readonly OverviewRow[] }) {
+  const counts = KIND_ORDER.map((k) => ({ kind: k, n: rows.filter((r) => r.kind === k).length }))
+  const max = Math.max(1, ...counts.map((c) => c.n))
+  return (
+    <View className='hl-kind-bars'>
+      {counts.map((c) => (
+        <Bar key={c.kind} className={`hl-kind-bar hl-kind-bar-${c.kind}`} label={KIND_LABELS[c.kind]} value={c.n} max={max} text={`${c.n} 班`} compact />
+      ))}
+    </View>
+  )
+}
+
+function rowText(r: OverviewRow): string {
+  const slot = r.slot ? `${hm(r.slot.from)}–${hm(r.slot.to)}` : '未排班'
+  return r.minutes > 0 ? `${slot} · 值班 ${minutesText(r.minutes)}` : slot
+}
+
+/** 值班总览: each station's duty for a week, against the roster. */
+export default function DutyOverviewPage() {
+  const state = useProfile()
+  useEffect(() => {
+    void loadProfile()
+  }, [])
+  const roles = adminRoles(state.profile)
+  const needsTree = roles.some((r) => r.nodeKind === 'street')
+  const [tree, setTree] = useState<TreeNode[] | null>(null)
+  const [treeError, setTreeError] = useState<ClientError | null>(null)
+  const loadTree = async () => {
+    setTreeError(null)
+    const answer = await accounts.tree()
+    if (answer.ok) setTree(answer.data.nodes)
+    else setTreeError(answer.error)
+  }
+  useEffect(() => {
+    if (needsTree && !tree) void loadTree()
+  }, [needsTree])
+
+  const communities = communitiesOf(state.profile, tree)
+  const [communityId, setCommunityId] = useState<string | null>(null)
+  const community = communities.find((c) => c.id === communityId) ?? communities[0] ?? null
+  const thisWeek = mondayOf(beijingToday())
+  const [fromDate, setFromDate] = useState(thisWeek)
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+
+  const fetchOverview = async () => {
+    if (!community) return
+    setLoad({ status: 'loading' })
+    const answer = await stations.dutyOverview({ communityId: community.id, fromDate, days: DAYS })
+    setLoad(answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error })
+  }
+  useEffect(() => {
+    void fetchOverview()
+  }, [community?.id, fromDate])
+
+  const waiting = !state.profile && state.status !== 'error'
+  const kinds = (k: OverviewKind, rows: readonly OverviewRow[]) => rows.filter((r) => r.kind === k).length
+
+  return (
+    <PageShell name='duty-overview'>
+      <Text className='hl-title'>值班总览</Text>
+      {!state.profile && state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
+      {waiting || (needsTree && !tree && !treeError) ? <Loading /> : null}
+      {treeError ? <ErrorView error={treeError} onRetry={() => void loadTree()} /> : null}
+      {state.profile && roles.length === 0 ? <Empty text='值班总览给社区和街道的管理员看' hint='您可以在“我的值班”里看自己的值班' /> : null}
+      {community ? (
+        <>
+          {communities.length > 1 ? (
+            <View className='hl-card hl-community-picker'>
+              <Text className='hl-field-label'>看哪个社区</Text>
+              <View className='hs-choices'>
+                {communities.map((c) => (
+                  <Choice key={c.id} className={`hl-community-choice hl-community-${c.id}`} on={c.id === community.id} label={c.name} onClick={() => setCommunityId(c.id)} />
+                ))}
+              </View>
+            </View>
+          ) : null}
+          <View className='hl-card hl-week-picker'>
+            <Text className='hl-text hl-week-range'>{`${community.name} · ${dateText(fromDate, false)}—${dateText(addDays(fromDate, DAYS - 1), false)}${fromDate === thisWeek ? '（本周）' : ''}`}</Text>
+            <View className='hs-form-buttons'>
+              <Button className='hl-btn hl-btn-prev-week' onClick={() => setFromDate(addDays(fromDate, -7))}>
+                ‹ 上一周
+              </Button>
+              {fromDate !== thisWeek ? (
+                <Button className='hl-btn hl-btn-this-week' onClick={() => setFromDate(thisWeek)}>
+                  本周
+                </Button>
+              ) : null}
+              <Button className='hl-btn hl-btn-next-week' onClick={() => setFromDate(addDays(fromDate, 7))}>
+                下一周 ›
+              </Button>
+            </View>
+          </View>
+          {load.status === 'loading' ? <Loading /> : null}
+          {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOverview()} /> : null}
+          {load.status === 'ready' && load.data.stations.length === 0 ? <Empty text='这个社区还没有服务站' /> : null}
+          {load.status === 'ready'
+            ? load.data.stations.map((s) => (
+                <View key={s.stationId} className={`hl-card hl-overview-station hl-overview-station-${s.stationId}`}>
+                  <Text className='hl-title'>{s.stationName}</Text>
+                  <Text className='hl-note'>{`共 ${s.rows.length} 班：准时 ${kinds('onTime', s.rows)}，迟到 ${kinds('late', s.rows)}，缺岗 ${kinds('missed', s.rows)}，计划外 ${kinds('unplanned', s.rows)}`}</Text>
+                  {s.rows.length === 0 ? (
+                    <Text className='hl-note'>这一周没有排班，也没有人签到</Text>
+                  ) : (
+                    <>
+                      <KindBars rows={s.rows} />
+                      <View className='hl-overview-table'>
+                        {s.rows.map((r, i) => (
+                          <View key={`${r.date}-${r.userId}-${i}`} className={`hs-table-row hl-overview-row hl-overview-${r.kind}`}>
+                            <Text className='hl-text hs-table-date'>{dateText(r.date)}</Text>
+                            <View className='hs-table-name'>
+                              <Text className='hl-text'>{r.name || '志愿者'}</Text>
+                              <Text className='hl-note'>{rowText(r)}</Text>
+                            </View>
+                            <KindChip kind={r.kind} />
+                          </View>
+                        ))}
+                      </View>
+                    </>
+                  )}
+                </View>
+              ))
+            : null}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}
