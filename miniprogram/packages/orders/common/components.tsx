@@ -275,26 +275,4 @@ export function Tabs<K extends string>({ items, value, onChange, name }: { items
   )
 }
 
-/** A tappable choice: selected ones carry a ✓ and a thick border as well as a colour. */
-export function Choice({
-  on,
-  label,
-  note,
-  className,
-  onClick,
-  multiple = false,
-}: {
-  on: boolean
-  label: string
-  note?: string
-  className: string
-  onClick: () => void
-  multiple?: boolean
-}) {
-  return (
-    <View className={`ho-choice ${className}${on ? ' ho-choice-on hl-choice-on' : ''}`} role={multiple ? 'checkbox' : 'radio'} aria-checked={on} onClick={onClick}>
-      <Text className='ho-choice-label'>{on ? `✓ ${label}` : label}</Text>
-      {note ? <Text className='ho-choice-note'>{note}</Text> : null}
-    </View>
-  )
-}
+export { Choice } from '../../../components/choice'

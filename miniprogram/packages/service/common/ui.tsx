@@ -2,29 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { RecordEntry } from '../../../services/service'
 import type { Profile, RoleView } from '../../../services/accounts'
 
-/** A tappable choice: selected ones carry a ✓ and a thick border as well as a colour. */
-export function Choice({
-  on,
-  label,
-  note,
-  className,
-  onClick,
-  multiple = false,
-}: {
-  on: boolean
-  label: string
-  note?: string
-  className: string
-  onClick: () => void
-  multiple?: boolean
-}) {
-  return (
-    <View className={`hv-choice ${className}${on ? ' hv-choice-on hl-choice-on' : ''}`} role={multiple ? 'checkbox' : 'radio'} aria-checked={on} onClick={onClick}>
-      <Text className='hv-choice-label'>{on ? `✓ ${label}` : label}</Text>
-      {note ? <Text className='hv-choice-note'>{note}</Text> : null}
-    </View>
-  )
-}
+export { Choice } from '../../../components/choice'
 
 /** A horizontal bar drawn with Views, the number written beside it. */
 export function Bar({ label, value, max, text, className, note }: { label: string; value: number; max: number; text: string; className: string; note?: string }) {

@@ -2,29 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { Profile, RoleView } from '../../../services/accounts'
 import type { OverviewKind } from '../../../services/stations'
 
-/** A tappable choice: selected ones carry a ✓ and a thick border as well as a colour. */
-export function Choice({
-  on,
-  label,
-  note,
-  className,
-  onClick,
-  multiple = false,
-}: {
-  on: boolean
-  label: string
-  note?: string
-  className: string
-  onClick: () => void
-  multiple?: boolean
-}) {
-  return (
-    <View className={`hs-choice ${className}${on ? ' hs-choice-on hl-choice-on' : ''}`} role={multiple ? 'checkbox' : 'radio'} aria-checked={on} onClick={onClick}>
-      <Text className='hs-choice-label'>{on ? `✓ ${label}` : label}</Text>
-      {note ? <Text className='hs-choice-note'>{note}</Text> : null}
-    </View>
-  )
-}
+export { Choice } from '../../../components/choice'
 
 /** A label above its value. */
 export function KV({ label, value, className }: { label: string; value: string; className?: string }) {
