@@ -1,11 +1,13 @@
 import { useEffect, useState, type ReactNode } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, Textarea, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { URGENCY_LABELS } from '@shared/orders/categories'
-import { FieldError } from '../../../components/states'
-import type { OrderPhoto, OrderView } from '../../../services/orders'
+import { PageShell } from '../../../components/page-shell'
+import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
+import type { ClientError } from '../../../services/call'
+import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
 import { formatTime, mmss, untilText } from './format'
 import { choosePhotos, uploadPhoto } from './photos'
 import './orders.scss'
@@ -276,3 +278,63 @@ export function Tabs<K extends string>({ items, value, onChange, name }: { items
 }
 
 export { Choice } from '../../../components/choice'
+
+type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
+
+/**
+ * A page that does one thing to one order (办结, 评价): loads it from the `id` query, shows what it
+ * is about, and offers the form only when the server lists the action in `allowedActions`.
+ */
+export function OrderActionPage({
+  name,
+  title,
+  action,
+  verb,
+  details,
+  form,
+}: {
+  name: string
+  title: string
+  action: string
+  /** "办结", "评价": used in the empty states. */
+  verb: string
+  details: (order: OrderView) => ReactNode
+  form: (order: OrderView) => ReactNode
+}) {
+  const router = useRouter()
+  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+
+  const fetchOrder = async () => {
+    if (!id) return
+    setLoad({ status: 'loading' })
+    const answer = await orders.get(id)
+    setLoad(answer.ok ? { status: 'ready', order: answer.data.order } : { status: 'error', error: answer.error })
+  }
+  useEffect(() => {
+    void fetchOrder()
+  }, [id])
+
+  const order = load.status === 'ready' ? load.order : null
+  return (
+    <PageShell name={name}>
+      <Text className='hl-title'>{title}</Text>
+      {!id ? <Empty text={`没有指定要${verb}的事项`} /> : null}
+      {id && load.status === 'loading' ? <Loading /> : null}
+      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
+      {order ? (
+        <>
+          <View className='hl-card hl-order-summary'>
+            <View className='ho-card-head'>
+              <Text className='hl-text ho-card-title'>{order.category}</Text>
+              <StateChip order={order} />
+            </View>
+            <Text className='hl-text'>{order.description}</Text>
+            {details(order)}
+          </View>
+          {order.allowedActions.includes(action) ? form(order) : <Empty text={`这件事现在不能${verb}`} hint={`当前状态：${order.stateLabel}`} />}
+        </>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,18 +1,15 @@
-import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { RATING_TAGS } from '@shared/orders/categories'
-import { PageShell } from '../../../components/page-shell'
-import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
+import { FieldError } from '../../../components/states'
 import { ROUTES, withQuery } from '../../../lib/nav'
-import type { ClientError } from '../../../services/call'
 import { orders, type OrderView } from '../../../services/orders'
-import { Choice, StateChip } from '../common/components'
+import { Choice, OrderActionPage } from '../common/components'
 import '../common/orders.scss'
 
-type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
 type Tag = (typeof RATING_TAGS)[number]
 
 /** Each star says what it means: nobody has to guess whether 3 is good. */
@@ -113,42 +110,20 @@ function RateForm({ order }: { order: OrderView }) {
   )
 }
 
-export default function OrderRate() {
-  const router = useRouter()
-  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-
-  const fetchOrder = async () => {
-    if (!id) return
-    setLoad({ status: 'loading' })
-    const answer = await orders.get(id)
-    setLoad(answer.ok ? { status: 'ready', order: answer.data.order } : { status: 'error', error: answer.error })
-  }
-  useEffect(() => {
-    void fetchOrder()
-  }, [id])
-
-  const order = load.status === 'ready' ? load.order : null
+export default function Page() {
   return (
-    <PageShell name='order-rate'>
-      <Text className='hl-title'>评价</Text>
-      {!id ? <Empty text='没有指定要评价的事项' /> : null}
-      {id && load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
-      {order ? (
+    <OrderActionPage
+      name='order-rate'
+      title='评价'
+      action='rate'
+      verb='评价'
+      details={(order) => (
         <>
-          <View className='hl-card hl-order-summary'>
-            <View className='ho-card-head'>
-              <Text className='hl-text ho-card-title'>{order.category}</Text>
-              <StateChip order={order} />
-            </View>
-            <Text className='hl-text'>{order.description}</Text>
-            {order.assigneeName ? <Text className='hl-note'>{`办理人：${order.assigneeName}`}</Text> : null}
-            {order.resolution ? <Text className='hl-note'>{`办理情况：${order.resolution.note}`}</Text> : null}
-          </View>
-          {order.allowedActions.includes('rate') ? <RateForm order={order} /> : <Empty text='这件事现在不能评价' hint={`当前状态：${order.stateLabel}`} />}
+          {order.assigneeName ? <Text className='hl-note'>{`办理人：${order.assigneeName}`}</Text> : null}
+          {order.resolution ? <Text className='hl-note'>{`办理情况：${order.resolution.note}`}</Text> : null}
         </>
-      ) : null}
-    </PageShell>
+      )}
+      form={(order) => <RateForm order={order} />}
+    />
   )
 }

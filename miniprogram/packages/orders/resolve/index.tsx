@@ -1,17 +1,14 @@
-import { useEffect, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { PageShell } from '../../../components/page-shell'
-import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
+import { FieldError } from '../../../components/states'
 import { ROUTES, withQuery } from '../../../lib/nav'
-import type { ClientError } from '../../../services/call'
 import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
-import { PhotoPicker, StateChip } from '../common/components'
+import { OrderActionPage, PhotoPicker } from '../common/components'
 import '../common/orders.scss'
 
-type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
 
 /** Back to the order: the detail page below refreshes itself when it shows again. */
 function backToOrder(id: string) {
@@ -74,45 +71,15 @@ function ResolveForm({ order }: { order: OrderView }) {
   )
 }
 
-export default function OrderResolve() {
-  const router = useRouter()
-  const id = router.params.id ? decodeURIComponent(router.params.id) : ''
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-
-  const fetchOrder = async () => {
-    if (!id) return
-    setLoad({ status: 'loading' })
-    const answer = await orders.get(id)
-    setLoad(answer.ok ? { status: 'ready', order: answer.data.order } : { status: 'error', error: answer.error })
-  }
-  useEffect(() => {
-    void fetchOrder()
-  }, [id])
-
-  const order = load.status === 'ready' ? load.order : null
+export default function Page() {
   return (
-    <PageShell name='order-resolve'>
-      <Text className='hl-title'>办结</Text>
-      {!id ? <Empty text='没有指定要办结的事项' /> : null}
-      {id && load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
-      {order ? (
-        <>
-          <View className='hl-card hl-order-summary'>
-            <View className='ho-card-head'>
-              <Text className='hl-text ho-card-title'>{order.category}</Text>
-              <StateChip order={order} />
-            </View>
-            <Text className='hl-text'>{order.description}</Text>
-            <Text className='hl-note'>{order.placeLabel}</Text>
-          </View>
-          {order.allowedActions.includes('resolve') ? (
-            <ResolveForm order={order} />
-          ) : (
-            <Empty text='这件事现在不能办结' hint={`当前状态：${order.stateLabel}`} />
-          )}
-        </>
-      ) : null}
-    </PageShell>
+    <OrderActionPage
+      name='order-resolve'
+      title='办结'
+      action='resolve'
+      verb='办结'
+      details={(order) => <Text className='hl-note'>{order.placeLabel}</Text>}
+      form={(order) => <ResolveForm order={order} />}
+    />
   )
 }
