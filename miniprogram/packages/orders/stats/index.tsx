@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Bar as SharedBar } from '../../../components/bar'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
@@ -29,21 +30,19 @@ const RATES: readonly RateSpec[] = [
   { key: 'leftCommunityRate', label: '出社区率', better: 'lower', basis: (m) => `已办结 ${m.closed} 件中上报到街道的占比` },
 ]
 
-/** A horizontal bar drawn with Views, the number written beside it. */
+/** One measure as a bar; the number is written, and whether higher or lower is better is said. */
 function Bar({ spec, m, compact = false }: { spec: RateSpec; m: Measure; compact?: boolean }) {
   const v = m[spec.key]
-  const width = v === null ? 0 : Math.max(0, Math.min(100, Math.round(v * 100)))
   return (
-    <View className={`ho-bar hl-bar hl-bar-${spec.key}`}>
-      <View className='ho-bar-head'>
-        <Text className='hl-text'>{spec.label}</Text>
-        <Text className='ho-bar-value hl-bar-value'>{v === null ? '暂无数据' : percent(v)}</Text>
-      </View>
-      <View className='ho-bar-track' aria-hidden='true'>
-        <View className={`ho-bar-fill${spec.better === 'higher' ? ' ho-bar-fill-good' : ''}`} style={{ width: `${width}%` }} />
-      </View>
-      {compact ? null : <Text className='hl-note'>{`${spec.better === 'higher' ? '越高越好' : '越低越好'} · ${spec.basis(m)}`}</Text>}
-    </View>
+    <SharedBar
+      label={spec.label}
+      value={v ?? 0}
+      max={1}
+      text={v === null ? '暂无数据' : percent(v)}
+      className={`hl-bar-${spec.key}`}
+      good={spec.better === 'higher'}
+      {...(compact ? {} : { note: `${spec.better === 'higher' ? '越高越好' : '越低越好'} · ${spec.basis(m)}` })}
+    />
   )
 }
 

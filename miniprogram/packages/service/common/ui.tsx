@@ -1,25 +1,10 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import type { RecordEntry } from '../../../services/service'
 import type { Profile, RoleView } from '../../../services/accounts'
 
 export { Choice } from '../../../components/choice'
 
-/** A horizontal bar drawn with Views, the number written beside it. */
-export function Bar({ label, value, max, text, className, note }: { label: string; value: number; max: number; text: string; className: string; note?: string }) {
-  const width = max > 0 ? Math.max(0, Math.min(100, Math.round((value / max) * 100))) : 0
-  return (
-    <View className={`hv-bar ${className}`}>
-      <View className='hv-bar-head'>
-        <Text className='hl-text'>{label}</Text>
-        <Text className='hv-bar-value hl-bar-value'>{text}</Text>
-      </View>
-      <View className='hv-bar-track' aria-hidden='true'>
-        <View className='hv-bar-fill' style={{ width: `${width}%` }} />
-      </View>
-      {note ? <Text className='hl-note'>{note}</Text> : null}
-    </View>
-  )
-}
+export { Bar } from '../../../components/bar'
 
 const SOURCE_MARKS: Record<RecordEntry['source'], string> = { order: '▶', duty: '⌂', manual: '✎' }
 

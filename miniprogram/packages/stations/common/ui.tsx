@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Bar as SharedBar, barWidth } from '../../../components/bar'
 import type { Profile, RoleView } from '../../../services/accounts'
 import type { OverviewKind } from '../../../services/stations'
 
@@ -36,28 +37,15 @@ export function KindChip({ kind }: { kind: OverviewKind }) {
 
 /** A horizontal bar drawn with Views, the number written beside it. */
 export function Bar({ label, value, max, text, className, compact = false }: { label: string; value: number; max: number; text: string; className: string; compact?: boolean }) {
-  const width = max > 0 ? Math.max(0, Math.min(100, Math.round((value / max) * 100))) : 0
-  if (compact) {
-    // One line per bar: label, track, number — a small chart, still with the number written.
-    return (
-      <View className={`hs-bar-compact ${className}`}>
-        <Text className='hs-bar-compact-label'>{label}</Text>
-        <View className='hs-bar-track hs-bar-compact-track' aria-hidden='true'>
-          <View className='hs-bar-fill' style={{ width: `${width}%` }} />
-        </View>
-        <Text className='hs-bar-value hl-bar-value'>{text}</Text>
-      </View>
-    )
-  }
+  if (!compact) return <SharedBar label={label} value={value} max={max} text={text} className={className} />
+  // One line per bar: label, track, number — a small chart, still with the number written.
   return (
-    <View className={`hs-bar ${className}`}>
-      <View className='hs-bar-head'>
-        <Text className='hl-text'>{label}</Text>
-        <Text className='hs-bar-value hl-bar-value'>{text}</Text>
+    <View className={`hs-bar-compact ${className}`}>
+      <Text className='hs-bar-compact-label'>{label}</Text>
+      <View className='hl-bar-track hs-bar-compact-track' aria-hidden='true'>
+        <View className='hl-bar-fill' style={{ width: `${barWidth(value, max)}%` }} />
       </View>
-      <View className='hs-bar-track' aria-hidden='true'>
-        <View className='hs-bar-fill' style={{ width: `${width}%` }} />
-      </View>
+      <Text className='hl-bar-value'>{text}</Text>
     </View>
   )
 }
