@@ -78,7 +78,13 @@ export async function visible(page: Page, selector: string, timeout?: number) {
 
 /** Opens the H5 app as a demo persona (what 切换身份 stores), from a fresh load. */
 export async function openAs(page: Page, baseUrl: string, openid: string, route: string): Promise<void> {
-  await page.goto(`${baseUrl}/`);
+  // A page may still be moving on by itself (a form that redirects after it is sent); a load it
+  // interrupts is aborted, so let it settle first, and load once more if the app still got there first.
+  await page.waitForLoadState('load').catch(() => undefined);
+  await page.goto(`${baseUrl}/`).catch(async (e: Error) => {
+    if (!/ERR_ABORTED|interrupted by another navigation/.test(e.message)) throw e;
+    await page.goto(`${baseUrl}/`);
+  });
   await page.evaluate((id) => {
     localStorage.setItem('honglin.persona', JSON.stringify({ data: id }));
   }, openid);
