@@ -2,6 +2,20 @@
 export const CATEGORIES = ['水电维修', '家居小修', '环境卫生', '公共设施', '邻里纠纷', '养老助残', '代买代办', '政策咨询', '安全隐患', '其他'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** Stable ASCII names for the categories, for class names and keys where Chinese will not do. */
+export const CATEGORY_SLUGS: Record<Category, string> = {
+  水电维修: 'water',
+  家居小修: 'repair',
+  环境卫生: 'sanitation',
+  公共设施: 'facility',
+  邻里纠纷: 'dispute',
+  养老助残: 'care',
+  代买代办: 'errand',
+  政策咨询: 'policy',
+  安全隐患: 'hazard',
+  其他: 'other',
+};
+
 export interface CategoryRule {
   /** A hint shown under the category. */
   hint: string;

@@ -5,7 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { CATEGORIES, CATEGORY_RULES, EMERGENCIES, URGENCIES, URGENCY_LABELS, type Category, type EmergencyKey, type Urgency } from '@shared/orders/categories'
+import { CATEGORIES, CATEGORY_RULES, CATEGORY_SLUGS, EMERGENCIES, URGENCIES, URGENCY_LABELS, type Category, type EmergencyKey, type Urgency } from '@shared/orders/categories'
 import { PageShell } from '../../../components/page-shell'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
@@ -19,19 +19,6 @@ import { Choice, PhotoPicker } from '../common/components'
 import { leaderRoles } from '../common/hooks'
 import '../common/orders.scss'
 
-/** Stable, ASCII class names for the categories (Playwright selects by class). */
-const CATEGORY_SLUG: Record<Category, string> = {
-  水电维修: 'water',
-  家居小修: 'repair',
-  环境卫生: 'sanitation',
-  公共设施: 'facility',
-  邻里纠纷: 'dispute',
-  养老助残: 'care',
-  代买代办: 'errand',
-  政策咨询: 'policy',
-  安全隐患: 'hazard',
-  其他: 'other',
-}
 const TIME_CHIPS = ['尽快', '今天', '周末'] as const
 
 // ---- the offline draft ---------------------------------------------------------------------------
@@ -435,7 +422,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
         <Text className='hl-field-label'>什么事</Text>
         <View className='ho-choices ho-grid'>
           {CATEGORIES.map((c) => (
-            <Choice key={c} className={`hl-category hl-category-${CATEGORY_SLUG[c]}`} on={draft.category === c} label={c} note={CATEGORY_RULES[c].hint} onClick={() => update({ category: c })} />
+            <Choice key={c} className={`hl-category hl-category-${CATEGORY_SLUGS[c]}`} on={draft.category === c} label={c} note={CATEGORY_RULES[c].hint} onClick={() => update({ category: c })} />
           ))}
         </View>
         {rule?.private ? <Text className='hl-note hl-category-private'>这类事不公开：只有您、接单的人和网格长能看到。</Text> : null}

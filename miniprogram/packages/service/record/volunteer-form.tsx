@@ -4,26 +4,12 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { CATEGORIES, type Category } from '@shared/orders/categories'
+import { CATEGORIES, CATEGORY_SLUGS, type Category } from '@shared/orders/categories'
 import { FieldError } from '../../../components/states'
 import type { ClientError } from '../../../services/call'
 import { service, type MyRecord, type VolunteerProfileView } from '../../../services/service'
 import { DAY_CHOICES, hm, parseHm } from '../common/format'
 import { Choice } from '../common/ui'
-
-/** Stable, ASCII class names for the categories (Playwright selects by class). */
-const SKILL_SLUG: Record<Category, string> = {
-  水电维修: 'water',
-  家居小修: 'repair',
-  环境卫生: 'sanitation',
-  公共设施: 'facility',
-  邻里纠纷: 'dispute',
-  养老助残: 'care',
-  代买代办: 'errand',
-  政策咨询: 'policy',
-  安全隐患: 'hazard',
-  其他: 'other',
-}
 
 type Field = 'workUnit' | 'partyBranch' | 'skills' | 'availability'
 type FieldErrors = Partial<Record<Field, string>>
@@ -147,7 +133,7 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
         <Text className='hl-field-label'>擅长（可多选）</Text>
         <View className='hv-choices'>
           {CATEGORIES.map((c) => (
-            <Choice key={c} multiple className={`hl-skill hl-skill-${SKILL_SLUG[c]}`} on={skills.includes(c)} label={c} onClick={() => setSkills(skills.includes(c) ? skills.filter((x) => x !== c) : [...skills, c])} />
+            <Choice key={c} multiple className={`hl-skill hl-skill-${CATEGORY_SLUGS[c]}`} on={skills.includes(c)} label={c} onClick={() => setSkills(skills.includes(c) ? skills.filter((x) => x !== c) : [...skills, c])} />
           ))}
         </View>
         <FieldError field='skills' message={errors.skills} />
