@@ -31,7 +31,18 @@ export function renderApiDocs(): string {
     '`POST /api/<function>` on the local gateway) and answers',
     '`{ ok: true, data } | { ok: false, error: { code, message, field? } }`.',
     'The caller is the OPENID of the server context; nothing in the body can change who is calling.',
-    'A repeated `requestId` on a mutating action replays the first answer for 24 hours.',
+    '',
+    '## Reads, writes and retries',
+    '',
+    'Every action is a **read** or a **write** (its `kind` in the contract, shown under each action).',
+    'A write sent again by the same caller with the same `requestId` and the same payload within 24 hours',
+    'is not done again: it answers with the answer of the first call. An attempt that failed without',
+    'writing anything is not replayed: a retry runs it again. A repeat that arrives while the first call',
+    'is still running waits for its answer, or answers `COMMON.IN_PROGRESS` (nothing is written twice',
+    'either way). Clients make a new `requestId` for each tap and send the same',
+    'one when they retry it; a call without a `requestId` is never replayed. Reads are never replayed.',
+    '`scheduler.tick` takes no `requestId`: it runs every job to its fixed point at its instant, so a',
+    'second tick at the same instant changes nothing.',
     '',
     '## Errors every action may answer with',
     '',
@@ -41,11 +52,18 @@ export function renderApiDocs(): string {
     errorRow('COMMON.BODY_TOO_LARGE'),
     errorRow('COMMON.INTERNAL'),
     '',
+    'Every write may also answer:',
+    '',
+    '| code | HTTP | message |',
+    '|---|---|---|',
+    errorRow('COMMON.IN_PROGRESS'),
+    '',
   ];
   for (const [fn, actions] of Object.entries(api)) {
     lines.push(`## \`${fn}\``, '');
     for (const [name, spec] of Object.entries(actions as Record<string, ActionSpec>)) {
       lines.push(`### \`${fn}.${name}\`${spec.localOnly ? ' (local only)' : ''}`, '', spec.summary, '');
+      lines.push(spec.kind === 'write' ? (fn === 'scheduler' ? 'Kind: **write** (by its instant: a second tick at the same instant changes nothing).' : 'Kind: **write** (a repeated `requestId` replays the first answer).') : 'Kind: read.', '');
       lines.push('Input:', '', describeSchema(spec.input, 'input'), '', 'Output (`data`):', '', describeSchema(spec.output, 'output'), '');
       if (spec.errors.length) lines.push('Errors:', '', '| code | HTTP | message |', '|---|---|---|', ...spec.errors.map(errorRow), '');
     }

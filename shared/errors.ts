@@ -12,6 +12,7 @@ export const ERRORS = {
   'COMMON.FORBIDDEN': { status: 403, message: '您没有权限做这件事' },
   'COMMON.NOT_FOUND': { status: 404, message: '没有找到相关内容' },
   'COMMON.CONFLICT': { status: 409, message: '内容刚被别人改过，请刷新后再试' },
+  'COMMON.IN_PROGRESS': { status: 409, message: '上一次提交还在处理中，请稍后刷新查看' },
   'COMMON.RATE_LIMITED': { status: 429, message: '操作太频繁了，请稍等片刻' },
   'COMMON.LOCAL_ONLY': { status: 403, message: '此功能只在本地演示环境可用' },
   'COMMON.INTERNAL': { status: 500, message: '系统开小差了，请稍后再试' },
@@ -42,10 +43,14 @@ export const ERRORS = {
   'DUTY.NOT_ON_DUTY': { status: 409, message: '您还没有签到，不能签退' },
   'DUTY.ON_DUTY_ELSEWHERE': { status: 409, message: '您正在另一个服务站值班，请先在那里签退' },
   'DUTY.NOT_STAFF': { status: 403, message: '只有本站服务网格的网格长和志愿者可以签到' },
+  'DUTY.OWN_DUTY': { status: 403, message: '不能确认自己的值班时长' },
+  'DUTY.NOTHING_TO_CONFIRM': { status: 409, message: '这次值班不需要确认时长，或已经有人确认过了' },
   'SERVICE.NOT_VOLUNTEER': { status: 403, message: '成为党员志愿者后才能记录服务时长' },
   'SERVICE.MANUAL_CAP': { status: 409, message: '本月自行填报的时长已达上限' },
   'SERVICE.ALREADY_REVIEWED': { status: 409, message: '这条填报已经审核过了' },
   'SERVICE.FUTURE_DATE': { status: 400, message: '不能填报今天以后的服务' },
+  'SERVICE.HOURS_OVER_ENTRY': { status: 400, message: '通过的时长不能多于填报的时长' },
+  'SERVICE.REASON_REQUIRED': { status: 400, message: '只通过一部分时长时，请写明原因' },
 } as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -5,8 +5,9 @@ import { fail, ok, type Envelope, type Result } from '../../shared/api/envelope'
 import type { ActionSpec, FunctionName } from '../../shared/api/contract';
 import { api } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
+import { stableHash } from '../../shared/kernel/hash';
 import type { Ports } from './ports';
-import type { Doc, TxOp, TxResult } from './ports/store';
+import type { Doc, Store, TxOp, TxResult } from './ports/store';
 
 // Validation messages in Chinese, for the field-level errors residents read.
 z.config(z.locales.zhCN());
@@ -44,8 +45,6 @@ export interface ActionDefinition<I = any, R = any, O = any> {
   spec: ActionSpec;
   /** Calls from people not yet registered are refused, except where the action registers them. */
   registers?: boolean;
-  /** Mutating actions replay their first answer for a repeated requestId (double taps, retries). */
-  idempotent?: boolean;
   load?(ctx: ActionContext, input: I, actor: Actor): Promise<Result<R>>;
   authorize(actor: Actor, input: I, resource: R): Decision;
   run(ctx: ActionContext, input: I, actor: Actor, resource: R): Promise<Result<O>>;
@@ -91,12 +90,89 @@ export function newResident(id: string, openid: string, now: string): User {
   return { _id: id, openid, name: '居民', largeText: false, createdAt: now, updatedAt: now, version: 1 };
 }
 
-const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+const REPLAY_TTL_MS = 24 * 3600 * 1000;
+/** How long a claim holds off a repeat: longer than a cloud function may run (20 s here, 60 s at most). */
+const CLAIM_LEASE_MS = 60 * 1000;
+/** A repeat that finds its first call still running waits this long (real time) for the answer. */
+const WAIT_FOR_FIRST_MS = 5_000;
+const WAIT_STEP_MS = 50;
+
+/** `idempotency/<key>`: the claim of one write request and, once answered, its answer. */
+interface ReplayDoc extends Doc {
+  version: number;
+  /** pending: running; committed: its data is written, answer not yet; done: answered; failed: may run again. */
+  status: 'pending' | 'committed' | 'done' | 'failed';
+  response?: Envelope<unknown>;
+  /** Until then a pending claim is its first call's; after it a repeat may take it over. */
+  leaseUntil: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** The claim a call holds while it runs: the version its transactions fence on. */
+interface HeldClaim {
+  key: string;
+  version: number;
+  committed: boolean;
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Replay of writes: every `kind: 'write'` action called with a requestId. Why it is sound:
+ *
+ * 1. Claim before running. The first call inserts `idempotency/<key>` as `pending`; the insert is
+ *    unique, so of two concurrent calls with one key exactly one runs. The other waits for the
+ *    answer and replays it (or, if the first is still running after WAIT_FOR_FIRST_MS, answers
+ *    COMMON.IN_PROGRESS without running).
+ * 2. The claim is part of the commit. Every transaction of the claiming call also bumps the claim's
+ *    version (a guarded update, see `ctx.commit`), so the data and the claim are written together
+ *    or not at all. A claim whose lease ran out (its call died or hung) may be taken over by a
+ *    repeat; the first call's late commit then conflicts and writes nothing. So the data of one
+ *    key is written at most once, whatever the timing.
+ * 3. After the call: an answer is stored (`done`) and replayed for 24 hours. A failure with nothing
+ *    committed releases the claim (`failed`): a retry of a failed write is tried again, not
+ *    replayed. A failure after a commit is stored like a success: running it again would write twice.
+ *    A claim left `committed` without an answer (the function died in between) is never run again.
+ *
+ * The key holds the caller, the action and a hash of the parsed input: one person's requestId never
+ * replays another's answer, and a retry that changed what it asks for is a new request.
+ */
+async function claimReplay(store: Store, key: string, now: string): Promise<{ run: true; version: number } | { run: false; response: Envelope<unknown> }> {
+  const leaseUntil = new Date(Date.parse(now) + CLAIM_LEASE_MS).toISOString();
+  const expiresAt = new Date(Date.parse(now) + REPLAY_TTL_MS).toISOString();
+  const claim = { status: 'pending' as const, leaseUntil, expiresAt, createdAt: now };
+  const waitUntil = Date.now() + WAIT_FOR_FIRST_MS;
+  for (;;) {
+    const inserted = await store.insert('idempotency', { _id: key, version: 1, ...claim });
+    if (inserted.ok) return { run: true, version: 1 };
+    const seen = await store.get<ReplayDoc>('idempotency', key);
+    if (seen) {
+      const live = seen.expiresAt > now;
+      if (live && seen.status === 'done' && seen.response) return { run: false, response: seen.response };
+      const abandoned = seen.status === 'pending' && seen.leaseUntil <= now;
+      if (!live || seen.status === 'failed' || abandoned) {
+        if (await store.update('idempotency', key, seen.version, { $set: claim, $unset: ['response'] })) return { run: true, version: seen.version + 1 };
+        continue; // another repeat took it first: look again
+      }
+      if (seen.status === 'committed' && seen.leaseUntil <= now) return { run: false, response: fail('COMMON.IN_PROGRESS') };
+    }
+    if (Date.now() >= waitUntil) return { run: false, response: fail('COMMON.IN_PROGRESS') };
+    await sleep(WAIT_STEP_MS);
+  }
+}
+
+/** Stores the answer of a claimed call, or releases the claim when nothing was written. */
+async function settleReplay(store: Store, claim: HeldClaim, response: Envelope<unknown>): Promise<void> {
+  const answered = response.ok || claim.committed;
+  await store.update('idempotency', claim.key, claim.version, answered ? { $set: { status: 'done', response } } : { $set: { status: 'failed' } });
+}
 
 /**
  * The pipeline, the same for every function:
- * identity → schema parse → load actor → load resource → authorize → domain + conditional write
- * (with its audit entry) → envelope. Nothing a client sends can make it throw.
+ * identity → schema parse → load actor → (a write: claim its requestId, or replay its answer) →
+ * load resource → authorize → domain + conditional write (with its audit entry and the claim) →
+ * envelope (a write's kept for replay). Nothing a client sends can make it throw.
  */
 export async function runCall(def: FunctionDefinition, ports: Ports, event: unknown, context: unknown): Promise<Envelope<unknown>> {
   const req = Request.safeParse(event);
@@ -116,6 +192,18 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   const now = ports.clock.now();
   const rid = requestId ?? ports.ids.id('req');
   const actorRef: { id: string | null } = { id: null };
+  let held: HeldClaim | null = null;
+  /** The claim's fence, added to every transaction of a claimed call (see claimReplay). */
+  const fenced = async (ops: readonly TxOp[]): Promise<TxResult> => {
+    const claim = held;
+    const fence: TxOp[] = claim ? [{ op: 'update', collection: 'idempotency', id: claim.key, version: claim.version, patch: { $set: { status: 'committed' } } }] : [];
+    const res = await ports.store.transact([...ops, ...fence]);
+    if (res.ok && claim) {
+      claim.version += 1;
+      claim.committed = true;
+    }
+    return res;
+  };
   const auditDoc = (note: AuditNote, outcome: string): Doc => ({
     _id: ports.ids.id('aud'),
     at: now,
@@ -133,15 +221,33 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     requestId: rid,
     now,
     async commit(ops, note) {
-      const res = await ports.store.transact([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
+      const res = await fenced([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
       return res.ok ? ok(undefined) : fail('COMMON.CONFLICT');
     },
     transact(ops, note) {
-      return ports.store.transact([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
+      return fenced([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
     },
     async audit(note) {
       await ports.store.insert('audit', auditDoc(note, 'read'));
     },
+  };
+
+  const data = input.data;
+  /** load → authorize → run. */
+  const perform = async (actor: Actor): Promise<Envelope<unknown>> => {
+    const resource = action.load ? await action.load(ctx, data, actor) : ok(null);
+    if (!resource.ok) return resource;
+
+    const decision = action.authorize(actor, data, resource.data);
+    if (!decision.allow) {
+      await ctx.audit({ subjectId: actor.user._id, detail: { denied: decision.code } });
+      return fail(decision.code);
+    }
+    return action.run(ctx, data, actor, resource.data);
+  };
+  const logFailure = (e: unknown): void => {
+    // Log the kind of failure and the request, never the payload (it may hold personal data).
+    console.error(`[${def.name}.${actionName}] request ${rid} failed: ${(e as Error)?.name ?? 'Error'}: ${redact((e as Error)?.message)}`);
   };
 
   try {
@@ -156,30 +262,25 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     }
     actorRef.id = actor.user._id;
 
-    const replayKey = action.idempotent && requestId ? `${actor.user._id}:${def.name}.${actionName}:${requestId}` : null;
-    if (replayKey) {
-      const seen = await ports.store.get<Doc & { response: Envelope<unknown>; expiresAt: string }>('idempotency', replayKey);
-      if (seen && seen.expiresAt > now) return seen.response;
+    // Every write replays: the contract's `kind` decides, no action can opt out or forget.
+    if (action.spec.kind === 'write' && requestId) {
+      const key = `${actor.user._id}:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(data) ?? '')}`;
+      const claim = await claimReplay(ports.store, key, now);
+      if (!claim.run) return claim.response;
+      held = { key, version: claim.version, committed: false };
     }
 
-    const resource = action.load ? await action.load(ctx, input.data, actor) : ok(null);
-    if (!resource.ok) return resource;
-
-    const decision = action.authorize(actor, input.data, resource.data);
-    if (!decision.allow) {
-      await ctx.audit({ subjectId: actor.user._id, detail: { denied: decision.code } });
-      return fail(decision.code);
+    let result: Envelope<unknown>;
+    try {
+      result = await perform(actor);
+    } catch (e) {
+      logFailure(e);
+      result = fail('COMMON.INTERNAL' as ErrorCode);
     }
-
-    const result = await action.run(ctx, input.data, actor, resource.data);
-    if (replayKey && result.ok) {
-      const expiresAt = new Date(Date.parse(now) + IDEMPOTENCY_TTL_MS).toISOString();
-      await ports.store.insert('idempotency', { _id: replayKey, response: result, expiresAt, createdAt: now });
-    }
+    if (held) await settleReplay(ports.store, held, result);
     return result;
   } catch (e) {
-    // Log the kind of failure and the request, never the payload (it may hold personal data).
-    console.error(`[${def.name}.${actionName}] request ${rid} failed: ${(e as Error)?.name ?? 'Error'}: ${redact((e as Error)?.message)}`);
+    logFailure(e);
     return fail('COMMON.INTERNAL' as ErrorCode);
   }
 }

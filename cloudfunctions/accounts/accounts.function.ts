@@ -3,6 +3,7 @@ import { INVITE_ALPHABET, type Invite, type Membership, type User } from '../../
 import { nodesNeeded, toProfileView, toRoleView } from '../../shared/accounts/accounts.view';
 import { effectiveInviteStatus, makeInviteCode, nextInviteStatus } from '../../shared/accounts/invite.machine';
 import { maskPhone } from '../../shared/accounts/mask';
+import { personaSummary, type PersonaNote } from '../../shared/accounts/persona';
 import { planProfileUpdate } from '../../shared/accounts/profile.domain';
 import { ROLE_LABELS, type GrantedRole } from '../../shared/accounts/roles';
 import { api } from '../../shared/api/contract';
@@ -43,7 +44,6 @@ const me = defineAction(spec.me, {
 
 /** Edit name, phone (with consent), household (building + room → grid), large-text mode. */
 const updateProfile = defineAction(spec.updateProfile, {
-  idempotent: true,
   load: async (ctx, input) => {
     if (input.buildingId === undefined) return ok(null);
     return ok(await ctx.ports.store.get<NodeDoc>('nodes', input.buildingId));
@@ -64,7 +64,6 @@ const updateProfile = defineAction(spec.updateProfile, {
 
 /** An admin of the level above makes a one-time code for a role at a node of their place. */
 const createInvite = defineAction(spec.createInvite, {
-  idempotent: true,
   load: (ctx, input) => loadNode(ctx, input.nodeId),
   authorize: (actor, input, node) => authorizeAccounts(actor, { action: 'createInvite', role: input.role as GrantedRole, node }),
   run: async (ctx, input, actor, node) => {
@@ -100,7 +99,6 @@ const createInvite = defineAction(spec.createInvite, {
 
 /** Redeem a code: once, before it expires; the role is held at the invite's node. */
 const redeemInvite = defineAction(spec.redeemInvite, {
-  idempotent: true,
   load: async (ctx, input) => {
     const [invite] = await ctx.ports.store.find<InviteDoc>('invites', { code: input.code }, { limit: 1 });
     return invite ? ok(invite) : fail('INVITE.NOT_FOUND', 'payload.code');
@@ -240,17 +238,28 @@ const inbox = defineAction(spec.inbox, {
 const personas = defineAction(spec.personas, {
   authorize: () => ({ allow: true }),
   run: async (ctx) => {
-    const meta = await ctx.ports.store.get<Doc & { openids: string[] }>('meta', 'personas');
+    const meta = await ctx.ports.store.get<Doc & { openids: string[]; notes?: Record<string, PersonaNote> }>('meta', 'personas');
     const openids = meta?.openids ?? [];
     const users = openids.length ? await ctx.ports.store.find<UserDoc>('users', { openid: { $in: openids } }, { limit: openids.length }) : [];
     const memberships = users.length ? await ctx.ports.store.find<MembershipDoc>('memberships', { userId: { $in: users.map((u) => u._id) } }, { limit: 1000 }) : [];
+    const nodes = await loadNodes(ctx.ports.store, memberships.map((m) => m.nodeId));
     const byOpenid = new Map(users.map((u) => [u.openid, u]));
     return ok({
       personas: openids.flatMap((openid) => {
         const u = byOpenid.get(openid);
         if (!u) return [];
-        const labels = memberships.filter((m) => m.userId === u._id).map((m) => ROLE_LABELS[m.role]);
-        return [{ openid, name: u.name, roleLabels: labels.length ? [...new Set(labels)] : [ROLE_LABELS.resident] }];
+        const held = memberships.filter((m) => m.userId === u._id);
+        const labels = held.map((m) => ROLE_LABELS[m.role]);
+        const note = meta?.notes?.[openid];
+        return [
+          {
+            openid,
+            name: u.name,
+            roleLabels: labels.length ? [...new Set(labels)] : [ROLE_LABELS.resident],
+            summary: personaSummary({ user: u, roles: held.map((m) => ({ role: m.role, nodeName: nodes.get(m.nodeId)?.name ?? '' })), ...(note ? { note } : {}) }),
+            purpose: note?.purpose ?? '',
+          },
+        ];
       }),
     });
   },

@@ -1,4 +1,4 @@
-import { DEFAULT_CLOCKS, LEVEL_LABELS, levelAbove, LEVELS, type Level } from '../../shared/orders/escalation';
+import { clockOutcome, LEVEL_LABELS, LEVELS, type Level } from '../../shared/orders/escalation';
 import { CLOCK_STATES, nextOrderState, type OrderEvent } from '../../shared/orders/order.machine';
 import type { Order } from '../../shared/orders/orders.schema';
 import { beijingMonth, serviceEntryFor } from '../../shared/orders/service-record';
@@ -68,35 +68,57 @@ export async function expireOffers(ports: Ports, at: string): Promise<number> {
 
 const maxLevel = (a: Level, b: Level): Level => (LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b);
 
-/** A level whose clock ran out hands the order up; at the street the breach is recorded per period. */
+/**
+ * A level whose clock ran out hands the order up; at the street the breach is recorded per period.
+ * However far `at` is past the deadline, the order lands in one write where the clocks put it at
+ * `at` (`clockOutcome`), so nothing of it is due at `at` afterwards. The resident is told where
+ * it went.
+ */
 export async function clockEscalations(ports: Ports, at: string): Promise<number> {
   let moved = 0;
   for (const order of await due(ports, { state: { $in: [...CLOCK_STATES] }, levelDeadline: { $lte: at } }, [['state', 1], ['levelDeadline', 1]])) {
-    // The next clock starts when this one ran out, not when the tick happened to run.
-    const since = order.levelDeadline;
-    const up = levelAbove(order.level);
-    let done: boolean;
-    if (up) {
-      const releases = async (o: OrderDoc): Promise<TxOp[]> => {
-        if (o.state !== 'accepted' || !o.assigneeId) return [];
-        const v = await ports.store.get<VolunteerRecord>('volunteers', o.assigneeId);
-        return v ? [volunteerOp(v, { $inc: { openLoad: -1 } })] : [];
-      };
-      done = await apply(
-        ports,
-        order,
-        at,
-        [{ type: 'escalate' }],
-        { level: up, maxLevel: maxLevel(order.maxLevel, up), levelSince: since, levelDeadline: new Date(Date.parse(since) + DEFAULT_CLOCKS[up]).toISOString(), breaches: order.breaches + 1, offer: null, assigneeId: null, failedOffers: 0 },
-        [{ kind: 'escalated', text: `${LEVEL_LABELS[order.level]}超过处理时限，自动上报至${LEVEL_LABELS[up]}` }],
-        releases,
-      );
-    } else {
-      done = await apply(ports, order, at, [{ type: 'comment' }], { breaches: order.breaches + 1, levelSince: since, levelDeadline: new Date(Date.parse(since) + DEFAULT_CLOCKS.street).toISOString() }, [
-        { kind: 'breach', text: '街道处理超过时限，已记录超时' },
-      ]);
+    const outcome = clockOutcome(order, at);
+    if (!outcome) continue;
+    const escalated = outcome.escalatedTo.length > 0;
+    const streetBreaches = outcome.breaches - outcome.escalatedTo.length;
+    const releases = async (o: OrderDoc): Promise<TxOp[]> => {
+      if (!escalated || o.state !== 'accepted' || !o.assigneeId) return [];
+      const v = await ports.store.get<VolunteerRecord>('volunteers', o.assigneeId);
+      return v ? [volunteerOp(v, { $inc: { openLoad: -1 } })] : [];
+    };
+    const notes: TimelineNote[] = outcome.escalatedTo.map((to, i) => ({
+      kind: 'escalated',
+      text: `${LEVEL_LABELS[i === 0 ? order.level : outcome.escalatedTo[i - 1]!]}超过处理时限，自动上报至${LEVEL_LABELS[to]}`,
+    }));
+    if (streetBreaches > 0) notes.push({ kind: 'breach', text: streetBreaches === 1 ? '街道处理超过时限，已记录超时' : `街道处理超过时限，已记录超时 ${streetBreaches} 次` });
+    const done = await apply(
+      ports,
+      order,
+      at,
+      escalated ? outcome.escalatedTo.map((): OrderEvent => ({ type: 'escalate' })) : [{ type: 'comment' }],
+      {
+        level: outcome.level,
+        maxLevel: maxLevel(order.maxLevel, outcome.level),
+        levelSince: outcome.levelSince,
+        levelDeadline: outcome.levelDeadline,
+        breaches: order.breaches + outcome.breaches,
+        ...(escalated ? { offer: null, assigneeId: null, failedOffers: 0 } : {}),
+      },
+      notes,
+      releases,
+    );
+    if (!done) continue;
+    moved++;
+    if (escalated) {
+      // One message however many clocks ran out: where it is now, and whose time ran out.
+      const lapsed = [order.level, ...outcome.escalatedTo.slice(0, -1)].map((l) => LEVEL_LABELS[l]).join('、');
+      await notify(ports, order.posterId, {
+        template: 'order.escalated',
+        title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`,
+        body: `${order.category}：${lapsed}超过处理时限，已自动上报`,
+        page: orderPage(order._id),
+      });
     }
-    if (done) moved++;
   }
   return moved;
 }

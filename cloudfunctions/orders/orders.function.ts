@@ -1,11 +1,12 @@
 import { holdsOver, type Actor as Caller, type Decision } from '../../shared/accounts/accounts.policy';
 import type { User } from '../../shared/accounts/accounts.schema';
+import { maskPhone } from '../../shared/accounts/mask';
 import { api } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/envelope';
 import type { ErrorCode } from '../../shared/errors';
 import { stableHash } from '../../shared/kernel/hash';
 import { CATEGORY_RULES } from '../../shared/orders/categories';
-import { dispatch, exclusionOf, explain, DEFAULT_DISPATCH } from '../../shared/orders/dispatch';
+import { dispatch, exclusionOf, explainCandidates, DEFAULT_DISPATCH } from '../../shared/orders/dispatch';
 import { LEVEL_LABELS, levelAbove, levelBelow, levelDeadline, LEVELS, type Level } from '../../shared/orders/escalation';
 import { computeMeasures } from '../../shared/orders/measures';
 import { nextOrderState, type OrderEvent } from '../../shared/orders/order.machine';
@@ -18,6 +19,7 @@ import { defineAction, type ActionContext, type FunctionDefinition } from '../_c
 import type { Doc, Patch, TxOp } from '../_core/ports/store';
 import { dispatchOrderOf, loadCandidates, planDispatch, toCandidate } from './dispatcher';
 import { listOrders } from './order-lists';
+import { home, queueCounts } from './order-home';
 import { loadOrder, notify, orderPage, timelineOp, volunteerOp, type Actor, type OrderDoc, type TimelineNote, type VolunteerRecord } from './order-store';
 import { toOrderView } from './order-view';
 
@@ -114,6 +116,15 @@ async function tellLeaders(ctx: ActionContext, order: OrderDoc, level: Level, ti
   for (const id of await leadersOf(ctx, order, level)) await notify(ctx.ports, id, { template: 'order.escalated', title, body, page: orderPage(order._id) });
 }
 
+/**
+ * The resident hears where their order went when a leader moves it between levels (上报, 回派),
+ * unless the leader is the poster (an order a leader posted for someone without an account).
+ */
+async function tellPoster(ctx: ActionContext, caller: Caller, order: OrderDoc, title: string, body: string) {
+  if (order.posterId === caller.user._id) return;
+  await notify(ctx.ports, order.posterId, { template: 'order.escalated', title, body, page: orderPage(order._id) });
+}
+
 /** A closed order with a volunteer becomes a verified entry of their service record (双报到). */
 function serviceOps(order: OrderDoc, closedAt: string, rating: Order['rating']): TxOp[] {
   const entry = serviceEntryFor({ ...order, rating }, closedAt, beijingMonth(closedAt));
@@ -137,7 +148,6 @@ interface PostTarget {
 
 /** 网上接单: a resident posts; a grid leader may post on behalf of a resident (代办). */
 const post = defineAction(spec.post, {
-  idempotent: true,
   load: async (ctx, input, caller) => {
     const store = ctx.ports.store;
     let poster: UserDoc | null = caller.user as UserDoc;
@@ -240,6 +250,29 @@ const post = defineAction(spec.post, {
     if (plan.offeredTo) await notify(ctx.ports, plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${input.category}：请在 30 分钟内确认`, page: orderPage(id) });
     else await tellLeaders(ctx, doc, 'grid', '有事项等待处理', `${input.category}：${plan.set.dispatchReason ?? ''}`.slice(0, 60));
     return ok({ order: await toOrderView(ctx, caller, doc, { timeline: true }) });
+  },
+});
+
+/**
+ * 代办: who a leader is about to post for — name, masked phone and registered home. The same rule as
+ * the 代办 offer on a scanned personal code and in the member list: a resident whose home lies in a
+ * place the caller leads. An unknown id answers the same as a resident of another place.
+ */
+const proxyFor = defineAction(spec.proxyFor, {
+  load: async (ctx, input) => ok(await ctx.ports.store.get<UserDoc>('users', input.userId)),
+  authorize: (caller, _input, user) =>
+    user?.home && holdsOver(caller, ['gridLeader', 'communityAdmin', 'streetAdmin'], user.home.path) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' },
+  run: async (ctx, _input, _caller, user) => {
+    const home = user!.home!;
+    const nodes = await loadNodes(ctx.ports.store, Object.values(home.path).filter((x): x is string => Boolean(x)));
+    return ok({
+      resident: {
+        userId: user!._id,
+        name: user!.name,
+        phoneMasked: maskPhone(user!.phone) ?? null,
+        home: { buildingId: home.buildingId, label: breadcrumb(home.path, nodes).join(' › '), room: home.room },
+      },
+    });
   },
 });
 
@@ -448,7 +481,7 @@ const candidates = defineAction(spec.candidates, {
   run: async (ctx, _input, _caller, order) => {
     const pool = (await loadCandidates(ctx.ports.store, order)).map(toCandidate);
     const decision = dispatch(dispatchOrderOf({ ...order, excluded: [] }), pool, ctx.now, DEFAULT_DISPATCH, 10);
-    return ok({ candidates: decision.ranked.map((c) => ({ userId: c.userId, name: c.name, score: c.score, why: c.why })), explanation: explain(decision) });
+    return ok({ candidates: decision.ranked.map((c) => ({ userId: c.userId, name: c.name, score: c.score, why: c.why })), explanation: explainCandidates(decision) });
   },
 });
 
@@ -500,7 +533,10 @@ const escalate = defineAction(spec.escalate, {
         notes: [{ kind: 'escalated', text: `上报至${LEVEL_LABELS[up]}：${input.reason}` }],
         extra: await releaseAssignee(ctx, order),
         detail: { to: up },
-        after: (fresh) => tellLeaders(ctx, fresh, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${fresh.category}：${input.reason}`.slice(0, 60)),
+        after: async (fresh) => {
+          await tellLeaders(ctx, fresh, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${fresh.category}：${input.reason}`.slice(0, 60));
+          await tellPoster(ctx, caller, fresh, `您的事项已上报至${LEVEL_LABELS[up]}`, `${fresh.category}：${input.reason}`.slice(0, 60));
+        },
       });
     }),
 });
@@ -516,7 +552,10 @@ const sendBack = defineAction(spec.sendBack, {
         set: { level: down, levelSince: ctx.now, levelDeadline: levelDeadline(down, ctx.now), offer: null, failedOffers: 0 },
         notes: [{ kind: 'sentBack', text: `${LEVEL_LABELS[order.level]}回派至${LEVEL_LABELS[down]}：${input.reason}` }],
         detail: { to: down },
-        after: (fresh) => tellLeaders(ctx, fresh, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${fresh.category}：${input.reason}`.slice(0, 60)),
+        after: async (fresh) => {
+          await tellLeaders(ctx, fresh, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${fresh.category}：${input.reason}`.slice(0, 60));
+          await tellPoster(ctx, caller, fresh, `您的事项已回派至${LEVEL_LABELS[down]}处理`, `${fresh.category}：${input.reason}`.slice(0, 60));
+        },
       });
     }),
 });
@@ -583,5 +622,5 @@ const stats = defineAction(spec.stats, {
 
 export const ordersFunction: FunctionDefinition = {
   name: 'orders',
-  actions: { post, uploadPhoto, get, list, accept, decline, handBack, resolve, rate, comment, cancel, candidates, dispatchByHand, openPool, escalate, sendBack, closeAfterReview, toCouncil, stats },
+  actions: { post, proxyFor, uploadPhoto, get, list, accept, decline, handBack, resolve, rate, comment, cancel, candidates, dispatchByHand, openPool, escalate, sendBack, closeAfterReview, toCouncil, stats, home, queueCounts },
 };

@@ -2,7 +2,8 @@ import { holdsOver, type Actor } from '../../shared/accounts/accounts.policy';
 import type { User } from '../../shared/accounts/accounts.schema';
 import { api } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/envelope';
-import { reportCsv, SOURCE_LABELS, summarize, withinManualCap, type Entry, type ManualStatus, type ReportRow, type Source } from '../../shared/service/record';
+import { checkApproval, hoursThatFit, POINTS_PER_HOUR, reportCsv, SOURCE_LABELS, summarize, type Entry, type ManualStatus, type ReportRow, type Source } from '../../shared/service/record';
+import { autoCloseWords, type AutoCloseReason, type DutyConfirmation } from '../../shared/stations/duty';
 import { pathKey, scopeIdOf } from '../../shared/territory/territory.domain';
 import type { NodeDoc } from '../_core/nodes';
 import { loadNodes } from '../_core/nodes';
@@ -23,16 +24,71 @@ export interface RecordDoc extends Doc {
   description?: string;
   date?: string;
   reviewNote?: string;
+  /** Approved in part: what was entered (`hours` then holds what was approved). */
+  requestedHours?: number;
+  dutyId?: string;
+  stationId?: string;
+  /** Duty entries: closed by the person or by the scheduler (missing on older entries). */
+  closedBy?: 'checkOut' | 'auto';
+  confirmNote?: string;
   at: string;
   month: string;
   version: number;
 }
 
+/** What a service entry needs to know of its duty, to say 自动签退 in the duty list's words. */
+interface DutyFacts extends Doc {
+  status: 'open' | 'closed' | 'autoClosed';
+  planned: boolean;
+  checkOutAt: string | null;
+  closeReason?: AutoCloseReason;
+  shiftEndAt?: string | null;
+  confirmation?: DutyConfirmation;
+  confirmNote?: string;
+}
+
 const isVolunteer = (actor: Actor) => actor.memberships.some((m) => m.role === 'volunteer');
 
-function entryView(e: RecordDoc) {
-  const note = e.source === 'manual' ? `${e.date ?? ''} ${e.description ?? ''}${e.reviewNote ? `（${e.reviewNote}）` : ''}`.trim() : e.source === 'order' ? '办结事项' : '站点值班';
-  return { id: e._id, source: e.source, sourceLabel: SOURCE_LABELS[e.source], hours: e.hours, points: e.points, verified: e.verified, status: e.status ?? null, at: e.at, note };
+function entryView(e: RecordDoc, duty?: { facts: DutyFacts | undefined; stationName: string }) {
+  const facts = duty?.facts;
+  const autoClosed = e.source === 'duty' && (e.closedBy === 'auto' || facts?.status === 'autoClosed');
+  const confirmation = e.source === 'duty' ? (facts?.confirmation ?? 'none') : 'none';
+  const dutyNote = () => {
+    const where = duty?.stationName ? `${duty.stationName} 值班` : '站点值班';
+    if (!autoClosed) return where;
+    const words = autoCloseWords({ reason: facts?.closeReason ?? null, planned: facts?.planned ?? false, confirmation, closedAt: facts?.checkOutAt ?? null, shiftEnd: facts?.shiftEndAt ?? null });
+    return `${where} · 自动签退：${words}`;
+  };
+  const note = e.source === 'manual' ? `${e.date ?? ''} ${e.description ?? ''}`.trim() : e.source === 'order' ? '办结事项' : dutyNote();
+  const reviewNote = (e.source === 'manual' ? e.reviewNote : (e.confirmNote ?? facts?.confirmNote)) || null;
+  return {
+    id: e._id,
+    source: e.source,
+    sourceLabel: SOURCE_LABELS[e.source],
+    hours: e.hours,
+    points: e.points,
+    verified: e.verified,
+    status: e.status ?? null,
+    at: e.at,
+    note,
+    requestedHours: e.requestedHours ?? null,
+    reviewNote,
+    autoClosed,
+    confirmation,
+  };
+}
+
+/** The duties behind duty entries (one read), for their 自动签退 words and station names. */
+async function dutyViews(ctx: ActionContext, entries: readonly RecordDoc[]) {
+  const ids = [...new Set(entries.filter((e) => e.source === 'duty').map((e) => e.dutyId ?? e._id.replace(/^duty\./, '')))];
+  const duties = ids.length ? await ctx.ports.store.find<DutyFacts & { stationId: string }>('duty', { _id: { $in: ids } }, { limit: ids.length }) : [];
+  const stations = await loadNodes(ctx.ports.store, [...new Set(duties.map((d) => d.stationId))]);
+  const byId = new Map(duties.map((d) => [d._id, d]));
+  return (e: RecordDoc) => {
+    if (e.source !== 'duty') return entryView(e);
+    const facts = byId.get(e.dutyId ?? e._id.replace(/^duty\./, ''));
+    return entryView(e, { facts, stationName: facts ? (stations.get(facts.stationId)?.name ?? '') : '' });
+  };
 }
 
 async function entriesOf(ctx: ActionContext, volunteerId: string): Promise<RecordDoc[]> {
@@ -46,6 +102,7 @@ async function entriesOf(ctx: ActionContext, volunteerId: string): Promise<Recor
 
 async function recordOf(ctx: ActionContext, actor: Actor) {
   const entries = await entriesOf(ctx, actor.user._id);
+  const shown = entries.slice(0, 50);
   const v = actor.user.volunteer;
   const nodes = actor.user.home?.path.gridId ? await loadNodes(ctx.ports.store, [actor.user.home.path.gridId]) : new Map();
   const profile = await ctx.ports.store.get<Doc & { availability: { days: number[]; from: number; to: number }[] }>('volunteers', actor.user._id);
@@ -61,8 +118,8 @@ async function recordOf(ctx: ActionContext, actor: Actor) {
           homeGrid: actor.user.home?.path.gridId ? (nodes.get(actor.user.home.path.gridId)?.name ?? null) : null,
         }
       : null,
-    summary: summarize(entries as Entry[]),
-    entries: entries.slice(0, 50).map(entryView),
+    summary: summarize(entries.map((e) => ({ ...e, ...(e.source === 'duty' && !e.verified ? { confirmation: 'awaiting' as const } : {}) })) as Entry[]),
+    entries: shown.map(await dutyViews(ctx, shown)),
     allowedActions: isVolunteer(actor) ? ['updateVolunteerProfile', 'submitHours'] : [],
   };
 }
@@ -75,7 +132,6 @@ const myRecord = defineAction(spec.myRecord, {
 
 /** The volunteer's own profile: party member, in-service unit and branch (双报到), skills, hours. */
 const updateVolunteerProfile = defineAction(spec.updateVolunteerProfile, {
-  idempotent: true,
   authorize: (actor) => (isVolunteer(actor) ? { allow: true } : { allow: false, code: 'SERVICE.NOT_VOLUNTEER' }),
   run: async (ctx, input, actor) => {
     const profile = {
@@ -100,7 +156,6 @@ const updateVolunteerProfile = defineAction(spec.updateVolunteerProfile, {
 
 /** Hand-entered hours wait for the community's approval. */
 const submitHours = defineAction(spec.submitHours, {
-  idempotent: true,
   authorize: (actor) => (isVolunteer(actor) ? { allow: true } : { allow: false, code: 'SERVICE.NOT_VOLUNTEER' }),
   run: async (ctx, input, actor) => {
     const today = new Date(Date.parse(ctx.now) + 8 * 3600_000).toISOString().slice(0, 10);
@@ -141,7 +196,10 @@ const pendingHours = defineAction(spec.pendingHours, {
     const users = rows.length ? await ctx.ports.store.find<UserDoc>('users', { _id: { $in: [...new Set(rows.map((r) => r.volunteerId))] } }, { limit: 50 }) : [];
     const names = new Map(users.map((u) => [u._id, u.name]));
     const entries = [];
-    for (const r of rows) entries.push({ ...entryView(r), volunteerId: r.volunteerId, volunteerName: names.get(r.volunteerId) ?? '', approvedThisMonth: await approvedHours(ctx, r.volunteerId, r.month) });
+    for (const r of rows) {
+      const approvedThisMonth = await approvedHours(ctx, r.volunteerId, r.month);
+      entries.push({ ...entryView(r), volunteerId: r.volunteerId, volunteerName: names.get(r.volunteerId) ?? '', approvedThisMonth, fitsHours: hoursThatFit(approvedThisMonth, r.hours) });
+    }
     return ok({ entries, total: await ctx.ports.store.count('service_records', filter) });
   },
 });
@@ -151,7 +209,11 @@ async function approvedHours(ctx: ActionContext, volunteerId: string, month: str
   return rows.reduce((n, r) => n + r.hours, 0);
 }
 
-/** Approve or return a hand-entered entry: once only, and within the month's cap. */
+/**
+ * Approve or return a hand-entered entry: once only, and within the month's cap. `hours` approves
+ * a part (e.g. 4 of 8) with a reason; the entry then credits what was approved and keeps what was
+ * entered, and the volunteer reads both and the reason in their record.
+ */
 const reviewHours = defineAction(spec.reviewHours, {
   load: async (ctx, input) => {
     const entry = await ctx.ports.store.get<RecordDoc>('service_records', input.entryId);
@@ -162,15 +224,22 @@ const reviewHours = defineAction(spec.reviewHours, {
   authorize: (actor, _input, { community }) => (adminOf(actor, community) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, _actor, { entry }) => {
     if (entry.status !== 'pending') return fail('SERVICE.ALREADY_REVIEWED', 'payload.entryId');
-    if (input.approve && !withinManualCap(await approvedHours(ctx, entry.volunteerId, entry.month), entry.hours)) return fail('SERVICE.MANUAL_CAP', 'payload.entryId');
-    const set = input.approve ? { status: 'approved', verified: true, reviewNote: input.note } : { status: 'rejected', verified: false, reviewNote: input.note };
+    let set: Partial<RecordDoc> = { status: 'rejected', verified: false, reviewNote: input.note };
+    if (input.approve) {
+      const check = checkApproval({ requested: entry.hours, ...(input.hours !== undefined ? { hours: input.hours } : {}), approvedThisMonth: await approvedHours(ctx, entry.volunteerId, entry.month), note: input.note });
+      if (!check.ok) {
+        if (check.reason === 'overCap') return fail('SERVICE.MANUAL_CAP', input.hours !== undefined ? 'payload.hours' : 'payload.entryId');
+        return check.reason === 'overEntry' ? fail('SERVICE.HOURS_OVER_ENTRY', 'payload.hours') : fail('SERVICE.REASON_REQUIRED', 'payload.note');
+      }
+      set = { status: 'approved', verified: true, reviewNote: input.note, ...(check.partial ? { hours: check.hours, points: check.hours * POINTS_PER_HOUR, requestedHours: entry.hours } : {}) };
+    }
     const written = await ctx.commit([{ op: 'update', collection: 'service_records', id: entry._id, version: entry.version, patch: { $set: { ...set, reviewedAt: ctx.now } } }], {
       subjectId: entry._id,
-      detail: { event: input.approve ? 'approveHours' : 'rejectHours', hours: entry.hours },
+      detail: { event: input.approve ? 'approveHours' : 'rejectHours', hours: set.hours ?? entry.hours, requestedHours: entry.hours },
     });
     // Two admins approving at once: the second finds it already reviewed.
     if (!written.ok) return fail('SERVICE.ALREADY_REVIEWED', 'payload.entryId');
-    return ok({ entry: entryView({ ...entry, ...(set as Partial<RecordDoc>) }) });
+    return ok({ entry: entryView({ ...entry, ...set }) });
   },
 });
 

@@ -5,7 +5,7 @@ import { api } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/envelope';
 import { beijingMonth } from '../../shared/orders/service-record';
 import { checkinFresh, decodePayload, encodePayload, makeToken, minuteOf, nextRotation, type CodePayload } from '../../shared/stations/codes';
-import { closingTime, isOpen, judgeCheckIn, minutesBetween, plannedSlots, type OpeningHours, type RosterSlot } from '../../shared/stations/duty';
+import { autoClosePlan, autoCloseWords, confirmedCredit, dutyCredit, isOpen, judgeCheckIn, plannedSlots, shiftOn, type OpeningHours, type RosterSlot } from '../../shared/stations/duty';
 import { scanOffers } from '../../shared/stations/scan.policy';
 import type { StationView } from '../../shared/stations/stations.schema';
 import { breadcrumb } from '../../shared/territory/territory.domain';
@@ -13,7 +13,7 @@ import { loadNodes, type NodeDoc } from '../_core/nodes';
 import { defineAction, type ActionContext, type FunctionDefinition } from '../_core/pipeline';
 import type { Ports } from '../_core/ports';
 import type { Doc } from '../_core/ports/store';
-import { dutyServiceOp, type DutyDoc } from './duty-store';
+import { confirmedServicePatch, dutyServiceOp, type DutyDoc } from './duty-store';
 
 const spec = api.stations;
 type UserDoc = User & Doc & { personalToken?: string };
@@ -33,6 +33,8 @@ const LEADERS = ['gridLeader', 'communityAdmin', 'streetAdmin'] as const;
 const managesStation = (actor: Actor, s: StationDoc) => holdsOver(actor, ['communityAdmin', 'streetAdmin'], s.path);
 /** The screen at the station is run by its community's admins or the leaders of the grids it serves. */
 const runsScreen = (actor: Actor, s: StationDoc) => managesStation(actor, s) || actor.memberships.some((m) => m.role === 'gridLeader' && m.path.gridId !== undefined && (s.servesGridIds ?? []).includes(m.path.gridId));
+/** The leaders who run the station confirm others' unplanned hours; nobody confirms their own. */
+const confirmsDuty = (actor: Actor, s: StationDoc, d: Pick<DutyDoc, 'userId'>) => d.userId !== actor.user._id && runsScreen(actor, s);
 
 function distanceMeters(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
   const rad = Math.PI / 180;
@@ -94,8 +96,25 @@ async function openDutyOf(ctx: ActionContext, userId: string): Promise<DutyDoc |
   return open ?? null;
 }
 
+/** Older duties kept no credit: they credited their whole span, verified. */
+const confirmationOf = (d: DutyDoc) => d.confirmation ?? 'none';
+const creditedOf = (d: DutyDoc) => d.creditedMinutes ?? (d.status === 'open' ? 0 : d.minutes);
+
 function dutyView(d: DutyDoc, stationName: string) {
-  return { id: d._id, stationId: d.stationId, stationName, checkInAt: d.checkInAt, checkOutAt: d.checkOutAt, status: d.status, planned: d.planned, late: d.late, minutes: d.minutes };
+  return {
+    id: d._id,
+    stationId: d.stationId,
+    stationName,
+    checkInAt: d.checkInAt,
+    checkOutAt: d.checkOutAt,
+    status: d.status,
+    planned: d.planned,
+    late: d.late,
+    minutes: d.minutes,
+    creditedMinutes: creditedOf(d),
+    confirmation: confirmationOf(d),
+    autoCloseNote: d.status === 'autoClosed' ? autoCloseWords({ reason: d.closeReason ?? null, planned: d.planned, confirmation: confirmationOf(d), closedAt: d.checkOutAt, shiftEnd: d.shiftEndAt ?? null }) : null,
+  };
 }
 
 interface CheckinTarget {
@@ -137,7 +156,6 @@ const get = defineAction(spec.get, {
 
 /** Admins of the community create or update a station and its duty roster. */
 const save = defineAction(spec.save, {
-  idempotent: true,
   load: async (ctx, input) => {
     const community = await ctx.ports.store.get<NodeDoc>('nodes', input.communityId);
     if (!community || community.kind !== 'community') return fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');
@@ -255,9 +273,10 @@ const checkIn = defineAction(spec.checkIn, {
     if (open && open.stationId !== station._id) return fail('DUTY.ON_DUTY_ELSEWHERE');
     if (open) return ok({ duty: dutyView(open, station.name), repeated: true });
     const verdict = judgeCheckIn(station.roster ?? [], actor.user._id, ctx.now);
-    const closes = station.hours ? closingTime(station.hours, ctx.now) : null;
-    // A check-in after closing time, or on a closed day, is closed by the scheduler 12 hours on.
-    const closesAt = closes && closes > ctx.now ? closes : new Date(Date.parse(ctx.now) + 12 * 3600_000).toISOString();
+    // A forgotten check-out is closed at closing time, or at the end of a closed day; what that
+    // credits is the duty rule's: the shift at most, or nothing until a leader confirms it.
+    const plan = autoClosePlan(station.hours, ctx.now);
+    const shift = verdict.slot ? shiftOn(verdict.slot, ctx.now) : null;
     // One open duty per person: the id is theirs while it is open, so two scans at once make one.
     const duty: DutyDoc = {
       _id: `${actor.user._id}.${minuteOf(ctx.now)}`,
@@ -266,7 +285,10 @@ const checkIn = defineAction(spec.checkIn, {
       userId: actor.user._id,
       checkInAt: ctx.now,
       checkOutAt: null,
-      closesAt,
+      closesAt: plan.closesAt,
+      closeReason: plan.reason,
+      shiftStartAt: shift?.startAt ?? null,
+      shiftEndAt: shift?.endAt ?? null,
       status: 'open',
       planned: verdict.planned,
       late: verdict.late,
@@ -291,12 +313,13 @@ const checkOut = defineAction(spec.checkOut, {
   run: async (ctx, _input, actor, { station }) => {
     const open = await openDutyOf(ctx, actor.user._id);
     if (!open || open.stationId !== station._id) return fail('DUTY.NOT_ON_DUTY');
-    const minutes = minutesBetween(open.checkInAt, ctx.now);
-    const closed: DutyDoc = { ...open, status: 'closed', checkOutAt: ctx.now, minutes };
+    const credit = dutyCredit({ checkInAt: open.checkInAt, checkOutAt: ctx.now, shift: null, closedBy: 'checkOut' });
+    const { minutes } = credit;
+    const closed: DutyDoc = { ...open, status: 'closed', checkOutAt: ctx.now, minutes, creditedMinutes: credit.creditedMinutes, confirmation: 'none' };
     const written = await ctx.transact(
       [
-        { op: 'update', collection: 'duty', id: open._id, version: open.version, patch: { $set: { status: 'closed', checkOutAt: ctx.now, minutes } } },
-        dutyServiceOp(closed, ctx.now, open.communityId),
+        { op: 'update', collection: 'duty', id: open._id, version: open.version, patch: { $set: { status: 'closed', checkOutAt: ctx.now, minutes, creditedMinutes: credit.creditedMinutes, confirmation: 'none' } } },
+        dutyServiceOp(closed, ctx.now, open.communityId, credit),
       ],
       { subjectId: open._id, detail: { event: 'checkOut', minutes } },
     );
@@ -324,7 +347,7 @@ const dutyOverview = defineAction(spec.dutyOverview, {
     return node && node.kind === 'community' ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');
   },
   authorize: (actor, _input, community) => (holdsOver(actor, [...LEADERS], community.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
-  run: async (ctx, input, _actor, community) => {
+  run: async (ctx, input, actor, community) => {
     const store = ctx.ports.store;
     const stations = await store.find<StationDoc>('nodes', { parentId: community._id, kind: 'station' }, { sort: [['parentId', 1], ['order', 1]], limit: 100 });
     const from = new Date(Date.parse(`${input.fromDate}T00:00:00+08:00`)).toISOString();
@@ -334,6 +357,17 @@ const dutyOverview = defineAction(spec.dutyOverview, {
     const users = people.length ? await store.find<UserDoc>('users', { _id: { $in: people } }, { limit: 1000 }) : [];
     const names = new Map(users.map((u) => [u._id, u.name]));
     const dateOf = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
+    /** What a row says about its duty: the hours credited, the 自动签退 words, a confirmation to make. */
+    const dutyOf = (s: StationDoc, d: DutyDoc | undefined) =>
+      d
+        ? {
+            dutyId: d._id,
+            creditedMinutes: creditedOf(d),
+            confirmation: confirmationOf(d),
+            note: d.status === 'autoClosed' ? autoCloseWords({ reason: d.closeReason ?? null, planned: d.planned, confirmation: confirmationOf(d), closedAt: d.checkOutAt, shiftEnd: d.shiftEndAt ?? null }) : null,
+            allowedActions: confirmationOf(d) === 'awaiting' && confirmsDuty(actor, s, d) ? ['confirmDuty' as const] : [],
+          }
+        : { dutyId: null, creditedMinutes: 0, confirmation: 'none' as const, note: null, allowedActions: [] as 'confirmDuty'[] };
     return ok({
       stations: stations.map((s) => {
         const mine = duties.filter((d) => d.stationId === s._id);
@@ -343,10 +377,10 @@ const dutyOverview = defineAction(spec.dutyOverview, {
           if (d) used.add(d._id);
           const slotEnd = new Date(Date.parse(`${date}T00:00:00+08:00`) + slot.to * 60_000).toISOString();
           const kind = d ? (d.status === 'autoClosed' ? 'autoClosed' : d.late ? 'late' : 'onTime') : slotEnd > ctx.now ? 'upcoming' : 'missed';
-          return { date, userId: slot.userId, name: names.get(slot.userId) ?? '', kind: kind as 'onTime', slot: { from: slot.from, to: slot.to } as { from: number; to: number } | null, minutes: d?.minutes ?? 0 };
+          return { date, userId: slot.userId, name: names.get(slot.userId) ?? '', kind: kind as 'onTime', slot: { from: slot.from, to: slot.to } as { from: number; to: number } | null, minutes: d?.minutes ?? 0, ...dutyOf(s, d) };
         });
         for (const d of mine.filter((x) => !used.has(x._id))) {
-          rows.push({ date: dateOf(d.checkInAt), userId: d.userId, name: names.get(d.userId) ?? '', kind: (d.status === 'autoClosed' ? 'autoClosed' : 'unplanned') as 'onTime', slot: null, minutes: d.minutes });
+          rows.push({ date: dateOf(d.checkInAt), userId: d.userId, name: names.get(d.userId) ?? '', kind: (d.status === 'autoClosed' ? 'autoClosed' : 'unplanned') as 'onTime', slot: null, minutes: d.minutes, ...dutyOf(s, d) });
         }
         rows.sort((a, b) => a.date.localeCompare(b.date) || (a.slot?.from ?? 0) - (b.slot?.from ?? 0));
         return { stationId: s._id, stationName: s.name, rows };
@@ -355,7 +389,40 @@ const dutyOverview = defineAction(spec.dutyOverview, {
   },
 });
 
+/**
+ * 确认时长: a leader confirms the hours of an unplanned duty the scheduler closed (计划外, a closed
+ * day, after hours) — what the person really served, never more than the recorded span, 0 to
+ * credit nothing. Once only; never one's own duty; audited with the span and the reason.
+ */
+const confirmDuty = defineAction(spec.confirmDuty, {
+  load: async (ctx, input) => {
+    const duty = await ctx.ports.store.get<DutyDoc>('duty', input.dutyId);
+    if (!duty) return fail('COMMON.NOT_FOUND', 'payload.dutyId');
+    const station = await loadStation(ctx, duty.stationId);
+    return station.ok ? ok({ duty, station: station.data }) : fail('COMMON.NOT_FOUND', 'payload.dutyId');
+  },
+  authorize: (actor, _input, { duty, station }) =>
+    duty.userId === actor.user._id ? { allow: false, code: 'DUTY.OWN_DUTY' } : confirmsDuty(actor, station, duty) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' },
+  run: async (ctx, input, actor, { duty, station }) => {
+    if (duty.status !== 'autoClosed' || confirmationOf(duty) !== 'awaiting') return fail('DUTY.NOTHING_TO_CONFIRM', 'payload.dutyId');
+    const credited = confirmedCredit(duty.minutes, input.minutes);
+    const entry = await ctx.ports.store.get<Doc & { version: number }>('service_records', `duty.${duty._id}`);
+    if (!entry) return fail('DUTY.NOTHING_TO_CONFIRM', 'payload.dutyId');
+    const confirmed = { creditedMinutes: credited, confirmation: 'confirmed' as const, confirmedBy: actor.user._id, confirmedAt: ctx.now, confirmNote: input.note };
+    const written = await ctx.commit(
+      [
+        { op: 'update', collection: 'duty', id: duty._id, version: duty.version, patch: { $set: confirmed } },
+        { op: 'update', collection: 'service_records', id: entry._id, version: entry.version, patch: { $set: { ...confirmedServicePatch(credited), confirmedAt: ctx.now, confirmNote: input.note } } },
+      ],
+      { subjectId: duty._id, detail: { event: 'duty.confirm', spanMinutes: duty.minutes, requestedMinutes: input.minutes, creditedMinutes: credited, note: input.note } },
+    );
+    // Two leaders confirming at once: the second finds it confirmed.
+    if (!written.ok) return fail('DUTY.NOTHING_TO_CONFIRM', 'payload.dutyId');
+    return ok({ duty: dutyView({ ...duty, ...confirmed, version: duty.version + 1 }, station.name) });
+  },
+});
+
 export const stationsFunction: FunctionDefinition = {
   name: 'stations',
-  actions: { list, get, save, screenCode, permanentCode, myCode, scan, checkIn, checkOut, myDuty, dutyOverview },
+  actions: { list, get, save, screenCode, permanentCode, myCode, scan, checkIn, checkOut, myDuty, dutyOverview, confirmDuty },
 };

@@ -217,6 +217,8 @@ export async function startWeapp(options: HostOptions, dir = WEAPP_DIR): Promise
     switchTab: asyncApi('switchTab'),
     reLaunch: asyncApi('reLaunch'),
     navigateBack: asyncApi('navigateBack'),
+    setTabBarBadge: asyncApi('setTabBarBadge'),
+    removeTabBarBadge: asyncApi('removeTabBarBadge'),
     stopPullDownRefresh: asyncApi('stopPullDownRefresh'),
     onAppShow: () => undefined,
     onAppHide: () => undefined,
@@ -270,7 +272,8 @@ export async function startWeapp(options: HostOptions, dir = WEAPP_DIR): Promise
     console,
     setTimeout,
     clearTimeout,
-    setInterval,
+    // A page's ticking countdown must not keep the test process alive after the test is done.
+    setInterval: (fn: () => void, ms?: number) => setInterval(fn, ms).unref(),
     clearInterval,
     queueMicrotask,
     App: (config: Record<string, any>) => {
