@@ -2,6 +2,9 @@ import type { Ports } from '../cloudfunctions/_core/ports';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import type { Doc } from '../cloudfunctions/_core/ports/store';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
+import { stationsFunction } from '../cloudfunctions/stations/stations.function';
+import { beijingWeekMinute } from '../shared/orders/dispatch';
+import { encodePayload, minuteOf } from '../shared/stations/codes';
 import { runTick } from '../cloudfunctions/scheduler/scheduler.jobs';
 import type { LocalClock } from '../cloudfunctions/_core/adapters/clock';
 import { PERSONAS } from './demo-data';
@@ -38,6 +41,30 @@ async function openidOf(ports: Ports, userId: string) {
   return (await ports.store.get<Doc & { openid: string }>('users', userId))!.openid;
 }
 
+/**
+ * Two forgotten check-outs at 幸福里党群服务站 in the past week, which the scheduler closes (自动签退):
+ * 王志强 on his planned Mon/Wed/Fri 9:00–12:00 shift (credited to 12:00, not to closing time), and
+ * 赵海燕 on a Sunday the station is closed (计划外: nothing counts until a leader confirms it).
+ */
+async function playForgottenCheckOuts(ports: Ports & { clock: LocalClock }, now: number): Promise<void> {
+  const DAY_MS = 86_400_000;
+  const beijingAt = (daysAgo: number, minute: number) => {
+    const midnight = Math.floor((now + 8 * 3600_000) / DAY_MS) * DAY_MS - 8 * 3600_000 - daysAgo * DAY_MS;
+    return new Date(midnight + minute * 60_000).toISOString();
+  };
+  const lastDay = (days: readonly number[]) => [1, 2, 3, 4, 5, 6, 7].find((ago) => days.includes(beijingWeekMinute(beijingAt(ago, 720)).day)) ?? 1;
+  const plays = [
+    { who: PERSONAS.volunteer, at: beijingAt(lastDay([1, 3, 5]), 9 * 60) },
+    { who: PERSONAS.inService, at: beijingAt(lastDay([7]), 10 * 60) },
+  ];
+  for (const play of plays) {
+    ports.clock.set(play.at);
+    const scene = ports.qr.sign(encodePayload({ kind: 'checkin', stationId: 'cm01-sta1', minute: minuteOf(play.at) }));
+    const res = await runCall(stationsFunction, ports, { action: 'checkIn', payload: { scene } }, { persona: play.who });
+    if (!res.ok) throw new Error(`demo story: checkIn by ${play.who} failed: ${res.error.code}`);
+  }
+}
+
 export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = Date.now()): Promise<number> {
   // The most recent 9:30 in Beijing (01:30 UTC) at or before now: orders are posted in the morning.
   const DAY_MS = 86_400_000;
@@ -61,7 +88,18 @@ export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = 
     const order = await call(ports, p.who, 'post', { category: p.category, description: p.text, clientKey: `demo-story-${i}-order` });
     posted++;
     const stored = async () => (await ports.store.get<Doc & { state: string; offer: { volunteerId: string } | null; assigneeId: string | null }>('orders', order.id))!;
-    if (p.end === 'waiting' || p.end === 'offered') continue;
+    if (p.end === 'offered') {
+      // Whoever the platform picks first, the offer ends with the volunteer persona: the others
+      // decline (a real step, on the timeline), so the demo's 王志强 finds it waiting on his home page.
+      const [persona] = await ports.store.find<Doc>('users', { openid: PERSONAS.volunteer }, { limit: 1 });
+      for (let n = 0; n < 2; n++) {
+        const s = await stored();
+        if (s.state !== 'offered' || !s.offer || s.offer.volunteerId === persona?._id) break;
+        await call(ports, await openidOf(ports, s.offer.volunteerId), 'decline', { orderId: order.id, reason: '今天不在家' });
+      }
+      continue;
+    }
+    if (p.end === 'waiting') continue;
     if (p.end === 'escalated') {
       at(2);
       await call(ports, PERSONAS.gridLeader, 'escalate', { orderId: order.id, reason: '需要社区协调供电部门统一维修' });
@@ -82,7 +120,8 @@ export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = 
     const stars = p.end === 'rated5' ? 5 : p.end === 'rated4' ? 4 : 2;
     await call(ports, p.who, 'rate', { orderId: order.id, stars, tags: stars >= 4 ? ['上门及时', '态度热情'] : ['没有解决'], comment: stars >= 4 ? '谢谢志愿者' : '还是会跳闸' });
   }
-  // Let the clocks and the 7-day auto-close catch up to now.
+  await playForgottenCheckOuts(ports, now);
+  // Let the clocks, the 7-day auto-close and the forgotten check-outs catch up to now.
   await runTick(ports, new Date(now).toISOString());
   ports.clock.set(null);
   return posted;

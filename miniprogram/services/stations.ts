@@ -33,4 +33,6 @@ export const stations = {
   checkOut: (scene: string) => call('stations', 'checkOut', { scene }),
   myDuty: () => call('stations', 'myDuty', {}),
   dutyOverview: (input: ApiInput<'stations', 'dutyOverview'>) => call('stations', 'dutyOverview', input),
+  /** A leader confirms the hours of someone's unplanned duty that the system closed (自动签退). */
+  confirmDuty: (input: ApiInput<'stations', 'confirmDuty'>) => call('stations', 'confirmDuty', input),
 }

@@ -24,12 +24,16 @@ export interface Entry {
   /** Orders and duty are verified when written; manual entries only once approved. */
   verified: boolean;
   status?: ManualStatus;
+  /** A duty the scheduler closed without a shift waits for a leader's confirmation (0 h until then). */
+  confirmation?: 'none' | 'awaiting' | 'confirmed';
   month: string;
 }
 
 export interface RecordSummary {
   bySource: Record<Source, { hours: number; points: number; entries: number }>;
   pendingManualHours: number;
+  /** Duties closed automatically that wait for a leader to confirm their hours. */
+  awaitingDutyEntries: number;
   verifiedHours: number;
   points: number;
   stars: number;
@@ -46,9 +50,11 @@ export function starsFor(hours: number): number {
 export function summarize(entries: readonly Entry[]): RecordSummary {
   const bySource = Object.fromEntries(SOURCES.map((s) => [s, { hours: 0, points: 0, entries: 0 }])) as RecordSummary['bySource'];
   let pending = 0;
+  let awaiting = 0;
   for (const e of entries) {
     if (!e.verified) {
       if (e.source === 'manual' && e.status === 'pending') pending += e.hours;
+      if (e.source === 'duty' && e.confirmation === 'awaiting') awaiting++;
       continue;
     }
     const b = bySource[e.source];
@@ -61,6 +67,7 @@ export function summarize(entries: readonly Entry[]): RecordSummary {
   return {
     bySource,
     pendingManualHours: round(pending),
+    awaitingDutyEntries: awaiting,
     verifiedHours,
     points: round(SOURCES.reduce((n, s) => n + bySource[s].points, 0)),
     stars,
@@ -71,6 +78,30 @@ export function summarize(entries: readonly Entry[]): RecordSummary {
 /** Can `hours` more hand-entered hours be approved, given those already approved this month? */
 export function withinManualCap(approvedThisMonth: number, hours: number, cap = MANUAL_CAP_HOURS): boolean {
   return approvedThisMonth + hours <= cap + 1e-9;
+}
+
+/**
+ * How much of a hand-entered entry can still be approved this month, in half hours: all of it, a
+ * part (the approve page offers that instead of a button that fails), or 0 at the cap.
+ */
+export function hoursThatFit(approvedThisMonth: number, requested: number, cap = MANUAL_CAP_HOURS): number {
+  const room = Math.max(0, cap - approvedThisMonth);
+  return Math.max(0, Math.min(requested, Math.floor(room * 2 + 1e-9) / 2));
+}
+
+export type ApprovalCheck = { ok: true; hours: number; partial: boolean } | { ok: false; reason: 'overEntry' | 'overCap' | 'reasonRequired' };
+
+/**
+ * 部分通过: approving `hours` of an entry of `requested` hours. Never more than was entered, never
+ * past the month's cap, and a part only with a reason (the volunteer reads it in their record).
+ */
+export function checkApproval(input: { requested: number; hours?: number; approvedThisMonth: number; note: string; cap?: number }): ApprovalCheck {
+  const hours = input.hours ?? input.requested;
+  if (hours > input.requested + 1e-9) return { ok: false, reason: 'overEntry' };
+  if (!withinManualCap(input.approvedThisMonth, hours, input.cap)) return { ok: false, reason: 'overCap' };
+  const partial = hours < input.requested - 1e-9;
+  if (partial && input.note.trim().length < 2) return { ok: false, reason: 'reasonRequired' };
+  return { ok: true, hours, partial };
 }
 
 export interface ReportRow {

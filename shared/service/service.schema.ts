@@ -29,7 +29,15 @@ export const SubmitHoursInput = z
   })
   .strict();
 export const PendingHoursInput = z.object({ communityId: Id, offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }).strict();
-export const ReviewHoursInput = z.object({ entryId: Id, approve: z.boolean(), note: z.string().trim().max(100).default('') }).strict();
+/** `hours`: approve only part of the entry (half hours); a part needs a reason in `note`. */
+export const ReviewHoursInput = z
+  .object({
+    entryId: Id,
+    approve: z.boolean(),
+    hours: z.number().min(0.5, '最少通过 0.5 小时').max(8).multipleOf(0.5, '按半小时通过').optional(),
+    note: z.string().trim().max(100).default(''),
+  })
+  .strict();
 export const WorkUnitReportInput = z
   .object({ nodeId: Id, month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11'), workUnit: z.string().trim().min(2).max(40).optional() })
   .strict();
@@ -45,6 +53,13 @@ const EntryView = z.object({
   status: z.enum(MANUAL_STATUSES).nullable(),
   at: z.string(),
   note: z.string(),
+  /** A hand entry approved in part: what was entered (`hours` is what was approved). */
+  requestedHours: z.number().nullable(),
+  /** The reviewer's or confirming leader's words, as the volunteer reads them. */
+  reviewNote: z.string().nullable(),
+  /** Station duty closed by the scheduler (自动签退). */
+  autoClosed: z.boolean(),
+  confirmation: z.enum(['none', 'awaiting', 'confirmed']),
 });
 export const MyRecordOutput = z.object({
   profile: z
@@ -53,6 +68,7 @@ export const MyRecordOutput = z.object({
   summary: z.object({
     bySource: z.record(z.string(), z.object({ hours: z.number(), points: z.number(), entries: z.number() })),
     pendingManualHours: z.number(),
+    awaitingDutyEntries: z.number(),
     verifiedHours: z.number(),
     points: z.number(),
     stars: z.number(),
@@ -63,7 +79,17 @@ export const MyRecordOutput = z.object({
 });
 export const SubmitHoursOutput = z.object({ entry: EntryView });
 export const PendingHoursOutput = z.object({
-  entries: z.array(EntryView.and(z.object({ volunteerId: z.string(), volunteerName: z.string(), approvedThisMonth: z.number() }))),
+  entries: z.array(
+    EntryView.and(
+      z.object({
+        volunteerId: z.string(),
+        volunteerName: z.string(),
+        approvedThisMonth: z.number(),
+        /** What of this entry still fits under the month's cap (0 at the cap): what the page offers. */
+        fitsHours: z.number(),
+      }),
+    ),
+  ),
   total: z.number(),
 });
 export const ReviewHoursOutput = z.object({ entry: EntryView });

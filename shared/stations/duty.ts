@@ -65,3 +65,102 @@ export function plannedSlots(roster: readonly RosterSlot[], fromDate: string, da
   }
   return out;
 }
+
+// ---- the duty-hours rule (自动签退) ---------------------------------------------------------------
+
+/** Why the scheduler closed a duty nobody checked out of, which decides the words people read. */
+export const AUTO_CLOSE_REASONS = ['closingTime', 'closedDay', 'afterHours'] as const;
+export type AutoCloseReason = (typeof AUTO_CLOSE_REASONS)[number];
+
+/**
+ * When a duty nobody checks out of is closed by the scheduler, and why: at the station's closing
+ * time that day; on a day it does not open, or after it closed, at the end of that day (Beijing).
+ * The instant only ends the duty: what it credits is `dutyCredit`'s business, never the span.
+ */
+export function autoClosePlan(hours: OpeningHours | null | undefined, checkInAt: string): { closesAt: string; reason: AutoCloseReason } {
+  const { minute } = beijingWeekMinute(checkInAt);
+  const midnight = Date.parse(checkInAt) - minute * 60_000 - (Date.parse(checkInAt) % 60_000);
+  const endOfDay = new Date(midnight + 1440 * 60_000).toISOString();
+  const closes = hours ? closingTime(hours, checkInAt) : null;
+  if (!closes) return { closesAt: endOfDay, reason: 'closedDay' };
+  if (closes <= checkInAt) return { closesAt: endOfDay, reason: 'afterHours' };
+  return { closesAt: closes, reason: 'closingTime' };
+}
+
+/** A roster slot as two instants on the Beijing day of a check-in. */
+export interface Shift {
+  startAt: string;
+  endAt: string;
+}
+
+/** The instants of `slot` on the Beijing day of `at`. */
+export function shiftOn(slot: Pick<RosterSlot, 'from' | 'to'>, at: string): Shift {
+  const { minute } = beijingWeekMinute(at);
+  const midnight = Date.parse(at) - minute * 60_000 - (Date.parse(at) % 60_000);
+  return { startAt: new Date(midnight + slot.from * 60_000).toISOString(), endAt: new Date(midnight + slot.to * 60_000).toISOString() };
+}
+
+/** Who ended the duty: the person scanning the screen code again, or the scheduler. */
+export type DutyClosure = 'checkOut' | 'auto';
+
+export interface DutyCredit {
+  /** From check-in to check-out as recorded (for an automatic close, up to the close). */
+  minutes: number;
+  /** What enters the service record. */
+  creditedMinutes: number;
+  /** Whether the credited hours are verified now. */
+  verified: boolean;
+  /** An unplanned duty closed by the scheduler waits for a leader to confirm its hours. */
+  needsConfirmation: boolean;
+}
+
+/**
+ * 站点值班的时长 — what a finished duty credits:
+ * - checked out by the person (two scans of the live screen code): the time between, verified;
+ * - closed by the scheduler on a planned shift: only the part of the shift the person was there
+ *   for (from check-in or the shift's start, whichever is later, to the shift's end or the close),
+ *   never more than the shift;
+ * - closed by the scheduler without a shift (计划外, a closed day, after closing): nothing verified
+ *   until a leader confirms the hours (`confirmedCredit`).
+ */
+export function dutyCredit(input: { checkInAt: string; checkOutAt: string; shift: Shift | null; closedBy: DutyClosure }): DutyCredit {
+  const minutes = minutesBetween(input.checkInAt, input.checkOutAt);
+  if (input.closedBy === 'checkOut') return { minutes, creditedMinutes: minutes, verified: true, needsConfirmation: false };
+  if (!input.shift) return { minutes, creditedMinutes: 0, verified: false, needsConfirmation: true };
+  const from = input.checkInAt > input.shift.startAt ? input.checkInAt : input.shift.startAt;
+  const to = input.checkOutAt < input.shift.endAt ? input.checkOutAt : input.shift.endAt;
+  return { minutes, creditedMinutes: minutesBetween(from, to), verified: true, needsConfirmation: false };
+}
+
+/** A leader confirms an unplanned duty's hours: what they say, never more than the recorded span. */
+export function confirmedCredit(spanMinutes: number, requestedMinutes: number): number {
+  return Math.max(0, Math.min(Math.round(requestedMinutes), spanMinutes));
+}
+
+/** Where a duty's hours stand, as the duty list and the service record show them. */
+export type DutyConfirmation = 'none' | 'awaiting' | 'confirmed';
+
+/**
+ * The words under an automatically closed duty (自动签退), the same in the duty list and the
+ * service record. `reason` is missing on duties closed before reasons were kept.
+ */
+export function autoCloseWords(d: { reason?: AutoCloseReason | null; planned: boolean; confirmation: DutyConfirmation; closedAt?: string | null; shiftEnd?: string | null }): string {
+  const clock = (iso: string | null | undefined) => {
+    if (!iso) return '';
+    const t = new Date(Date.parse(iso) + 8 * 3600_000);
+    return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+  };
+  const when =
+    d.reason === 'closingTime'
+      ? `忘记签退，服务站 ${clock(d.closedAt)} 关门时系统自动签退`
+      : d.reason === 'closedDay'
+        ? '服务站当天不开放，忘记签退，当天结束时系统自动签退'
+        : d.reason === 'afterHours'
+          ? '关门后签到，忘记签退，当天结束时系统自动签退'
+          : '忘记签退，系统已自动签退';
+  const kind = d.planned ? '' : '计划外值班，';
+  if (d.confirmation === 'confirmed') return `${when}；${kind}时长已由负责人确认`;
+  if (d.confirmation === 'awaiting') return `${when}；${kind}时长待负责人确认后计入`;
+  // Duties closed before the rule kept their shift have no shiftEnd: say only what happened.
+  return d.planned && d.shiftEnd ? `${when}；按排班计到 ${clock(d.shiftEnd)}` : when;
+}

@@ -35,6 +35,14 @@ export const DutyOverviewInput = z
   .object({ communityId: Id, fromDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-11-23'), days: z.number().int().min(1).max(31).default(7) })
   .strict();
 export const EmptyInput = z.object({}).strict();
+/** A leader confirms what an unplanned, automatically closed duty credits: 0 credits nothing. */
+export const ConfirmDutyInput = z
+  .object({
+    dutyId: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/),
+    minutes: z.number().int('按整分钟确认').min(0).max(24 * 60),
+    note: z.string().trim().min(2, '请写明确认的依据').max(100),
+  })
+  .strict();
 
 const HoursView = z.object({ days: z.array(z.number()), open: z.number(), close: z.number() });
 export const StationView = z.object({
@@ -80,10 +88,17 @@ export const DutyView = z.object({
   status: z.enum(['open', 'closed', 'autoClosed']),
   planned: z.boolean(),
   late: z.boolean(),
+  /** From check-in to check-out, as recorded (an automatic close ends it at its close). */
   minutes: z.number(),
+  /** What the service record credits: a planned shift at most; 0 while awaiting confirmation. */
+  creditedMinutes: z.number(),
+  confirmation: z.enum(['none', 'awaiting', 'confirmed']),
+  /** The 自动签退 words, when the scheduler closed it. */
+  autoCloseNote: z.string().nullable(),
 });
 export const DutyOutput = z.object({ duty: DutyView, repeated: z.boolean() });
 export const MyDutyOutput = z.object({ open: DutyView.nullable(), recent: z.array(DutyView) });
+export const ConfirmDutyOutput = z.object({ duty: DutyView });
 export const DutyOverviewOutput = z.object({
   stations: z.array(
     z.object({
@@ -97,6 +112,12 @@ export const DutyOverviewOutput = z.object({
           kind: z.enum(['onTime', 'late', 'missed', 'unplanned', 'autoClosed', 'upcoming']),
           slot: z.object({ from: z.number(), to: z.number() }).nullable(),
           minutes: z.number(),
+          dutyId: z.string().nullable(),
+          creditedMinutes: z.number(),
+          confirmation: z.enum(['none', 'awaiting', 'confirmed']),
+          /** The 自动签退 words, when the scheduler closed the duty. */
+          note: z.string().nullable(),
+          allowedActions: z.array(z.enum(['confirmDuty'])),
         }),
       ),
     }),

@@ -32,6 +32,8 @@ const MALFORMED: ReadonlyArray<readonly [fn: 'stations' | 'service', action: str
   ['stations', 'myDuty', { all: true }, 'payload'],
   ['stations', 'dutyOverview', { communityId: 'cm01', fromDate: '23/11/2026' }, 'payload.fromDate'],
   ['stations', 'dutyOverview', { communityId: 'cm01', fromDate: '2026-11-23', days: 90 }, 'payload.days'],
+  ['stations', 'confirmDuty', { dutyId: 'usr-1.1', minutes: 90.5, note: '核实过' }, 'payload.minutes'],
+  ['stations', 'confirmDuty', { dutyId: 'usr-1.1', minutes: 60, note: '' }, 'payload.note'],
   ['service', 'myRecord', { volunteerId: 'usr-0001' }, 'payload'],
   ['service', 'updateVolunteerProfile', { partyMember: true, inService: false, skills: [], availability: [{ days: [1], from: 0, to: 60 }] }, 'payload.skills'],
   ['service', 'updateVolunteerProfile', { partyMember: true, inService: false, skills: ['其他'], availability: [{ days: [1], from: 600, to: 60 }] }, 'payload.availability.0.to'],
@@ -39,6 +41,7 @@ const MALFORMED: ReadonlyArray<readonly [fn: 'stations' | 'service', action: str
   ['service', 'submitHours', { date: '2026-11-20', hours: 2, description: '短' }, 'payload.description'],
   ['service', 'pendingHours', { communityId: 'cm01', limit: 500 }, 'payload.limit'],
   ['service', 'reviewHours', { entryId: 'man_1', approve: 'yes' }, 'payload.approve'],
+  ['service', 'reviewHours', { entryId: 'man_1', approve: true, hours: 1.2, note: '只算一部分' }, 'payload.hours'],
   ['service', 'workUnitReport', { nodeId: 'cm01', month: '2026-13' }, 'payload.month'],
 ];
 

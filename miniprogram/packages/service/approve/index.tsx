@@ -18,6 +18,7 @@ import '../common/service.scss'
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; entries: PendingEntry[]; total: number }
 type Busy = { id: string; approve: boolean } | null
 
+/** Approve, in half hours: the whole entry, a part of it with a reason, or only what fits under the cap. */
 function PendingCard({
   entry,
   busy,
@@ -27,11 +28,24 @@ function PendingCard({
   entry: PendingEntry
   busy: Busy
   error: ClientError | null
-  onReview: (approve: boolean, note: string) => void
+  onReview: (approve: boolean, note: string, hours?: number) => void
 }) {
   const [note, setNote] = useState('')
-  const over = entry.approvedThisMonth + entry.hours > MANUAL_CAP_HOURS + 1e-9
+  // The server says what still fits under the month's cap; start there (all of it, usually).
+  const fits = entry.fitsHours
+  const [hours, setHours] = useState(fits)
+  const [missingReason, setMissingReason] = useState(false)
   const mine = busy?.id === entry.id
+  const partial = hours < entry.hours
+  const atCap = fits <= 0
+  const approve = () => {
+    if (partial && note.trim().length < 2) {
+      setMissingReason(true)
+      return
+    }
+    setMissingReason(false)
+    onReview(true, note.trim(), partial ? hours : undefined)
+  }
   return (
     <View className={`hl-card hl-pending-item hl-pending-${entry.id}`}>
       <View className='hv-row'>
@@ -47,18 +61,56 @@ function PendingCard({
         max={MANUAL_CAP_HOURS}
         text={`${num(entry.approvedThisMonth)} / ${MANUAL_CAP_HOURS} 小时`}
       />
-      {over ? <Text className='hl-notice hl-pending-over'>{`通过这条会超过每月 ${MANUAL_CAP_HOURS} 小时的上限，系统会拒绝通过；可以退回并说明原因。`}</Text> : null}
-      <Input className='hl-input hl-input-review-note' value={note} placeholder='审核意见（可不填，退回时建议写明原因）' maxLength={100} onChange={setNote} />
+      {atCap ? (
+        <Text className='hl-notice hl-pending-at-cap'>{`本月已通过 ${num(entry.approvedThisMonth)} 小时，到了每月 ${MANUAL_CAP_HOURS} 小时的上限，这条不能再计入。可以退回并说明原因。`}</Text>
+      ) : (
+        <>
+          {fits < entry.hours ? (
+            <Text className='hl-notice hl-pending-fits'>{`本月还能计入 ${hoursText(fits)}（每月上限 ${MANUAL_CAP_HOURS} 小时），可以通过这 ${hoursText(fits)}。`}</Text>
+          ) : null}
+          <View className='hl-field hl-field-approve-hours'>
+            <Text className='hl-field-label'>通过多少小时</Text>
+            <View className='hv-stepper'>
+              <Button className='hl-btn hl-approve-minus' disabled={hours <= 0.5 || busy !== null} aria-label='减少半小时' onClick={() => setHours(Math.max(0.5, hours - 0.5))}>
+                − 半小时
+              </Button>
+              <Text className='hv-stepper-value hl-approve-hours-value'>{`${num(hours)} 小时`}</Text>
+              <Button className='hl-btn hl-approve-plus' disabled={hours >= fits || busy !== null} aria-label='增加半小时' onClick={() => setHours(Math.min(fits, hours + 0.5))}>
+                ＋ 半小时
+              </Button>
+            </View>
+            {partial ? <Text className='hl-note hl-approve-partial-hint'>{`只通过 ${hoursText(hours)}（填报了 ${hoursText(entry.hours)}），请写明原因，志愿者会在服务记录里看到。`}</Text> : null}
+          </View>
+        </>
+      )}
+      <Text className='hl-field-label'>{partial && !atCap ? '原因（必填）' : '审核意见'}</Text>
+      <Input
+        className='hl-input hl-input-review-note'
+        value={note}
+        placeholder={partial && !atCap ? '例如：活动只进行了半天' : '退回时请写明原因'}
+        maxLength={100}
+        onChange={(v) => {
+          setNote(v)
+          if (v.trim().length >= 2) setMissingReason(false)
+        }}
+      />
+      {missingReason ? (
+        <View className='hl-notice hl-notice-error hl-review-reason-missing' role='alert'>
+          <Text>只通过一部分时长时，请写明原因</Text>
+        </View>
+      ) : null}
       {error ? (
         <View className='hl-notice hl-notice-error hl-review-error' role='alert'>
           <Text>{error.message}</Text>
         </View>
       ) : null}
       <View className='hv-form-buttons'>
-        <Button className='hl-btn hl-btn-approve' type='primary' loading={mine && busy?.approve} disabled={busy !== null} onClick={() => onReview(true, note.trim())}>
-          通过
-        </Button>
-        <Button className='hl-btn hl-btn-reject' loading={mine && !busy?.approve} disabled={busy !== null} onClick={() => onReview(false, note.trim())}>
+        {atCap ? null : (
+          <Button className='hl-btn hl-btn-approve' type='primary' loading={mine && busy?.approve} disabled={busy !== null} onClick={approve}>
+            {partial ? `通过 ${num(hours)} 小时` : '全部通过'}
+          </Button>
+        )}
+        <Button className='hl-btn hl-btn-reject' type={atCap ? 'primary' : 'default'} loading={mine && !busy?.approve} disabled={busy !== null} onClick={() => onReview(false, note.trim())}>
           退回
         </Button>
       </View>
@@ -103,14 +155,16 @@ export default function ServiceApprove() {
     void fetchPending()
   }, [community?.id])
 
-  const review = async (entry: PendingEntry, approve: boolean, note: string) => {
+  const review = async (entry: PendingEntry, approve: boolean, note: string, hours?: number) => {
     setBusy({ id: entry.id, approve })
     setDone(null)
-    const answer = await service.reviewHours({ entryId: entry.id, approve, note })
+    const answer = await service.reviewHours({ entryId: entry.id, approve, note, ...(hours !== undefined ? { hours } : {}) })
     setBusy(null)
     if (answer.ok || answer.error.code === 'SERVICE.ALREADY_REVIEWED') {
       setErrors(({ [entry.id]: _gone, ...rest }) => rest)
-      setDone(answer.ok ? `${approve ? '已通过' : '已退回'}：${entry.volunteerName} ${hoursText(entry.hours)}` : `${entry.volunteerName} 的这条填报已经有人审核过了`)
+      const approved = answer.ok ? answer.data.entry.hours : entry.hours
+      const text = !approve ? `已退回：${entry.volunteerName} ${hoursText(entry.hours)}` : approved < entry.hours ? `已通过 ${hoursText(approved)}（填报 ${hoursText(entry.hours)}）：${entry.volunteerName}` : `已通过：${entry.volunteerName} ${hoursText(entry.hours)}`
+      setDone(answer.ok ? text : `${entry.volunteerName} 的这条填报已经有人审核过了`)
       setLoad((l) => (l.status === 'ready' ? { ...l, entries: l.entries.filter((e) => e.id !== entry.id), total: Math.max(0, l.total - 1) } : l))
       // The others' 本月已通过 changed with this one: read them again, without a spinner.
       void fetchPending(true)
@@ -140,7 +194,7 @@ export default function ServiceApprove() {
               </View>
             </View>
           ) : null}
-          <Text className='hl-note'>{`志愿者自行填报的时长，通过后计入服务记录。每人每月最多通过 ${MANUAL_CAP_HOURS} 小时。`}</Text>
+          <Text className='hl-note'>{`志愿者自行填报的时长，通过后计入服务记录。可以只通过一部分（写明原因）；每人每月最多通过 ${MANUAL_CAP_HOURS} 小时。`}</Text>
           {done ? <Text className='hl-notice hl-notice-ok hl-review-done'>{done}</Text> : null}
           {load.status === 'loading' ? <Loading /> : null}
           {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchPending()} /> : null}
@@ -149,7 +203,7 @@ export default function ServiceApprove() {
               <Text className='hl-text hl-pending-total'>{`${community.name}：待审核 ${load.total} 条`}</Text>
               {load.entries.length === 0 ? <Empty text='没有待审核的填报' /> : null}
               {load.entries.map((e) => (
-                <PendingCard key={e.id} entry={e} busy={busy} error={errors[e.id] ?? null} onReview={(approve, note) => void review(e, approve, note)} />
+                <PendingCard key={`${e.id}-${e.fitsHours}`} entry={e} busy={busy} error={errors[e.id] ?? null} onReview={(approve, note, hours) => void review(e, approve, note, hours)} />
               ))}
             </>
           ) : null}

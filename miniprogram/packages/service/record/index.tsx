@@ -78,6 +78,9 @@ function Sources({ summary }: { summary: MyRecord['summary'] }) {
           <Text className='hv-figure-value'>{hoursText(summary.pendingManualHours)}</Text>
         </View>
       </View>
+      {summary.awaitingDutyEntries > 0 ? (
+        <Text className='hl-notice hl-awaiting-duty'>{`有 ${summary.awaitingDutyEntries} 次计划外值班忘记签退、已自动签退，时长等负责人确认后计入。`}</Text>
+      ) : null}
       <Text className='hl-note'>积分 = 认证时长 × 10，接单服务另加评价奖励。待审核的时长通过后才计入。</Text>
     </View>
   )
@@ -110,10 +113,15 @@ function Entries({ entries }: { entries: readonly RecordEntry[] }) {
             <View className='hv-chips'>
               <SourceChip entry={e} />
               <StatusChip status={e.status} />
+              {e.autoClosed ? <Text className='hv-chip hl-auto-closed-chip'>◷ 自动签退</Text> : null}
+              {e.confirmation === 'awaiting' ? <Text className='hv-chip hl-status-pending hl-awaiting-chip'>○ 待确认</Text> : null}
+              {e.confirmation === 'confirmed' ? <Text className='hv-chip hl-status-approved hl-confirmed-chip'>✓ 已确认</Text> : null}
             </View>
-            <Text className='hl-text hv-strong'>{hoursText(e.hours)}</Text>
+            <Text className='hl-text hv-strong hl-entry-hours'>{e.confirmation === 'awaiting' ? '待确认' : hoursText(e.hours)}</Text>
           </View>
-          {e.note ? <Text className='hl-text'>{e.note}</Text> : null}
+          {e.note ? <Text className='hl-text hl-entry-note'>{e.note}</Text> : null}
+          {e.requestedHours !== null ? <Text className='hl-text hl-entry-partial'>{`填报 ${hoursText(e.requestedHours)}，社区通过 ${hoursText(e.hours)}`}</Text> : null}
+          {e.reviewNote ? <Text className='hl-text hl-entry-review-note'>{`${e.source === 'duty' ? '确认说明' : '审核意见'}：${e.reviewNote}`}</Text> : null}
           <Text className='hl-note'>{`${formatTime(e.at)}${e.verified ? ` · 积分 ${num(e.points)}` : ''}`}</Text>
         </View>
       ))}

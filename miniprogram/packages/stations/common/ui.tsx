@@ -28,7 +28,7 @@ export const KIND_LABELS: Record<OverviewKind, string> = {
   autoClosed: '自动签退',
   upcoming: '待值班',
 }
-const KIND_MARKS: Record<OverviewKind, string> = { onTime: '✓', late: '!', missed: '✕', unplanned: '+', autoClosed: '⏱', upcoming: '○' }
+const KIND_MARKS: Record<OverviewKind, string> = { onTime: '✓', late: '!', missed: '✕', unplanned: '+', autoClosed: '◷', upcoming: '○' }
 export const KIND_ORDER: readonly OverviewKind[] = ['onTime', 'late', 'missed', 'unplanned', 'autoClosed', 'upcoming']
 
 export function KindChip({ kind }: { kind: OverviewKind }) {

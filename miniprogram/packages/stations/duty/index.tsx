@@ -18,9 +18,18 @@ function DutyChips({ d }: { d: DutyView }) {
     <View className='hs-chips'>
       {d.planned ? <Text className='hs-chip hl-duty-chip-planned'>✓ 按排班</Text> : <Text className='hs-chip hl-duty-chip-unplanned'>+ 计划外</Text>}
       {d.late ? <Text className='hs-chip hl-duty-chip-late'>! 迟到</Text> : null}
-      {d.status === 'autoClosed' ? <Text className='hs-chip hl-kind-autoClosed'>⏱ 忘记签退，已按关门时间自动签退</Text> : null}
+      {d.status === 'autoClosed' ? <Text className='hs-chip hl-kind-autoClosed hl-duty-chip-auto'>◷ 自动签退</Text> : null}
+      {d.confirmation === 'awaiting' ? <Text className='hs-chip hl-kind-late hl-duty-chip-awaiting'>○ 待确认</Text> : null}
+      {d.confirmation === 'confirmed' ? <Text className='hs-chip hl-kind-onTime hl-duty-chip-confirmed'>✓ 已确认</Text> : null}
     </View>
   )
+}
+
+/** What the duty counts for: the time at the station, and (when they differ) what the record credits. */
+function creditText(d: DutyView): string {
+  if (d.confirmation === 'awaiting') return '时长待确认'
+  if (d.creditedMinutes !== d.minutes) return `计入 ${minutesText(d.creditedMinutes)}`
+  return minutesText(d.minutes)
 }
 
 /** 我的值班: the duty I am on now, and my recent ones. */
@@ -54,7 +63,7 @@ export default function StationDuty() {
               <Text className='hl-hero hl-duty-open-station'>{open.stationName}</Text>
               <Text className='hl-text hl-duty-open-since'>{`${formatTime(open.checkInAt)} 上岗，已值班 ${minutesText(Math.max(0, Math.round((now - Date.parse(open.checkInAt)) / 60_000)))}`}</Text>
               <DutyChips d={open} />
-              <Text className='hl-note'>下岗时请扫服务站大屏上的二维码签退；忘记签退的，到关门时间会自动签退。</Text>
+              <Text className='hl-note'>下岗时请扫服务站大屏上的二维码签退。忘记签退的，系统会自动签退：按排班的只计到班次结束，计划外的要等负责人确认时长。</Text>
             </View>
           ) : (
             <View className='hl-card hl-duty-none'>
@@ -73,10 +82,11 @@ export default function StationDuty() {
               <View key={d.id} className={`hs-list-item hl-duty-item hl-duty-${d.status}`}>
                 <View className='hs-row'>
                   <Text className='hl-text hl-duty-item-station'>{d.stationName}</Text>
-                  <Text className='hl-text hl-duty-item-minutes'>{minutesText(d.minutes)}</Text>
+                  <Text className='hl-text hl-duty-item-minutes'>{creditText(d)}</Text>
                 </View>
                 <Text className='hl-note'>{`${formatTime(d.checkInAt)}–${clockTime(d.checkOutAt)}`}</Text>
                 <DutyChips d={d} />
+                {d.autoCloseNote ? <Text className='hl-text hl-duty-auto-note'>{d.autoCloseNote}</Text> : null}
               </View>
             ))}
           </View>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
@@ -29,7 +31,71 @@ function KindBars({ rows }: { rows: readonly OverviewRow[] }) {
 
 function rowText(r: OverviewRow): string {
   const slot = r.slot ? `${hm(r.slot.from)}–${hm(r.slot.to)}` : '未排班'
+  if (r.confirmation === 'awaiting') return `${slot} · 记录 ${minutesText(r.minutes)}，时长待确认`
+  if (r.dutyId && r.creditedMinutes !== r.minutes) return `${slot} · 计入 ${minutesText(r.creditedMinutes)}`
   return r.minutes > 0 ? `${slot} · 值班 ${minutesText(r.minutes)}` : slot
+}
+
+/**
+ * 确认时长: the hours someone really served on an unplanned duty the system closed, in half hours,
+ * never more than was recorded, with what the leader bases it on (the volunteer reads it).
+ */
+function ConfirmDuty({ row, onDone }: { row: OverviewRow; onDone: (text: string) => void }) {
+  const max = Math.floor(row.minutes / 30) / 2
+  const [open, setOpen] = useState(false)
+  const [hours, setHours] = useState(Math.min(2, max))
+  const [note, setNote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  if (!row.dutyId) return null
+  if (!open) {
+    return (
+      <Button className={`hl-btn hl-btn-block hl-btn-confirm-duty hl-btn-confirm-${row.dutyId.replace(/[^A-Za-z0-9_-]/g, '-')}`} onClick={() => setOpen(true)}>
+        确认时长
+      </Button>
+    )
+  }
+  const submit = async () => {
+    if (note.trim().length < 2) {
+      setError('请写明确认的依据，例如活动名称和起止时间')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    const answer = await stations.confirmDuty({ dutyId: row.dutyId!, minutes: Math.round(hours * 60), note: note.trim() })
+    setBusy(false)
+    if (answer.ok) onDone(`已确认 ${row.name || '志愿者'} 的值班时长：${minutesText(answer.data.duty.creditedMinutes)}`)
+    else setError(answer.error.message)
+  }
+  return (
+    <View className='hs-confirm-form hl-confirm-form'>
+      <Text className='hl-field-label'>{`确认多少小时（记录 ${minutesText(row.minutes)}）`}</Text>
+      <View className='hs-stepper'>
+        <Button className='hl-btn hl-confirm-minus' disabled={hours <= 0 || busy} aria-label='减少半小时' onClick={() => setHours(Math.max(0, hours - 0.5))}>
+          − 半小时
+        </Button>
+        <Text className='hs-stepper-value hl-confirm-hours'>{hours === 0 ? '不计入' : `${hours} 小时`}</Text>
+        <Button className='hl-btn hl-confirm-plus' disabled={hours >= max || busy} aria-label='增加半小时' onClick={() => setHours(Math.min(max, hours + 0.5))}>
+          ＋ 半小时
+        </Button>
+      </View>
+      <Text className='hl-field-label'>确认的依据（必填，志愿者会看到）</Text>
+      <Input className='hl-input hl-input-confirm-note' value={note} placeholder='例如：周日义诊活动 10:00–12:30' maxLength={100} onChange={setNote} />
+      {error ? (
+        <View className='hl-notice hl-notice-error hl-confirm-error' role='alert'>
+          <Text>{error}</Text>
+        </View>
+      ) : null}
+      <View className='hs-form-buttons'>
+        <Button className='hl-btn hl-btn-confirm-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
+          确认
+        </Button>
+        <Button className='hl-btn hl-btn-confirm-cancel' disabled={busy} onClick={() => setOpen(false)}>
+          取消
+        </Button>
+      </View>
+    </View>
+  )
 }
 
 /** 值班总览: each station's duty for a week, against the roster. */
@@ -58,10 +124,11 @@ export default function DutyOverviewPage() {
   const thisWeek = mondayOf(beijingToday())
   const [fromDate, setFromDate] = useState(thisWeek)
   const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [done, setDone] = useState<string | null>(null)
 
-  const fetchOverview = async () => {
+  const fetchOverview = async (quiet = false) => {
     if (!community) return
-    setLoad({ status: 'loading' })
+    if (!quiet) setLoad({ status: 'loading' })
     const answer = await stations.dutyOverview({ communityId: community.id, fromDate, days: DAYS })
     setLoad(answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error })
   }
@@ -107,6 +174,7 @@ export default function DutyOverviewPage() {
               </Button>
             </View>
           </View>
+          {done ? <Text className='hl-notice hl-notice-ok hl-confirm-done'>{done}</Text> : null}
           {load.status === 'loading' ? <Loading /> : null}
           {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOverview()} /> : null}
           {load.status === 'ready' && load.data.stations.length === 0 ? <Empty text='这个社区还没有服务站' /> : null}
@@ -129,6 +197,18 @@ export default function DutyOverviewPage() {
                               <Text className='hl-note'>{rowText(r)}</Text>
                             </View>
                             <KindChip kind={r.kind} />
+                            {r.note ? <Text className='hl-note hs-table-note hl-overview-auto-note'>{r.note}</Text> : null}
+                            {r.allowedActions.includes('confirmDuty') ? (
+                              <View className='hs-table-note'>
+                                <ConfirmDuty
+                                  row={r}
+                                  onDone={(text) => {
+                                    setDone(text)
+                                    void fetchOverview(true)
+                                  }}
+                                />
+                              </View>
+                            ) : null}
                           </View>
                         ))}
                       </View>
