@@ -1,6 +1,7 @@
 // Tab pages live in the main package; every domain is a subpackage loaded on demand.
+// 议事 (the micro-councils) gets its tab and subpackage when it exists: no tab leads to a placeholder.
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/work/index', 'pages/council/index', 'pages/me/index'],
+  pages: ['pages/home/index', 'pages/work/index', 'pages/me/index'],
   subPackages: [
     {
       root: 'packages/accounts',
@@ -10,7 +11,6 @@ export default defineAppConfig({
       root: 'packages/orders',
       pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index', 'stats/index'],
     },
-    { root: 'packages/council', pages: ['index/index'] },
     { root: 'packages/stations', pages: ['scan/index', 'list/index', 'detail/index', 'screen/index', 'duty/index', 'overview/index', 'mycode/index'] },
     { root: 'packages/service', pages: ['record/index', 'approve/index', 'report/index'] },
   ],
@@ -29,7 +29,6 @@ export default defineAppConfig({
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
       { pagePath: 'pages/work/index', text: '办事', iconPath: 'assets/tabbar/work.png', selectedIconPath: 'assets/tabbar/work-active.png' },
-      { pagePath: 'pages/council/index', text: '议事', iconPath: 'assets/tabbar/council.png', selectedIconPath: 'assets/tabbar/council-active.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },

@@ -6,7 +6,7 @@ import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import type { Doc, TxOp } from '../cloudfunctions/_core/ports/store';
 import { planDispatch } from '../cloudfunctions/orders/dispatcher';
-import { listQuery } from '../cloudfunctions/orders/order-lists';
+import { homeQueries, listQuery } from '../cloudfunctions/orders/order-lists';
 import type { OrderDoc } from '../cloudfunctions/orders/order-store';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { CATEGORIES } from '../shared/orders/categories';
@@ -104,6 +104,9 @@ function indexBacked(store: SqliteStore, gridIds: string[]): { backed: number; t
     { _id: 'S', kind: 'street', path: { streetId: 'S' } },
   ];
   for (const n of nodes) for (const filter of QUEUE_FILTERS) for (const q of listQuery(actor, { view: 'queue', filter, offset: 0, limit: 20 }, n as never, NOW)) queries.push({ name: `queue:${n.kind}:${filter}`, ...q } as never);
+  // The home page's own finds (its leader counts are the queue filters above).
+  const home = homeQueries(`v-${gridIds[0]}-0`, true);
+  for (const q of [home.offers!, home.inHand!, home.mine]) queries.push({ name: q.name, filter: q.filter, options: q.options } as never);
   for (const [key, id] of [['gridId', gridIds[0]], ['communityId', 'C0'], ['streetId', 'S']] as const) {
     queries.push({ name: `stats:${key}`, filter: { [`place.path.${key}`]: id, month: '2026-11' }, options: { sort: [[`place.path.${key}`, 1], ['month', 1]], limit: 1000 } });
   }

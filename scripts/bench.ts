@@ -11,8 +11,10 @@ import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
 import { stationsFunction } from '../cloudfunctions/stations/stations.function';
+import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { benchOrders } from './bench-orders';
 import { demoInserts, PERSONAS } from './demo-data';
+import { playDemoStory } from './demo-story';
 
 type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
 const results: Record<string, { value: number; unit: Unit }> = {};
@@ -102,6 +104,49 @@ async function scanResolve() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * Store calls of one `orders.home` per persona kind, on the demo with its ten-day story: each call is
+ * a network round trip on CloudBase (the pipeline's two reads of the caller included). The reads
+ * after the caller's go out together, so the page waits about two trips whatever the number.
+ */
+async function homeStoreCalls() {
+  const dir = mkdtempSync(join(tmpdir(), 'honglin-bench-home-'));
+  const store = new SqliteStore(join(dir, 'home.sqlite'));
+  await store.transact(demoInserts());
+  const ports = localPorts({ store, dataDir: dir });
+  await playDemoStory(ports);
+  let calls = 0;
+  const COUNTED = new Set(['get', 'find', 'count', 'insert', 'update', 'increment', 'push', 'transact']);
+  const counting = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (COUNTED.has(String(prop))) calls++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  const counted = { ...ports, store: counting };
+  const of = async (persona: string) => {
+    await runCall(ordersFunction, counted, { action: 'home', payload: {} }, { persona });
+    calls = 0;
+    const res = await runCall(ordersFunction, counted, { action: 'home', payload: {} }, { persona });
+    if (!res.ok) throw new Error(`orders.home: ${res.error.code}`);
+    return calls;
+  };
+  const byPersona = {
+    resident: await of(PERSONAS.resident),
+    volunteer: await of(PERSONAS.volunteer),
+    grid_leader: await of(PERSONAS.gridLeader),
+    street_admin: await of(PERSONAS.streetAdmin),
+  };
+  for (const [k, v] of Object.entries(byPersona)) record(`home_store_calls_${k}`, v, 'count');
+  record('home_store_calls', Math.max(...Object.values(byPersona)), 'count');
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
 function dirBytes(dir: string, skip: (rel: string) => boolean = () => false): number {
   let total = 0;
   const walk = (d: string) => {
@@ -149,6 +194,7 @@ async function main() {
   if (want('pipeline')) await pipelineOverhead();
   if (want('scan')) await scanResolve();
   if (want('orders')) await benchOrders(record);
+  if (want('home')) await homeStoreCalls();
   if (want('weapp')) weappSizes();
 
   const file = join(root, 'bench', 'results.json');

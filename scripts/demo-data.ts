@@ -5,6 +5,7 @@ import type { TerritoryNode, TreeLevel } from '../shared/territory/territory.sch
 import type { Doc, TxOp } from '../cloudfunctions/_core/ports/store';
 import type { VolunteerDoc } from '../shared/orders/orders.schema';
 import { volunteerProfileDoc } from '../shared/orders/volunteer';
+import type { PersonaNote } from '../shared/accounts/persona';
 
 /**
  * The demo: one street, two communities, six grids, two stations, ~200 residents, ~40 volunteers,
@@ -23,6 +24,18 @@ export const PERSONAS = {
   streetAdmin: 'demo-streetadmin-001',
   police: 'demo-police-001',
 } as const;
+
+/** What the switcher and `npm start` say about each persona beyond their data: an age, and what to try. */
+export const PERSONA_NOTES: Record<keyof typeof PERSONAS, PersonaNote> = {
+  resident: { about: '72 岁', purpose: '长辈版大字：报事、看进展、评价（她的门锁正等志愿者接单）' },
+  residentYoung: { purpose: '普通居民：报事、留言、撤回' },
+  volunteer: { purpose: '党员志愿者：派给他的事在首页最先显示（带倒计时）、接单、上门办结；一三五上午值班' },
+  inService: { purpose: '双报到：服务记录与星级、自行填报时长、单位报告；周六上午值班' },
+  gridLeader: { purpose: '网格长：首页看今天要办的数，人工派单、差评复核、上报；扫码签到、为居民代办' },
+  communityAdmin: { purpose: '社区书记：网格上报的事、回派、审核时长、邀请码、数据看板' },
+  streetAdmin: { purpose: '街道：全街道的数据、上报到街道的事、给社区授权' },
+  police: { purpose: '社区民警：有角色但不处理事项，看服务站、报事' },
+};
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -208,7 +221,8 @@ export function buildDemoData(): DemoData {
       return volunteerProfileDoc(u, m.path, allDay ? [{ days: [1, 2, 3, 4, 5, 6, 7], from: 0, to: 1440 }] : undefined) as VolunteerDoc & Doc;
     });
 
-  const meta: Doc[] = [{ _id: 'personas', openids: Object.values(PERSONAS), version: 1 }, { _id: 'seed', at: SEED_AT, version: 1 }];
+  const notes = Object.fromEntries(Object.entries(PERSONAS).map(([k, openid]) => [openid, PERSONA_NOTES[k as keyof typeof PERSONAS]]));
+  const meta: Doc[] = [{ _id: 'personas', openids: Object.values(PERSONAS), notes, version: 1 }, { _id: 'seed', at: SEED_AT, version: 1 }];
   return { nodes, users, memberships, volunteers, meta };
 }
 

@@ -9,6 +9,25 @@ import { startLocal } from '../cloudfunctions/_core/local-server';
 import { demoInserts, PERSONAS } from './demo-data';
 import { playDemoStory } from './demo-story';
 
+type Persona = { openid: string; name: string; summary: string; purpose: string };
+
+/** The personas as the switcher lists them (the server's list, names as they are in the store now). */
+async function personaLines(url: string): Promise<string> {
+  let personas: Persona[] = [];
+  try {
+    const res = await fetch(`${url}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-honglin-persona': PERSONAS.resident }, body: JSON.stringify({ action: 'personas' }) });
+    const body = (await res.json()) as { ok: boolean; data?: { personas: Persona[] } };
+    personas = body.ok && body.data ? body.data.personas : [];
+  } catch {
+    // The list is a courtesy: the demo runs without it.
+  }
+  if (personas.length === 0) return `  演示身份 personas: ${Object.values(PERSONAS).join(', ')} (我的 → 切换身份)\n`;
+  const width = Math.max(...personas.map((p) => p.name.length));
+  const pad = (text: string) => text.padEnd(width + 1, '\u3000');
+  const lines = personas.map((p) => `  ${pad(p.name)}${p.summary}${p.purpose ? `\n  ${pad('')}${p.purpose}` : ''}`);
+  return `  演示身份 personas（我的 → 切换身份）:\n${lines.join('\n')}\n`;
+}
+
 const root = join(__dirname, '..');
 const h5Dir = join(root, 'dist', 'h5');
 const dataDir = process.env.HONGLIN_DATA_DIR ?? join(root, 'data');
@@ -22,7 +41,7 @@ async function main() {
   const local = await startLocal({ dataDir, port: Number(process.env.PORT ?? 8787), h5Dir, seed: demoInserts, afterSeed: playDemoStory, tickEveryMs: 60_000 });
   if (local.seeded) console.log('已载入演示数据 demo data loaded (npm run seed resets it)');
   console.log(`\n红邻 Honglin 本地演示已启动 — local demo running:\n  ${local.url}/\n  health: ${local.url}/health`);
-  console.log(`  演示身份 personas: ${Object.values(PERSONAS).join(', ')} (我的 → 切换身份)\n`);
+  console.log(await personaLines(local.url));
   const stop = () => local.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,12 +1,39 @@
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
-import type { Level } from '../../shared/orders/escalation';
-import type { OrderState } from '../../shared/orders/order.machine';
+import { LEVELS, type Level } from '../../shared/orders/escalation';
 import type { ListOrdersInput } from '../../shared/orders/orders.schema';
+import { OPEN_AT_LEVEL, OPEN_FOR_POSTER, QUEUE_FILTER_STATES, type QueueFilter } from '../../shared/orders/queue';
 import type { NodeDoc } from '../_core/nodes';
 import type { Filter, FindOptions, Store } from '../_core/ports/store';
 import type { OrderDoc } from './order-store';
 
-const OPEN_AT_LEVEL: OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened'];
+type QueueNode = Pick<NodeDoc, '_id' | 'kind'>;
+
+/** A queue's place: the path field its orders carry and the level its leader handles. */
+function queuePlace(node: QueueNode): { field: string; level: Level } {
+  const level: Level = node.kind === 'grid' ? 'grid' : node.kind === 'community' ? 'community' : 'street';
+  return { field: `place.path.${level === 'grid' ? 'gridId' : level === 'community' ? 'communityId' : 'streetId'}`, level };
+}
+
+/**
+ * The orders of one filter of a place's queue, for its list and its count alike (one definition,
+ * so a count never disagrees with the list it opens). Served by the grid/community/street_queue index.
+ */
+export function queueFilter(node: QueueNode, filter: QueueFilter, now: string): Filter {
+  const { field, level } = queuePlace(node);
+  if (filter === 'escalated') {
+    // Orders of this place that have gone above it: a grid leader follows what the community took over.
+    const above = LEVELS.slice(LEVELS.indexOf(level) + 1);
+    return { [field]: node._id, level: { $in: above }, state: { $in: OPEN_AT_LEVEL } };
+  }
+  const f: Filter = { [field]: node._id, level, state: { $in: QUEUE_FILTER_STATES[filter] } };
+  if (filter === 'overdue') f.levelDeadline = { $lt: now };
+  return f;
+}
+
+export function queueSort(node: QueueNode): FindOptions['sort'] {
+  const { field } = queuePlace(node);
+  return [[field, 1], ['level', 1], ['state', 1], ['levelDeadline', 1]];
+}
 
 /**
  * Each list is one query that an index in collections.ts serves (the benchmarks check the plans).
@@ -32,25 +59,7 @@ export function listQuery(caller: Pick<Caller, 'user' | 'memberships'>, input: P
     }
     case 'queue': {
       const n = node!;
-      const key = n.kind === 'grid' ? 'gridId' : n.kind === 'community' ? 'communityId' : 'streetId';
-      const level: Level = n.kind === 'grid' ? 'grid' : n.kind === 'community' ? 'community' : 'street';
-      const field = `place.path.${key}`;
-      const sort = { sort: [[field, 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] as [string, 1 | -1][] };
-      const states: Record<string, OrderState[]> = {
-        all: OPEN_AT_LEVEL,
-        waiting: ['waiting', 'dispatching'],
-        offered: ['offered', 'pool'],
-        overdue: OPEN_AT_LEVEL,
-        reopened: ['reopened'],
-      };
-      if (input.filter === 'escalated') {
-        // Orders of this place that have gone above it: a grid leader follows what the community took over.
-        const above: Level[] = level === 'grid' ? ['community', 'street'] : level === 'community' ? ['street'] : [];
-        return [{ filter: { [field]: n._id, level: { $in: above }, state: { $in: OPEN_AT_LEVEL } }, options: { ...page, ...sort } }];
-      }
-      const filter: Filter = { [field]: n._id, level, state: { $in: states[input.filter] ?? OPEN_AT_LEVEL } };
-      if (input.filter === 'overdue') filter.levelDeadline = { $lt: now };
-      return [{ filter, options: { ...page, ...sort } }];
+      return [{ filter: queueFilter(n, input.filter, now), options: { ...page, sort: queueSort(n) } }];
     }
     default:
       return [];
@@ -66,4 +75,34 @@ export async function listOrders(store: Store, caller: Caller, input: ListOrders
   const [q] = queries;
   const [orders, total] = await Promise.all([store.find<OrderDoc>('orders', q!.filter, q!.options), store.count('orders', q!.filter)]);
   return { orders, total };
+}
+
+/** One count of a place's queue for each filter, all at once (each an indexed count). */
+export async function countQueue(store: Store, node: QueueNode, filters: readonly QueueFilter[], now: string): Promise<Map<QueueFilter, number>> {
+  const counts = await Promise.all(filters.map((f) => store.count('orders', queueFilter(node, f, now))));
+  return new Map(filters.map((f, i) => [f, counts[i]!]));
+}
+
+/** A query of the home page, named for the benchmark's index check. */
+export interface HomeQuery {
+  name: string;
+  filter: Filter;
+  options: FindOptions;
+}
+
+export const HOME_OFFERS_LIMIT = 20;
+export const HOME_MINE_SHOWN = 5;
+
+/**
+ * The caller's own finds of the home page: offers waiting for them (volunteers), the orders they have
+ * in hand, and their own open orders. The leader counts are `queueFilter` counts.
+ */
+export function homeQueries(userId: string, volunteer: boolean): { offers: HomeQuery | null; inHand: HomeQuery | null; mine: HomeQuery } {
+  return {
+    offers: volunteer
+      ? { name: 'home:offers', filter: { 'offer.volunteerId': userId, state: 'offered' }, options: { sort: [['offer.volunteerId', 1], ['state', 1]], limit: HOME_OFFERS_LIMIT } }
+      : null,
+    inHand: volunteer ? { name: 'home:inHand', filter: { assigneeId: userId, state: 'accepted' }, options: {} } : null,
+    mine: { name: 'home:mine', filter: { posterId: userId, state: { $in: OPEN_FOR_POSTER } }, options: { sort: [['posterId', 1], ['postedAt', -1]], limit: HOME_MINE_SHOWN + 1 } },
+  };
 }

@@ -4,7 +4,6 @@ import Taro from '@tarojs/taro'
 export const ROUTES = {
   home: '/pages/home/index',
   work: '/pages/work/index',
-  council: '/pages/council/index',
   me: '/pages/me/index',
   profileEdit: '/packages/accounts/profile-edit/index',
   redeem: '/packages/accounts/redeem/index',
@@ -19,7 +18,6 @@ export const ROUTES = {
   orderTasks: '/packages/orders/tasks/index',
   orderQueue: '/packages/orders/queue/index',
   orderStats: '/packages/orders/stats/index',
-  councilHall: '/packages/council/index/index',
   stationScan: '/packages/stations/scan/index',
   stationList: '/packages/stations/list/index',
   stationDetail: '/packages/stations/detail/index',
@@ -32,7 +30,21 @@ export const ROUTES = {
   serviceReport: '/packages/service/report/index',
 } as const
 
-const TABS: readonly string[] = [ROUTES.home, ROUTES.work, ROUTES.council, ROUTES.me]
+/** The tab bar, in app.config.ts's order. */
+const TABS: readonly string[] = [ROUTES.home, ROUTES.work, ROUTES.me]
+
+/** Puts a number on a tab (办事: offers waiting), or takes it off at 0. Only a tab page may call it. */
+export function setTabCount(route: string, count: number): void {
+  const index = TABS.indexOf(route)
+  if (index < 0) return
+  // A badge is a courtesy: a host without it (an old base library) must not break the page.
+  try {
+    const done = count > 0 ? Taro.setTabBarBadge({ index, text: count > 99 ? '99+' : String(count) }) : Taro.removeTabBarBadge({ index })
+    void Promise.resolve(done).catch(() => undefined)
+  } catch {
+    // no badge, nothing else lost
+  }
+}
 
 /** Opens a page; tab pages by switchTab (which takes no query string). */
 export function go(url: string): void {

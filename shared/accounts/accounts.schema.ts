@@ -206,7 +206,17 @@ export const ListMembersOutput = z.object({
 export const RevealContactOutput = z.object({ userId: z.string(), phone: z.string().nullable() });
 export const TreeOutput = z.object({ nodes: z.array(NodeView) });
 export const PersonasOutput = z.object({
-  personas: z.array(z.object({ openid: z.string(), name: z.string(), roleLabels: z.array(z.string()) })),
+  personas: z.array(
+    z.object({
+      openid: z.string(),
+      name: z.string(),
+      roleLabels: z.array(z.string()),
+      /** Who they are, in one line: 在职党员 · 双报到 · 市供电公司. */
+      summary: z.string(),
+      /** What to try as them in the demo. */
+      purpose: z.string(),
+    }),
+  ),
 });
 
 export const InboxInput = z

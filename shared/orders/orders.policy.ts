@@ -122,9 +122,15 @@ export function mayDo(action: OrderAction, r: Relation, order: Pick<Order, 'priv
   return event === undefined || nextOrderState(order.state, event) !== null;
 }
 
+/**
+ * Actions the server still accepts but offers no one yet, because where they lead is not built:
+ * 转议题 makes a topic that only the councils (议事) will show. A button for it would be a dead end.
+ */
+export const NOT_YET_OFFERED: readonly OrderAction[] = ['toCouncil'];
+
 /** What the caller may do next: sent with every read; the pages render only these. */
 export function allowedOrderActions(r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): OrderAction[] {
-  return ORDER_ACTIONS.filter((a) => a !== 'get' && mayDo(a, r, order));
+  return ORDER_ACTIONS.filter((a) => a !== 'get' && !NOT_YET_OFFERED.includes(a) && mayDo(a, r, order));
 }
 
 /** Full phone and room: the poster, the assignee and leaders of the place. Everyone else sees them masked. */

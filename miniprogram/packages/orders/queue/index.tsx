@@ -1,25 +1,19 @@
 import { useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
-import { Text } from '@tarojs/components'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from '@shared/orders/queue'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
-import type { QueueFilter } from '../../../services/orders'
-import { OrderCard, Tabs } from '../common/components'
+import { orders, type PlaceCounts, type QueueFilter } from '../../../services/orders'
+import { OrderCard } from '../common/components'
 import { leaderRoles, NodePicker, PagedList, usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
+import './index.scss'
 
-const FILTERS: readonly { key: QueueFilter; label: string }[] = [
-  { key: 'all', label: '全部' },
-  { key: 'waiting', label: '待处理' },
-  { key: 'offered', label: '已派出' },
-  { key: 'overdue', label: '超时' },
-  { key: 'reopened', label: '差评复核' },
-  { key: 'escalated', label: '已上报' },
-]
 const EMPTY: Record<QueueFilter, string> = {
   all: '这里暂时没有待办的事项',
   waiting: '没有等您处理的事项',
@@ -29,22 +23,77 @@ const EMPTY: Record<QueueFilter, string> = {
   escalated: '没有已上报到上级的事项',
 }
 
-/** 负责人待办: the queue of one of the leader's places, by filter; each item with its level and clock. */
+const isFilter = (v: string | undefined): v is QueueFilter => (QUEUE_FILTERS as readonly string[]).includes(v ?? '')
+
+/**
+ * The filters with a count each, in two rows of three: the counts are the server's (the same the
+ * home page shows). Before they arrive, the labels alone; a place without 已上报 (the street) has five.
+ */
+function QueueFilters({ counts, value, onChange }: { counts: PlaceCounts['counts'] | null; value: QueueFilter; onChange: (f: QueueFilter) => void }) {
+  const items = counts ?? QUEUE_FILTERS.map((filter) => ({ filter, label: QUEUE_FILTER_LABELS[filter], count: null as number | null }))
+  return (
+    <View className='hq-filters hl-tabs-queue' role='tablist'>
+      {items.map((c) => {
+        const on = c.filter === value
+        return (
+          <View
+            key={c.filter}
+            className={`hq-filter hl-tab hl-tab-${c.filter}${on ? ' hq-filter-on hl-tab-on' : ''}${c.filter === 'overdue' && c.count ? ' hq-filter-alarm' : ''}`}
+            role='tab'
+            aria-selected={on}
+            onClick={() => onChange(c.filter)}
+          >
+            <Text className='hq-filter-count'>{c.count === null ? '·' : String(c.count)}</Text>
+            <Text className='hq-filter-label'>{on ? `● ${c.label}` : c.label}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+/**
+ * 负责人待办: the queue of one of the leader's places, by filter; each item with its level and clock.
+ * Opens on the place and filter in the URL (`?nodeId=…&filter=overdue`, as the home page's counts link).
+ */
 export default function OrderQueue() {
+  const router = useRouter()
   const state = useProfile()
   useEffect(() => {
     void loadProfile()
   }, [])
   const roles = leaderRoles(state.profile)
-  const [nodeId, setNodeId] = useState<string | null>(null)
-  const [filter, setFilter] = useState<QueueFilter>('all')
+  const [nodeId, setNodeId] = useState<string | null>(router.params.nodeId ? decodeURIComponent(router.params.nodeId) : null)
+  const [filter, setFilter] = useState<QueueFilter>(isFilter(router.params.filter) ? router.params.filter : 'all')
   const node = roles.find((r) => r.nodeId === nodeId) ?? roles[0] ?? null
   const paged = usePagedOrders(node ? { view: 'queue', nodeId: node.nodeId, filter } : null)
+  const [counts, setCounts] = useState<{ nodeId: string; counts: PlaceCounts['counts'] } | null>(null)
+  const countsAsked = useRef(0)
+
+  const loadCounts = async (id: string) => {
+    const mine = ++countsAsked.current
+    const answer = await orders.queueCounts(id)
+    if (mine === countsAsked.current && answer.ok) setCounts({ nodeId: id, counts: answer.data.counts })
+  }
+  useEffect(() => {
+    if (node) void loadCounts(node.nodeId)
+  }, [node?.nodeId])
+
   const shown = useRef(false)
   useDidShow(() => {
-    if (shown.current && node) void paged.reload()
+    if (shown.current && node) {
+      void paged.reload()
+      void loadCounts(node.nodeId)
+    }
     shown.current = true
   })
+
+  const current = counts && node && counts.nodeId === node.nodeId ? counts.counts : null
+  // A filter the place does not have (已上报 at the street) falls back to 全部.
+  const shownFilter = current && !current.some((c) => c.filter === filter) ? 'all' : filter
+  useEffect(() => {
+    if (shownFilter !== filter) setFilter(shownFilter)
+  }, [shownFilter, filter])
 
   return (
     <PageShell name='order-queue'>
@@ -56,10 +105,10 @@ export default function OrderQueue() {
         <>
           <NodePicker roles={roles} value={node.nodeId} onPick={setNodeId} />
           <Text className='hl-note hl-queue-node'>{`${node.nodeName}（${node.roleLabel}）`}</Text>
-          <Tabs name='queue' items={FILTERS} value={filter} onChange={setFilter} />
+          <QueueFilters counts={current} value={shownFilter} onChange={setFilter} />
           <PagedList
             paged={paged}
-            empty={EMPTY[filter]}
+            empty={EMPTY[shownFilter]}
             render={(o) => <OrderCard key={o.id} order={o} showLevel onOpen={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />}
           />
           <Button className='hl-btn hl-btn-block hl-btn-stats' onClick={() => go(withQuery(ROUTES.orderStats, { nodeId: node.nodeId }))}>

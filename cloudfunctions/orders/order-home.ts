@@ -1,0 +1,101 @@
+import { holdsOver, type Actor as Caller } from '../../shared/accounts/accounts.policy';
+import { ROLE_LABELS } from '../../shared/accounts/roles';
+import { api } from '../../shared/api/contract';
+import { fail, ok } from '../../shared/api/envelope';
+import type { HomeOrder } from '../../shared/orders/home.schema';
+import type { Level } from '../../shared/orders/escalation';
+import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
+import { relationOf, seesDescription, LEVEL_LEADERS } from '../../shared/orders/orders.policy';
+import { homeFiltersAt, homeSections, queueFiltersAt, QUEUE_FILTER_LABELS, type QueueFilter } from '../../shared/orders/queue';
+import { loadNodes, type NodeDoc } from '../_core/nodes';
+import { defineAction } from '../_core/pipeline';
+import type { Store } from '../_core/ports/store';
+import { countQueue, homeQueries, HOME_MINE_SHOWN } from './order-lists';
+import type { OrderDoc } from './order-store';
+
+const spec = api.orders;
+const LEADER_ROLES = ['gridLeader', 'communityAdmin', 'streetAdmin'] as const;
+/** A place a leader leads; its kind is also the level its leader handles. */
+type PlaceKind = Level;
+
+/** The places the caller leads, once each (a person may lead a grid and its community). */
+function ledPlaces(caller: Caller): { nodeId: string; nodeKind: PlaceKind; roleLabel: string }[] {
+  const seen = new Set<string>();
+  return caller.memberships
+    .filter((m) => (LEADER_ROLES as readonly string[]).includes(m.role) && ['grid', 'community', 'street'].includes(m.nodeKind))
+    .filter((m) => !seen.has(m.nodeId) && Boolean(seen.add(m.nodeId)))
+    .slice(0, 10)
+    .map((m) => ({ nodeId: m.nodeId, nodeKind: m.nodeKind as PlaceKind, roleLabel: ROLE_LABELS[m.role] }));
+}
+
+function homeOrder(caller: Caller, order: OrderDoc, now: string, as: 'offer' | 'mine'): HomeOrder {
+  const r = relationOf(caller, order);
+  return {
+    id: order._id,
+    category: order.category,
+    description: seesDescription(r, order) ? order.description : '（涉及个人隐私，仅处理人员可见）',
+    state: order.state,
+    stateLabel: stateLabelAt(order.state, order.level),
+    placeLabel: order.place.label,
+    postedAt: order.postedAt,
+    overdue: !isFinal(order.state) && order.state !== 'resolved' && now > order.levelDeadline,
+    expiresAt: as === 'offer' && order.offer ? order.offer.expiresAt : null,
+    hint: as === 'offer' ? '请确认接单或婉拒' : order.state === 'resolved' ? '已办结，请您评价' : null,
+  };
+}
+
+async function placeCounts(store: Store, place: { nodeId: string; nodeKind: PlaceKind }, filters: readonly QueueFilter[], now: string) {
+  const counts = await countQueue(store, { _id: place.nodeId, kind: place.nodeKind }, filters, now);
+  return filters.map((filter) => ({ filter, label: QUEUE_FILTER_LABELS[filter], count: counts.get(filter) ?? 0 }));
+}
+
+/**
+ * 首页: what this caller should see first. A volunteer's waiting offers (soonest to lapse first),
+ * the counts of what needs action today in each place they lead, and their own open orders. All the
+ * reads go out at once, each served by an index; the server names the sections, the page draws them.
+ */
+export const home = defineAction(spec.home, {
+  authorize: () => ({ allow: true }),
+  run: async (ctx, _input, caller) => {
+    const store = ctx.ports.store;
+    const me = caller.user._id;
+    const volunteer = caller.memberships.some((m) => m.role === 'volunteer');
+    const places = ledPlaces(caller);
+    const q = homeQueries(me, volunteer);
+    // One wave of reads: none waits for another.
+    const [offers, inHand, mine, nodes, counts] = await Promise.all([
+      q.offers ? store.find<OrderDoc>('orders', q.offers.filter, q.offers.options) : Promise.resolve([]),
+      q.inHand ? store.count('orders', q.inHand.filter) : Promise.resolve(0),
+      store.find<OrderDoc>('orders', q.mine.filter, q.mine.options),
+      places.length ? loadNodes(store, places.map((p) => p.nodeId)) : Promise.resolve(new Map<string, NodeDoc>()),
+      Promise.all(places.map((p) => placeCounts(store, p, homeFiltersAt(p.nodeKind), ctx.now))),
+    ]);
+    const counted = places.map((p, i) => ({ ...p, nodeName: nodes.get(p.nodeId)?.name ?? '', counts: counts[i]! }));
+    // Offers that lapsed a moment ago wait for the scheduler; the caller can no longer take them.
+    const waiting = offers.filter((o) => o.offer && o.offer.expiresAt > ctx.now).sort((a, b) => a.offer!.expiresAt.localeCompare(b.offer!.expiresAt));
+    return ok({
+      now: ctx.now,
+      sections: homeSections({ volunteer, offersWaiting: waiting.length, leadsPlaces: counted.length }),
+      workBadge: waiting.length,
+      offers: volunteer ? { orders: waiting.map((o) => homeOrder(caller, o, ctx.now, 'offer')), inHand } : null,
+      places: counted,
+      mine: { orders: mine.slice(0, HOME_MINE_SHOWN).map((o) => homeOrder(caller, o, ctx.now, 'mine')), more: mine.length > HOME_MINE_SHOWN },
+    });
+  },
+});
+
+/** The queue page's counts, one per filter the place has: the same counts the home page shows. */
+export const queueCounts = defineAction(spec.queueCounts, {
+  load: async (ctx, input) => {
+    const node = await ctx.ports.store.get<NodeDoc>('nodes', input.nodeId);
+    return node && ['grid', 'community', 'street'].includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
+  },
+  authorize: (caller, _input, node) => (holdsOver(caller, LEADER_ROLES, node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
+  run: async (ctx, _input, caller, node) => {
+    const kind = node.kind as PlaceKind;
+    const own = caller.memberships.find((m) => m.nodeId === node._id && (LEVEL_LEADERS[kind] as readonly string[]).includes(m.role));
+    const roleLabel = own ? ROLE_LABELS[own.role] : '上级负责人';
+    const counts = await placeCounts(ctx.ports.store, { nodeId: node._id, nodeKind: kind }, queueFiltersAt(kind), ctx.now);
+    return ok({ nodeId: node._id, nodeName: node.name, nodeKind: kind, roleLabel, counts });
+  },
+});
