@@ -63,7 +63,7 @@ export async function planDispatch(store: Store, order: Order, now: string): Pro
     offeredTo: null,
     decision: null,
   });
-  if (CATEGORY_RULES[order.category].leaderFirst) return toLeader('邻里纠纷由网格长直接协调，不派给志愿者');
+  if (CATEGORY_RULES[order.category].leaderFirst) return toLeader('邻里纠纷由网格长直接协调处理');
   if (order.level === 'street') return toLeader('已在街道层级，由街道统筹处理');
   if (order.failedOffers >= MAX_FAILED_OFFERS) return toLeader(`已连续 ${order.failedOffers} 次派单未成功，转负责人人工处理`);
 

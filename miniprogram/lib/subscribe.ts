@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 /**
  * Subscribe-message consent (订阅消息, weapp only). A one-time subscription lets the functions send
  * one message of that template, so the app asks at the moment a message becomes likely: posting an
- * order (接单 / 办结请评价), a volunteer opening or accepting tasks (派单), a leader opening the
+ * order (接单 / 办结请评价 / 上报或回派), a volunteer opening or accepting tasks (派单), a leader opening the
  * queue (上报). WeChat only shows the dialog from a tap, so callers ask at the start of the tap
  * handler, before any network call. The answer never matters to the action: refusal, an old
  * WeChat, a missing template id or any failure simply lets the action go on.

@@ -9,17 +9,22 @@ export type ListInput = ApiInput<'orders', 'list'>
 export type ListView = ListInput['view']
 export type QueueFilter = NonNullable<ListInput['filter']>
 export type PostInput = ApiInput<'orders', 'post'>
+export type ProxyResident = ApiOutput<'orders', 'proxyFor'>['resident']
 export type Candidate = ApiOutput<'orders', 'candidates'>['candidates'][number]
 export type StatsOutput = ApiOutput<'orders', 'stats'>
 export type Measure = StatsOutput['total']
 export type UploadedPhoto = ApiOutput<'orders', 'uploadPhoto'>
 export type PhotoContentType = ApiInput<'orders', 'uploadPhoto'>['contentType']
+export type HomeData = ApiOutput<'orders', 'home'>
+export type HomeOrder = HomeData['mine']['orders'][number]
+export type PlaceCounts = HomeData['places'][number]
 
 /** The actions that take `{ orderId, reason }`. */
 export type ReasonAction = 'decline' | 'handBack' | 'cancel' | 'escalate' | 'sendBack' | 'closeAfterReview'
 
 export const orders = {
   post: (input: PostInput) => call('orders', 'post', input),
+  proxyFor: (userId: string) => call('orders', 'proxyFor', { userId }),
   uploadPhoto: (input: ApiInput<'orders', 'uploadPhoto'>) => call('orders', 'uploadPhoto', input),
   get: (orderId: string) => call('orders', 'get', { orderId }),
   list: (input: ListInput) => call('orders', 'list', input),
@@ -33,6 +38,8 @@ export const orders = {
   openPool: (orderId: string) => call('orders', 'openPool', { orderId }),
   toCouncil: (orderId: string, title: string) => call('orders', 'toCouncil', { orderId, title }),
   stats: (input: ApiInput<'orders', 'stats'>) => call('orders', 'stats', input),
+  home: () => call('orders', 'home', {}),
+  queueCounts: (nodeId: string) => call('orders', 'queueCounts', { nodeId }),
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'

@@ -16,6 +16,23 @@ export const CATEGORY_SLUGS: Record<Category, string> = {
   其他: 'other',
 };
 
+/**
+ * A glyph beside each category on the post form's tiles: symbols every phone font draws (no images,
+ * no network); the words beside it always say what it is.
+ */
+export const CATEGORY_ICONS: Record<Category, string> = {
+  水电维修: '⚡',
+  家居小修: '⚒',
+  环境卫生: '♻',
+  公共设施: '⚙',
+  邻里纠纷: '⚖',
+  养老助残: '♿',
+  代买代办: '✉',
+  政策咨询: '✎',
+  安全隐患: '⚠',
+  其他: '⋯',
+};
+
 export interface CategoryRule {
   /** A hint shown under the category. */
   hint: string;
@@ -44,10 +61,10 @@ export const CATEGORY_RULES: Record<Category, CategoryRule> = {
  * Emergencies are never a form: the page shows the number to call instead (119 / 120 / 110).
  */
 export const EMERGENCIES = [
-  { key: 'fire', label: '着火、冒烟', call: '119', say: '火警请立即拨打 119' },
-  { key: 'gas', label: '燃气泄漏、闻到煤气味', call: '119', say: '燃气泄漏请立即离开并拨打 119，不要开关电器' },
-  { key: 'medical', label: '有人晕倒、受伤、急病', call: '120', say: '急救请立即拨打 120' },
-  { key: 'crime', label: '盗窃、打架、人身危险', call: '110', say: '遇到违法犯罪请立即拨打 110' },
+  { key: 'fire', label: '着火、冒烟', call: '119', say: '火警请立即拨打 119', icon: '火' },
+  { key: 'gas', label: '燃气泄漏、闻到煤气味', call: '119', say: '燃气泄漏请立即离开并拨打 119，不要开关电器', icon: '气' },
+  { key: 'medical', label: '有人晕倒、受伤、急病', call: '120', say: '急救请立即拨打 120', icon: '✚' },
+  { key: 'crime', label: '盗窃、打架、人身危险', call: '110', say: '遇到违法犯罪请立即拨打 110', icon: '警' },
 ] as const;
 export type EmergencyKey = (typeof EMERGENCIES)[number]['key'];
 

@@ -158,11 +158,53 @@ export function dispatch(order: DispatchOrder, candidates: readonly Candidate[],
   return { chosen: ranked[0] ?? null, ranked: ranked.slice(0, keep), considered: candidates.length, excluded };
 }
 
-/** The stored reason for an automatic choice, readable by a leader. */
-export function explain(decision: DispatchDecision): string {
-  const skipped = Object.entries(decision.excluded)
+const skippedText = (decision: DispatchDecision) =>
+  Object.entries(decision.excluded)
     .map(([k, n]) => `${EXCLUSION_LABELS[k as ExclusionReason]} ${n} 人`)
     .join('，');
+
+/** The stored reason for an automatic choice, readable by a leader. `readExplanation` reads it back. */
+export function explain(decision: DispatchDecision): string {
+  const skipped = skippedText(decision);
   if (!decision.chosen) return `共 ${decision.considered} 位志愿者，没有合适人选${skipped ? `（${skipped}）` : ''}，转网格长处理`;
   return `从 ${decision.considered} 位志愿者中选中 ${decision.chosen.name}（${decision.chosen.score} 分）：${decision.chosen.why.join('、')}${skipped ? `；未考虑：${skipped}` : ''}`;
+}
+
+/**
+ * The heading of a leader's 人工派单 list. Nobody has been chosen yet (the leader chooses), so it
+ * never says 选中 — the order may be a dispute that the leader mediates.
+ */
+export function explainCandidates(decision: DispatchDecision): string {
+  const skipped = skippedText(decision);
+  if (decision.ranked.length === 0) return `本辖区共 ${decision.considered} 位志愿者，暂时没有能接的${skipped ? `（${skipped}）` : ''}`;
+  return `本辖区共 ${decision.considered} 位志愿者，最合适的 ${decision.ranked.length} 位排在前面${skipped ? `；未考虑：${skipped}` : ''}`;
+}
+
+/** A stored reason taken apart again, so a page can show the reasons as chips and the score as a bar. */
+export interface ReadExplanation {
+  considered: number;
+  chosen: { name: string; score: number; why: string[] } | null;
+  /** `已停用 1 人`, one per reason. */
+  skipped: string[];
+}
+
+const CHOSEN_RE = /^从 (\d+) 位志愿者中选中 (.+?)（(\d+(?:\.\d+)?) 分）：(.*?)(?:；未考虑：(.*))?$/;
+const NONE_RE = /^共 (\d+) 位志愿者，没有合适人选(?:（(.*)）)?，转网格长处理$/;
+const parts = (text: string | undefined, sep: string) => (text ? text.split(sep).filter(Boolean) : []);
+
+/** The inverse of `explain`; null for any other text (a leader's step, a dispute handed to the leader). */
+export function readExplanation(text: string): ReadExplanation | null {
+  const chosen = CHOSEN_RE.exec(text);
+  if (chosen) return { considered: Number(chosen[1]), chosen: { name: chosen[2]!, score: Number(chosen[3]), why: parts(chosen[4], '、') }, skipped: parts(chosen[5], '，') };
+  const none = NONE_RE.exec(text);
+  if (none) return { considered: Number(none[1]), chosen: null, skipped: parts(none[2], '，') };
+  return null;
+}
+
+/** How well a score fits, as a share of the best possible score and in words (the bar is not the only signal). */
+export function matchOf(score: number, config: DispatchConfig = DEFAULT_DISPATCH): { share: number; words: string } {
+  const w = config.weights;
+  const best = w.skill + w.load + w.fairness + w.rating + w.proximity;
+  const share = best > 0 ? Math.min(1, Math.max(0, score / best)) : 0;
+  return { share, words: share >= 0.7 ? '很合适' : share >= 0.5 ? '比较合适' : '可以考虑' };
 }

@@ -5,6 +5,7 @@ import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from 
 import type { AvailabilityWindow } from './dispatch';
 import { LEVELS, type Level } from './escalation';
 import { ORDER_STATES, type OrderState } from './order.machine';
+import { QUEUE_FILTERS } from './queue';
 
 // ---- stored documents -------------------------------------------------------------------------
 
@@ -131,6 +132,19 @@ export const PostOrderInput = z
   .strict();
 export type PostOrderInput = z.infer<typeof PostOrderInput>;
 
+/** 代办: the resident a leader is about to post for (after a scan of their code or a pick from the list). */
+export const ProxyForInput = z.object({ userId: Id }).strict();
+export const ProxyForOutput = z.object({
+  resident: z.object({
+    userId: z.string(),
+    name: z.string(),
+    /** 138****1234: the form says who it is for without showing the number. */
+    phoneMasked: z.string().nullable(),
+    /** The registered home, or null: then the leader picks the building. */
+    home: z.object({ buildingId: z.string(), label: z.string(), room: z.string() }).nullable(),
+  }),
+});
+
 export const UploadPhotoInput = z
   .object({
     contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
@@ -155,7 +169,8 @@ export const DispatchByHandInput = z.object({ orderId: OrderId, volunteerId: Id 
 export const ToCouncilInput = z.object({ orderId: OrderId, title: text(4, 60, '议题标题') }).strict();
 
 export const LIST_VIEWS = ['posted', 'offers', 'tasks', 'pool', 'queue'] as const;
-export const QUEUE_FILTERS = ['all', 'waiting', 'offered', 'overdue', 'reopened', 'escalated'] as const;
+/** The queue's filters, defined beside their labels and states in queue.ts. */
+export { QUEUE_FILTERS };
 export const ListOrdersInput = z
   .object({
     view: z.enum(LIST_VIEWS),

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { eventually, journey, openAs, screenshot, visible } from '../helpers/browser';
+import { eventually, journey, openAs, phonePage, screenshot, visible } from '../helpers/browser';
 import { PERSONAS } from '../helpers/local-gateway';
-import { MORNING, openidOf } from '../helpers/orders';
+import { act, MORNING, offereeOf, openidOf, post } from '../helpers/orders';
 
 /** A small real PNG (1×1, red), as a phone camera would hand over a file. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -125,5 +125,116 @@ journey('journey: 大事不出社区 — escalated to the community and sent bac
     expect(text).toMatch(/上报至社区：需要社区协调供电部门/);
     expect(text).toMatch(/回派至网格：供电部门已答复/);
     await screenshot(j.page, 'ladder-04-timeline');
+  }, 60_000);
+}, { at: MORNING });
+
+/** What Taro's H5 makePhoneCall does: `location.href = 'tel:…'`. The browser asks to navigate; catch that. */
+async function watchNavigations(page: Page): Promise<string[]> {
+  const urls: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Page.enable');
+  cdp.on('Page.frameRequestedNavigation', (e: { url: string }) => urls.push(e.url));
+  return urls;
+}
+
+journey('journey: 119 instead of a form, and a 4★ rating by tapping one of five stars, in Chromium', (j) => {
+  it('an emergency shows the number huge and one red 拨打 button that calls it; the form waits behind 不是紧急情况', async () => {
+    await openAs(j.page, j.gw.url, PERSONAS.resident, '/packages/orders/post/index');
+    const root = '.hl-page-order-post';
+    await visible(j.page, `${root} .hl-category-water`);
+    await (await visible(j.page, `${root} .hl-emergency-fire`)).click();
+    const number = await visible(j.page, `${root} .hl-emergency-number`);
+    expect(await number.innerText()).toBe('119');
+    // Huge: far above the page's title size, and the call button a large red target.
+    expect(await number.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(80);
+    const call = await visible(j.page, `${root} .hl-btn-call`);
+    expect(await call.innerText()).toMatch(/拨打 119/);
+    const box = (await call.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(60);
+    expect(await call.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(200, 22, 29)');
+    // 不是紧急情况 is a secondary action: not red, smaller than the call button.
+    const notEmergency = await visible(j.page, `${root} .hl-btn-not-emergency`);
+    expect(await notEmergency.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgb(200, 22, 29)');
+    expect((await notEmergency.boundingBox())!.height).toBeLessThan(box.height);
+    // The form is not there to fill in.
+    expect(await j.page.locator(`${root} .hl-input-description`).last().isVisible()).toBe(false);
+    expect(await j.page.locator(`${root} .hl-btn-submit-order`).last().isVisible()).toBe(false);
+    await screenshot(j.page, 'emergency-01-119-elder');
+
+    const navigations = await watchNavigations(j.page);
+    await call.click();
+    expect(await eventually(async () => navigations.includes('tel:119'), true)).toBe(true);
+
+    await (await visible(j.page, `${root} .hl-btn-not-emergency`)).click();
+    await visible(j.page, `${root} .hl-input-description textarea`);
+    expect(await j.page.locator(`${root} .hl-emergency-number`).count()).toBe(0);
+    await screenshot(j.page, 'emergency-02-back-to-form-elder');
+    // Headless Chromium leaves a page that asked for tel: half-navigated: go on in a fresh one.
+    await j.page.context().close();
+    ({ page: j.page, errors: j.errors } = await phonePage(j.browser));
+  }, 60_000);
+
+  it('120 for someone collapsed, in the normal mode too', async () => {
+    await openAs(j.page, j.gw.url, PERSONAS.residentYoung, '/packages/orders/post/index');
+    const root = '.hl-page-order-post';
+    await (await visible(j.page, `${root} .hl-emergency-medical`)).click();
+    expect(await (await visible(j.page, `${root} .hl-emergency-number`)).innerText()).toBe('120');
+    expect(await (await visible(j.page, `${root} .hl-btn-call`)).innerText()).toMatch(/拨打 120/);
+    await screenshot(j.page, 'emergency-03-120-normal');
+  }, 60_000);
+
+  let orderId = '';
+  it('the resident taps the 4th of five stars in a row: it says 4 星 in words, and the rating is kept and shown', async () => {
+    // An order done by a volunteer, through the API (the journey above walks those steps in the browser).
+    const posted = await post(j.gw, PERSONAS.resident, { category: '其他', description: '帮忙把旧报纸搬到楼下回收点' });
+    orderId = posted.id;
+    const volunteer = await offereeOf(j.gw, orderId);
+    await act(j.gw, volunteer, 'accept', { orderId });
+    await act(j.gw, volunteer, 'resolve', { orderId, note: '已经搬到回收点' });
+
+    await openAs(j.page, j.gw.url, PERSONAS.resident, `/packages/orders/rate/index?id=${orderId}`);
+    const root = '.hl-page-order-rate';
+    await visible(j.page, `${root} .hl-star-5`);
+    expect(await j.page.locator('.honglin-elder').count()).toBeGreaterThan(0);
+    const boxes = await j.page.locator(`${root} .hl-star`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes).toHaveLength(5);
+    // One row, each a ≥ 60 × 60 target in 长辈版, each labelled.
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    for (const b of boxes) {
+      expect(b.width).toBeGreaterThanOrEqual(60);
+      expect(b.height).toBeGreaterThanOrEqual(60);
+      expect(b.right).toBeLessThanOrEqual(390);
+    }
+    expect(await j.page.locator(`${root} .hl-star`).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['1 星 很不满意', '2 星 不满意', '3 星 一般', '4 星 满意', '5 星 非常满意']);
+
+    await (await visible(j.page, `${root} .hl-star-4`)).click();
+    const chosen = await visible(j.page, `${root} .hl-stars-chosen`);
+    expect(await eventually(() => chosen.innerText(), '您选了 4 星：满意')).toBe('您选了 4 星：满意');
+    expect(await j.page.locator(`${root} .hl-star-4`).last().getAttribute('aria-checked')).toBe('true');
+    await screenshot(j.page, 'rate-01-four-stars-elder');
+    await (await visible(j.page, `${root} .hl-btn-submit-rate`)).click();
+    expect(await eventually(async () => (await j.gw.store.get<Stored>('orders', orderId))!.rating?.stars, 4)).toBe(4);
+
+    await openAs(j.page, j.gw.url, PERSONAS.resident, `/packages/orders/detail/index?id=${orderId}`);
+    expect(await (await visible(j.page, '.hl-page-order-detail .hl-rating-stars')).innerText()).toMatch(/4 星/);
+    await screenshot(j.page, 'rate-02-shown-on-detail-elder');
+  }, 60_000);
+
+  it('in the normal mode the five stars are one row of ≥ 44 px targets', async () => {
+    const posted = await post(j.gw, PERSONAS.residentYoung, { category: '其他', description: '帮忙把旧报纸搬到楼下回收点' });
+    const volunteer = await offereeOf(j.gw, posted.id);
+    await act(j.gw, volunteer, 'accept', { orderId: posted.id });
+    await act(j.gw, volunteer, 'resolve', { orderId: posted.id, note: '已经搬到回收点' });
+    await openAs(j.page, j.gw.url, PERSONAS.residentYoung, `/packages/orders/rate/index?id=${posted.id}`);
+    const root = '.hl-page-order-rate';
+    await visible(j.page, `${root} .hl-star-5`);
+    expect(await j.page.locator('.honglin-elder').count()).toBe(0);
+    const boxes = await j.page.locator(`${root} .hl-star`).evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBe(1);
+    for (const b of boxes) expect(Math.min(b.width, b.height)).toBeGreaterThanOrEqual(44);
+    await (await visible(j.page, `${root} .hl-star-2`)).click();
+    const chosen = await visible(j.page, `${root} .hl-stars-chosen`);
+    expect(await eventually(() => chosen.innerText(), '您选了 2 星：不满意')).toBe('您选了 2 星：不满意');
+    await screenshot(j.page, 'rate-03-two-stars-normal');
   }, 60_000);
 }, { at: MORNING });

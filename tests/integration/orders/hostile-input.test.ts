@@ -54,6 +54,11 @@ const MALFORMED: () => ReadonlyArray<readonly [action: string, payload: unknown,
   ['closeAfterReview', { orderId: 'x1' }, 'payload.reason'],
   ['toCouncil', { orderId: 'x1', title: '短' }, 'payload.title'],
   ['stats', { nodeId: 'cm01', month: '2026-13' }, 'payload.month'],
+  ['home', { view: 'all' }, 'payload'],
+  ['queueCounts', {}, 'payload.nodeId'],
+  ['queueCounts', { nodeId: { $gt: '' } }, 'payload.nodeId'],
+  ['proxyFor', {}, 'payload.userId'],
+  ['proxyFor', { userId: { $ne: null } }, 'payload.userId'],
 ];
 
 describe('every orders action refuses malformed input with a field-level error and changes nothing', () => {

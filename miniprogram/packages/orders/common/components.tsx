@@ -1,14 +1,18 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Image, Text, Textarea, View } from '@tarojs/components'
+import { Image, Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { URGENCY_LABELS } from '@shared/orders/categories'
+import { Choice } from '../../../components/choice'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
+import { TextBox } from '../../../components/text-box'
+import { ROUTES } from '../../../lib/nav'
 import type { ClientError } from '../../../services/call'
 import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
-import { formatTime, mmss, untilText } from './format'
+import { formatTime, untilText } from './format'
+import { mmss, useTimeLeft } from '../../../lib/countdown'
 import { choosePhotos, uploadPhoto } from './photos'
 import './orders.scss'
 
@@ -44,14 +48,7 @@ export function OverdueChip({ order }: { order: Pick<OrderView, 'overdue'> }) {
 
 /** 剩余 mm:ss until an offer expires; ticks every second, tells the page once when it ran out. */
 export function Countdown({ expiresAt, onExpire }: { expiresAt: string; onExpire?: () => void }) {
-  const [now, setNow] = useState(() => Date.now())
-  const left = Date.parse(expiresAt) - now
-  const over = !(left > 0)
-  useEffect(() => {
-    if (over) return undefined
-    const timer = setInterval(() => setNow(Date.now()), 1000)
-    return () => clearInterval(timer)
-  }, [over])
+  const { left, over } = useTimeLeft(expiresAt)
   useEffect(() => {
     if (over) onExpire?.()
     // onExpire is read once per change of `over`: the page reloads once when the offer runs out.
@@ -195,7 +192,10 @@ export function PhotoPicker({
 
 // ---- inline forms (never a pop-up) -------------------------------------------------------------------
 
-/** A small form that opens right on the page, for a reason, a comment or a title. */
+/**
+ * A small form that opens right on the page, for a reason, a comment or a title. `quick` reasons are
+ * chips to tap (不在家…); the text box then adds detail, or says it all when no chip fits.
+ */
 export function InlineForm({
   name,
   label,
@@ -207,6 +207,7 @@ export function InlineForm({
   onCancel,
   maxLength = 200,
   minLength = 2,
+  quick,
 }: {
   name: string
   label: string
@@ -218,30 +219,42 @@ export function InlineForm({
   onCancel?: () => void
   maxLength?: number
   minLength?: number
+  quick?: readonly string[]
 }) {
   const [text, setText] = useState('')
+  const [chip, setChip] = useState<string | null>(null)
   const [local, setLocal] = useState<string | null>(null)
   const submit = () => {
     const t = text.trim()
-    if (t.length < minLength) {
-      setLocal(minLength <= 1 ? '请先写几个字' : `请至少写 ${minLength} 个字`)
+    const full = chip ? (t ? `${chip}，${t}` : chip) : t
+    if (full.length < minLength) {
+      setLocal(quick?.length ? '请点一个原因，或写几个字' : minLength <= 1 ? '请先写几个字' : `请至少写 ${minLength} 个字`)
       return
     }
     setLocal(null)
-    onSubmit(t)
+    onSubmit(full.slice(0, maxLength))
   }
   return (
     <View className={`hl-card ho-inline-form hl-form-${name}`}>
       <Text className='hl-field-label'>{label}</Text>
-      <Textarea
-        className={`hl-textarea hl-input-${name}`}
-        value={text}
-        placeholder={placeholder}
-        maxlength={maxLength}
-        autoHeight
-        onInput={(e) => setText(e.detail.value)}
-      />
-      <Text className='hl-note ho-count'>{`${text.length} / ${maxLength}`}</Text>
+      {quick?.length ? (
+        <View className='ho-choices ho-quick-reasons'>
+          {quick.map((q, i) => (
+            <Choice
+              key={q}
+              className={`hl-quick-reason hl-quick-reason-${i}`}
+              on={chip === q}
+              label={q}
+              onClick={() => {
+                setChip(chip === q ? null : q)
+                setLocal(null)
+              }}
+            />
+          ))}
+        </View>
+      ) : null}
+      {quick?.length ? <Text className='hl-note ho-quick-more'>{chip ? '还想说的（可不填）' : '或者写下原因'}</Text> : null}
+      <TextBox className={`hl-input-${name}`} value={text} placeholder={placeholder} maxLength={maxLength} onChange={setText} />
       <FieldError field={name} message={local ?? error} />
       <View className='ho-form-buttons'>
         <Button className={`hl-btn hl-btn-submit-${name}`} type='primary' loading={busy} disabled={busy} onClick={submit}>
@@ -256,6 +269,8 @@ export function InlineForm({
     </View>
   )
 }
+
+export { Choice }
 
 // ---- tabs and chips ------------------------------------------------------------------------------------
 
@@ -277,7 +292,23 @@ export function Tabs<K extends string>({ items, value, onChange, name }: { items
   )
 }
 
-export { Choice } from '../../../components/choice'
+
+// ---- an order that cannot be shown: a way on, not a 重试 that fails again -----------------------------
+
+/** Errors that a retry cannot mend: the order is gone, not the caller's, or the link is broken. */
+const DEAD_ENDS: readonly string[] = ['ORDER.NOT_FOUND', 'COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'COMMON.INVALID_INPUT']
+
+export function OrderLoadError({ error, onRetry }: { error: ClientError; onRetry: () => void }) {
+  if (!DEAD_ENDS.includes(error.code)) return <ErrorView error={error} onRetry={onRetry} />
+  return (
+    <View className='hl-state hl-state-error hl-order-missing' role='alert'>
+      <Text className='hl-state-text hl-error-text'>{error.code === 'COMMON.FORBIDDEN' ? '这件事不归您处理，看不到详情' : '没有找到这件事，可能已被撤回，或链接有误'}</Text>
+      <Button className='hl-btn hl-btn-block hl-btn-to-mine' type='primary' onClick={() => void Taro.redirectTo({ url: ROUTES.orderMine })}>
+        返回我的事项
+      </Button>
+    </View>
+  )
+}
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
 
@@ -321,7 +352,7 @@ export function OrderActionPage({
       <Text className='hl-title'>{title}</Text>
       {!id ? <Empty text={`没有指定要${verb}的事项`} /> : null}
       {id && load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
+      {load.status === 'error' ? <OrderLoadError error={load.error} onRetry={() => void fetchOrder()} /> : null}
       {order ? (
         <>
           <View className='hl-card hl-order-summary'>

@@ -27,12 +27,6 @@ export function formatMonth(month: string): string {
   return m ? `${m[1]}年${Number(m[2])}月` : month
 }
 
-/** Milliseconds left → `mm:ss` (hours folded into minutes: an offer lasts about 30 minutes). */
-export function mmss(msLeft: number): string {
-  const s = Math.max(0, Math.floor(msLeft / 1000))
-  return `${pad(Math.floor(s / 60))}:${pad(s % 60)}`
-}
-
 /** A share (0–1) as `83%`; null → `暂无`. */
 export function percent(rate: number | null): string {
   return rate === null ? '暂无' : `${Math.round(rate * 100)}%`

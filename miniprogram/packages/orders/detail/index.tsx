@@ -4,14 +4,15 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { URGENCY_LABELS } from '@shared/orders/categories'
+import { matchOf, readExplanation } from '@shared/orders/dispatch'
 import { PageShell } from '../../../components/page-shell'
-import { Empty, ErrorView, Loading } from '../../../components/states'
+import { Empty, Loading } from '../../../components/states'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
 import { orders, type Candidate, type OrderView, type ReasonAction } from '../../../services/orders'
-import { Countdown, InlineForm, LevelChip, OverdueChip, PhotoGrid, StateChip } from '../common/components'
+import { Countdown, InlineForm, LevelChip, OrderLoadError, OverdueChip, PhotoGrid, StateChip } from '../common/components'
 import { formatTime, untilText } from '../common/format'
 import '../common/orders.scss'
 
@@ -27,10 +28,12 @@ interface FormSpec {
   done: string
   minLength?: number
   maxLength?: number
+  /** Reasons to tap instead of typing. */
+  quick?: readonly string[]
 }
 
 const FORMS: Record<FormKind, FormSpec> = {
-  decline: { name: 'decline', label: '婉拒的原因', placeholder: '例如：今天不在家附近，赶不过去', submitText: '确认婉拒', done: '已婉拒，平台会改派给其他志愿者' },
+  decline: { name: 'decline', label: '婉拒的原因', placeholder: '例如：今天不在家附近，赶不过去', submitText: '确认婉拒', done: '已婉拒，平台会改派给其他志愿者', quick: ['不在家', '不擅长', '时间不合适'] },
   handBack: { name: 'hand-back', label: '退单的原因', placeholder: '例如：需要专业师傅，我处理不了', submitText: '确认退单', done: '已退单，平台会重新派单' },
   cancel: { name: 'withdraw', label: '撤回的原因', placeholder: '例如：问题已经自己解决了', submitText: '确认撤回', done: '已撤回' },
   escalate: { name: 'escalate', label: '上报的原因', placeholder: '例如：涉及多户，需要社区出面协调', submitText: '确认上报', done: '已上报到上一级' },
@@ -71,6 +74,18 @@ function Row({ label, value, className }: { label: string; value: string; classN
 
 const stars = (n: number) => `${'★'.repeat(n)}${'☆'.repeat(Math.max(0, 5 - n))} ${n} 星`
 
+/** A line of the timeline; the platform's stored reason reads as who and why, without its raw score. */
+function TimelineText({ kind, text }: { kind: string; text: string }) {
+  const read = kind === 'dispatchReason' ? readExplanation(text) : null
+  if (!read?.chosen) return <Text className='hl-text'>{text}</Text>
+  return (
+    <View className='ho-tl-reason'>
+      <Text className='hl-text'>{`派单理由：从 ${read.considered} 位志愿者中派给 ${read.chosen.name}（${matchOf(read.chosen.score).words}）`}</Text>
+      <WhyChips why={read.chosen.why} />
+    </View>
+  )
+}
+
 function Timeline({ order }: { order: OrderView }) {
   const items = order.timeline ?? []
   return (
@@ -83,11 +98,61 @@ function Timeline({ order }: { order: OrderView }) {
             <View className='ho-tl-dot' />
             <View className='ho-tl-body'>
               <Text className='ho-tl-head'>{`${formatTime(t.at)} · ${t.actor}`}</Text>
-              <Text className='hl-text'>{t.text}</Text>
+              <TimelineText kind={t.kind} text={t.text} />
             </View>
           </View>
         ))}
       </View>
+    </View>
+  )
+}
+
+/** How well a volunteer fits, as a bar and in words: never a bare 匹配分 73.59. */
+function MatchBar({ score }: { score: number }) {
+  const m = matchOf(score)
+  const pct = Math.round(m.share * 100)
+  return (
+    <View className='ho-match hl-match' aria-label={`合适程度：${m.words}`}>
+      <Text className='hl-note ho-match-label'>合适程度</Text>
+      <View className='ho-match-track'>
+        <View className='ho-match-fill' style={{ width: `${pct}%` }} />
+      </View>
+      <Text className='ho-match-words hl-match-words'>{m.words}</Text>
+    </View>
+  )
+}
+
+function WhyChips({ why, className = 'hl-chip-why' }: { why: readonly string[]; className?: string }) {
+  return (
+    <View className='ho-chips'>
+      {why.map((w) => (
+        <Text key={w} className={`hl-chip ${className}`}>{w}</Text>
+      ))}
+    </View>
+  )
+}
+
+/** The platform's stored reason for its choice, taken apart: who, how well, why, who was left out. */
+function DispatchReason({ text }: { text: string }) {
+  const read = readExplanation(text)
+  return (
+    <View className='hl-card hl-dispatch-reason'>
+      <Text className='ho-section-title'>派单理由（仅负责人可见）</Text>
+      {!read ? <Text className='hl-text'>{text}</Text> : null}
+      {read?.chosen ? (
+        <>
+          <Text className='hl-text ho-reason-head'>{`平台从 ${read.considered} 位志愿者中派给 ${read.chosen.name}`}</Text>
+          <MatchBar score={read.chosen.score} />
+          <WhyChips why={read.chosen.why} />
+        </>
+      ) : null}
+      {read && !read.chosen ? <Text className='hl-text ho-reason-head'>{`${read.considered} 位志愿者中没有合适人选，转负责人处理`}</Text> : null}
+      {read?.skipped.length ? (
+        <>
+          <Text className='hl-note ho-reason-skipped'>没有考虑的：</Text>
+          <WhyChips why={read.skipped} className='hl-chip-skipped' />
+        </>
+      ) : null}
     </View>
   )
 }
@@ -112,15 +177,9 @@ function Candidates({
       {list.length === 0 ? <Empty text='暂时没有能接这件事的志愿者' hint='可以放入抢单池，或上报到上一级' /> : null}
       {list.map((c, i) => (
         <View key={c.userId} className={`ho-candidate hl-candidate hl-candidate-${i}`}>
-          <View className='ho-candidate-head'>
-            <Text className='hl-text ho-card-title'>{`${i + 1}. ${c.name}`}</Text>
-            <Text className='hl-note hl-candidate-score'>{`匹配分 ${Math.round(c.score * 100) / 100}`}</Text>
-          </View>
-          <View className='ho-chips'>
-            {c.why.map((w) => (
-              <Text key={w} className='hl-chip hl-chip-why'>{w}</Text>
-            ))}
-          </View>
+          <Text className='hl-text ho-card-title ho-candidate-name'>{`${i + 1}. ${c.name}`}</Text>
+          <MatchBar score={c.score} />
+          <WhyChips why={c.why} />
           {canDispatch ? (
             <Button className='hl-btn hl-btn-block hl-btn-dispatch-to' type='primary' disabled={busy} onClick={() => onDispatch(c)}>
               {`派给 ${c.name}`}
@@ -204,12 +263,7 @@ function OrderInfo({ order }: { order: OrderView }) {
         {order.acceptedAt ? <Row label='接单时间' value={formatTime(order.acceptedAt)} /> : null}
       </View>
 
-      {order.dispatchReason ? (
-        <View className='hl-card hl-dispatch-reason'>
-          <Text className='ho-section-title'>派单理由（仅负责人可见）</Text>
-          <Text className='hl-text'>{order.dispatchReason}</Text>
-        </View>
-      ) : null}
+      {order.dispatchReason ? <DispatchReason text={order.dispatchReason} /> : null}
 
       {order.resolution ? (
         <View className='hl-card hl-resolution'>
@@ -396,7 +450,7 @@ export default function OrderDetail() {
         </Text>
       ) : null}
       {load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchOrder()} /> : null}
+      {load.status === 'error' ? <OrderLoadError error={load.error} onRetry={() => void fetchOrder()} /> : null}
       {order ? (
         <>
           <OrderHead order={order} onExpire={() => void fetchOrder(true)} />
@@ -433,6 +487,7 @@ export default function OrderDetail() {
               error={formError}
               minLength={form.minLength ?? 2}
               maxLength={form.maxLength ?? 200}
+              quick={form.quick}
               onSubmit={(t) => void submitForm(open, t)}
               onCancel={() => setOpen(null)}
             />

@@ -1,20 +1,21 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { CATEGORIES, CATEGORY_RULES, CATEGORY_SLUGS, EMERGENCIES, URGENCIES, URGENCY_LABELS, type Category, type EmergencyKey, type Urgency } from '@shared/orders/categories'
+import { CATEGORIES, CATEGORY_ICONS, CATEGORY_RULES, CATEGORY_SLUGS, EMERGENCIES, URGENCIES, URGENCY_LABELS, type Category, type EmergencyKey, type Urgency } from '@shared/orders/categories'
 import { PageShell } from '../../../components/page-shell'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
+import { TextBox } from '../../../components/text-box'
 import { loadProfile, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import { indexTree, lineage, placeChildren, type TreeIndex } from '../../../lib/territory'
 import { accounts, type Profile, type TreeNode } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
-import { newClientKey, orders, type OrderPhoto, type PostInput } from '../../../services/orders'
+import { newClientKey, orders, type OrderPhoto, type PostInput, type ProxyResident } from '../../../services/orders'
 import { Choice, PhotoPicker } from '../common/components'
 import { leaderRoles } from '../common/hooks'
 import '../common/orders.scss'
@@ -105,33 +106,47 @@ function fieldOf(error: ClientError): Field | null {
 
 // ---- emergencies: a number to call instead of a form ------------------------------------------------
 
-function EmergencyRow({ on, onPick }: { on: EmergencyKey | null; onPick: (k: EmergencyKey | null) => void }) {
+/** A large tile with a glyph and words: categories and emergencies on the post form. */
+function Tile({ icon, label, note, on, className, onClick }: { icon: string; label: string; note?: string; on: boolean; className: string; onClick: () => void }) {
+  return (
+    <View className={`ho-tile ${className}${on ? ' ho-tile-on' : ''}`} role='radio' aria-checked={on} aria-label={note ? `${label}，${note}` : label} onClick={onClick}>
+      <Text className='ho-tile-icon' aria-hidden='true'>{icon}</Text>
+      <View className='ho-tile-words'>
+        <Text className='ho-tile-label'>{on ? `✓ ${label}` : label}</Text>
+        {note ? <Text className='ho-tile-note'>{note}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+/** The emergencies come first, in red, each saying the number: they open a number to call, not a form. */
+function EmergencyRow({ onPick }: { onPick: (k: EmergencyKey) => void }) {
   return (
     <View className='hl-card hl-emergency-row'>
-      <Text className='hl-field-label'>是不是下面这些紧急情况？</Text>
-      <View className='ho-choices ho-emergency-row'>
+      <Text className='hl-field-label'>紧急情况，请直接打电话</Text>
+      <View className='ho-tiles ho-emergency-row'>
         {EMERGENCIES.map((e) => (
-          <Choice key={e.key} className={`hl-emergency hl-emergency-${e.key}`} on={on === e.key} label={e.label} note={`打 ${e.call}`} onClick={() => onPick(on === e.key ? null : e.key)} />
+          <Tile key={e.key} className={`ho-tile-emergency hl-emergency hl-emergency-${e.key}`} icon={e.icon} on={false} label={e.label} note={`打 ${e.call}`} onClick={() => onPick(e.key)} />
         ))}
       </View>
     </View>
   )
 }
 
+/** 119 / 120 / 110 instead of a form: the number huge, one red button that calls it. */
 function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => void }) {
   const e = EMERGENCIES.find((x) => x.key === which)!
   return (
     <View className={`hl-card hl-emergency-panel hl-emergency-panel-${e.key}`} role='alert'>
-      <Text className='hl-hero'>{e.say}</Text>
-      <Text className='ho-emergency-number hl-emergency-number'>{e.call}</Text>
-      <Text className='hl-note'>紧急情况不要在这里报事，志愿者赶不及。请马上打电话。</Text>
-      <View className='hl-actions'>
-        <Button className='hl-btn hl-btn-block hl-btn-call' size='large' onClick={() => void Taro.makePhoneCall({ phoneNumber: e.call }).catch(() => undefined)}>
-          {`拨打 ${e.call}`}
-        </Button>
-        <Button className='hl-btn hl-btn-block hl-btn-not-emergency' size='large' onClick={onBack}>
-          不是紧急情况，回去填写
-        </Button>
+      <Text className='hl-hero ho-emergency-say'>{e.say}</Text>
+      <Text className='ho-emergency-number hl-emergency-number' aria-label={`电话 ${e.call.split('').join(' ')}`}>{e.call}</Text>
+      <View className='ho-call hl-btn-call' role='button' aria-label={`拨打 ${e.call}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: e.call }).catch(() => undefined)}>
+        <Text className='ho-call-icon' aria-hidden='true'>☎</Text>
+        <Text className='ho-call-text'>{`拨打 ${e.call}`}</Text>
+      </View>
+      <Text className='hl-note ho-emergency-note'>紧急情况不要在这里报事，志愿者赶不及。请马上打电话。</Text>
+      <View className='ho-not-emergency hl-btn-not-emergency' role='button' onClick={onBack}>
+        <Text>不是紧急情况，继续填写</Text>
       </View>
     </View>
   )
@@ -139,24 +154,51 @@ function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => 
 
 // ---- where: the household, or another building ----------------------------------------------------------
 
-function BuildingPicker({ index, onPick, onCancel, startAt }: { index: TreeIndex; onPick: (b: TreeNode) => void; onCancel?: () => void; startAt?: string | null }) {
+/**
+ * 代办: a leader may post only for places they lead (the server's rule in orders.post). A node is
+ * offered when it lies inside one of those places, or above one on the way down to it.
+ */
+function offeredWithin(index: TreeIndex, within: ReadonlySet<string> | null) {
+  if (!within) return () => true
+  const above = new Set<string>()
+  for (const id of within) for (const n of lineage(index, id)) above.add(n.id)
+  return (n: TreeNode) => above.has(n.id) || lineage(index, n.id).some((x) => within.has(x.id))
+}
+
+function BuildingPicker({
+  index,
+  onPick,
+  onCancel,
+  startAt,
+  within = null,
+}: {
+  index: TreeIndex
+  onPick: (b: TreeNode) => void
+  onCancel?: () => void
+  startAt?: string | null
+  /** Only these places and what lies below them (a leader posting for a resident). */
+  within?: ReadonlySet<string> | null
+}) {
+  const offered = useMemo(() => offeredWithin(index, within), [index, within])
+  const childrenOf = (id: string | null) => placeChildren(index, id).filter(offered)
   // Skip levels with a single choice (one street, one community) so the list starts where choice begins.
   const start = useMemo(() => {
     // Posting from a station's code: start in the grid it serves.
     if (startAt && index.byId.has(startAt)) return startAt
     let id: string | null = null
     for (;;) {
-      const kids = placeChildren(index, id)
+      const kids = childrenOf(id)
       if (kids.length !== 1 || kids[0]!.kind === 'building') return id
       id = kids[0]!.id
     }
-  }, [index, startAt])
+  }, [index, startAt, offered])
   const [cursor, setCursor] = useState<string | null>(start)
   const trail = lineage(index, cursor)
-  const options = placeChildren(index, cursor)
+  const options = childrenOf(cursor)
   return (
     <View className='ho-picker hl-place-picker'>
       <Text className='hl-note'>{trail.length ? trail.map((n) => n.name).join(' › ') : '请选择问题所在的地方'}</Text>
+      {within ? <Text className='hl-note hl-pick-within'>只列出您负责的辖区</Text> : null}
       {cursor !== start ? (
         <View className='hl-row hl-pick-up' onClick={() => setCursor(trail.length > 1 ? trail[trail.length - 2]!.id : null)}>
           <Text className='hl-text'>‹ 返回上一级</Text>
@@ -181,22 +223,26 @@ function BuildingPicker({ index, onPick, onCancel, startAt }: { index: TreeIndex
 function PlaceField({
   draft,
   profile,
-  onBehalfOf,
-  proxyUnregistered,
+  resident,
+  proxy,
   update,
   errors,
   startAt,
+  within,
 }: {
   draft: Draft
   profile: Profile | undefined
-  onBehalfOf: string | null
-  proxyUnregistered: boolean
+  /** 代办 for a registered resident: their home is the default place. */
+  resident: ProxyResident | null
+  proxy: boolean
   update: (patch: Partial<Draft>) => void
   errors: FieldErrors
   startAt?: string | null
+  within: ReadonlySet<string> | null
 }) {
-  const home = !onBehalfOf && !proxyUnregistered ? profile?.home : undefined
-  const hasDefault = Boolean(home) || Boolean(onBehalfOf)
+  const home = !proxy ? profile?.home : undefined
+  const residentHome = resident?.home ?? null
+  const hasDefault = Boolean(home) || Boolean(residentHome)
   const [picking, setPicking] = useState(false)
   const [tree, setTree] = useState<TreeIndex | null>(null)
   const [treeError, setTreeError] = useState<ClientError | null>(null)
@@ -225,16 +271,20 @@ function PlaceField({
           <Text className='hl-text hl-place-path'>{home.breadcrumb.join(' › ')}</Text>
           <Text className='hl-note hl-place-room'>{`门牌 ${home.room}（您登记的住址）`}</Text>
         </View>
-      ) : onBehalfOf ? (
-        <Text className='hl-text hl-place-path'>这位居民登记的住址</Text>
+      ) : residentHome ? (
+        <View className='ho-place'>
+          <Text className='hl-text hl-place-path'>{residentHome.label}</Text>
+          <Text className='hl-note hl-place-room'>{`门牌 ${residentHome.room}（居民登记的住址）`}</Text>
+        </View>
       ) : (
-        <Text className='hl-note'>{proxyUnregistered ? '请选择这位居民住的楼栋' : '您还没有登记住址，请选择问题所在的楼栋'}</Text>
+        <Text className='hl-note'>{proxy ? '请选择这位居民住的楼栋' : '您还没有登记住址，请选择问题所在的楼栋'}</Text>
       )}
 
       {open ? (
         tree ? (
           <BuildingPicker
             index={tree}
+            within={within}
             startAt={startAt}
             onCancel={mustPick ? undefined : () => setPicking(false)}
             onPick={(b) => {
@@ -254,7 +304,7 @@ function PlaceField({
           </Button>
           {draft.place && hasDefault ? (
             <Button className='hl-btn hl-btn-block hl-btn-use-home' onClick={() => update({ place: null })}>
-              {onBehalfOf ? '用居民登记的住址' : '用我家的地址'}
+              {residentHome ? '用居民登记的住址' : '用我家的地址'}
             </Button>
           ) : null}
         </View>
@@ -280,7 +330,57 @@ function PlaceField({
 
 // ---- the form --------------------------------------------------------------------------------------------
 
-function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | undefined; onBehalfOf: string | null; proxy: boolean; startAt?: string | null }) {
+/** The field cards top-down, for scrolling to the first one with an error. */
+const FIELD_CARDS: readonly (readonly [Field, string])[] = [
+  ['contactName', 'hl-field-contact'],
+  ['contactPhone', 'hl-field-contact'],
+  ['category', 'hl-field-category'],
+  ['description', 'hl-field-description'],
+  ['photos', 'hl-field-photos'],
+  ['buildingId', 'hl-field-place'],
+  ['room', 'hl-field-place'],
+  ['urgency', 'hl-field-urgency'],
+  ['preferredTime', 'hl-field-time'],
+]
+
+/** Brings the first field with an error into view (weapp and H5 alike): nobody hunts for a red line. */
+function scrollToFirstError(errors: FieldErrors) {
+  const card = FIELD_CARDS.find(([f]) => errors[f])?.[1]
+  if (!card) return
+  // After the error text has rendered, so the card is where it will stay.
+  setTimeout(() => {
+    void Taro.pageScrollTo({ selector: `.hl-page-order-post .${card}`, offsetTop: -16, duration: 300 }).catch(() => undefined)
+  }, 50)
+}
+
+/** 代办: who the order is for, so the leader never posts for the wrong neighbour. */
+function ProxyFor({ resident }: { resident: ProxyResident }) {
+  return (
+    <View className='hl-card ho-proxy-for hl-proxy-for'>
+      <Text className='ho-section-title'>为这位居民代办</Text>
+      <Text className='hl-hero ho-proxy-name hl-proxy-name'>{resident.name}</Text>
+      <Text className='hl-text hl-proxy-phone'>{`电话 ${resident.phoneMasked ?? '未留手机号'}`}</Text>
+      <Text className='hl-text hl-proxy-home'>{resident.home ? `住 ${resident.home.label} ${resident.home.room}` : '还没有登记住址'}</Text>
+      <Text className='hl-note'>这件事记在这位居民名下，进展会通知他/她。</Text>
+    </View>
+  )
+}
+
+function PostForm({
+  profile,
+  onBehalfOf,
+  resident,
+  proxy,
+  startAt,
+  within,
+}: {
+  profile: Profile | undefined
+  onBehalfOf: string | null
+  resident: ProxyResident | null
+  proxy: boolean
+  startAt?: string | null
+  within: ReadonlySet<string> | null
+}) {
   const ownerId = profile?.id ?? null
   const [restored] = useState(() => {
     const d = readDraft()
@@ -329,7 +429,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
     const e: FieldErrors = {}
     if (!draft.category) e.category = '请选一类事情'
     if (draft.description.trim().length < 4) e.description = '请用几句话说清楚遇到的难处（至少 4 个字）'
-    if (!draft.place && !(profile?.home && !proxy) && !onBehalfOf) e.buildingId = '请选择问题所在的楼栋'
+    if (!draft.place && !(profile?.home && !proxy) && !resident?.home) e.buildingId = '请选择问题所在的楼栋'
     if (proxyUnregistered) {
       if (!draft.contactName.trim()) e.contactName = '请填写居民姓名'
       if (!/^1[3-9]\d{9}$/.test(draft.contactPhone.trim())) e.contactPhone = '请输入 11 位手机号'
@@ -344,6 +444,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
     setErrors(local)
     if (Object.keys(local).length) {
       setFormError('还有几处没填好，请看红字提示')
+      scrollToFirstError(local)
       return
     }
     const input: PostInput = {
@@ -368,7 +469,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
     setSubmitting(true)
     if (!proxy && !askedConsent.current) {
       askedConsent.current = true
-      await askSubscribe(['orderAccepted', 'orderResolved'])
+      await askSubscribe(['orderAccepted', 'orderResolved', 'orderEscalated'])
     }
     const answer = await orders.post(input)
     setSubmitting(false)
@@ -386,6 +487,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
     if (field) {
       setErrors({ [field]: answer.error.message })
       setFormError('有一处需要改一下，请看红字提示')
+      scrollToFirstError({ [field]: answer.error.message })
     } else setFormError(answer.error.message)
   }
 
@@ -393,11 +495,8 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
 
   return (
     <View className='ho-post-form hl-post-form'>
-      {proxy ? (
-        <Text className='hl-notice hl-banner-proxy'>
-          {onBehalfOf ? '为居民代办：这件事记在这位居民名下，进展会通知他/她。' : '为居民代办：请填写居民的姓名和电话，志愿者会直接联系他/她。'}
-        </Text>
-      ) : null}
+      {resident ? <ProxyFor resident={resident} /> : null}
+      {proxy && !resident ? <Text className='hl-notice hl-banner-proxy'>为居民代办：请填写居民的姓名和电话，志愿者会直接联系他/她。</Text> : null}
       {showRestored ? (
         <View className='hl-notice hl-draft-restored'>
           <Text>已恢复上次没提交的内容。</Text>
@@ -420,9 +519,9 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
 
       <View className='hl-card hl-field hl-field-category'>
         <Text className='hl-field-label'>什么事</Text>
-        <View className='ho-choices ho-grid'>
+        <View className='ho-tiles ho-grid' role='radiogroup'>
           {CATEGORIES.map((c) => (
-            <Choice key={c} className={`hl-category hl-category-${CATEGORY_SLUGS[c]}`} on={draft.category === c} label={c} note={CATEGORY_RULES[c].hint} onClick={() => update({ category: c })} />
+            <Tile key={c} className={`hl-category hl-category-${CATEGORY_SLUGS[c]}`} icon={CATEGORY_ICONS[c]} on={draft.category === c} label={c} note={CATEGORY_RULES[c].hint} onClick={() => update({ category: c })} />
           ))}
         </View>
         {rule?.private ? <Text className='hl-note hl-category-private'>这类事不公开：只有您、接单的人和网格长能看到。</Text> : null}
@@ -432,15 +531,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
 
       <View className='hl-card hl-field hl-field-description'>
         <Text className='hl-field-label'>说说情况</Text>
-        <Textarea
-          className='hl-textarea hl-input-description'
-          value={draft.description}
-          placeholder='例如：厨房水龙头一直滴水，关不紧'
-          maxlength={500}
-          autoHeight
-          onInput={(e) => update({ description: e.detail.value })}
-        />
-        <Text className='hl-note ho-count'>{`${draft.description.length} / 500`}</Text>
+        <TextBox className='hl-input-description' value={draft.description} placeholder='例如：厨房水龙头一直滴水，关不紧' maxLength={500} onChange={(v) => update({ description: v })} />
         <FieldError field='description' message={errors.description} />
       </View>
 
@@ -449,7 +540,7 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
         <PhotoPicker name='order' photos={draft.photos} onChange={(photos) => update({ photos })} error={errors.photos} />
       </View>
 
-      <PlaceField draft={draft} profile={profile} onBehalfOf={onBehalfOf} proxyUnregistered={proxyUnregistered} update={update} errors={errors} startAt={startAt} />
+      <PlaceField draft={draft} profile={profile} resident={resident} proxy={proxy} update={update} errors={errors} startAt={startAt} within={within} />
 
       <View className='hl-card hl-field hl-field-urgency'>
         <Text className='hl-field-label'>急不急</Text>
@@ -485,9 +576,30 @@ function PostForm({ profile, onBehalfOf, proxy, startAt }: { profile: Profile | 
       <Button className='hl-btn hl-btn-block hl-btn-submit-order' type='primary' size='large' loading={submitting} disabled={submitting} onClick={() => void submit()}>
         {submitting ? '正在提交…' : '提交'}
       </Button>
-      <Text className='hl-note'>提交后，系统会找本网格的党员志愿者来办，进展会在“我的事项”里看到。</Text>
+      <Text className='hl-note hl-post-after'>
+        {rule?.leaderFirst
+          ? `提交后，网格长会来协调，进展会在“${proxy ? '待办' : '我的事项'}”里看到。`
+          : `提交后，平台会找本网格的党员志愿者来办，进展会在“${proxy ? '待办' : '我的事项'}”里看到。`}
+      </Text>
     </View>
   )
+}
+
+type ResidentLoad = { status: 'none' } | { status: 'loading' } | { status: 'ready'; resident: ProxyResident } | { status: 'error'; error: ClientError }
+
+/** 代办 for a registered resident: who they are, from the server (the same rule as posting for them). */
+function useResident(userId: string | null) {
+  const [load, setLoad] = useState<ResidentLoad>(userId ? { status: 'loading' } : { status: 'none' })
+  const fetch = async () => {
+    if (!userId) return
+    setLoad({ status: 'loading' })
+    const answer = await orders.proxyFor(userId)
+    setLoad(answer.ok ? { status: 'ready', resident: answer.data.resident } : { status: 'error', error: answer.error })
+  }
+  useEffect(() => {
+    void fetch()
+  }, [userId])
+  return { load, retry: fetch }
 }
 
 export default function OrderPost() {
@@ -499,26 +611,43 @@ export default function OrderPost() {
   }, [])
 
   const onBehalfOf = router.params.onBehalfOf ? decodeURIComponent(router.params.onBehalfOf) : null
-  const isLeader = leaderRoles(state.profile).length > 0
+  const leads = leaderRoles(state.profile)
+  const isLeader = leads.length > 0
   const proxy = Boolean(onBehalfOf) || (router.params.proxy === '1' && isLeader)
+  const within = useMemo(() => (proxy ? new Set(leads.map((r) => r.nodeId)) : null), [proxy, leads.map((r) => r.nodeId).join(',')])
+  const resident = useResident(onBehalfOf)
   const waitingForProfile = !state.profile && state.status !== 'error'
   // Opened from a station's code (扫一扫): which station, and the grid to start the place picker in.
   const stationName = router.params.stationName ? decodeURIComponent(router.params.stationName) : null
   const gridId = router.params.gridId ? decodeURIComponent(router.params.gridId) : null
 
+  const pickEmergency = (k: EmergencyKey | null) => {
+    setEmergency(k)
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+
   return (
     <PageShell name='order-post'>
       <Text className='hl-title'>{proxy ? '为居民代办' : '我要办事'}</Text>
       {stationName && !proxy ? <Text className='hl-notice hl-banner-station'>{`在 ${stationName} 报事`}</Text> : null}
-      <EmergencyRow on={emergency} onPick={setEmergency} />
-      {emergency ? <EmergencyPanel which={emergency} onBack={() => setEmergency(null)} /> : null}
+      {emergency ? <EmergencyPanel which={emergency} onBack={() => pickEmergency(null)} /> : <EmergencyRow onPick={pickEmergency} />}
       {/* The form stays mounted (hidden) behind an emergency panel: nothing typed is lost. */}
       <View className={emergency ? 'ho-hidden' : ''}>
         {state.status === 'error' && !state.profile ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
-        {waitingForProfile ? (
+        {resident.load.status === 'error' ? (
+          <ErrorView error={resident.load.error} onRetry={resident.load.error.code === 'COMMON.NETWORK' ? () => void resident.retry() : undefined} />
+        ) : waitingForProfile || resident.load.status === 'loading' ? (
           <Loading />
         ) : (
-          <PostForm key={`${state.profile?.id ?? 'anon'}:${proxy ? 'proxy' : 'self'}`} profile={state.profile} onBehalfOf={onBehalfOf} proxy={proxy} startAt={gridId} />
+          <PostForm
+            key={`${state.profile?.id ?? 'anon'}:${proxy ? 'proxy' : 'self'}`}
+            profile={state.profile}
+            onBehalfOf={onBehalfOf}
+            resident={resident.load.status === 'ready' ? resident.load.resident : null}
+            proxy={proxy}
+            startAt={gridId}
+            within={within}
+          />
         )}
       </View>
     </PageShell>

@@ -1,10 +1,11 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { RATING_TAGS } from '@shared/orders/categories'
 import { FieldError } from '../../../components/states'
+import { TextBox } from '../../../components/text-box'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type OrderView } from '../../../services/orders'
 import { Choice, OrderActionPage } from '../common/components'
@@ -13,7 +14,7 @@ import '../common/orders.scss'
 type Tag = (typeof RATING_TAGS)[number]
 
 /** Each star says what it means: nobody has to guess whether 3 is good. */
-const STAR_LABELS = ['很不满意', '不满意', '一般', '满意', '很满意'] as const
+const STAR_LABELS = ['很不满意', '不满意', '一般', '满意', '非常满意'] as const
 
 function backToOrder(id: string) {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
@@ -54,7 +55,7 @@ function RateForm({ order }: { order: OrderView }) {
     <View className='ho-rate-form'>
       <View className='hl-card hl-field hl-field-stars'>
         <Text className='hl-field-label'>这次服务您满意吗？</Text>
-        <View className='ho-stars' role='radiogroup'>
+        <View className='ho-stars' role='radiogroup' aria-label='打几颗星'>
           {STAR_LABELS.map((label, i) => {
             const n = i + 1
             return (
@@ -69,13 +70,15 @@ function RateForm({ order }: { order: OrderView }) {
                   setErrors({})
                 }}
               >
-                <Text className='ho-star-icon'>{n <= stars ? '★' : '☆'}</Text>
-                <Text className='ho-star-label'>{label}</Text>
+                <Text className='ho-star-icon' aria-hidden='true'>{n <= stars ? '★' : '☆'}</Text>
+                <Text className='ho-star-label'>{`${n} 星`}</Text>
               </View>
             )
           })}
         </View>
-        <Text className='hl-text hl-stars-chosen'>{stars ? `您选了 ${stars} 星：${STAR_LABELS[stars - 1]}` : '还没选'}</Text>
+        <Text className={`hl-text ho-stars-chosen hl-stars-chosen${stars ? ' ho-stars-chosen-on' : ''}`} aria-live='polite'>
+          {stars ? `您选了 ${stars} 星：${STAR_LABELS[stars - 1]}` : '点一颗星：1 星很不满意，5 星非常满意'}
+        </Text>
         {stars > 0 && stars <= 2 ? <Text className='hl-note hl-stars-low'>打 1–2 星，网格长会回访复核。</Text> : null}
         <FieldError field='stars' message={errors.stars} />
       </View>
@@ -91,14 +94,7 @@ function RateForm({ order }: { order: OrderView }) {
 
       <View className='hl-card hl-field hl-field-comment'>
         <Text className='hl-field-label'>还想说的（可不填）</Text>
-        <Textarea
-          className='hl-textarea hl-input-rate-comment'
-          value={comment}
-          placeholder='例如：师傅很细心，谢谢'
-          maxlength={300}
-          autoHeight
-          onInput={(e) => setComment(e.detail.value)}
-        />
+        <TextBox className='hl-input-rate-comment' value={comment} placeholder='例如：师傅很细心，谢谢' maxLength={300} onChange={setComment} />
         <FieldError field='comment' message={errors.comment} />
       </View>
 

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { FieldError } from '../../../components/states'
+import { TextBox } from '../../../components/text-box'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
 import { OrderActionPage, PhotoPicker } from '../common/components'
@@ -47,15 +48,7 @@ function ResolveForm({ order }: { order: OrderView }) {
     <View className='ho-resolve-form'>
       <View className='hl-card hl-field hl-field-note'>
         <Text className='hl-field-label'>办理情况</Text>
-        <Textarea
-          className='hl-textarea hl-input-note'
-          value={note}
-          placeholder='例如：已更换水龙头阀芯，试用不再滴水'
-          maxlength={500}
-          autoHeight
-          onInput={(ev) => setNote(ev.detail.value)}
-        />
-        <Text className='hl-note ho-count'>{`${note.length} / 500`}</Text>
+        <TextBox className='hl-input-note' value={note} placeholder='例如：已更换水龙头阀芯，试用不再滴水' maxLength={500} onChange={setNote} />
         <FieldError field='note' message={errors.note} />
       </View>
       <View className='hl-card hl-field hl-field-photos'>

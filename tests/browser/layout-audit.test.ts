@@ -1,0 +1,262 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { browserAvailable, launch, phonePage, SCREENSHOTS } from '../helpers/browser';
+import { PERSONAS, type TestGateway } from '../helpers/local-gateway';
+import { auditLayout, formatViolations, type Mode, type Violation } from '../helpers/layout-audit';
+import { act, MORNING, offereeOf, post } from '../helpers/orders';
+
+/**
+ * The layout audit (issue 7): every route of app.config.ts, as each persona that can open it, in
+ * normal and 长辈版, at 390 × 844 — touch targets, text size, line height, contrast, horizontal
+ * overflow, text running into text (see tests/helpers/layout-audit.ts). One full-page screenshot per
+ * route and mode in test-results/browser/layout/. layout-audit.self.test.ts proves the audit fails on
+ * the symptoms of an emptied stylesheet; the last test here shows it on the real order pages.
+ */
+
+type Persona = keyof typeof PERSONAS;
+interface Ids {
+  /** Offered to a volunteer, not yet accepted. */
+  offered: string;
+  /** Accepted by the volunteer: what 办结 opens. */
+  accepted: string;
+  /** Resolved: what 评价 opens. */
+  resolved: string;
+  /** The volunteer the offered order waits on, and the one who accepted the accepted order (openids). */
+  offeree: string;
+  assignee: string;
+  station: string;
+}
+interface Visit {
+  route: string;
+  query?: (ids: Ids) => string;
+  personas: Array<Persona | 'offeree' | 'assignee'>;
+  /** Why this variant of the route is audited too (e.g. 代办 on the post form). */
+  variant?: string;
+}
+
+const EVERYONE: Persona[] = ['resident', 'residentYoung', 'volunteer', 'inService', 'gridLeader', 'communityAdmin', 'streetAdmin', 'police'];
+const VOLUNTEERS: Persona[] = ['volunteer', 'inService'];
+const LEADERS: Persona[] = ['gridLeader', 'communityAdmin', 'streetAdmin'];
+const ADMINS: Persona[] = ['communityAdmin', 'streetAdmin'];
+
+/** Who can open what: the entries pages show (我的, 办事) and the server's policies. */
+const PLAN: Visit[] = [
+  { route: 'pages/home/index', personas: EVERYONE },
+  { route: 'pages/work/index', personas: EVERYONE },
+  { route: 'pages/me/index', personas: EVERYONE },
+  { route: 'packages/accounts/profile-edit/index', personas: EVERYONE },
+  { route: 'packages/accounts/redeem/index', personas: EVERYONE },
+  { route: 'packages/accounts/persona/index', personas: EVERYONE },
+  { route: 'packages/accounts/tree/index', personas: LEADERS },
+  { route: 'packages/accounts/messages/index', personas: EVERYONE },
+  { route: 'packages/orders/post/index', personas: EVERYONE },
+  { route: 'packages/orders/post/index', query: () => 'proxy=1', personas: ['gridLeader'], variant: '代办' },
+  { route: 'packages/orders/mine/index', personas: ['resident', 'residentYoung', 'volunteer', 'gridLeader'] },
+  { route: 'packages/orders/detail/index', query: (ids) => `id=${ids.offered}`, personas: ['resident', 'offeree', 'gridLeader', 'communityAdmin', 'streetAdmin'] },
+  { route: 'packages/orders/detail/index', query: (ids) => `id=${ids.resolved}`, personas: ['resident'], variant: '已办结' },
+  { route: 'packages/orders/resolve/index', query: (ids) => `id=${ids.accepted}`, personas: ['assignee'] },
+  { route: 'packages/orders/rate/index', query: (ids) => `id=${ids.resolved}`, personas: ['resident'] },
+  { route: 'packages/orders/tasks/index', personas: VOLUNTEERS },
+  { route: 'packages/orders/queue/index', personas: LEADERS },
+  { route: 'packages/orders/stats/index', personas: LEADERS },
+  { route: 'packages/stations/scan/index', personas: EVERYONE },
+  { route: 'packages/stations/list/index', personas: EVERYONE },
+  { route: 'packages/stations/detail/index', query: (ids) => `id=${ids.station}`, personas: EVERYONE },
+  { route: 'packages/stations/screen/index', query: (ids) => `stationId=${ids.station}`, personas: LEADERS },
+  { route: 'packages/stations/duty/index', personas: [...VOLUNTEERS, 'gridLeader'] },
+  { route: 'packages/stations/overview/index', personas: ADMINS },
+  { route: 'packages/stations/mycode/index', personas: EVERYONE },
+  { route: 'packages/service/record/index', personas: [...VOLUNTEERS, 'gridLeader'] },
+  { route: 'packages/service/approve/index', personas: ADMINS },
+  { route: 'packages/service/report/index', personas: ADMINS },
+];
+const MODES: Mode[] = ['normal', 'elder'];
+const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');
+
+/** Every page of app.config.ts (main package and subpackages), read from the file itself. */
+function configuredRoutes(): string[] {
+  const source = readFileSync(join(__dirname, '..', '..', 'miniprogram', 'app.config.ts'), 'utf8').replace(/export\s+default/, 'return');
+  const config = new Function('defineAppConfig', source)((c: unknown) => c) as { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> };
+  return [...config.pages, ...(config.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+}
+
+/** Requests the page has on the wire, to know when it has finished loading. */
+function trackRequests(page: Page): () => number {
+  let inFlight = 0;
+  page.on('request', () => inFlight++);
+  page.on('requestfinished', () => inFlight--);
+  page.on('requestfailed', () => inFlight--);
+  return () => inFlight;
+}
+
+const h5Dir = join(__dirname, '..', '..', 'dist', 'h5');
+const run = browserAvailable();
+if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it first)');
+
+(run ? describe : describe.skip)('layout audit: every route, every persona that opens it, normal and 长辈版, 390 × 844', () => {
+  let gw: TestGateway;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  let inFlight: () => number;
+  let ids: Ids;
+  let loads = 0;
+  const modeOf = new Map<string, Mode>();
+
+  beforeAll(async () => {
+    const { startTestGateway } = await import('../helpers/local-gateway');
+    gw = await startTestGateway({ h5Dir });
+    await gw.tick(MORNING);
+    // Real orders of the seeded demo in the states the id-taking pages show.
+    const offered = await post(gw, PERSONAS.resident, { description: '楼道灯不亮了，晚上看不清台阶' });
+    const offeree = await offereeOf(gw, offered.id);
+    const accepted = await post(gw, PERSONAS.resident, { description: '卫生间水管接口渗水' });
+    const assignee = await offereeOf(gw, accepted.id);
+    await act(gw, assignee, 'accept', { orderId: accepted.id });
+    const resolved = await post(gw, PERSONAS.resident, { category: '代买代办', description: '帮忙去药店买一盒降压药' });
+    const resolver = await offereeOf(gw, resolved.id);
+    await act(gw, resolver, 'accept', { orderId: resolved.id });
+    await act(gw, resolver, 'resolve', { orderId: resolved.id, note: '药已买好送到家中' });
+    const stations = await gw.store.find<{ _id: string; kind: string }>('nodes', { kind: 'station' });
+    ids = { offered: offered.id, accepted: accepted.id, resolved: resolved.id, offeree, assignee, station: stations[0]!._id };
+
+    browser = await launch();
+    ({ page, errors } = await phonePage(browser));
+    inFlight = trackRequests(page);
+    // The persona and the 长辈版 preference, written before the app's own scripts read them.
+    await page.addInitScript(() => {
+      const q = new URLSearchParams(location.search);
+      const persona = q.get('persona');
+      if (persona) localStorage.setItem('honglin.persona', JSON.stringify({ data: persona }));
+      const large = q.get('large');
+      if (large) localStorage.setItem('honglin.largeText', JSON.stringify({ data: large }));
+    });
+    // This run's pictures only (a route that was removed leaves none behind).
+    rmSync(LAYOUT_SHOTS, { recursive: true, force: true });
+    mkdirSync(LAYOUT_SHOTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await gw?.stop();
+  });
+
+  /** Loads `route` from scratch as `openid` in `mode`, and waits until it has settled. */
+  async function open(openid: string, mode: Mode, route: string, query = ''): Promise<string | null> {
+    if (modeOf.get(openid) !== mode) {
+      // The preference is the person's own, kept on the server: the app applies it when it loads the profile.
+      const res = await gw.call(openid, 'accounts', 'updateProfile', { largeText: mode === 'elder' });
+      if (!res.body.ok) throw new Error(`largeText for ${openid}: ${res.body.error.code}`);
+      modeOf.set(openid, mode);
+    }
+    const search = new URLSearchParams({ persona: openid, large: mode === 'elder' ? '1' : '0', load: String(++loads) });
+    await page.goto(`${gw.url}/?${search}#/${route}${query ? `?${query}` : ''}`);
+    // Settled: the page is drawn, shows no spinner, and nothing has been on the wire for 150 ms.
+    const until = Date.now() + 8000;
+    let quietSince = 0;
+    let busy = 'nothing drawn';
+    while (Date.now() < until) {
+      busy = await page.evaluate(() => (!document.querySelector('.taro_page .hl-page') ? 'nothing drawn' : document.querySelector('[aria-busy=true], .hl-spinner') ? 'a spinner' : ''));
+      if (!busy && inFlight() <= 0) {
+        if (!quietSince) quietSince = Date.now();
+        else if (Date.now() - quietSince >= 150) break;
+      } else quietSince = 0;
+      await page.waitForTimeout(50);
+    }
+    await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    return quietSince ? null : `still loading after 8 s (${busy || `${inFlight()} requests on the wire`})`;
+  }
+
+  /** A full-page screenshot: Taro scrolls inside `.taro_page`, so let it grow for the picture. */
+  async function fullShot(name: string): Promise<void> {
+    const style = await page.addStyleTag({ content: 'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_page { height: auto !important; max-height: none !important; overflow: visible !important; }' });
+    await page.screenshot({ path: join(LAYOUT_SHOTS, `${name}.png`), fullPage: true });
+    await style.evaluate((e) => (e as Element).remove());
+  }
+
+  it('audits every route of app.config.ts (a new page cannot be forgotten)', () => {
+    const planned = new Set(PLAN.map((v) => v.route));
+    const configured = configuredRoutes();
+    expect(configured.length).toBeGreaterThan(20);
+    expect(configured.filter((r) => !planned.has(r))).toEqual([]);
+    expect([...planned].filter((r) => !configured.includes(r))).toEqual([]);
+  });
+
+  for (const visit of PLAN) {
+    const label = `${visit.route}${visit.variant ? ` (${visit.variant})` : ''}`;
+    it(`${label}: as ${visit.personas.join(', ')}`, async () => {
+      const failures: string[] = [];
+      for (const mode of MODES) {
+        let shot = false;
+        for (const who of visit.personas) {
+          const openid = who === 'offeree' || who === 'assignee' ? ids[who] : PERSONAS[who];
+          const where = `${label} · ${who} · ${mode === 'elder' ? '长辈版' : 'normal'}`;
+          errors.length = 0;
+          const unsettled = await open(openid, mode, visit.route, visit.query?.(ids));
+          if (unsettled) failures.push(`${where} · ${unsettled}`);
+          const state = await page.evaluate(() => ({
+            page: Boolean(document.querySelector('.taro_page .hl-page')),
+            elder: Boolean(document.querySelector('.taro_page .hl-page.honglin-elder')),
+            error: Array.from(document.querySelectorAll('.taro_page .hl-state-error')).map((e) => (e as HTMLElement).innerText.trim()).join(' / '),
+          }));
+          // The audit measures the page the person was meant to see, in the mode asked for.
+          if (!state.page) failures.push(`${where} · the page did not render`);
+          if (state.elder !== (mode === 'elder')) failures.push(`${where} · 长辈版 is ${state.elder ? 'on' : 'off'}, expected ${mode}`);
+          if (state.error) failures.push(`${where} · the page shows an error: ${state.error}`);
+          if (errors.length) failures.push(`${where} · page errors: ${errors.join(' | ')}`);
+          const violations: Violation[] = await auditLayout(page, { mode });
+          if (violations.length) failures.push(formatViolations(where, violations));
+          if (!shot) {
+            await fullShot(`${label.replace(/[/ ()]+/g, '-').replace(/-+$/, '')}--${mode}--${who}`);
+            shot = true;
+          }
+        }
+      }
+      expect(failures.join('\n')).toBe('');
+    }, 120_000);
+  }
+
+  it('fails the real order pages when the orders stylesheet is taken away (what the bad merge did)', async () => {
+    // Classes that the orders package's stylesheets style and no shared one does (app.scss,
+    // components/*.scss): their rules are what the merge removed. (A class also covers what SCSS
+    // nests under it with `&-…`.)
+    const src = join(__dirname, '..', '..', 'miniprogram');
+    const classesOf = (files: string[]) => new Set(files.flatMap((f) => Array.from(readFileSync(f, 'utf8').matchAll(/\.([a-z][a-z0-9_-]*)/gi), (m) => m[1]!)));
+    const scssUnder = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scssUnder(join(dir, e.name)) : e.name.endsWith('.scss') ? [join(dir, e.name)] : []));
+    const shared = classesOf([join(src, 'app.scss'), ...scssUnder(join(src, 'components'))]);
+    const ordersOnly = [...classesOf(scssUnder(join(src, 'packages', 'orders')))].filter((c) => !shared.has(c));
+    expect(ordersOnly.length).toBeGreaterThan(20);
+    const cases: Array<[Persona, string, string]> = [
+      ['gridLeader', 'packages/orders/queue/index', ''],
+      ['resident', 'packages/orders/detail/index', `id=${ids.offered}`],
+    ];
+    for (const [who, route, query] of cases) {
+      const openid = PERSONAS[who];
+      await open(openid, 'normal', route, query);
+      const before = await auditLayout(page, { mode: 'normal' });
+      // Delete every loaded rule that styles one of those classes (wherever the build bundled it).
+      const removed = await page.evaluate((classes) => {
+        const mentions = (sel: string) => classes.some((c) => new RegExp(`\\.${c}(?![a-z0-9_])`).test(sel));
+        let count = 0;
+        const prune = (list: CSSRuleList, remove: (i: number) => void) => {
+          for (let i = list.length - 1; i >= 0; i--) {
+            const rule = list[i]!;
+            if (rule instanceof CSSStyleRule && mentions(rule.selectorText)) {
+              remove(i);
+              count++;
+            } else if (rule instanceof CSSGroupingRule) prune(rule.cssRules, (k) => rule.deleteRule(k));
+          }
+        };
+        for (const sheet of Array.from(document.styleSheets)) prune(sheet.cssRules, (k) => sheet.deleteRule(k));
+        return count;
+      }, ordersOnly);
+      expect(removed).toBeGreaterThan(20);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const after = await auditLayout(page, { mode: 'normal' });
+      await fullShot(`orders-stylesheet-removed--${route.split('/')[2]}`);
+      const added = after.filter((v) => !before.some((b) => b.rule === v.rule && b.selector === v.selector && b.text === v.text));
+      // Run-in texts (chips into titles, labels into values) or too-small targets (the filter tabs).
+      expect(added.filter((v) => v.rule === 'text-run-in' || v.rule === 'touch-target').length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+});
