@@ -123,6 +123,8 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
 
     browser = await launch();
     ({ page, errors } = await phonePage(browser));
+    // The phone's clock agrees with the server's pinned morning, so the pages read as on that day.
+    await page.clock.install({ time: new Date(MORNING) });
     inFlight = trackRequests(page);
     // The persona and the 长辈版 preference, written before the app's own scripts read them.
     await page.addInitScript(() => {

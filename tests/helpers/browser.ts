@@ -127,6 +127,9 @@ export function journey(name: string, body: (j: Journey) => void, options: { at?
       if (options.at) await j.gw.tick(options.at);
       j.browser = await launch();
       ({ page: j.page, errors: j.errors } = await phonePage(j.browser));
+      // The phone's clock agrees with the server's, as on a real phone: times on the pages (还剩…,
+      // 已超出…) read as they would on the pinned day, and then run on in real time.
+      if (options.at) await j.page.clock.install({ time: new Date(options.at) });
     }, 60_000);
     afterAll(async () => {
       await j.browser?.close();
