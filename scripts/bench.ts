@@ -143,6 +143,23 @@ async function homeStoreCalls() {
   };
   for (const [k, v] of Object.entries(byPersona)) record(`home_store_calls_${k}`, v, 'count');
   record('home_store_calls', Math.max(...Object.values(byPersona)), 'count');
+
+  // Writes, each with a requestId as the app sends them: the replay claim (one insert before, one
+  // update after) is part of the count; a repeated requestId is answered from the replay store.
+  const write = async (persona: string, action: string, payload: unknown, requestId: string) => {
+    calls = 0;
+    const res = await runCall(ordersFunction, counted, { action, payload, requestId }, { persona });
+    if (!res.ok) throw new Error(`orders.${action}: ${res.error.code}`);
+    return { calls, data: res.data as { order: { id: string; offer: { volunteerId: string } | null } } };
+  };
+  const posted = await write(PERSONAS.residentYoung, 'post', { category: '家居小修', description: '阳台的门关不严，风一吹就开', clientKey: 'bench-store-calls-1' }, 'bench-post-0001');
+  record('post_store_calls', posted.calls, 'count');
+  record('post_replay_store_calls', (await write(PERSONAS.residentYoung, 'post', { category: '家居小修', description: '阳台的门关不严，风一吹就开', clientKey: 'bench-store-calls-1' }, 'bench-post-0001')).calls, 'count');
+  const order = await store.get<{ _id: string; offer: { volunteerId: string } | null }>('orders', posted.data.order.id);
+  const offeree = order?.offer ? (await store.get<{ _id: string; openid: string }>('users', order.offer.volunteerId))?.openid : null;
+  if (!offeree) throw new Error('bench: the posted order was offered to nobody');
+  record('accept_store_calls', (await write(offeree, 'accept', { orderId: posted.data.order.id }, 'bench-accept-0001')).calls, 'count');
+  record('comment_store_calls', (await write(PERSONAS.residentYoung, 'comment', { orderId: posted.data.order.id, text: '我下午都在家' }, 'bench-comment-0001')).calls, 'count');
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }
