@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { api, COMMON_ERRORS, type ActionSpec } from '../shared/api/contract';
 import { ERRORS, type ErrorCode } from '../shared/errors';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlacePath, NodeView } from '../territory/territory.schema';
 import { GRANTED_ROLES, ROLES } from './roles';
 

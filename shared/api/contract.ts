@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ErrorCode } from '../errors';
 import * as A from '../accounts/accounts.schema';
 import * as O from '../orders/orders.schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id, Phone, Room } from '../accounts/accounts.schema';
 import { PlacePath } from '../territory/territory.schema';
 import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from './categories';

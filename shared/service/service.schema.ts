@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../accounts/accounts.schema';
 import { CATEGORIES } from '../orders/categories';
 import { MANUAL_STATUSES, SOURCES } from './record';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Id } from '../accounts/accounts.schema';
 import { SCAN_OFFERS } from './scan.policy';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** 街道 → 社区 → 网格 → 微网格 → 楼栋; 党群服务站 hang off a community and serve grids. */
 export const NODE_KINDS = ['street', 'community', 'grid', 'microGrid', 'building', 'station'] as const;

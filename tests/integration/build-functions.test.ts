@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -49,6 +49,15 @@ describe('npm run build:functions', () => {
       expect(code).not.toMatch(/node:sqlite|DatabaseSync|sqlite-store/);
       expect(code).not.toMatch(/x-honglin-persona/);
     }
+  });
+
+  it('keeps every bundle at or under 250 KB (zod as a namespace with only the zh-CN locale; cold starts)', () => {
+    const MAX_BYTES = 250 * 1024;
+    const sizes = Object.fromEntries(functions.map((name) => [name, statSync(join(root, 'dist', 'cloudfunctions', name, 'index.js')).size]));
+    for (const [name, bytes] of Object.entries(sizes)) expect({ name, bytes, withinBudget: bytes <= MAX_BYTES }).toEqual({ name, bytes, withinBudget: true });
+    // Chinese validation messages are still in the bundle that serves residents.
+    const orders = readFileSync(join(root, 'dist', 'cloudfunctions', 'orders', 'index.js'), 'utf8');
+    expect(orders).toMatch(/\\u65E0\\u6548\\u8F93\\u5165|无效输入/i);
   });
 
   it('declares the openapi each function uses and the scheduler’s timer trigger', () => {

@@ -16,14 +16,14 @@ import {
 import { applyPatch, assertPath } from './patch';
 import { isOps, pageSize, pageSkip } from './query';
 
-// node:sqlite exists from Node 22.5; required lazily so that merely importing this file on an older
+// node:sqlite loads without a flag from Node 22.13 (22.5–22.12 need --experimental-sqlite); required lazily so that merely importing this file on an older
 // Node gives a clear message instead of a module-not-found stack.
 function openDatabase(file: string): DatabaseSyncType {
   let sqlite: typeof import('node:sqlite');
   try {
     sqlite = require('node:sqlite');
   } catch {
-    throw new Error(`node:sqlite needs Node >= 22.5 (this is ${process.version}); run through npm scripts, which use the project's Node 24`);
+    throw new Error(`node:sqlite needs Node >= 22.13 (this is ${process.version}); run through npm scripts, which use the project's Node 24`);
   }
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   return new sqlite.DatabaseSync(file);

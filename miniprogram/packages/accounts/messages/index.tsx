@@ -104,6 +104,7 @@ export default function Messages() {
     openPage(url).catch(() => setOpenError(true))
   }
 
+  // eslint-disable-next-line react-hooks/purity -- relative times are as of this render; every re-render refreshes them
   const now = Date.now()
 
   return (

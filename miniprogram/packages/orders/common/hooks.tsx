@@ -61,6 +61,7 @@ export function usePagedOrders(input: Omit<ListInput, 'offset' | 'limit'> | null
   const [state, setState] = useState<PagedState>({ status: 'loading' })
   const key = input ? JSON.stringify(input) : ''
   const current = useRef(key)
+  // eslint-disable-next-line react-hooks/refs -- the latest key, written during render so that an answer for an older key is dropped
   current.current = key
 
   const reload = useCallback(async () => {
@@ -72,6 +73,7 @@ export function usePagedOrders(input: Omit<ListInput, 'offset' | 'limit'> | null
     if (!answer.ok) setState({ status: 'error', error: answer.error })
     else setState({ status: 'ready', orders: answer.data.orders, total: answer.data.total, more: answer.data.orders.length < answer.data.total, loadingMore: false, moreError: null })
     // `input` is represented by `key`: a new object with the same content is the same list.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `input` is represented by `key`
   }, [key])
 
   const loadMore = useCallback(async () => {
@@ -88,6 +90,7 @@ export function usePagedOrders(input: Omit<ListInput, 'offset' | 'limit'> | null
       const merged = [...s.orders, ...answer.data.orders.filter((o) => !seen.has(o.id))]
       return { status: 'ready', orders: merged, total: answer.data.total, more: merged.length < answer.data.total && answer.data.orders.length > 0, loadingMore: false, moreError: null }
     })
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `input` is represented by `key`
   }, [key, state])
 
   useEffect(() => {

@@ -319,6 +319,7 @@ export default function OrderDetail() {
 
   useEffect(() => {
     void fetchOrder()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [id])
   // Back from 办结 / 评价: show the fresh state.
   useDidShow(() => {

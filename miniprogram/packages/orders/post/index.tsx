@@ -191,6 +191,7 @@ function BuildingPicker({
       if (kids.length !== 1 || kids[0]!.kind === 'building') return id
       id = kids[0]!.id
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- childrenOf is derived from `index`, already a dependency
   }, [index, startAt, offered])
   const [cursor, setCursor] = useState<string | null>(start)
   const trail = lineage(index, cursor)
@@ -257,6 +258,7 @@ function PlaceField({
   }
   useEffect(() => {
     if (open && !tree) void loadTree()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the tree when it is first needed; a loaded tree is not loaded again
   }, [open])
 
   return (
@@ -598,6 +600,7 @@ function useResident(userId: string | null) {
   }
   useEffect(() => {
     void fetch()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [userId])
   return { load, retry: fetch }
 }
@@ -614,7 +617,8 @@ export default function OrderPost() {
   const leads = leaderRoles(state.profile)
   const isLeader = leads.length > 0
   const proxy = Boolean(onBehalfOf) || (router.params.proxy === '1' && isLeader)
-  const within = useMemo(() => (proxy ? new Set(leads.map((r) => r.nodeId)) : null), [proxy, leads.map((r) => r.nodeId).join(',')])
+  const leadNodeIds = leads.map((r) => r.nodeId).join(',')
+  const within = useMemo(() => (proxy ? new Set(leadNodeIds ? leadNodeIds.split(',') : []) : null), [proxy, leadNodeIds])
   const resident = useResident(onBehalfOf)
   const waitingForProfile = !state.profile && state.status !== 'error'
   // Opened from a station's code (扫一扫): which station, and the grid to start the place picker in.

@@ -106,6 +106,7 @@ export default function OrderStats() {
   }
   useEffect(() => {
     void fetchStats()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [node?.nodeId, month])
 
   const stats = load.status === 'ready' ? load.stats : null

@@ -135,6 +135,7 @@ export default function ServiceApprove() {
   }
   useEffect(() => {
     if (needsTree && !tree) void loadTree()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the tree when it is first needed; a loaded tree is not loaded again
   }, [needsTree])
 
   const communities = communitiesOf(state.profile, tree)
@@ -153,6 +154,7 @@ export default function ServiceApprove() {
   }
   useEffect(() => {
     void fetchPending()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [community?.id])
 
   const review = async (entry: PendingEntry, approve: boolean, note: string, hours?: number) => {

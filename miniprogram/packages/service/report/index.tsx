@@ -88,6 +88,7 @@ export default function ServiceReport() {
   }
   useEffect(() => {
     void fetchReport()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [node?.nodeId, month])
 
   const exportUnit = async (unit: UnitReport) => {

@@ -87,6 +87,7 @@ export default function StationDetail() {
   }
   useEffect(() => {
     void fetchStation()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [id])
 
   const showCode = async () => {

@@ -75,6 +75,7 @@ export default function StationList() {
       if (weapp && (await locationAlreadyAllowed())) await locateAndList()
       else await fetchList()
     })()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once on open; `weapp` is a build-time constant
   }, [])
 
   return (

@@ -116,6 +116,7 @@ export default function DutyOverviewPage() {
   }
   useEffect(() => {
     if (needsTree && !tree) void loadTree()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the tree when it is first needed; a loaded tree is not loaded again
   }, [needsTree])
 
   const communities = communitiesOf(state.profile, tree)
@@ -134,6 +135,7 @@ export default function DutyOverviewPage() {
   }
   useEffect(() => {
     void fetchOverview()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [community?.id, fromDate])
 
   const waiting = !state.profile && state.status !== 'error'

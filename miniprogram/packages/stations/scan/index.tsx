@@ -145,6 +145,7 @@ export default function StationScan() {
       setText(scene)
       void resolveScene(scene)
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the scene in the page's launch params is read once, on open
   }, [])
 
   const scanWithCamera = async () => {

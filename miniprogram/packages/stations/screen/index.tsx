@@ -35,12 +35,14 @@ export default function StationScreen() {
     const [c, s] = await Promise.all([stations.screenCode(stationId), stations.get(stationId)])
     if (!alive.current) return
     setLoading(false)
+    // eslint-disable-next-line react-hooks/purity -- inside the refresh callback, not during render
     setNow(Date.now())
     if (s.ok) setStation(s.data.station)
     // Count down what the server says is left (expiresAt − issuedAt), from the moment it arrived.
     const left = c.ok && c.data.expiresAt ? Date.parse(c.data.expiresAt) - Date.parse(c.data.issuedAt) : NaN
     if (c.ok) {
       setCode(c.data)
+      // eslint-disable-next-line react-hooks/purity -- inside the refresh callback, not during render
       setDeadline(Number.isFinite(left) ? Date.now() + left : null)
       setError(null)
     } else setError(c.error)
@@ -64,6 +66,7 @@ export default function StationScreen() {
       clearInterval(minute)
       if (timer.current) clearTimeout(timer.current)
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- starts the refresh loop once per station; refresh reads the latest state
   }, [stationId])
 
   const left = deadline !== null ? Math.ceil((deadline - now) / 1000) : null
