@@ -115,7 +115,11 @@ export const COLLECTIONS = [
   },
   {
     name: 'outbox',
-    indexes: [{ name: 'recipient', fields: [['recipientId', 1], ['createdAt', -1]] }],
+    indexes: [
+      { name: 'recipient', fields: [['recipientId', 1], ['createdAt', -1]] },
+      // What the scheduler retries: rows not delivered whose holder's time ran out (`_core/outbox.ts`).
+      { name: 'due', fields: [['status', 1], ['dueAt', 1]] },
+    ],
   },
   {
     name: 'idempotency',

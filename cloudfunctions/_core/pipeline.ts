@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { zhCN } from 'zod/locales';
 import type { Actor, Decision } from '../../shared/accounts/accounts.policy';
 import type { Membership, User } from '../../shared/accounts/accounts.schema';
 import { fail, ok, type Envelope, type Result } from '../../shared/api/envelope';
@@ -6,11 +7,12 @@ import type { ActionSpec, FunctionName } from '../../shared/api/contract';
 import { api } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
 import { stableHash } from '../../shared/kernel/hash';
-import type { Ports } from './ports';
+import { deliverCommitted, outboxInserts, outboxRows } from './outbox';
+import type { Notification, Ports } from './ports';
 import type { Doc, Store, TxOp, TxResult } from './ports/store';
 
 // Validation messages in Chinese, for the field-level errors residents read.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 /** What an action's steps receive besides their input. */
 export interface ActionContext {
@@ -20,12 +22,13 @@ export interface ActionContext {
   /** The instant of this call, read once. */
   now: string;
   /**
-   * Writes the given single-document operations and this call's audit entry in one transaction.
-   * A stale version anywhere answers COMMON.CONFLICT and nothing is written.
+   * Writes the given single-document operations, the `outbox` rows of `notify` and this call's
+   * audit entry in one transaction. A stale version anywhere answers COMMON.CONFLICT and nothing
+   * is written. The rows are delivered after the commit, before the call answers (`_core/outbox.ts`).
    */
-  commit(ops: readonly TxOp[], audit: AuditNote): Promise<Result<void>>;
+  commit(ops: readonly TxOp[], audit: AuditNote, notify?: readonly Notification[]): Promise<Result<void>>;
   /** Like commit, but answers which operation conflicted, for callers that retry some conflicts. */
-  transact(ops: readonly TxOp[], audit: AuditNote): Promise<TxResult>;
+  transact(ops: readonly TxOp[], audit: AuditNote, notify?: readonly Notification[]): Promise<TxResult>;
   /** Audit entry without a data change (a reveal of personal data, a denial). */
   audit(note: AuditNote): Promise<void>;
 }
@@ -215,17 +218,25 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     outcome,
     detail: note.detail ?? {},
   });
+  /** Deliveries of committed outbox rows, under way while the action goes on; awaited before the answer. */
+  const deliveries: Promise<void>[] = [];
+  const write = async (ops: readonly TxOp[], note: AuditNote, notify: readonly Notification[] = []): Promise<TxResult> => {
+    const rows = await outboxRows(ports, notify, now);
+    const res = await fenced([...ops, ...outboxInserts(rows), { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
+    if (res.ok && rows.length > 0) deliveries.push(deliverCommitted(ports, rows, now));
+    return res;
+  };
   const ctx: ActionContext = {
     ports,
     openid,
     requestId: rid,
     now,
-    async commit(ops, note) {
-      const res = await fenced([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
+    async commit(ops, note, notify) {
+      const res = await write(ops, note, notify);
       return res.ok ? ok(undefined) : fail('COMMON.CONFLICT');
     },
-    transact(ops, note) {
-      return fenced([...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
+    transact(ops, note, notify) {
+      return write(ops, note, notify);
     },
     async audit(note) {
       await ports.store.insert('audit', auditDoc(note, 'read'));
@@ -277,7 +288,8 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
       logFailure(e);
       result = fail('COMMON.INTERNAL' as ErrorCode);
     }
-    if (held) await settleReplay(ports.store, held, result);
+    // The answer is kept while the sends go out; a function must not return with either in flight.
+    await Promise.all([...deliveries, held ? settleReplay(ports.store, held, result) : null]);
     return result;
   } catch (e) {
     logFailure(e);

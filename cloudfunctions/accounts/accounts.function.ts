@@ -131,16 +131,11 @@ const redeemInvite = defineAction(spec.redeemInvite, {
         ...profile,
       ],
       { subjectId: invite._id, detail: { role: invite.role, nodeId: invite.nodeId } },
+      // The one who issued the code hears of it (an outbox row, delivered after the commit).
+      [{ recipientId: invite.createdBy, template: 'invite.redeemed', title: '邀请码已被使用', body: `您发放的「${ROLE_LABELS[invite.role]}」邀请码已被兑换`, page: '/pages/me/index' }],
     );
     // Lost a race for the same code: someone else redeemed it a moment ago.
     if (!written.ok) return fail('INVITE.ALREADY_REDEEMED', 'payload.code');
-    const creator = await ctx.ports.store.get<UserDoc>('users', invite.createdBy);
-    if (creator) {
-      await ctx.ports.notifier.send(
-        { recipientId: creator._id, template: 'invite.redeemed', title: '邀请码已被使用', body: `您发放的「${ROLE_LABELS[invite.role]}」邀请码已被兑换`, page: '/pages/me/index' },
-        creator.openid,
-      );
-    }
     const nodes = await loadNodes(ctx.ports.store, [invite.nodeId]);
     return ok({ role: toRoleView(membership, nodes), user: await reloadProfile(ctx) });
   },

@@ -1,11 +1,13 @@
 import { clockOutcome, LEVEL_LABELS, LEVELS, type Level } from '../../shared/orders/escalation';
 import { CLOCK_STATES, nextOrderState, type OrderEvent } from '../../shared/orders/order.machine';
 import type { Order } from '../../shared/orders/orders.schema';
-import { beijingMonth, serviceEntryFor } from '../../shared/orders/service-record';
-import type { Ports } from '../_core/ports';
+import { serviceEntryFor } from '../../shared/orders/service-record';
+import { beijingMonth } from '../../shared/kernel/time';
+import { transactWithOutbox } from '../_core/outbox';
+import type { Notification, Ports } from '../_core/ports';
 import type { Doc, TxOp } from '../_core/ports/store';
 import { planDispatch } from './dispatcher';
-import { AUTO_CLOSE_DAYS, notify, orderPage, PLATFORM, timelineOp, volunteerOp, type OrderDoc, type TimelineNote, type VolunteerRecord } from './order-store';
+import { AUTO_CLOSE_DAYS, notice, orderPage, PLATFORM, timelineOp, volunteerOp, type OrderDoc, type TimelineNote, type VolunteerRecord } from './order-store';
 
 /**
  * The platform's own steps, run by the scheduler tick at instant `at`. Each finds what is due by an
@@ -21,7 +23,17 @@ function systemAudit(ports: Ports, at: string, orderId: string, event: string): 
   };
 }
 
-async function apply(ports: Ports, order: OrderDoc, at: string, events: OrderEvent[], set: Partial<Order>, notes: TimelineNote[], extra: (order: OrderDoc) => Promise<TxOp[]> = async () => []): Promise<boolean> {
+/** Moves one order, with its timeline, audit entry and the outbox rows of `told`, in one transaction. */
+async function apply(
+  ports: Ports,
+  order: OrderDoc,
+  at: string,
+  events: OrderEvent[],
+  set: Partial<Order>,
+  notes: TimelineNote[],
+  extra: (order: OrderDoc) => Promise<TxOp[]> = async () => [],
+  told: Notification[] = [],
+): Promise<boolean> {
   let state = order.state;
   for (const e of events) {
     const next = nextOrderState(state, e);
@@ -35,7 +47,7 @@ async function apply(ports: Ports, order: OrderDoc, at: string, events: OrderEve
       ...(await extra(order)),
       systemAudit(ports, at, order._id, events.map((e) => e.type).join('>')),
     ];
-    const res = await ports.store.transact(ops);
+    const res = await transactWithOutbox(ports, ops, told, at);
     if (res.ok) return true;
     if (res.index === 0) return false; // someone acted on the order meanwhile: it is no longer due
   }
@@ -55,13 +67,17 @@ export async function expireOffers(ports: Ports, at: string): Promise<number> {
     const plan = order.offer!.manual
       ? { event: { type: 'noCandidate' } as OrderEvent, set: {}, notes: [{ kind: 'waiting', text: '人工派单超时未确认，回到负责人处理' }], offeredTo: null }
       : await planDispatch(ports.store, after, at);
-    const done = await apply(ports, order, at, [{ type: 'expireOffer' }, plan.event], { offer: null, excluded: after.excluded, failedOffers: after.failedOffers, ...plan.set }, [
-      { kind: 'offerExpired', text: '派单超时未确认' },
-      ...plan.notes,
-    ]);
-    if (!done) continue;
-    moved++;
-    if (plan.offeredTo) await notify(ports, plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 30 分钟内确认`, page: orderPage(order._id) });
+    const done = await apply(
+      ports,
+      order,
+      at,
+      [{ type: 'expireOffer' }, plan.event],
+      { offer: null, excluded: after.excluded, failedOffers: after.failedOffers, ...plan.set },
+      [{ kind: 'offerExpired', text: '派单超时未确认' }, ...plan.notes],
+      undefined,
+      notice(plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 30 分钟内确认`, page: orderPage(order._id) }),
+    );
+    if (done) moved++;
   }
   return moved;
 }
@@ -91,6 +107,16 @@ export async function clockEscalations(ports: Ports, at: string): Promise<number
       text: `${LEVEL_LABELS[i === 0 ? order.level : outcome.escalatedTo[i - 1]!]}超过处理时限，自动上报至${LEVEL_LABELS[to]}`,
     }));
     if (streetBreaches > 0) notes.push({ kind: 'breach', text: streetBreaches === 1 ? '街道处理超过时限，已记录超时' : `街道处理超过时限，已记录超时 ${streetBreaches} 次` });
+    // One message however many clocks ran out: where it is now, and whose time ran out.
+    const lapsed = [order.level, ...outcome.escalatedTo.slice(0, -1)].map((l) => LEVEL_LABELS[l]).join('、');
+    const told = escalated
+      ? notice(order.posterId, {
+          template: 'order.escalated',
+          title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`,
+          body: `${order.category}：${lapsed}超过处理时限，已自动上报`,
+          page: orderPage(order._id),
+        })
+      : [];
     const done = await apply(
       ports,
       order,
@@ -106,19 +132,9 @@ export async function clockEscalations(ports: Ports, at: string): Promise<number
       },
       notes,
       releases,
+      told,
     );
-    if (!done) continue;
-    moved++;
-    if (escalated) {
-      // One message however many clocks ran out: where it is now, and whose time ran out.
-      const lapsed = [order.level, ...outcome.escalatedTo.slice(0, -1)].map((l) => LEVEL_LABELS[l]).join('、');
-      await notify(ports, order.posterId, {
-        template: 'order.escalated',
-        title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`,
-        body: `${order.category}：${lapsed}超过处理时限，已自动上报`,
-        page: orderPage(order._id),
-      });
-    }
+    if (done) moved++;
   }
   return moved;
 }

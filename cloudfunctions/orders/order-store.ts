@@ -58,10 +58,12 @@ export function volunteerOp(v: VolunteerRecord, patch: Patch): TxOp {
   return { op: 'update', collection: 'volunteers', id: v._id, version: v.version, patch };
 }
 
-export async function notify(ports: Ports, userId: string | null, n: Omit<Notification, 'recipientId'>): Promise<void> {
-  if (!userId) return;
-  const user = await ports.store.get<Doc & { openid: string }>('users', userId);
-  if (user) await ports.notifier.send({ recipientId: userId, ...n }, user.openid);
+/**
+ * A notification about an order, none when there is nobody to tell. It is written as an outbox row
+ * with the change it tells of (`ctx.transact(…, notify)`, `transactWithOutbox`) and delivered after.
+ */
+export function notice(userId: string | null, n: Omit<Notification, 'recipientId'>): Notification[] {
+  return userId ? [{ recipientId: userId, ...n }] : [];
 }
 
 /** Page a notification opens for an order. */

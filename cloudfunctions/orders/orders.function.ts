@@ -12,15 +12,17 @@ import { computeMeasures } from '../../shared/orders/measures';
 import { nextOrderState, type OrderEvent } from '../../shared/orders/order.machine';
 import type { Order } from '../../shared/orders/orders.schema';
 import { LEVEL_LEADERS, mayDo, relationOf, type OrderAction, type Relation } from '../../shared/orders/orders.policy';
-import { beijingMonth, serviceEntryFor } from '../../shared/orders/service-record';
+import { serviceEntryFor } from '../../shared/orders/service-record';
+import { beijingMonth } from '../../shared/kernel/time';
 import { breadcrumb, pathKey, scopeIdOf } from '../../shared/territory/territory.domain';
 import { loadNodes, type NodeDoc } from '../_core/nodes';
 import { defineAction, type ActionContext, type FunctionDefinition } from '../_core/pipeline';
+import type { Notification } from '../_core/ports';
 import type { Doc, Patch, TxOp } from '../_core/ports/store';
 import { dispatchOrderOf, loadCandidates, planDispatch, toCandidate } from './dispatcher';
 import { listOrders } from './order-lists';
 import { home, queueCounts } from './order-home';
-import { loadOrder, notify, orderPage, timelineOp, volunteerOp, type Actor, type OrderDoc, type TimelineNote, type VolunteerRecord } from './order-store';
+import { loadOrder, notice, orderPage, timelineOp, volunteerOp, type Actor, type OrderDoc, type TimelineNote, type VolunteerRecord } from './order-store';
 import { toOrderView } from './order-view';
 
 const spec = api.orders;
@@ -71,7 +73,8 @@ interface Step {
   notes: TimelineNote[];
   extra?: TxOp[];
   detail?: Record<string, string | number | boolean | null>;
-  after?: (fresh: OrderDoc) => Promise<void>;
+  /** Who is told: outbox rows written with the step, delivered after it commits. */
+  notify?: Notification[];
 }
 
 /**
@@ -88,10 +91,9 @@ async function applyStep(ctx: ActionContext, caller: Caller, order: OrderDoc, bu
     const move = moveThrough(order, step.data.events, step.data.set, step.data.more);
     if (!move) return fail('ORDER.NOT_ALLOWED_NOW');
     const ops: TxOp[] = [move, ...step.data.notes.map((n) => timelineOp(ctx.ports, order._id, ctx.now, actor, n)), ...(step.data.extra ?? [])];
-    const res = await ctx.transact(ops, { subjectId: order._id, detail: { event: step.data.events.map((e) => e.type).join('>'), ...(step.data.detail ?? {}) } });
+    const res = await ctx.transact(ops, { subjectId: order._id, detail: { event: step.data.events.map((e) => e.type).join('>'), ...(step.data.detail ?? {}) } }, step.data.notify);
     if (res.ok) {
       const fresh = (await loadOrder(ctx.ports.store, order._id))!;
-      await step.data.after?.(fresh);
       return ok({ order: await toOrderView(ctx, caller, fresh, { timeline: true }) });
     }
     if (res.index === 0 || res.reason === 'duplicate') return fail(onOrderConflict);
@@ -112,17 +114,17 @@ async function leadersOf(ctx: ActionContext, order: Pick<Order, 'place'>, level:
   return [...new Set(rows.filter((m) => LEVEL_LEADERS[level].includes(m.role as never) && m.nodeId === id).map((m) => m.userId))];
 }
 
-async function tellLeaders(ctx: ActionContext, order: OrderDoc, level: Level, title: string, body: string) {
-  for (const id of await leadersOf(ctx, order, level)) await notify(ctx.ports, id, { template: 'order.escalated', title, body, page: orderPage(order._id) });
+async function tellLeaders(ctx: ActionContext, order: OrderDoc, level: Level, title: string, body: string): Promise<Notification[]> {
+  return (await leadersOf(ctx, order, level)).flatMap((id) => notice(id, { template: 'order.escalated', title, body, page: orderPage(order._id) }));
 }
 
 /**
  * The resident hears where their order went when a leader moves it between levels (上报, 回派),
  * unless the leader is the poster (an order a leader posted for someone without an account).
  */
-async function tellPoster(ctx: ActionContext, caller: Caller, order: OrderDoc, title: string, body: string) {
-  if (order.posterId === caller.user._id) return;
-  await notify(ctx.ports, order.posterId, { template: 'order.escalated', title, body, page: orderPage(order._id) });
+function tellPoster(caller: Caller, order: OrderDoc, title: string, body: string): Notification[] {
+  if (order.posterId === caller.user._id) return [];
+  return notice(order.posterId, { template: 'order.escalated', title, body, page: orderPage(order._id) });
 }
 
 /** A closed order with a volunteer becomes a verified entry of their service record (双报到). */
@@ -237,9 +239,13 @@ const post = defineAction(spec.post, {
     const doc: OrderDoc = { ...order, ...plan.set, state };
     const actor: Actor = { id: caller.user._id, role: onBehalf ? '网格长代办' : '居民', name: caller.user.name };
     const notes: TimelineNote[] = [{ kind: 'posted', text: onBehalf ? `网格长为居民代办：${input.category}` : `居民发布：${input.category}` }, ...plan.notes];
+    const told = plan.offeredTo
+      ? notice(plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${input.category}：请在 30 分钟内确认`, page: orderPage(id) })
+      : await tellLeaders(ctx, doc, 'grid', '有事项等待处理', `${input.category}：${plan.set.dispatchReason ?? ''}`.slice(0, 60));
     const written = await ctx.transact(
       [{ op: 'insert', collection: 'orders', doc }, ...notes.map((n, i) => timelineOp(ctx.ports, id, new Date(Date.parse(ctx.now) + i).toISOString(), i === 0 ? actor : { id: null, role: '平台', name: '' }, n))],
       { subjectId: id, detail: { event: `post>${plan.event.type}`, category: input.category } },
+      told,
     );
     if (!written.ok) {
       // The same key posted twice at the same moment: the first one stands.
@@ -247,8 +253,6 @@ const post = defineAction(spec.post, {
       if (first) return ok({ order: await toOrderView(ctx, caller, first, { timeline: true }) });
       return fail('COMMON.CONFLICT');
     }
-    if (plan.offeredTo) await notify(ctx.ports, plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${input.category}：请在 30 分钟内确认`, page: orderPage(id) });
-    else await tellLeaders(ctx, doc, 'grid', '有事项等待处理', `${input.category}：${plan.set.dispatchReason ?? ''}`.slice(0, 60));
     return ok({ order: await toOrderView(ctx, caller, doc, { timeline: true }) });
   },
 });
@@ -331,7 +335,7 @@ const accept = defineAction(spec.accept, {
           set: { assigneeId: caller.user._id, acceptedAt: ctx.now, offer: null },
           notes: [{ kind: 'accepted', text: `志愿者 ${caller.user.name} 已接单` }],
           extra: [volunteerOp(v, { $inc: { openLoad: 1 }, $set: { lastAssignedAt: ctx.now } })],
-          after: (fresh) => notify(ctx.ports, fresh.posterId, { template: 'order.accepted', title: '您的事项有人接单了', body: `志愿者 ${caller.user.name} 已接单，会尽快联系您`, page: orderPage(fresh._id) }),
+          notify: notice(order.posterId, { template: 'order.accepted', title: '您的事项有人接单了', body: `志愿者 ${caller.user.name} 已接单，会尽快联系您`, page: orderPage(order._id) }),
         });
       },
       'ORDER.ALREADY_TAKEN',
@@ -349,10 +353,9 @@ async function redispatchStep(ctx: ActionContext, order: OrderDoc, first: OrderE
     set: { ...set, ...plan.set },
     notes: [note, ...plan.notes],
     extra,
-    after: async (fresh) => {
-      if (plan.offeredTo) await notify(ctx.ports, plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${fresh.category}：请在 30 分钟内确认`, page: orderPage(fresh._id) });
-      else await tellLeaders(ctx, fresh, fresh.level, '有事项等待处理', `${fresh.category}：需要人工派单`);
-    },
+    notify: plan.offeredTo
+      ? notice(plan.offeredTo, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 30 分钟内确认`, page: orderPage(order._id) })
+      : await tellLeaders(ctx, order, order.level, '有事项等待处理', `${order.category}：需要人工派单`),
   });
 }
 
@@ -396,7 +399,7 @@ const resolve = defineAction(spec.resolve, {
         set: { resolvedAt: ctx.now, resolution: { note: input.note, photos: input.photos, by: caller.user._id, at: ctx.now } },
         notes: [{ kind: 'resolved', text: `已办结：${input.note}` }],
         extra: v ? [volunteerOp(v, { $inc: { openLoad: -1 } })] : [],
-        after: (fresh) => notify(ctx.ports, fresh.posterId, { template: 'order.resolved', title: '您的事项已办结，请评价', body: `${fresh.category}已处理，请您评价`, page: orderPage(fresh._id) }),
+        notify: notice(order.posterId, { template: 'order.resolved', title: '您的事项已办结，请评价', body: `${order.category}已处理，请您评价`, page: orderPage(order._id) }),
       });
     });
   },
@@ -438,7 +441,7 @@ const rate = defineAction(spec.rate, {
           ...(escalateToo ? [{ kind: 'escalated', text: `第二次差评，自动上报至${LEVEL_LABELS[up]}` }] : []),
         ],
         extra,
-        after: (fresh) => tellLeaders(ctx, fresh, fresh.level, escalateToo ? '差评事项已上报' : '居民不满意，请复核', `${fresh.category}：${input.stars} 星`),
+        notify: await tellLeaders(ctx, order, up, escalateToo ? '差评事项已上报' : '居民不满意，请复核', `${order.category}：${input.stars} 星`),
       });
     });
   },
@@ -458,11 +461,10 @@ const comment = defineAction(spec.comment, {
         events: [{ type: 'comment' }],
         set: {},
         notes: [{ kind: 'comment', text: input.text }],
-        after: async (fresh) => {
-          // A resident's words reach whoever is on it: the assignee, or the volunteer it is offered to.
-          const to = r.poster ? (fresh.assigneeId ?? fresh.offer?.volunteerId ?? null) : fresh.posterId;
-          if (to && to !== caller.user._id) await notify(ctx.ports, to, { template: 'order.comment', title: '事项有新留言', body: input.text.slice(0, 20), page: orderPage(fresh._id) });
-        },
+        // A resident's words reach whoever is on it: the assignee, or the volunteer it is offered to.
+        notify: ((to) => (to !== caller.user._id ? notice(to, { template: 'order.comment', title: '事项有新留言', body: input.text.slice(0, 20), page: orderPage(order._id) }) : []))(
+          r.poster ? (order.assigneeId ?? order.offer?.volunteerId ?? null) : order.posterId,
+        ),
       }),
     );
   },
@@ -501,7 +503,7 @@ const dispatchByHand = defineAction(spec.dispatchByHand, {
         events: [{ type: 'dispatchByHand' }],
         set: { offer: { volunteerId: v.userId, offeredAt: ctx.now, expiresAt, manual: true, score: null }, firstOfferedAt: order.firstOfferedAt ?? ctx.now, failedOffers: 0 },
         notes: [{ kind: 'offered', text: `负责人人工派单给志愿者 ${v.name}` }],
-        after: (fresh) => notify(ctx.ports, v.userId, { template: 'order.offered', title: '负责人给您派了一件事', body: `${fresh.category}：请在 30 分钟内确认`, page: orderPage(fresh._id) }),
+        notify: notice(v.userId, { template: 'order.offered', title: '负责人给您派了一件事', body: `${order.category}：请在 30 分钟内确认`, page: orderPage(order._id) }),
       }),
     );
   },
@@ -533,10 +535,10 @@ const escalate = defineAction(spec.escalate, {
         notes: [{ kind: 'escalated', text: `上报至${LEVEL_LABELS[up]}：${input.reason}` }],
         extra: await releaseAssignee(ctx, order),
         detail: { to: up },
-        after: async (fresh) => {
-          await tellLeaders(ctx, fresh, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${fresh.category}：${input.reason}`.slice(0, 60));
-          await tellPoster(ctx, caller, fresh, `您的事项已上报至${LEVEL_LABELS[up]}`, `${fresh.category}：${input.reason}`.slice(0, 60));
-        },
+        notify: [
+          ...(await tellLeaders(ctx, order, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${order.category}：${input.reason}`.slice(0, 60))),
+          ...tellPoster(caller, order, `您的事项已上报至${LEVEL_LABELS[up]}`, `${order.category}：${input.reason}`.slice(0, 60)),
+        ],
       });
     }),
 });
@@ -552,10 +554,10 @@ const sendBack = defineAction(spec.sendBack, {
         set: { level: down, levelSince: ctx.now, levelDeadline: levelDeadline(down, ctx.now), offer: null, failedOffers: 0 },
         notes: [{ kind: 'sentBack', text: `${LEVEL_LABELS[order.level]}回派至${LEVEL_LABELS[down]}：${input.reason}` }],
         detail: { to: down },
-        after: async (fresh) => {
-          await tellLeaders(ctx, fresh, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${fresh.category}：${input.reason}`.slice(0, 60));
-          await tellPoster(ctx, caller, fresh, `您的事项已回派至${LEVEL_LABELS[down]}处理`, `${fresh.category}：${input.reason}`.slice(0, 60));
-        },
+        notify: [
+          ...(await tellLeaders(ctx, order, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${order.category}：${input.reason}`.slice(0, 60))),
+          ...tellPoster(caller, order, `您的事项已回派至${LEVEL_LABELS[down]}处理`, `${order.category}：${input.reason}`.slice(0, 60)),
+        ],
       });
     }),
 });
@@ -570,7 +572,7 @@ const closeAfterReview = defineAction(spec.closeAfterReview, {
         set: { closedAt: ctx.now, closedAs: 'review' as const },
         notes: [{ kind: 'closed', text: `负责人复核后办结：${input.reason}` }],
         extra: serviceOps(order, ctx.now, order.rating),
-        after: (fresh) => notify(ctx.ports, fresh.posterId, { template: 'order.closed', title: '您的事项已复核办结', body: input.reason.slice(0, 20), page: orderPage(fresh._id) }),
+        notify: notice(order.posterId, { template: 'order.closed', title: '您的事项已复核办结', body: input.reason.slice(0, 20), page: orderPage(order._id) }),
       }),
     ),
 });

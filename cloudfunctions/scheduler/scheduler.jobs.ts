@@ -1,5 +1,6 @@
 import type { Invite } from '../../shared/accounts/accounts.schema';
 import { nextInviteStatus } from '../../shared/accounts/invite.machine';
+import { retryOutbox } from '../_core/outbox';
 import type { Ports } from '../_core/ports';
 import { autoClose, clockEscalations, expireOffers } from '../orders/order-jobs';
 import { closeForgottenDuty } from '../stations/duty-jobs';
@@ -52,13 +53,14 @@ export class TickDidNotSettle extends Error {
  * Runs every job until a whole pass moves nothing: one tick at an instant leaves nothing due at
  * that instant, however far the clock jumped (a timer paused for a week, a restored backup), so a
  * second tick at the same instant changes nothing. Throws TickDidNotSettle rather than stopping
- * silently with work left.
+ * silently with work left. Then it delivers the outbox rows nobody delivered (`retryOutbox`),
+ * reported as `outbox` when there were any.
  */
 export async function runTick(
   ports: Ports,
   at: string,
   options: { jobs?: Record<string, Job>; maxPasses?: number } = {},
-): Promise<{ at: string; jobs: Record<string, number> }> {
+): Promise<{ at: string; jobs: Record<string, number>; outbox?: { sent: number; failed: number; retry: number } }> {
   const run = options.jobs ?? JOBS;
   const maxPasses = options.maxPasses ?? MAX_PASSES;
   const jobs: Record<string, number> = Object.fromEntries(Object.keys(run).map((name) => [name, 0]));
@@ -69,7 +71,10 @@ export async function runTick(
       jobs[name]! += n;
       moved += n;
     }
-    if (moved === 0) return { at, jobs };
+    if (moved === 0) {
+      const outbox = await retryOutbox(ports, at);
+      return outbox.sent + outbox.failed + outbox.retry > 0 ? { at, jobs, outbox } : { at, jobs };
+    }
   }
   throw new TickDidNotSettle(at, maxPasses, jobs);
 }

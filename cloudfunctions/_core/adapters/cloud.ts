@@ -7,7 +7,7 @@ import { msgSecCheck, type MsgSecCheckApi } from './content-check';
 import { cloudFiles } from './files';
 import { cloudIdentity } from './identity';
 import { cryptoIds } from './ids';
-import { inboxAndSubscribe, outboxNotifier, subscribeMessageNotifier, type SubscribeMessageApi } from './notifier';
+import { subscribeMessageNotifier, type SubscribeMessageApi } from './notifier';
 import { createQrSigner, wxacodeImage, type WxacodeApi } from './qr';
 
 /**
@@ -28,7 +28,8 @@ export function cloudPorts(env: Record<string, string | undefined> = process.env
     identity: cloudIdentity((context) => cloudbase.getCloudbaseContext(context as Parameters<typeof cloudbase.getCloudbaseContext>[0])),
     clock,
     ids,
-    notifier: inboxAndSubscribe(outboxNotifier(store, ids, clock), subscribeMessageNotifier(openapi, env)),
+    // The outbox row written with each change is the 消息 page's copy; the port sends the subscribe message.
+    notifier: subscribeMessageNotifier(openapi, env),
     contentCheck: msgSecCheck(openapi),
     qr: createQrSigner(() => {
       const secret = env.HONGLIN_QR_SECRET;

@@ -9,7 +9,7 @@ import { wordListContentCheck } from './content-check';
 import { localFiles } from './files';
 import { localIdentity } from './identity';
 import { cryptoIds } from './ids';
-import { outboxNotifier } from './notifier';
+import { outboxNotifier, type LocalNotifier } from './notifier';
 import { createQrSigner, localQrText } from './qr';
 
 export interface LocalPortsOptions {
@@ -22,7 +22,7 @@ export interface LocalPortsOptions {
   secret?: string;
 }
 
-export type LocalPorts = Ports & { clock: LocalClock };
+export type LocalPorts = Ports & { clock: LocalClock; notifier: LocalNotifier };
 
 /** Reads the data folder's QR secret, creating it (readable by the owner only) on first use. */
 export function localQrSecret(dataDir: string): string {

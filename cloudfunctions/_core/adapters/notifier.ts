@@ -34,24 +34,71 @@ export interface OutboxDoc {
   createdAt: string;
 }
 
-/** Local: every notification lands in the `outbox` collection, delivered by definition. */
-export function outboxNotifier(store: Store, ids: IdsPort, clock: ClockPort): NotifierPort {
+/** A notification as the `outbox` keeps it (the 消息 page's row): phone-like runs masked. */
+export function outboxDocOf(id: string, n: Notification, recipientOpenid: string, at: string): OutboxDoc {
+  const { title, body, data } = clean(n);
   return {
+    _id: id,
+    recipientId: n.recipientId,
+    ...(recipientOpenid ? { recipientOpenid } : {}),
+    template: n.template,
+    title,
+    body,
+    page: n.page ?? null,
+    data,
+    createdAt: at,
+  };
+}
+
+/** What the local notifier delivered: the local stand-in for a phone. */
+export interface LocalDelivery {
+  outboxId: string | null;
+  recipientId: string;
+  recipientOpenid: string;
+  template: string;
+  title: string;
+  at: string;
+}
+
+/** The local notifier, with what it delivered and a hook to make sends die. */
+export interface LocalNotifier extends NotifierPort {
+  /** Deliveries in order (the latest 1,000). */
+  readonly delivered: readonly LocalDelivery[];
+  /**
+   * The next `times` sends die before anything is delivered: they throw, as a function stopped
+   * between its commit and the delivery would leave it. Tests and demos of the outbox use it.
+   */
+  interrupt(times?: number): void;
+}
+
+const KEEP_DELIVERIES = 1000;
+
+/**
+ * Local: every notification lands in the `outbox` collection, delivered by definition. One already
+ * kept there (its row written with the change that caused it, `n.outboxId`) is only recorded as
+ * delivered; one sent directly is written there first.
+ */
+export function outboxNotifier(store: Store, ids: IdsPort, clock: ClockPort): LocalNotifier {
+  const delivered: LocalDelivery[] = [];
+  let dying = 0;
+  return {
+    delivered,
+    interrupt(times = 1) {
+      dying += times;
+    },
     async send(n, recipientOpenid) {
-      const { title, body, data } = clean(n);
-      const doc: OutboxDoc = {
-        _id: ids.id('msg'),
-        recipientId: n.recipientId,
-        ...(recipientOpenid ? { recipientOpenid } : {}),
-        template: n.template,
-        title,
-        body,
-        page: n.page ?? null,
-        data,
-        createdAt: clock.now(),
-      };
-      const res = await store.insert('outbox', doc as OutboxDoc & Doc);
-      return res.ok ? { delivered: true } : { delivered: false, reason: 'duplicate' };
+      if (dying > 0) {
+        dying--;
+        throw new Error('local notifier: send interrupted');
+      }
+      if (!n.outboxId) {
+        const doc = outboxDocOf(ids.id('msg'), n, recipientOpenid, clock.now());
+        const res = await store.insert('outbox', doc as OutboxDoc & Doc);
+        if (!res.ok) return { delivered: false, reason: 'duplicate' };
+      }
+      delivered.push({ outboxId: n.outboxId ?? null, recipientId: n.recipientId, recipientOpenid, template: n.template, title: n.title, at: clock.now() });
+      if (delivered.length > KEEP_DELIVERIES) delivered.splice(0, delivered.length - KEEP_DELIVERIES);
+      return { delivered: true };
     },
   };
 }
@@ -112,8 +159,9 @@ export function subscribeMessageNotifier(openapi: SubscribeMessageApi, env: Reco
 export function inboxAndSubscribe(inbox: NotifierPort, subscribe: NotifierPort): NotifierPort {
   return {
     async send(n, recipientOpenid) {
-      // Like the subscribe message, the copy never undoes the change that caused it.
-      await inbox.send(n, recipientOpenid).catch(() => undefined);
+      // Like the subscribe message, the copy never undoes the change that caused it. A notification
+      // from the outbox (`outboxId`) is its own copy already.
+      if (!n.outboxId) await inbox.send(n, recipientOpenid).catch(() => undefined);
       return subscribe.send(n, recipientOpenid);
     },
   };

@@ -31,9 +31,15 @@ export interface Notification {
   /** Page the message opens. */
   page?: string;
   data?: Record<string, string>;
+  /** The `outbox` row that keeps it, when a sender delivers a row written with its change. */
+  outboxId?: string;
 }
 
-/** Subscribe messages (wx-server-sdk) in production; the `outbox` collection locally. */
+/**
+ * Delivers a notification: a subscribe message (wx-server-sdk) in production; locally, recorded as
+ * delivered. The `outbox` rows are written with the change and delivered through this port
+ * (`_core/outbox.ts`). A result of `delivered: false` is a refusal; a throw is an unknown outcome.
+ */
 export interface NotifierPort {
   send(n: Notification, recipientOpenid: string): Promise<{ delivered: boolean; reason?: string }>;
 }
