@@ -205,6 +205,18 @@ function weappSizes() {
   record('weapp_vs_hello_ratio', ours / hello, 'ratio');
 }
 
+/** Cloud function bundles (cold start): the largest, and one figure per function. */
+function functionBundles() {
+  run('npm', ['run', 'build:functions']);
+  const outDir = join(root, 'dist', 'cloudfunctions');
+  const sizes = readdirSync(outDir)
+    .filter((name) => existsSync(join(outDir, name, 'index.js')))
+    .map((name) => [name, statSync(join(outDir, name, 'index.js')).size] as const);
+  if (sizes.length === 0) throw new Error('bench: the functions build produced no bundles');
+  for (const [name, bytes] of sizes) record(`function_bundle_${name}_bytes`, bytes, 'bytes');
+  record('function_bundle_max_bytes', Math.max(...sizes.map(([, bytes]) => bytes)), 'bytes');
+}
+
 async function main() {
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
@@ -213,6 +225,7 @@ async function main() {
   if (want('orders')) await benchOrders(record);
   if (want('home')) await homeStoreCalls();
   if (want('weapp')) weappSizes();
+  if (want('bundles')) functionBundles();
 
   const file = join(root, 'bench', 'results.json');
   const previous = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as typeof results) : {};

@@ -3,7 +3,7 @@ import { runCall } from '../cloudfunctions/_core/pipeline';
 import type { Doc } from '../cloudfunctions/_core/ports/store';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { stationsFunction } from '../cloudfunctions/stations/stations.function';
-import { beijingWeekMinute } from '../shared/orders/dispatch';
+import { addDays, beijingDate, beijingInstant, weekdayOf } from '../shared/kernel/time';
 import { encodePayload, minuteOf } from '../shared/stations/codes';
 import { runTick } from '../cloudfunctions/scheduler/scheduler.jobs';
 import type { LocalClock } from '../cloudfunctions/_core/adapters/clock';
@@ -47,12 +47,9 @@ async function openidOf(ports: Ports, userId: string) {
  * 赵海燕 on a Sunday the station is closed (计划外: nothing counts until a leader confirms it).
  */
 async function playForgottenCheckOuts(ports: Ports & { clock: LocalClock }, now: number): Promise<void> {
-  const DAY_MS = 86_400_000;
-  const beijingAt = (daysAgo: number, minute: number) => {
-    const midnight = Math.floor((now + 8 * 3600_000) / DAY_MS) * DAY_MS - 8 * 3600_000 - daysAgo * DAY_MS;
-    return new Date(midnight + minute * 60_000).toISOString();
-  };
-  const lastDay = (days: readonly number[]) => [1, 2, 3, 4, 5, 6, 7].find((ago) => days.includes(beijingWeekMinute(beijingAt(ago, 720)).day)) ?? 1;
+  const today = beijingDate(now);
+  const beijingAt = (daysAgo: number, minute: number) => beijingInstant(addDays(today, -daysAgo), minute);
+  const lastDay = (days: readonly number[]) => [1, 2, 3, 4, 5, 6, 7].find((ago) => days.includes(weekdayOf(addDays(today, -ago)))) ?? 1;
   const plays = [
     { who: PERSONAS.volunteer, at: beijingAt(lastDay([1, 3, 5]), 9 * 60) },
     { who: PERSONAS.inService, at: beijingAt(lastDay([7]), 10 * 60) },
@@ -66,9 +63,10 @@ async function playForgottenCheckOuts(ports: Ports & { clock: LocalClock }, now:
 }
 
 export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = Date.now()): Promise<number> {
-  // The most recent 9:30 in Beijing (01:30 UTC) at or before now: orders are posted in the morning.
+  // The most recent 9:30 in Beijing at or before now: orders are posted in the morning.
   const DAY_MS = 86_400_000;
-  const morning = Math.floor((now - 90 * 60_000) / DAY_MS) * DAY_MS + 90 * 60_000;
+  const todayAt930 = Date.parse(beijingInstant(beijingDate(now), 570));
+  const morning = todayAt930 <= now ? todayAt930 : todayAt930 - DAY_MS;
   let base = morning;
   /** `hours` after the current order was posted. */
   const at = (hours: number) => ports.clock.set(new Date(base + hours * 3600_000).toISOString());

@@ -1,6 +1,7 @@
 import { holdsOver, type Actor } from '../../shared/accounts/accounts.policy';
 import type { User } from '../../shared/accounts/accounts.schema';
 import { api } from '../../shared/api/contract';
+import { beijingDate } from '../../shared/kernel/time';
 import { fail, ok } from '../../shared/api/envelope';
 import { checkApproval, hoursThatFit, POINTS_PER_HOUR, reportCsv, SOURCE_LABELS, summarize, type Entry, type ManualStatus, type ReportRow, type Source } from '../../shared/service/record';
 import { autoCloseWords, type AutoCloseReason, type DutyConfirmation } from '../../shared/stations/duty';
@@ -158,7 +159,7 @@ const updateVolunteerProfile = defineAction(spec.updateVolunteerProfile, {
 const submitHours = defineAction(spec.submitHours, {
   authorize: (actor) => (isVolunteer(actor) ? { allow: true } : { allow: false, code: 'SERVICE.NOT_VOLUNTEER' }),
   run: async (ctx, input, actor) => {
-    const today = new Date(Date.parse(ctx.now) + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = beijingDate(ctx.now);
     if (input.date > today) return fail('SERVICE.FUTURE_DATE', 'payload.date');
     const community = actor.memberships.find((m) => m.role === 'volunteer')?.path.communityId ?? actor.user.home?.path.communityId ?? '';
     const entry: RecordDoc = {

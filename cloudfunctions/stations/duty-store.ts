@@ -1,4 +1,4 @@
-import { beijingMonth } from '../../shared/orders/service-record';
+import { beijingMonth } from '../../shared/kernel/time';
 import { POINTS_PER_HOUR } from '../../shared/service/record';
 import type { AutoCloseReason, DutyConfirmation } from '../../shared/stations/duty';
 import type { Doc, TxOp } from '../_core/ports/store';

@@ -3,7 +3,7 @@ import type { User } from '../../shared/accounts/accounts.schema';
 import { maskName } from '../../shared/accounts/mask';
 import { api } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/envelope';
-import { beijingMonth } from '../../shared/orders/service-record';
+import { beijingDate, beijingInstant, beijingMonth } from '../../shared/kernel/time';
 import { checkinFresh, decodePayload, encodePayload, makeToken, minuteOf, nextRotation, type CodePayload } from '../../shared/stations/codes';
 import { autoClosePlan, autoCloseWords, confirmedCredit, dutyCredit, isOpen, judgeCheckIn, plannedSlots, shiftOn, type OpeningHours, type RosterSlot } from '../../shared/stations/duty';
 import { scanOffers } from '../../shared/stations/scan.policy';
@@ -350,13 +350,12 @@ const dutyOverview = defineAction(spec.dutyOverview, {
   run: async (ctx, input, actor, community) => {
     const store = ctx.ports.store;
     const stations = await store.find<StationDoc>('nodes', { parentId: community._id, kind: 'station' }, { sort: [['parentId', 1], ['order', 1]], limit: 100 });
-    const from = new Date(Date.parse(`${input.fromDate}T00:00:00+08:00`)).toISOString();
+    const from = beijingInstant(input.fromDate);
     const to = new Date(Date.parse(from) + input.days * 86_400_000).toISOString();
     const duties = await store.find<DutyDoc>('duty', { communityId: community._id, checkInAt: { $gte: from, $lt: to } }, { sort: [['communityId', 1], ['checkInAt', 1]], limit: 1000 });
     const people = [...new Set([...duties.map((d) => d.userId), ...stations.flatMap((s) => (s.roster ?? []).map((r) => r.userId))])];
     const users = people.length ? await store.find<UserDoc>('users', { _id: { $in: people } }, { limit: 1000 }) : [];
     const names = new Map(users.map((u) => [u._id, u.name]));
-    const dateOf = (instant: string) => new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 10);
     /** What a row says about its duty: the hours credited, the 自动签退 words, a confirmation to make. */
     const dutyOf = (s: StationDoc, d: DutyDoc | undefined) =>
       d
@@ -373,14 +372,14 @@ const dutyOverview = defineAction(spec.dutyOverview, {
         const mine = duties.filter((d) => d.stationId === s._id);
         const used = new Set<string>();
         const rows = plannedSlots(s.roster ?? [], input.fromDate, input.days).map(({ date, slot }) => {
-          const d = mine.find((x) => !used.has(x._id) && x.userId === slot.userId && dateOf(x.checkInAt) === date && x.planned);
+          const d = mine.find((x) => !used.has(x._id) && x.userId === slot.userId && beijingDate(x.checkInAt) === date && x.planned);
           if (d) used.add(d._id);
-          const slotEnd = new Date(Date.parse(`${date}T00:00:00+08:00`) + slot.to * 60_000).toISOString();
+          const slotEnd = beijingInstant(date, slot.to);
           const kind = d ? (d.status === 'autoClosed' ? 'autoClosed' : d.late ? 'late' : 'onTime') : slotEnd > ctx.now ? 'upcoming' : 'missed';
           return { date, userId: slot.userId, name: names.get(slot.userId) ?? '', kind: kind as 'onTime', slot: { from: slot.from, to: slot.to } as { from: number; to: number } | null, minutes: d?.minutes ?? 0, ...dutyOf(s, d) };
         });
         for (const d of mine.filter((x) => !used.has(x._id))) {
-          rows.push({ date: dateOf(d.checkInAt), userId: d.userId, name: names.get(d.userId) ?? '', kind: (d.status === 'autoClosed' ? 'autoClosed' : 'unplanned') as 'onTime', slot: null, minutes: d.minutes, ...dutyOf(s, d) });
+          rows.push({ date: beijingDate(d.checkInAt), userId: d.userId, name: names.get(d.userId) ?? '', kind: (d.status === 'autoClosed' ? 'autoClosed' : 'unplanned') as 'onTime', slot: null, minutes: d.minutes, ...dutyOf(s, d) });
         }
         rows.sort((a, b) => a.date.localeCompare(b.date) || (a.slot?.from ?? 0) - (b.slot?.from ?? 0));
         return { stationId: s._id, stationName: s.name, rows };

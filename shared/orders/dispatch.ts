@@ -1,5 +1,6 @@
 import type { Category } from './categories';
 import type { Level } from './escalation';
+import { beijingWeekMinute } from '../kernel/time';
 
 /**
  * 平台派单: a pure, explainable choice of the volunteer to offer an order to.
@@ -80,15 +81,6 @@ export interface DispatchDecision {
   ranked: ScoredCandidate[];
   considered: number;
   excluded: Partial<Record<ExclusionReason, number>>;
-}
-
-const BEIJING_OFFSET_MS = 8 * 3600_000;
-
-/** Day (1–7, Monday first) and minute of day in Beijing time; China keeps no daylight saving. */
-export function beijingWeekMinute(instant: string): { day: number; minute: number } {
-  const t = new Date(Date.parse(instant) + BEIJING_OFFSET_MS);
-  const dow = t.getUTCDay();
-  return { day: dow === 0 ? 7 : dow, minute: t.getUTCHours() * 60 + t.getUTCMinutes() };
 }
 
 export function isAvailable(windows: readonly AvailabilityWindow[], now: string): boolean {

@@ -29,8 +29,3 @@ export function serviceEntryFor(order: Pick<Order, '_id' | 'assigneeId' | 'accep
   const points = Math.round((hours * POINTS_PER_HOUR + (stars ? (RATING_BONUS[stars] ?? 0) : 0)) * 100) / 100;
   return { _id: `order.${order._id}`, volunteerId: order.assigneeId, source: 'order', orderId: order._id, verified: true, hours, points, stars, at: closedAt, month, version: 1 };
 }
-
-/** `2026-11` in Beijing time. */
-export function beijingMonth(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3600_000).toISOString().slice(0, 7);
-}

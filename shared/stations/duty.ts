@@ -1,4 +1,4 @@
-import { beijingWeekMinute } from '../orders/dispatch';
+import { addDays, beijingWeekMinute, clockText, onBeijingDayOf, weekdayOf } from '../kernel/time';
 
 /** A weekly duty slot at a station (Beijing time): who, which days, from–to in minutes. */
 export interface RosterSlot {
@@ -35,10 +35,8 @@ export function judgeCheckIn(roster: readonly RosterSlot[], userId: string, at: 
 
 /** The instant a station closes on the day of `at` (Beijing), or null if it does not open that day. */
 export function closingTime(hours: OpeningHours, at: string): string | null {
-  const { day, minute } = beijingWeekMinute(at);
-  if (!hours.days.includes(day)) return null;
-  const midnight = Date.parse(at) - minute * 60_000 - (Date.parse(at) % 60_000);
-  return new Date(midnight + hours.close * 60_000).toISOString();
+  if (!hours.days.includes(beijingWeekMinute(at).day)) return null;
+  return onBeijingDayOf(at, hours.close);
 }
 
 export function isOpen(hours: OpeningHours, at: string): boolean {
@@ -58,10 +56,9 @@ export interface DayPlan {
 export function plannedSlots(roster: readonly RosterSlot[], fromDate: string, days: number): DayPlan[] {
   const out: DayPlan[] = [];
   for (let i = 0; i < days; i++) {
-    const date = new Date(Date.parse(`${fromDate}T00:00:00+08:00`) + i * 86_400_000);
-    const iso = new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    const { day } = beijingWeekMinute(date.toISOString());
-    for (const slot of roster) if (slot.days.includes(day)) out.push({ date: iso, slot });
+    const date = addDays(fromDate, i);
+    const day = weekdayOf(date);
+    for (const slot of roster) if (slot.days.includes(day)) out.push({ date, slot });
   }
   return out;
 }
@@ -78,9 +75,7 @@ export type AutoCloseReason = (typeof AUTO_CLOSE_REASONS)[number];
  * The instant only ends the duty: what it credits is `dutyCredit`'s business, never the span.
  */
 export function autoClosePlan(hours: OpeningHours | null | undefined, checkInAt: string): { closesAt: string; reason: AutoCloseReason } {
-  const { minute } = beijingWeekMinute(checkInAt);
-  const midnight = Date.parse(checkInAt) - minute * 60_000 - (Date.parse(checkInAt) % 60_000);
-  const endOfDay = new Date(midnight + 1440 * 60_000).toISOString();
+  const endOfDay = onBeijingDayOf(checkInAt, 1440);
   const closes = hours ? closingTime(hours, checkInAt) : null;
   if (!closes) return { closesAt: endOfDay, reason: 'closedDay' };
   if (closes <= checkInAt) return { closesAt: endOfDay, reason: 'afterHours' };
@@ -95,9 +90,7 @@ export interface Shift {
 
 /** The instants of `slot` on the Beijing day of `at`. */
 export function shiftOn(slot: Pick<RosterSlot, 'from' | 'to'>, at: string): Shift {
-  const { minute } = beijingWeekMinute(at);
-  const midnight = Date.parse(at) - minute * 60_000 - (Date.parse(at) % 60_000);
-  return { startAt: new Date(midnight + slot.from * 60_000).toISOString(), endAt: new Date(midnight + slot.to * 60_000).toISOString() };
+  return { startAt: onBeijingDayOf(at, slot.from), endAt: onBeijingDayOf(at, slot.to) };
 }
 
 /** Who ended the duty: the person scanning the screen code again, or the scheduler. */
@@ -145,11 +138,7 @@ export type DutyConfirmation = 'none' | 'awaiting' | 'confirmed';
  * service record. `reason` is missing on duties closed before reasons were kept.
  */
 export function autoCloseWords(d: { reason?: AutoCloseReason | null; planned: boolean; confirmation: DutyConfirmation; closedAt?: string | null; shiftEnd?: string | null }): string {
-  const clock = (iso: string | null | undefined) => {
-    if (!iso) return '';
-    const t = new Date(Date.parse(iso) + 8 * 3600_000);
-    return `${String(t.getUTCHours()).padStart(2, '0')}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
-  };
+  const clock = clockText;
   const when =
     d.reason === 'closingTime'
       ? `忘记签退，服务站 ${clock(d.closedAt)} 关门时系统自动签退`

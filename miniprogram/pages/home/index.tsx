@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { beijingHour } from '@shared/kernel/time'
 import { PageShell } from '../../components/page-shell'
 import { LargeTextToggle } from '../../components/large-text-toggle'
 import { Empty, ErrorView, Loading } from '../../components/states'
@@ -15,8 +16,7 @@ import './index.scss'
 
 /** Greets by the hour in Beijing, where the residents are, whatever clock the device keeps. */
 function greeting(instant: string): string {
-  // China keeps UTC+8 all year, without daylight saving.
-  const hour = (new Date(instant).getUTCHours() + 8) % 24
+  const hour = beijingHour(instant)
   if (hour < 5) return '夜深了'
   if (hour < 11) return '早上好'
   if (hour < 13) return '中午好'

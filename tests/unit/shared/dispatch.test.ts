@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { beijingWeekMinute, dispatch, explain, isAvailable, type Candidate, type DispatchOrder } from '../../../shared/orders/dispatch';
+import { dispatch, explain, isAvailable, type Candidate, type DispatchOrder } from '../../../shared/orders/dispatch';
+import { beijingWeekMinute } from '../../../shared/kernel/time';
 
 const NOW = '2026-11-23T02:00:00.000Z'; // Monday 10:00 in Beijing
 const ALL_DAY = [{ days: [1, 2, 3, 4, 5, 6, 7], from: 0, to: 1440 }];

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ADMIN_ROLES, GRANTS, GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
+import { dayTimeText } from '@shared/kernel/time'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, useProfile } from '../../../lib/profile'
@@ -20,12 +21,8 @@ const EXPIRY_CHOICES = [
   { hours: 168, label: '7 天' },
 ] as const
 
-function formatTime(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return iso
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** `11月29日 09:44` in Beijing time, whatever the device is set to. */
+const formatTime = (iso: string) => dayTimeText(iso) || iso
 
 function Members({ node }: { node: TreeNode }) {
   const [kind, setKind] = useState<'roles' | 'residents'>('roles')
@@ -51,6 +48,7 @@ function Members({ node }: { node: TreeNode }) {
     setMembers([])
     setTotal(null)
     void load(0)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [node.id, kind])
 
   return (
@@ -126,6 +124,7 @@ function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) 
     setRole(roles[0] ?? null)
     setInvite(null)
     setError(null)
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- resets the choice when another node opens, not when the roles array is rebuilt
   }, [node.id])
 
   const create = async () => {
@@ -218,6 +217,7 @@ export default function TerritoryTree() {
     if (index && cursor === undefined && state.status !== 'loading' && state.status !== 'idle') {
       setCursor(startNode(profile, index))
     }
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- picks the starting node once, when the tree and the profile have arrived; later moves are the user's
   }, [index, state.status])
 
   const allowed = useMemo(() => new Set(profile?.allowedActions ?? []), [profile])

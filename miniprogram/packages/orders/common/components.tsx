@@ -52,6 +52,7 @@ export function Countdown({ expiresAt, onExpire }: { expiresAt: string; onExpire
   useEffect(() => {
     if (over) onExpire?.()
     // onExpire is read once per change of `over`: the page reloads once when the offer runs out.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- onExpire is read once per change of `over`
   }, [over])
   return (
     <Text className={`hl-countdown${left <= 0 ? ' hl-countdown-over' : ''}`}>
@@ -344,6 +345,7 @@ export function OrderActionPage({
   }
   useEffect(() => {
     void fetchOrder()
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [id])
 
   const order = load.status === 'ready' ? load.order : null

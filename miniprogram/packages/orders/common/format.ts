@@ -1,31 +1,16 @@
 /**
  * Dates as residents read them, always in Beijing time (the server's months are Beijing months too),
- * whatever the device or test machine is set to.
+ * whatever the device or test machine is set to: `@shared/kernel/time` does the reading.
  */
-const BEIJING_OFFSET_MS = 8 * 3600_000
-
-function beijing(iso: string): Date | null {
-  const ms = Date.parse(iso)
-  return Number.isFinite(ms) ? new Date(ms + BEIJING_OFFSET_MS) : null
-}
-
-const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
+import { dateTimeText, monthText } from '@shared/kernel/time'
 
 /** `11月22日 15:43` (with the year when it is not this year). */
 export function formatTime(iso: string | null | undefined, now: number = Date.now()): string {
-  if (!iso) return ''
-  const d = beijing(iso)
-  if (!d) return ''
-  const thisYear = new Date(now + BEIJING_OFFSET_MS).getUTCFullYear()
-  const year = d.getUTCFullYear() === thisYear ? '' : `${d.getUTCFullYear()}年`
-  return `${year}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  return iso ? dateTimeText(iso, now) : ''
 }
 
 /** `2026-11` → `2026年11月`. */
-export function formatMonth(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month)
-  return m ? `${m[1]}年${Number(m[2])}月` : month
-}
+export const formatMonth = monthText
 
 /** A share (0–1) as `83%`; null → `暂无`. */
 export function percent(rate: number | null): string {

@@ -1,5 +1,7 @@
-/** Hours, dates and times as volunteers read them, in Beijing time whatever the device says. */
-const BEIJING_OFFSET_MS = 8 * 3600_000
+/** Hours, dates and times as volunteers read them, in Beijing time whatever the device says (`@shared/kernel/time`). */
+import { addDays, beijingDate, dateText as kernelDateText, dayTimeText, monthText, recentMonths as kernelRecentMonths } from '@shared/kernel/time'
+
+export { addDays, monthText }
 const DAY_CHARS = ['一', '二', '三', '四', '五', '六', '日'] as const
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 
@@ -32,47 +34,13 @@ export function parseHm(text: string): number | null {
   return h * 60 + min
 }
 
-export function beijingToday(now: number = Date.now()): string {
-  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
-}
+export const beijingToday = (now: number = Date.now()) => beijingDate(now)
 
 /** `2026-11-17` → `11月17日`. */
-export function dateText(date: string): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date)
-  return m ? `${Number(m[1])}月${Number(m[2])}日` : date
-}
+export const dateText = (date: string) => kernelDateText(date, false)
 
 /** `11月22日 15:43`. */
-export function formatTime(iso: string): string {
-  const ms = Date.parse(iso)
-  if (!Number.isFinite(ms)) return ''
-  const d = new Date(ms + BEIJING_OFFSET_MS)
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+export const formatTime = (iso: string) => dayTimeText(iso)
 
 /** This month in Beijing and the n−1 before it, newest first: `2026-11`, `2026-10`, … */
-export function recentMonths(n: number, now: number = Date.now()): string[] {
-  const d = new Date(now + BEIJING_OFFSET_MS)
-  let y = d.getUTCFullYear()
-  let m = d.getUTCMonth() + 1
-  const out: string[] = []
-  for (let i = 0; i < n; i++) {
-    out.push(`${y}-${pad(m)}`)
-    m -= 1
-    if (m === 0) {
-      m = 12
-      y -= 1
-    }
-  }
-  return out
-}
-
-/** `2026-11` → `2026年11月`. */
-export function monthText(month: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(month)
-  return m ? `${m[1]}年${Number(m[2])}月` : month
-}
+export const recentMonths = (n: number, now: number = Date.now()) => kernelRecentMonths(n, now)

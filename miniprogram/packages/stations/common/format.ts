@@ -1,8 +1,11 @@
 /**
  * Times and places as people at a station read them, always in Beijing time (the server's days,
- * rosters and opening hours are Beijing too), whatever the device is set to.
+ * rosters and opening hours are Beijing too), whatever the device is set to: dates and instants are
+ * read by `@shared/kernel/time`.
  */
-const BEIJING_OFFSET_MS = 8 * 3600_000
+import { addDays, beijingDate, clockText, dateText as kernelDateText, dayTimeText, mondayOf, weekdayOf } from '@shared/kernel/time'
+
+export { addDays, mondayOf, weekdayOf }
 const DAY_CHARS = ['一', '二', '三', '四', '五', '六', '日'] as const
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 
@@ -43,49 +46,17 @@ export function distanceText(meters: number | null): string {
   return meters < 1000 ? `${Math.round(meters / 10) * 10 || meters} 米` : `${Math.round(meters / 100) / 10} 公里`
 }
 
-function beijing(iso: string): Date | null {
-  const ms = Date.parse(iso)
-  return Number.isFinite(ms) ? new Date(ms + BEIJING_OFFSET_MS) : null
-}
-
 /** `11月22日 15:43`. */
-export function formatTime(iso: string | null | undefined): string {
-  const d = iso ? beijing(iso) : null
-  if (!d) return ''
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
+export const formatTime = (iso: string | null | undefined) => dayTimeText(iso)
 
 /** `15:43`. */
-export function clockTime(iso: string | null | undefined): string {
-  const d = iso ? beijing(iso) : null
-  return d ? `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : ''
-}
+export const clockTime = (iso: string | null | undefined) => clockText(iso)
 
 /** Today's date in Beijing, `2026-11-22`. */
-export function beijingToday(now: number = Date.now()): string {
-  return new Date(now + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** `2026-11-22` plus n days. */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
-}
-
-/** 1 (Mon) … 7 (Sun) of a `YYYY-MM-DD` date. */
-export function weekdayOf(date: string): number {
-  const d = new Date(Date.parse(`${date}T00:00:00Z`)).getUTCDay()
-  return d === 0 ? 7 : d
-}
-
-/** The Monday of the week `date` falls in. */
-export const mondayOf = (date: string) => addDays(date, 1 - weekdayOf(date))
+export const beijingToday = (now: number = Date.now()) => beijingDate(now)
 
 /** `2026-11-17` → `11月17日 周二`. */
-export function dateText(date: string, withDay = true): string {
-  const m = /^\d{4}-(\d{2})-(\d{2})$/.exec(date)
-  if (!m) return date
-  return `${Number(m[1])}月${Number(m[2])}日${withDay ? ` ${dayName(weekdayOf(date))}` : ''}`
-}
+export const dateText = (date: string, withDay = true) => kernelDateText(date, withDay)
 
 /** 135 → `2 小时 15 分钟`. */
 export function minutesText(minutes: number): string {
