@@ -65,4 +65,24 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/miniprogram/**', '@tarojs/*'], message: 'Cloud functions never import the mini-program.' }] }],
     },
   },
+  {
+    // _core/ is what every function stands on (pipeline, ports, adapters): it never imports a
+    // function, the function list or the scheduler above it. The local composition root that wires
+    // them all together (gateway, local server) lives in _local/.
+    files: ['cloudfunctions/_core/**/*.ts', 'tests/fixtures/layer-violation/cloudfunctions/_core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/miniprogram/**', '@tarojs/*'], message: 'Cloud functions never import the mini-program.' },
+            {
+              regex: '^(\\.\\./)+(functions|_local|accounts|orders|stations|service|scheduler)(/|$)',
+              message: '_core/ never imports the functions, the scheduler or the local composition root above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

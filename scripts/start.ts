@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLocal } from '../cloudfunctions/_core/local-server';
+import { startLocal } from '../cloudfunctions/_local/local-server';
 import { demoInserts, PERSONAS } from './demo-data';
 import { playDemoStory } from './demo-story';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocal } from '../../cloudfunctions/_core/local-server';
+import { startLocal } from '../../cloudfunctions/_local/local-server';
 import { demoInserts } from '../../scripts/demo-data';
 
 export { PERSONAS } from '../../scripts/demo-data';

@@ -32,6 +32,15 @@ describe('layer rule', () => {
     );
   });
 
+  it('refuses a _core/ file that imports the functions or the scheduler above it', () => {
+    const messages = layerMessages(lint('tests/fixtures/layer-violation/cloudfunctions/_core/upward.ts'));
+    expect(messages.filter((m) => m.includes('_core/ never imports'))).toHaveLength(2);
+  });
+
+  it('finds no upward import in the real cloudfunctions/_core folder', () => {
+    expect(layerMessages(lint('cloudfunctions/_core'))).toEqual([]);
+  });
+
   it('refuses a page that imports a cloud function', () => {
     expect(layerMessages(lint('tests/fixtures/layer-violation/miniprogram/page.tsx')).some((m) => m.includes('services/'))).toBe(true);
   });

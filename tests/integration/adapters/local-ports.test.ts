@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { localClock } from '../../../cloudfunctions/_core/adapters/clock';
 import { localPorts, localQrSecret } from '../../../cloudfunctions/_core/adapters/local';
 import { SqliteStore } from '../../../cloudfunctions/_core/adapters/sqlite-store';
-import { createGateway } from '../../../cloudfunctions/_core/gateway';
+import { createGateway } from '../../../cloudfunctions/_local/gateway';
 
 describe('local ports', () => {
   let dir: string;

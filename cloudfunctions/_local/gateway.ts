@@ -4,8 +4,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fail, type Envelope } from '../../shared/api/envelope';
 import { httpStatusOf, type ErrorCode } from '../../shared/errors';
 import { runTick } from '../scheduler/scheduler.jobs';
-import { runCall, type FunctionDefinition } from './pipeline';
-import type { ClockPort, Ports } from './ports';
+import { runCall, type FunctionDefinition } from '../_core/pipeline';
+import type { ClockPort, Ports } from '../_core/ports';
 
 export const PERSONA_HEADER = 'x-honglin-persona';
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,11 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { FUNCTIONS } from '../functions';
-import { localPorts, type LocalPorts } from './adapters/local';
+import { localPorts, type LocalPorts } from '../_core/adapters/local';
 import { runTick } from '../scheduler/scheduler.jobs';
-import { SqliteStore } from './adapters/sqlite-store';
+import { SqliteStore } from '../_core/adapters/sqlite-store';
 import { createGateway } from './gateway';
-import type { TxOp } from './ports/store';
+import type { TxOp } from '../_core/ports/store';
 
 export interface LocalOptions {
   /** Folder for the SQLite file, uploaded files and the local QR secret. */
