@@ -1,4 +1,4 @@
-import { authorizeAccounts, holdsOver, type Actor } from '../../shared/accounts/accounts.policy';
+import { authorizeAccounts, type Actor } from '../../shared/accounts/accounts.policy';
 import { INVITE_ALPHABET, type Invite, type Membership, type User } from '../../shared/accounts/accounts.schema';
 import { nodesNeeded, toProfileView, toRoleView } from '../../shared/accounts/accounts.view';
 import { effectiveInviteStatus, makeInviteCode, nextInviteStatus } from '../../shared/accounts/invite.machine';
@@ -6,6 +6,7 @@ import { maskPhone } from '../../shared/accounts/mask';
 import { personaSummary, type PersonaNote } from '../../shared/accounts/persona';
 import { planProfileUpdate } from '../../shared/accounts/profile.domain';
 import { ROLE_LABELS, type GrantedRole } from '../../shared/accounts/roles';
+import { opensAt } from '../../shared/accounts/scopes';
 import { api } from '../../shared/api/contract';
 import { volunteerProfileDoc } from '../../shared/orders/volunteer';
 import { fail, ok } from '../../shared/api/envelope';
@@ -178,7 +179,7 @@ const listMembers = defineAction(spec.listMembers, {
           ...(u.phone ? { phoneMasked: maskPhone(u.phone) } : {}),
           roles: memberships.filter((m) => m.userId === id).map((m) => toRoleView(m, nodes)),
           homeBreadcrumb: u.home ? breadcrumb(u.home.path, nodes) : [],
-          allowedActions: u.home && holdsOver(actor, ['gridLeader', 'communityAdmin', 'streetAdmin'], u.home.path) ? ['postOnBehalf'] : [],
+          allowedActions: u.home && opensAt(actor, 'proxy', u.home.path) ? ['postOnBehalf' as const] : [],
         },
       ];
     });

@@ -1,5 +1,6 @@
-import { holdsOver, type Actor as Caller } from '../../shared/accounts/accounts.policy';
-import { ROLE_LABELS } from '../../shared/accounts/roles';
+import { type Actor as Caller } from '../../shared/accounts/accounts.policy';
+import { LEADER_ROLES, ROLE_LABELS } from '../../shared/accounts/roles';
+import { opensAt } from '../../shared/accounts/scopes';
 import { api } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/envelope';
 import type { HomeOrder } from '../../shared/orders/home.schema';
@@ -14,7 +15,6 @@ import { countQueue, homeQueries, HOME_MINE_SHOWN } from './order-lists';
 import type { OrderDoc } from './order-store';
 
 const spec = api.orders;
-const LEADER_ROLES = ['gridLeader', 'communityAdmin', 'streetAdmin'] as const;
 /** A place a leader leads; its kind is also the level its leader handles. */
 type PlaceKind = Level;
 
@@ -90,7 +90,7 @@ export const queueCounts = defineAction(spec.queueCounts, {
     const node = await ctx.ports.store.get<NodeDoc>('nodes', input.nodeId);
     return node && ['grid', 'community', 'street'].includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
   },
-  authorize: (caller, _input, node) => (holdsOver(caller, LEADER_ROLES, node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
+  authorize: (caller, _input, node) => (opensAt(caller, 'queue', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, _input, caller, node) => {
     const kind = node.kind as PlaceKind;
     const own = caller.memberships.find((m) => m.nodeId === node._id && (LEVEL_LEADERS[kind] as readonly string[]).includes(m.role));

@@ -1,4 +1,5 @@
-import { holdsOver, type Actor as Caller, type Decision } from '../../shared/accounts/accounts.policy';
+import { type Actor as Caller, type Decision } from '../../shared/accounts/accounts.policy';
+import { opensAt } from '../../shared/accounts/scopes';
 import type { User } from '../../shared/accounts/accounts.schema';
 import { maskPhone } from '../../shared/accounts/mask';
 import { api } from '../../shared/api/contract';
@@ -169,9 +170,9 @@ const post = defineAction(spec.post, {
     const forSomeoneElse = Boolean(input.onBehalfOf && input.onBehalfOf !== caller.user._id) || Boolean(input.contactName);
     if (!forSomeoneElse) return { allow: true };
     // 代办: the leader of the grid where the resident lives, or of a place above it.
-    const leads = holdsOver(caller, ['gridLeader', 'communityAdmin', 'streetAdmin'], target.building!.path);
+    const leads = opensAt(caller, 'proxy', target.building!.path);
     if (!leads) return { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' };
-    if (input.onBehalfOf && target.poster?.home && target.poster.home.path.gridId !== target.building!.path.gridId && !holdsOver(caller, ['gridLeader', 'communityAdmin', 'streetAdmin'], target.poster.home.path)) {
+    if (input.onBehalfOf && target.poster?.home && target.poster.home.path.gridId !== target.building!.path.gridId && !opensAt(caller, 'proxy', target.poster.home.path)) {
       return { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' };
     }
     return { allow: true };
@@ -265,7 +266,7 @@ const post = defineAction(spec.post, {
 const proxyFor = defineAction(spec.proxyFor, {
   load: async (ctx, input) => ok(await ctx.ports.store.get<UserDoc>('users', input.userId)),
   authorize: (caller, _input, user) =>
-    user?.home && holdsOver(caller, ['gridLeader', 'communityAdmin', 'streetAdmin'], user.home.path) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' },
+    user?.home && opensAt(caller, 'proxy', user.home.path) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' },
   run: async (ctx, _input, _caller, user) => {
     const home = user!.home!;
     const nodes = await loadNodes(ctx.ports.store, Object.values(home.path).filter((x): x is string => Boolean(x)));
@@ -307,7 +308,7 @@ const list = defineAction(spec.list, {
   },
   authorize: (caller, input, node) => {
     if (input.view !== 'queue') return { allow: true };
-    return holdsOver(caller, ['gridLeader', 'communityAdmin', 'streetAdmin'], node!.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' };
+    return opensAt(caller, 'queue', node!.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' };
   },
   run: async (ctx, input, caller, node) => {
     const page = await listOrders(ctx.ports.store, caller, input, node, ctx.now);
@@ -597,7 +598,7 @@ const stats = defineAction(spec.stats, {
     const node = await ctx.ports.store.get<NodeDoc>('nodes', input.nodeId);
     return node && ['grid', 'community', 'street'].includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
   },
-  authorize: (caller, _input, node) => (holdsOver(caller, ['gridLeader', 'communityAdmin', 'streetAdmin'], node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
+  authorize: (caller, _input, node) => (opensAt(caller, 'stats', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, _caller, node) => {
     const key = `place.path.${pathKey(node.kind)}`;
     const filter = input.month ? { [key]: scopeIdOf(node), month: input.month } : { [key]: scopeIdOf(node) };

@@ -1,4 +1,6 @@
-import { holdsOver, type Actor } from '../../shared/accounts/accounts.policy';
+import { type Actor } from '../../shared/accounts/accounts.policy';
+import { opensAt } from '../../shared/accounts/scopes';
+import { RECORD_ACTIONS } from '../../shared/service/service.schema';
 import type { User } from '../../shared/accounts/accounts.schema';
 import { api } from '../../shared/api/contract';
 import { beijingDate } from '../../shared/kernel/time';
@@ -121,7 +123,7 @@ async function recordOf(ctx: ActionContext, actor: Actor) {
       : null,
     summary: summarize(entries.map((e) => ({ ...e, ...(e.source === 'duty' && !e.verified ? { confirmation: 'awaiting' as const } : {}) })) as Entry[]),
     entries: shown.map(await dutyViews(ctx, shown)),
-    allowedActions: isVolunteer(actor) ? ['updateVolunteerProfile', 'submitHours'] : [],
+    allowedActions: isVolunteer(actor) ? [...RECORD_ACTIONS] : [],
   };
 }
 
@@ -183,7 +185,7 @@ const submitHours = defineAction(spec.submitHours, {
   },
 });
 
-const adminOf = (actor: Actor, node: Pick<NodeDoc, '_id' | 'kind' | 'path'>) => holdsOver(actor, ['communityAdmin', 'streetAdmin'], node.path);
+const adminOf = (actor: Actor, node: Pick<NodeDoc, '_id' | 'kind' | 'path'>) => opensAt(actor, 'approvals', node.path);
 
 const pendingHours = defineAction(spec.pendingHours, {
   load: async (ctx, input) => {

@@ -1,4 +1,6 @@
 import { holdsOver, type Actor } from '../../shared/accounts/accounts.policy';
+import { PLACE_ADMIN_ROLES } from '../../shared/accounts/roles';
+import { opensAt } from '../../shared/accounts/scopes';
 import type { User } from '../../shared/accounts/accounts.schema';
 import { maskName } from '../../shared/accounts/mask';
 import { api } from '../../shared/api/contract';
@@ -28,9 +30,8 @@ async function loadStation(ctx: ActionContext, id: string): Promise<Result<Stati
   return node && node.kind === 'station' ? ok(node) : fail('CODE.NOT_FOUND', 'payload.stationId');
 }
 
-const LEADERS = ['gridLeader', 'communityAdmin', 'streetAdmin'] as const;
 /** Admins of the station's community (or street) manage it and print its codes. */
-const managesStation = (actor: Actor, s: StationDoc) => holdsOver(actor, ['communityAdmin', 'streetAdmin'], s.path);
+const managesStation = (actor: Actor, s: StationDoc) => holdsOver(actor, PLACE_ADMIN_ROLES, s.path);
 /** The screen at the station is run by its community's admins or the leaders of the grids it serves. */
 const runsScreen = (actor: Actor, s: StationDoc) => managesStation(actor, s) || actor.memberships.some((m) => m.role === 'gridLeader' && m.path.gridId !== undefined && (s.servesGridIds ?? []).includes(m.path.gridId));
 /** The leaders who run the station confirm others' unplanned hours; nobody confirms their own. */
@@ -71,7 +72,7 @@ async function stationView(ctx: ActionContext, actor: Actor, s: StationDoc, from
     roster: roster.map((r) => ({ ...r, days: [...r.days], name: names.get(r.userId) ?? '' })),
     onDutyNow: dutyNames.map((u) => u.name),
     version: s.version,
-    allowedActions: [...(managesStation(actor, s) ? ['save', 'permanentCode'] : []), ...(runsScreen(actor, s) ? ['screenCode'] : [])],
+    allowedActions: [...(managesStation(actor, s) ? (['save', 'permanentCode'] as const) : []), ...(runsScreen(actor, s) ? (['screenCode'] as const) : [])],
   };
 }
 
@@ -166,7 +167,7 @@ const save = defineAction(spec.save, {
     if (existing && (existing.kind !== 'station' || existing.path.communityId !== community._id)) return fail('COMMON.FORBIDDEN', 'payload.stationId');
     return ok({ community, existing });
   },
-  authorize: (actor, _input, { community }) => (holdsOver(actor, ['communityAdmin', 'streetAdmin'], community.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
+  authorize: (actor, _input, { community }) => (holdsOver(actor, PLACE_ADMIN_ROLES, community.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, actor, { community, existing }) => {
     const fields = {
       name: input.name,
@@ -346,7 +347,7 @@ const dutyOverview = defineAction(spec.dutyOverview, {
     const node = await ctx.ports.store.get<NodeDoc>('nodes', input.communityId);
     return node && node.kind === 'community' ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');
   },
-  authorize: (actor, _input, community) => (holdsOver(actor, [...LEADERS], community.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
+  authorize: (actor, _input, community) => (opensAt(actor, 'dutyOverview', community.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, actor, community) => {
     const store = ctx.ports.store;
     const stations = await store.find<StationDoc>('nodes', { parentId: community._id, kind: 'station' }, { sort: [['parentId', 1], ['order', 1]], limit: 100 });

@@ -1,5 +1,5 @@
 import type { ClientError } from '../services/call'
-import { accounts, type Profile } from '../services/accounts'
+import { accounts, type Profile, type ScopeMenu, type ScopeView } from '../services/accounts'
 import { setLargeTextPreference } from './elder'
 import { createStore, useStore } from './store'
 
@@ -46,4 +46,14 @@ export function useProfile(): ProfileState {
 /** Forget the loaded profile (the local persona changed): the next page to show loads it again. */
 export function resetProfile(): void {
   profileStore.set({ status: 'idle' })
+}
+
+/** The places the server lets the caller open `menu` at (their scopes); none before the profile loads. */
+export function scopesOf(profile: Profile | undefined, menu: ScopeMenu): ScopeView[] {
+  return profile?.scopes[menu] ?? []
+}
+
+/** Does the server offer the caller `menu` anywhere? Menus are built from this, never from role names. */
+export function opens(profile: Profile | undefined, menu: ScopeMenu): boolean {
+  return scopesOf(profile, menu).length > 0
 }

@@ -5,6 +5,10 @@ import { call } from './call'
 export type MeOutput = ApiOutput<'accounts', 'me'>
 export type Profile = MeOutput['user']
 export type RoleView = Profile['roles'][number]
+/** A menu the server may open for the caller (queue, stats, approvals…): shared/accounts/scopes.ts. */
+export type ScopeMenu = keyof Profile['scopes']
+/** A place the caller may open a menu at. */
+export type ScopeView = Profile['scopes'][ScopeMenu][number]
 export type HomeView = NonNullable<Profile['home']>
 export type TreeNode = ApiOutput<'accounts', 'tree'>['nodes'][number]
 export type MemberView = ApiOutput<'accounts', 'listMembers'>['members'][number]

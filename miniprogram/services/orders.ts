@@ -3,6 +3,8 @@ import { call } from './call'
 
 /** Typed calls of the `orders` cloud function. Types only from shared/: zod stays out of the app. */
 export type OrderView = ApiOutput<'orders', 'get'>['order']
+/** What the server lets the caller do to an order (the orders policy's action union). */
+export type OrderAction = OrderView['allowedActions'][number]
 export type TimelineEntry = NonNullable<OrderView['timeline']>[number]
 export type OrderPhoto = OrderView['photos'][number]
 export type ListInput = ApiInput<'orders', 'list'>

@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../errors';
 import { isWithin } from '../territory/territory.domain';
 import type { PlacePath, TerritoryNode } from '../territory/territory.schema';
-import type { Membership, User } from './accounts.schema';
+import type { Membership, ProfileAction, User } from './accounts.schema';
 import { ADMIN_ROLES, GRANTS, ROLE_LEVEL, type GrantedRole } from './roles';
 
 /** Who is asking: the user and the roles they hold. Built by the pipeline from the server context only. */
@@ -65,8 +65,8 @@ export function authorizeAccounts(actor: Actor, request: AccountsRequest): Decis
 }
 
 /** What the profile screen may offer its owner. Sent by the server; the page renders only these. */
-export function profileAllowedActions(actor: Actor): string[] {
-  const actions = ['updateProfile', 'redeemInvite'];
+export function profileAllowedActions(actor: Actor): ProfileAction[] {
+  const actions: ProfileAction[] = ['updateProfile', 'redeemInvite'];
   if (actor.memberships.some((m) => GRANTS[m.role].length > 0)) actions.push('createInvite');
   if (actor.memberships.some((m) => ADMIN_ROLES.includes(m.role))) actions.push('listMembers');
   return actions;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PlacePath, NodeView } from '../territory/territory.schema';
-import { GRANTED_ROLES, ROLES } from './roles';
+import { GRANTED_ROLES, ROLES, type GrantedRole } from './roles';
+import { SCOPE_MENUS, type ScopeMenu } from './scopes';
 
 // ---- stored documents -------------------------------------------------------------------------
 
@@ -145,6 +146,19 @@ export const RoleView = z.object({
 });
 export type RoleView = z.infer<typeof RoleView>;
 
+/** A place the caller may open a menu at; `grants` (invites only): the roles they may grant there. */
+/** What the profile screen may offer its owner (accounts.policy `profileAllowedActions`). */
+export const PROFILE_ACTIONS = ['updateProfile', 'redeemInvite', 'createInvite', 'listMembers'] as const;
+export type ProfileAction = (typeof PROFILE_ACTIONS)[number];
+/** What a caller may do for a member listed to them. */
+export const MEMBER_ACTIONS = ['postOnBehalf'] as const;
+
+export const ScopeView = RoleView.extend({ grants: z.array(z.enum(GRANTED_ROLES as [GrantedRole, ...GrantedRole[]])).optional() });
+export type ScopeView = z.infer<typeof ScopeView>;
+
+/** For each menu (scopes.ts), the places the caller may open it at; an empty list: no such menu. */
+export const ScopesView = z.object(Object.fromEntries(SCOPE_MENUS.map((menu) => [menu, z.array(ScopeView)])) as Record<ScopeMenu, z.ZodArray<typeof ScopeView>>);
+
 export const HomeView = z.object({
   buildingId: z.string(),
   room: z.string(),
@@ -168,7 +182,8 @@ export const ProfileView = z.object({
   largeText: z.boolean(),
   roles: z.array(RoleView),
   volunteer: VolunteerProfile.optional(),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(PROFILE_ACTIONS)),
+  scopes: ScopesView,
 });
 export type ProfileView = z.infer<typeof ProfileView>;
 
@@ -195,7 +210,7 @@ export const MemberView = z.object({
   roles: z.array(RoleView),
   homeBreadcrumb: z.array(z.string()),
   /** What the caller may do for this person: `postOnBehalf` (代办) for residents of a place they lead. */
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(MEMBER_ACTIONS)),
 });
 export const ListMembersOutput = z.object({
   members: z.array(MemberView),

@@ -5,6 +5,7 @@ import { profileAllowedActions } from './accounts.policy';
 import type { Membership, ProfileView, RoleView, User } from './accounts.schema';
 import { maskPhone } from './mask';
 import { ROLE_LABELS } from './roles';
+import { scopesOf } from './scopes';
 
 export type NodeIndex = ReadonlyMap<string, Pick<TerritoryNode, '_id' | 'name' | 'kind'>>;
 
@@ -34,6 +35,7 @@ export function toProfileView(actor: Actor, nodes: NodeIndex): ProfileView {
       ...memberships.map((m) => toRoleView(m, nodes)),
     ],
     allowedActions: profileAllowedActions(actor),
+    scopes: scopesOf(actor, (m) => toRoleView(m, nodes)),
   };
   if (user.phone) {
     view.phone = user.phone;

@@ -53,3 +53,12 @@ export const GRANTS: Record<GrantedRole, readonly GrantedRole[]> = {
 
 /** Roles that administer the people of their place: list members, reveal contacts of their place. */
 export const ADMIN_ROLES: readonly GrantedRole[] = ['streetAdmin', 'communityAdmin', 'gridLeader'];
+
+/** Roles that lead a place's requests: its queue, its numbers, 代办 for its residents. */
+export const LEADER_ROLES: readonly GrantedRole[] = ['gridLeader', 'communityAdmin', 'streetAdmin'];
+
+/** Admins of a community or street: its stations, hour reviews (时长审核) and work-unit reports. */
+export const PLACE_ADMIN_ROLES: readonly GrantedRole[] = ['communityAdmin', 'streetAdmin'];
+
+/** Grid-level roles that serve at a station (值班) and keep a 双报到 service record. */
+export const SERVING_ROLES: readonly GrantedRole[] = ['gridLeader', 'volunteer'];

@@ -1,6 +1,6 @@
 import type { Actor } from '../accounts/accounts.policy';
 import { holdsOver } from '../accounts/accounts.policy';
-import type { GrantedRole } from '../accounts/roles';
+import { LEADER_ROLES, type GrantedRole } from '../accounts/roles';
 import type { PlacePath } from '../territory/territory.schema';
 import { CATEGORY_RULES } from './categories';
 import { levelAbove, levelBelow, type Level } from './escalation';
@@ -13,7 +13,6 @@ export const LEVEL_LEADERS: Record<Level, readonly GrantedRole[]> = {
   community: ['communityAdmin'],
   street: ['streetAdmin'],
 };
-const ALL_LEADERS: readonly GrantedRole[] = ['gridLeader', 'communityAdmin', 'streetAdmin'];
 
 /** How the caller stands to an order. One person can stand in several ways. */
 export interface Relation {
@@ -38,7 +37,7 @@ export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assign
     offeree: order.state === 'offered' && order.offer?.volunteerId === me,
     volunteerOfPlace: actor.memberships.some((m) => m.role === 'volunteer' && (order.level === 'grid' ? m.path.gridId === volunteerPath.gridId : m.path.communityId === volunteerPath.communityId)),
     handlingLeader: holdsOver(actor, LEVEL_LEADERS[order.level], path),
-    leaderOfPlace: holdsOver(actor, ALL_LEADERS, path),
+    leaderOfPlace: holdsOver(actor, LEADER_ROLES, path),
   };
 }
 

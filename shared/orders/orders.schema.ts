@@ -5,6 +5,7 @@ import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from 
 import type { AvailabilityWindow } from './dispatch';
 import { LEVELS, type Level } from './escalation';
 import { ORDER_STATES, type OrderState } from './order.machine';
+import { ORDER_ACTIONS } from './orders.policy';
 import { QUEUE_FILTERS } from './queue';
 
 // ---- stored documents -------------------------------------------------------------------------
@@ -228,7 +229,7 @@ export const OrderView = z.object({
   reopenCount: z.number(),
   dispatchReason: z.string().nullable(),
   photoOnResolve: z.boolean(),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(ORDER_ACTIONS)),
   timeline: z.array(TimelineEntry).optional(),
 });
 export type OrderView = z.infer<typeof OrderView>;

@@ -3,6 +3,10 @@ import { Id } from '../accounts/accounts.schema';
 import { CATEGORIES } from '../orders/categories';
 import { MANUAL_STATUSES, SOURCES } from './record';
 
+/** What a person may do on their own service record: 双报到 profile and hand-entered hours (volunteers). */
+export const RECORD_ACTIONS = ['updateVolunteerProfile', 'submitHours'] as const;
+export type RecordAction = (typeof RECORD_ACTIONS)[number];
+
 const Minute = z.number().int().min(0).max(1440);
 export const AvailabilitySchema = z
   .object({ days: z.array(z.number().int().min(1).max(7)).min(1).max(7), from: Minute, to: Minute })
@@ -75,7 +79,7 @@ export const MyRecordOutput = z.object({
     nextStarAt: z.number().nullable(),
   }),
   entries: z.array(EntryView),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(RECORD_ACTIONS)),
 });
 export const SubmitHoursOutput = z.object({ entry: EntryView });
 export const PendingHoursOutput = z.object({

@@ -1,5 +1,7 @@
 import type { Actor } from '../accounts/accounts.policy';
 import { holdsOver } from '../accounts/accounts.policy';
+import { SERVING_ROLES } from '../accounts/roles';
+import { opensAt } from '../accounts/scopes';
 import type { PlacePath } from '../territory/territory.schema';
 import type { CodeKind } from './codes';
 
@@ -20,7 +22,7 @@ export interface ScanContext {
 /** Does the actor hold a grid-level role (leader or volunteer) in a grid the station serves, or lead its community? */
 function worksAtStation(actor: Actor, ctx: ScanContext): boolean {
   const grids = ctx.servesGridIds ?? [];
-  const inServedGrid = actor.memberships.some((m) => (m.role === 'gridLeader' || m.role === 'volunteer') && m.path.gridId !== undefined && grids.includes(m.path.gridId));
+  const inServedGrid = actor.memberships.some((m) => SERVING_ROLES.includes(m.role) && m.path.gridId !== undefined && grids.includes(m.path.gridId));
   return inServedGrid || (ctx.stationPath !== undefined && holdsOver(actor, ['communityAdmin'], ctx.stationPath));
 }
 
@@ -38,7 +40,7 @@ export function scanOffers(actor: Actor, ctx: ScanContext): ScanOffer[] {
       return [ctx.onDuty ? 'checkOut' : 'checkIn'];
     case 'person':
       // 代办: the leader of the grid where the person lives (or of a place above it).
-      return ctx.personHome && holdsOver(actor, ['gridLeader', 'communityAdmin', 'streetAdmin'], ctx.personHome) ? ['postOnBehalf'] : [];
+      return ctx.personHome && opensAt(actor, 'proxy', ctx.personHome) ? ['postOnBehalf'] : [];
     case 'meeting':
       return ['signInMeeting'];
     default:

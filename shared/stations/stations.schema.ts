@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { Id } from '../accounts/accounts.schema';
 import { SCAN_OFFERS } from './scan.policy';
 
+/** What the caller may do with a station: edit it, print its fixed code, run its check-in screen. */
+export const STATION_ACTIONS = ['save', 'permanentCode', 'screenCode'] as const;
+export type StationAction = (typeof STATION_ACTIONS)[number];
+
 const Minute = z.number().int().min(0).max(1440);
 const Days = z.array(z.number().int().min(1).max(7)).min(1).max(7);
 
@@ -61,7 +65,7 @@ export const StationView = z.object({
   roster: z.array(z.object({ userId: z.string(), name: z.string(), days: z.array(z.number()), from: z.number(), to: z.number() })),
   onDutyNow: z.array(z.string()),
   version: z.number(),
-  allowedActions: z.array(z.string()),
+  allowedActions: z.array(z.enum(STATION_ACTIONS)),
 });
 export type StationView = z.infer<typeof StationView>;
 

@@ -5,7 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '../../components/page-shell'
 import { LargeTextToggle } from '../../components/large-text-toggle'
 import { ErrorView, Loading } from '../../components/states'
-import { loadProfile, useProfile } from '../../lib/profile'
+import { loadProfile, opens, useProfile } from '../../lib/profile'
 import { go, ROUTES } from '../../lib/nav'
 import { canSwitchPersona } from '../../services/persona'
 import type { Profile } from '../../services/accounts'
@@ -63,10 +63,8 @@ export default function Me() {
 
   const profile = state.profile
   const allowed = new Set(profile?.allowedActions ?? [])
-  const roles = new Set((profile?.roles ?? []).map((r) => r.role))
-  // 双报到 and duty are for volunteers and grid leaders; review and reports for community/street admins.
-  const serves = roles.has('volunteer') || roles.has('gridLeader')
-  const administers = roles.has('communityAdmin') || roles.has('streetAdmin')
+  // Menus from the server's scopes: 双报到 and duty for those who serve; review, reports, duty overview where admitted.
+  const serves = opens(profile, 'serviceRecord')
 
   return (
     <PageShell name='me'>
@@ -107,25 +105,27 @@ export default function Me() {
             </Button>
           </>
         ) : null}
-        {administers ? (
-          <>
-            <Button className='hl-btn hl-btn-block hl-btn-approve-hours' size='large' onClick={() => go(ROUTES.serviceApprove)}>
-              时长审核
-            </Button>
-            <Button className='hl-btn hl-btn-block hl-btn-unit-report' size='large' onClick={() => go(ROUTES.serviceReport)}>
-              单位报告
-            </Button>
-            <Button className='hl-btn hl-btn-block hl-btn-duty-overview' size='large' onClick={() => go(ROUTES.dutyOverview)}>
-              值班总览
-            </Button>
-          </>
+        {opens(profile, 'approvals') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-approve-hours' size='large' onClick={() => go(ROUTES.serviceApprove)}>
+            时长审核
+          </Button>
+        ) : null}
+        {opens(profile, 'reports') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-unit-report' size='large' onClick={() => go(ROUTES.serviceReport)}>
+            单位报告
+          </Button>
+        ) : null}
+        {opens(profile, 'dutyOverview') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-duty-overview' size='large' onClick={() => go(ROUTES.dutyOverview)}>
+            值班总览
+          </Button>
         ) : null}
         {!profile || allowed.has('redeemInvite') ? (
           <Button className='hl-btn hl-btn-block hl-btn-redeem' size='large' onClick={() => go(ROUTES.redeem)}>
             兑换邀请码
           </Button>
         ) : null}
-        {allowed.has('listMembers') || allowed.has('createInvite') ? (
+        {opens(profile, 'members') || opens(profile, 'invites') ? (
           <Button className='hl-btn hl-btn-block hl-btn-tree' size='large' onClick={() => go(ROUTES.tree)}>
             辖区与成员
           </Button>

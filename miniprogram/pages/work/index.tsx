@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { PageShell } from '../../components/page-shell'
 import { ErrorView } from '../../components/states'
-import { loadProfile, useProfile } from '../../lib/profile'
+import { loadProfile, opens, useProfile } from '../../lib/profile'
 import { go, ROUTES, withQuery } from '../../lib/nav'
 import { askSubscribe, type TemplateKey } from '../../lib/subscribe'
 import type { Profile } from '../../services/accounts'
@@ -16,8 +16,6 @@ const STEPS = [
   { key: 'rate', title: '居民评单', note: '您给这次服务打分、提意见' },
 ] as const
 
-const LEADS = ['gridLeader', 'communityAdmin', 'streetAdmin']
-
 interface Entry {
   key: string
   title: string
@@ -29,23 +27,20 @@ interface Entry {
 }
 
 function entriesFor(profile: Profile | undefined): Entry[] {
-  const roles = new Set((profile?.roles ?? []).map((r) => r.role))
-  const leads = LEADS.some((r) => roles.has(r as never))
   const list: Entry[] = [
     { key: 'post', title: '我要办事', note: '家里有难处，找党员志愿者帮忙', url: ROUTES.orderPost, primary: true },
     { key: 'mine', title: '我的事项', note: '看进展、留言、评价', url: ROUTES.orderMine },
     { key: 'stations', title: '附近服务站', note: '党群服务站在哪、几点开门、谁在值班', url: ROUTES.stationList },
   ]
-  if (roles.has('volunteer')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['orderOffered'] })
-  if (leads) {
-    list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
-    list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
-    list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
-  }
+  // Each role entry shows where the server's scopes open it (shared/accounts/scopes.ts).
+  if (opens(profile, 'tasks')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['orderOffered'] })
+  if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
+  if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
+  if (opens(profile, 'proxy')) list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
   return list
 }
 
-/** 办事: the hub of the request loop. Role entries show only for people who hold the role. */
+/** 办事: the hub of the request loop. Role entries show only where the server's scopes open them. */
 export default function Work() {
   const state = useProfile()
   useDidShow(() => {

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { ADMIN_ROLES, GRANTS, GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
+import { GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
 import { dayTimeText } from '@shared/kernel/time'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import { loadProfile, useProfile } from '../../../lib/profile'
+import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { indexTree, lineage, type TreeIndex } from '../../../lib/territory'
 import { accounts, type InviteView, type MemberView, type Profile, type TreeNode } from '../../../services/accounts'
@@ -104,12 +104,10 @@ function Members({ node }: { node: TreeNode }) {
   )
 }
 
-/** Roles this person could grant at a node of this kind (the server decides again). */
+/** Roles this person could grant at a node of this kind: the grants their invite scopes carry (the server decides again). */
 function grantableAt(profile: Profile, node: TreeNode): GrantedRole[] {
   const mine = new Set<GrantedRole>()
-  for (const r of profile.roles) {
-    if (r.role !== 'resident') for (const g of GRANTS[r.role]) mine.add(g)
-  }
+  for (const s of scopesOf(profile, 'invites')) for (const g of s.grants ?? []) mine.add(g)
   return GRANTED_ROLES.filter((role) => mine.has(role) && ROLE_LEVEL[role] === node.kind)
 }
 
@@ -184,7 +182,7 @@ function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) 
 }
 
 function startNode(profile: Profile | undefined, index: TreeIndex): string | null {
-  const admin = profile?.roles.find((r) => (ADMIN_ROLES as readonly string[]).includes(r.role) && index.byId.has(r.nodeId))
+  const admin = scopesOf(profile, 'members').find((s) => index.byId.has(s.nodeId))
   if (admin) return admin.nodeId
   let id: string | null = null
   for (;;) {

@@ -10,7 +10,7 @@ import { Empty, ErrorView, FieldError, Loading } from '../../../components/state
 import { TextBox } from '../../../components/text-box'
 import { ROUTES } from '../../../lib/nav'
 import type { ClientError } from '../../../services/call'
-import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
+import { orders, type OrderAction, type OrderPhoto, type OrderView } from '../../../services/orders'
 import { formatTime, untilText } from './format'
 import { mmss, useTimeLeft } from '../../../lib/countdown'
 import { choosePhotos, uploadPhoto } from './photos'
@@ -327,7 +327,7 @@ export function OrderActionPage({
 }: {
   name: string
   title: string
-  action: string
+  action: OrderAction
   /** "办结", "评价": used in the empty states. */
   verb: string
   details: (order: OrderView) => ReactNode

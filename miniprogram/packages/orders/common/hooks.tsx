@@ -3,24 +3,12 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import type { Profile, RoleView } from '../../../services/accounts'
+import type { RoleView } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
 import { orders, type ListInput, type OrderView } from '../../../services/orders'
 import { Choice } from './components'
 
 // ---- a leader's places ---------------------------------------------------------------------------------
-
-/** Roles that lead a place: their queue and their numbers. */
-const LEADER_ROLES: readonly RoleView['role'][] = ['gridLeader', 'communityAdmin', 'streetAdmin']
-
-export function leaderRoles(profile: Profile | undefined): RoleView[] {
-  const seen = new Set<string>()
-  return (profile?.roles ?? []).filter((r) => {
-    if (!LEADER_ROLES.includes(r.role) || seen.has(r.nodeId)) return false
-    seen.add(r.nodeId)
-    return true
-  })
-}
 
 /** Which of a leader's places the page shows; a row of choices when there are several. */
 export function NodePicker({ roles, value, onPick }: { roles: readonly RoleView[]; value: string | null; onPick: (nodeId: string) => void }) {

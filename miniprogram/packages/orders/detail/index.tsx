@@ -11,7 +11,7 @@ import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
-import { orders, type Candidate, type OrderView, type ReasonAction } from '../../../services/orders'
+import { orders, type Candidate, type OrderAction, type OrderView, type ReasonAction } from '../../../services/orders'
 import { Countdown, InlineForm, LevelChip, OrderLoadError, OverdueChip, PhotoGrid, StateChip } from '../common/components'
 import { formatTime, untilText } from '../common/format'
 import '../common/orders.scss'
@@ -43,7 +43,7 @@ const FORMS: Record<FormKind, FormSpec> = {
 }
 
 /** Buttons in the order they appear; each shows only when the server lists it in allowedActions. */
-const BUTTONS: readonly { action: string; label: string; className: string; primary?: boolean }[] = [
+const BUTTONS: readonly { action: OrderAction; label: string; className: string; primary?: boolean }[] = [
   { action: 'accept', label: '接单', className: 'hl-btn-accept', primary: true },
   { action: 'resolve', label: '办结', className: 'hl-btn-resolve', primary: true },
   { action: 'rate', label: '评价', className: 'hl-btn-rate', primary: true },

@@ -9,7 +9,7 @@ import { CATEGORIES, CATEGORY_ICONS, CATEGORY_RULES, CATEGORY_SLUGS, EMERGENCIES
 import { PageShell } from '../../../components/page-shell'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
-import { loadProfile, useProfile } from '../../../lib/profile'
+import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import { indexTree, lineage, placeChildren, type TreeIndex } from '../../../lib/territory'
@@ -17,7 +17,6 @@ import { accounts, type Profile, type TreeNode } from '../../../services/account
 import type { ClientError } from '../../../services/call'
 import { newClientKey, orders, type OrderPhoto, type PostInput, type ProxyResident } from '../../../services/orders'
 import { Choice, PhotoPicker } from '../common/components'
-import { leaderRoles } from '../common/hooks'
 import '../common/orders.scss'
 
 const TIME_CHIPS = ['尽快', '今天', '周末'] as const
@@ -614,7 +613,7 @@ export default function OrderPost() {
   }, [])
 
   const onBehalfOf = router.params.onBehalfOf ? decodeURIComponent(router.params.onBehalfOf) : null
-  const leads = leaderRoles(state.profile)
+  const leads = scopesOf(state.profile, 'proxy')
   const isLeader = leads.length > 0
   const proxy = Boolean(onBehalfOf) || (router.params.proxy === '1' && isLeader)
   const leadNodeIds = leads.map((r) => r.nodeId).join(',')

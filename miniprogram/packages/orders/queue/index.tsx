@@ -6,11 +6,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from '@shared/orders/queue'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import { loadProfile, useProfile } from '../../../lib/profile'
+import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type PlaceCounts, type QueueFilter } from '../../../services/orders'
 import { OrderCard } from '../common/components'
-import { leaderRoles, NodePicker, PagedList, usePagedOrders } from '../common/hooks'
+import { NodePicker, PagedList, usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
 import './index.scss'
 
@@ -62,7 +62,7 @@ export default function OrderQueue() {
   useEffect(() => {
     void loadProfile()
   }, [])
-  const roles = leaderRoles(state.profile)
+  const roles = scopesOf(state.profile, 'queue')
   const [nodeId, setNodeId] = useState<string | null>(router.params.nodeId ? decodeURIComponent(router.params.nodeId) : null)
   const [filter, setFilter] = useState<QueueFilter>(isFilter(router.params.filter) ? router.params.filter : 'all')
   const node = roles.find((r) => r.nodeId === nodeId) ?? roles[0] ?? null

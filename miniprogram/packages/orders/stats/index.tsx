@@ -4,12 +4,12 @@ import { Text, View } from '@tarojs/components'
 import { Bar as SharedBar } from '../../../components/bar'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import { loadProfile, useProfile } from '../../../lib/profile'
+import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
 import { orders, type Measure, type StatsOutput } from '../../../services/orders'
 import { Choice } from '../common/components'
 import { duration, formatMonth, percent } from '../common/format'
-import { leaderRoles, NodePicker } from '../common/hooks'
+import { NodePicker } from '../common/hooks'
 import '../common/orders.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; stats: StatsOutput }
@@ -86,7 +86,7 @@ export default function OrderStats() {
   useEffect(() => {
     void loadProfile()
   }, [])
-  const roles = leaderRoles(state.profile)
+  const roles = scopesOf(state.profile, 'stats')
   const [nodeId, setNodeId] = useState<string | null>(router.params.nodeId ? decodeURIComponent(router.params.nodeId) : null)
   const node = roles.find((r) => r.nodeId === nodeId) ?? roles[0] ?? null
   const [month, setMonth] = useState<string | null>(null)

@@ -1,6 +1,7 @@
 import { Text } from '@tarojs/components'
 import type { RecordEntry } from '../../../services/service'
 import type { Profile, RoleView } from '../../../services/accounts'
+import { scopesOf } from '../../../lib/profile'
 
 export { Choice } from '../../../components/choice'
 
@@ -18,13 +19,9 @@ export function StatusChip({ status }: { status: RecordEntry['status'] }) {
   return status ? <Text className={`hv-chip hl-status-chip hl-status-${status}`}>{STATUS[status]}</Text> : null
 }
 
-export function adminRoles(profile: Profile | undefined): RoleView[] {
-  const seen = new Set<string>()
-  return (profile?.roles ?? []).filter((r) => {
-    if ((r.role !== 'communityAdmin' && r.role !== 'streetAdmin') || seen.has(r.nodeId)) return false
-    seen.add(r.nodeId)
-    return true
-  })
+/** The places the server opens 时长审核 (or 单位报告) at for the caller (their scopes). */
+export function adminRoles(profile: Profile | undefined, menu: 'approvals' | 'reports' = 'approvals'): RoleView[] {
+  return scopesOf(profile, menu)
 }
 
 /** The communities an admin reviews for: their own, or each one under their street. */

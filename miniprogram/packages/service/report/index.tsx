@@ -71,7 +71,7 @@ export default function ServiceReport() {
   useEffect(() => {
     void loadProfile()
   }, [])
-  const roles = adminRoles(state.profile)
+  const roles = adminRoles(state.profile, 'reports')
   const [nodeId, setNodeId] = useState<string | null>(null)
   const node = roles.find((r) => r.nodeId === nodeId) ?? roles[0] ?? null
   const months = recentMonths(6)

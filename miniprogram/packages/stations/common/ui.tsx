@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Bar as SharedBar, barWidth } from '../../../components/bar'
 import type { Profile, RoleView } from '../../../services/accounts'
+import { scopesOf } from '../../../lib/profile'
 import type { OverviewKind } from '../../../services/stations'
 
 export { Choice } from '../../../components/choice'
@@ -56,8 +57,9 @@ export interface CommunityChoice {
   name: string
 }
 
+/** The places the server opens 值班总览 at for the caller (their scopes). */
 export function adminRoles(profile: Profile | undefined): RoleView[] {
-  return (profile?.roles ?? []).filter((r) => r.role === 'communityAdmin' || r.role === 'streetAdmin')
+  return scopesOf(profile, 'dutyOverview')
 }
 
 export function communitiesOf(profile: Profile | undefined, tree: readonly { id: string; kind: string; name: string; parentId: string | null }[] | null): CommunityChoice[] {

@@ -6,6 +6,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { accounts } from '../../../services/accounts'
+import { SERVING_ROLES } from '@shared/accounts/roles'
 import type { ClientError } from '../../../services/call'
 import { stations, type RosterRow, type StationView } from '../../../services/stations'
 import { DAY_CHOICES, hm, parseHm, slotText } from '../common/format'
@@ -50,7 +51,7 @@ function AddSlot({ station, onAdd, onCancel }: { station: StationView; onAdd: (r
         return
       }
       for (const m of answer.data.members) {
-        const role = m.roles.find((r) => (r.role === 'volunteer' || r.role === 'gridLeader') && grids.includes(r.nodeId))
+        const role = m.roles.find((r) => (SERVING_ROLES as readonly string[]).includes(r.role) && grids.includes(r.nodeId))
         if (role && !found.has(m.userId)) found.set(m.userId, { userId: m.userId, name: m.name, role: role.roleLabel })
       }
     }
