@@ -1,6 +1,6 @@
 import { type Actor as Caller } from '../../shared/accounts/accounts.policy';
-import { LEADER_ROLES, ROLE_LABELS } from '../../shared/accounts/roles';
-import { opensAt } from '../../shared/accounts/scopes';
+import { ROLE_LABELS } from '../../shared/accounts/roles';
+import { opensAt, SCOPE_RULES } from '../../shared/accounts/scopes';
 import { api } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/envelope';
 import type { HomeOrder } from '../../shared/orders/home.schema';
@@ -18,11 +18,14 @@ const spec = api.orders;
 /** A place a leader leads; its kind is also the level its leader handles. */
 type PlaceKind = Level;
 
-/** The places the caller leads, once each (a person may lead a grid and its community). */
+/**
+ * The places whose queue the caller may open (the queue menu's own rule, so every count on the home
+ * page opens a queue the menu offers), once each: a person may lead a grid and its community.
+ */
 function ledPlaces(caller: Caller): { nodeId: string; nodeKind: PlaceKind; roleLabel: string }[] {
   const seen = new Set<string>();
   return caller.memberships
-    .filter((m) => (LEADER_ROLES as readonly string[]).includes(m.role) && ['grid', 'community', 'street'].includes(m.nodeKind))
+    .filter((m) => SCOPE_RULES.queue.roles.includes(m.role) && ['grid', 'community', 'street'].includes(m.nodeKind))
     .filter((m) => !seen.has(m.nodeId) && Boolean(seen.add(m.nodeId)))
     .slice(0, 10)
     .map((m) => ({ nodeId: m.nodeId, nodeKind: m.nodeKind as PlaceKind, roleLabel: ROLE_LABELS[m.role] }));
@@ -59,7 +62,8 @@ export const home = defineAction(spec.home, {
   run: async (ctx, _input, caller) => {
     const store = ctx.ports.store;
     const me = caller.user._id;
-    const volunteer = caller.memberships.some((m) => m.role === 'volunteer');
+    // Offers and work in hand belong to whoever opens the volunteer tasks menu.
+    const volunteer = caller.memberships.some((m) => SCOPE_RULES.tasks.roles.includes(m.role));
     const places = ledPlaces(caller);
     const q = homeQueries(me, volunteer);
     // One wave of reads: none waits for another.
