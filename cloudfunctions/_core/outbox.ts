@@ -93,15 +93,44 @@ export async function deliverCommitted(ports: Pick<Ports, 'store' | 'notifier'>,
 }
 
 /**
- * The scheduler's and other non-request writers' commit: the operations and the outbox rows of
- * `notes` in one transaction, then the delivery. The rows follow `ops`, so a conflict's `index`
- * still points into `ops`.
+ * The one commit of a change with notifications: the operations and the outbox rows of `notes` in
+ * one transaction, then the delivery. The rows follow `ops`, so a conflict's `index` still points
+ * into `ops`. A request passes its own `transact` (it adds the replay fence) and collects the
+ * delivery to await before it answers; the scheduler delivers at once.
  */
-export async function transactWithOutbox(ports: Ports, ops: readonly TxOp[], notes: readonly Notification[], at: string): Promise<TxResult> {
+export async function transactWithOutbox(
+  ports: Ports,
+  ops: readonly TxOp[],
+  notes: readonly Notification[],
+  at: string,
+  options: { transact?: (ops: readonly TxOp[]) => Promise<TxResult>; delivery?: (sending: Promise<void>) => void } = {},
+): Promise<TxResult> {
   const rows = await outboxRows(ports, notes, at);
-  const res = await ports.store.transact([...ops, ...outboxInserts(rows)]);
-  if (res.ok) await deliverCommitted(ports, rows, at);
+  const res = await (options.transact ?? ((all) => ports.store.transact(all)))([...ops, ...outboxInserts(rows)]);
+  if (res.ok && rows.length > 0) {
+    const sending = deliverCommitted(ports, rows, at);
+    if (options.delivery) options.delivery(sending);
+    else await sending;
+  }
   return res;
+}
+
+/** An audit entry: who did what to which subject, and why, in the domain's words. */
+export function auditDoc(ports: Pick<Ports, 'ids'>, entry: { at: string; requestId: string; function: string; action: string; actorId: string | null; subjectId: string; outcome: string; detail?: Record<string, unknown> }): Doc {
+  return { _id: ports.ids.id('aud'), ...entry, detail: entry.detail ?? {} };
+}
+
+/**
+ * The writer of the platform's own steps (the scheduler tick): each transaction carries its audit
+ * entry (actor: the platform) and its outbox rows, delivered before the step returns.
+ */
+export function systemWriter(ports: Ports, at: string, source = { function: 'scheduler', action: 'tick' }) {
+  return {
+    ports,
+    now: at,
+    transact: (ops: readonly TxOp[], note: { subjectId: string; detail?: Record<string, unknown> }, notify: readonly Notification[] = []) =>
+      transactWithOutbox(ports, [...ops, { op: 'insert', collection: 'audit', doc: auditDoc(ports, { at, requestId: `tick:${at}`, ...source, actorId: null, subjectId: note.subjectId, outcome: 'ok', detail: note.detail }) }], notify, at),
+  };
 }
 
 const RETRY_PAGE = 200;

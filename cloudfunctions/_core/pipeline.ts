@@ -7,7 +7,7 @@ import type { ActionSpec, FunctionName } from '../../shared/api/contract';
 import { api } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
 import { stableHash } from '../../shared/kernel/hash';
-import { deliverCommitted, outboxInserts, outboxRows } from './outbox';
+import { auditDoc as auditEntry, transactWithOutbox } from './outbox';
 import type { Notification, Ports } from './ports';
 import type { Doc, Store, TxOp, TxResult } from './ports/store';
 
@@ -29,7 +29,7 @@ export interface ActionContext {
   commit(ops: readonly TxOp[], audit: AuditNote, notify?: readonly Notification[]): Promise<Result<void>>;
   /** Like commit, but answers which operation conflicted, for callers that retry some conflicts. */
   transact(ops: readonly TxOp[], audit: AuditNote, notify?: readonly Notification[]): Promise<TxResult>;
-  /** Audit entry without a data change (a reveal of personal data, a denial). */
+  /** Audit entry without a data change (a reveal of personal data, a denial); written before the call answers. */
   audit(note: AuditNote): Promise<void>;
 }
 
@@ -48,7 +48,11 @@ export interface ActionDefinition<I = any, R = any, O = any> {
   spec: ActionSpec;
   /** Calls from people not yet registered are refused, except where the action registers them. */
   registers?: boolean;
-  load?(ctx: ActionContext, input: I, actor: Actor): Promise<Result<R>>;
+  /**
+   * Runs beside the read of the caller's memberships (one round trip for both), so it sees the
+   * caller's user record only; authorization, which needs the roles, comes after.
+   */
+  load?(ctx: ActionContext, input: I, caller: Pick<Actor, 'user'>): Promise<Result<R>>;
   authorize(actor: Actor, input: I, resource: R): Decision;
   run(ctx: ActionContext, input: I, actor: Actor, resource: R): Promise<Result<O>>;
 }
@@ -82,11 +86,12 @@ export function inputError(error: z.ZodError, prefix = ''): { ok: false; error: 
 }
 
 export async function loadActor(ports: Ports, openid: string): Promise<Actor | null> {
-  const [user] = await ports.store.find<User & Doc>('users', { openid }, { limit: 1 });
-  if (!user) return null;
-  const memberships = await ports.store.find<Membership & Doc>('memberships', { userId: user._id }, { limit: 100 });
-  return { user, memberships };
+  const user = await findUser(ports, openid);
+  return user ? { user, memberships: await membershipsOf(ports, user._id) } : null;
 }
+
+const findUser = async (ports: Ports, openid: string): Promise<(User & Doc) | null> => (await ports.store.find<User & Doc>('users', { openid }, { limit: 1 }))[0] ?? null;
+const membershipsOf = (ports: Ports, userId: string) => ports.store.find<Membership & Doc>('memberships', { userId }, { limit: 100 });
 
 /** A new resident, as the first call of a new OPENID creates them. */
 export function newResident(id: string, openid: string, now: string): User {
@@ -173,9 +178,10 @@ async function settleReplay(store: Store, claim: HeldClaim, response: Envelope<u
 
 /**
  * The pipeline, the same for every function:
- * identity → schema parse → load actor → (a write: claim its requestId, or replay its answer) →
- * load resource → authorize → domain + conditional write (with its audit entry and the claim) →
- * envelope (a write's kept for replay). Nothing a client sends can make it throw.
+ * identity → schema parse → the caller's record together with, for a write, the claim of its
+ * requestId (or the replay of its answer) → the caller's memberships together with the resource →
+ * authorize → domain + conditional write (with its audit entry and the claim) → envelope (a write's
+ * kept for replay). Each arrow is one round trip to the store. Nothing a client sends can make it throw.
  */
 export async function runCall(def: FunctionDefinition, ports: Ports, event: unknown, context: unknown): Promise<Envelope<unknown>> {
   const req = Request.safeParse(event);
@@ -207,25 +213,12 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     }
     return res;
   };
-  const auditDoc = (note: AuditNote, outcome: string): Doc => ({
-    _id: ports.ids.id('aud'),
-    at: now,
-    requestId: rid,
-    function: def.name,
-    action: actionName,
-    actorId: actorRef.id,
-    subjectId: note.subjectId,
-    outcome,
-    detail: note.detail ?? {},
-  });
-  /** Deliveries of committed outbox rows, under way while the action goes on; awaited before the answer. */
-  const deliveries: Promise<void>[] = [];
-  const write = async (ops: readonly TxOp[], note: AuditNote, notify: readonly Notification[] = []): Promise<TxResult> => {
-    const rows = await outboxRows(ports, notify, now);
-    const res = await fenced([...ops, ...outboxInserts(rows), { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }]);
-    if (res.ok && rows.length > 0) deliveries.push(deliverCommitted(ports, rows, now));
-    return res;
-  };
+  const auditDoc = (note: AuditNote, outcome: string): Doc =>
+    auditEntry(ports, { at: now, requestId: rid, function: def.name, action: actionName, actorId: actorRef.id, subjectId: note.subjectId, outcome, detail: note.detail });
+  /** Deliveries of committed outbox rows and audit entries of reads, under way while the action goes on; awaited before the answer. */
+  const deliveries: Promise<unknown>[] = [];
+  const write = (ops: readonly TxOp[], note: AuditNote, notify: readonly Notification[] = []): Promise<TxResult> =>
+    transactWithOutbox(ports, [...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }], notify, now, { transact: fenced, delivery: (sending) => deliveries.push(sending) });
   const ctx: ActionContext = {
     ports,
     openid,
@@ -238,17 +231,23 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     transact(ops, note, notify) {
       return write(ops, note, notify);
     },
+    // Written alongside the rest of the call (one round trip less); the answer waits for it.
     async audit(note) {
-      await ports.store.insert('audit', auditDoc(note, 'read'));
+      const written = ports.store.insert('audit', auditDoc(note, 'read'));
+      written.catch(() => undefined); // its failure surfaces where the call awaits it
+      deliveries.push(written);
     },
   };
 
   const data = input.data;
-  /** load → authorize → run. */
-  const perform = async (actor: Actor): Promise<Envelope<unknown>> => {
-    const resource = action.load ? await action.load(ctx, data, actor) : ok(null);
+  /** load (beside the caller's memberships) → authorize → run. */
+  const perform = async (user: User & Doc, known: Membership[] | null): Promise<Envelope<unknown>> => {
+    const [memberships, resource] = await Promise.all([
+      known ?? membershipsOf(ports, user._id),
+      action.load ? action.load(ctx, data, { user }) : Promise.resolve(ok(null)),
+    ]);
     if (!resource.ok) return resource;
-
+    const actor: Actor = { user, memberships };
     const decision = action.authorize(actor, data, resource.data);
     if (!decision.allow) {
       await ctx.audit({ subjectId: actor.user._id, detail: { denied: decision.code } });
@@ -262,28 +261,33 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   };
 
   try {
-    let actor = await loadActor(ports, openid);
-    if (!actor) {
-      if (!action.registers) return fail('ACCOUNT.NOT_REGISTERED');
-      const user = newResident(ports.ids.id('usr'), openid, now);
-      const made = await ctx.commit([{ op: 'insert', collection: 'users', doc: user as User & Doc }], { subjectId: user._id, detail: { event: 'registered' } });
-      // Two first calls at once: the loser finds the winner's record.
-      actor = made.ok ? { user, memberships: [] } : await loadActor(ports, openid);
-      if (!actor) return fail('COMMON.CONFLICT');
-    }
-    actorRef.id = actor.user._id;
+    // Every write replays: the contract's `kind` decides, no action can opt out or forget. The key
+    // names the caller by their OPENID (hashed), so the claim goes out with the read of the caller.
+    const key = action.spec.kind === 'write' && requestId ? `${stableHash(openid)}:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(data) ?? '')}` : null;
+    const [found, claim] = await Promise.all([findUser(ports, openid), key ? claimReplay(ports.store, key, now) : null]);
+    if (claim && !claim.run) return claim.response;
+    const claimed: HeldClaim | null = claim && key ? { key, version: claim.version, committed: false } : null;
 
-    // Every write replays: the contract's `kind` decides, no action can opt out or forget.
-    if (action.spec.kind === 'write' && requestId) {
-      const key = `${actor.user._id}:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(data) ?? '')}`;
-      const claim = await claimReplay(ports.store, key, now);
-      if (!claim.run) return claim.response;
-      held = { key, version: claim.version, committed: false };
+    let user = found;
+    let known: Membership[] | null = null;
+    if (!user) {
+      if (!action.registers) {
+        if (claimed) await settleReplay(ports.store, claimed, fail('ACCOUNT.NOT_REGISTERED'));
+        return fail('ACCOUNT.NOT_REGISTERED');
+      }
+      const made = newResident(ports.ids.id('usr'), openid, now) as User & Doc;
+      const res = await ctx.commit([{ op: 'insert', collection: 'users', doc: made }], { subjectId: made._id, detail: { event: 'registered' } });
+      // Two first calls at once: the loser finds the winner's record.
+      user = res.ok ? made : await findUser(ports, openid);
+      if (!user) return fail('COMMON.CONFLICT');
+      if (res.ok) known = [];
     }
+    actorRef.id = user._id;
+    held = claimed;
 
     let result: Envelope<unknown>;
     try {
-      result = await perform(actor);
+      result = await perform(user, known);
     } catch (e) {
       logFailure(e);
       result = fail('COMMON.INTERNAL' as ErrorCode);

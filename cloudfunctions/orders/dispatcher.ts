@@ -1,23 +1,16 @@
-import { CATEGORY_RULES } from '../../shared/orders/categories';
-import { dispatch, explain, type Candidate, type DispatchDecision } from '../../shared/orders/dispatch';
+import type { Candidate, DispatchDecision } from '../../shared/orders/dispatch';
+import { dispatchStep, needsCandidates } from '../../shared/orders/dispatch-step';
+import { runLifecycle } from '../../shared/kernel/lifecycle';
+import { orderLifecycle, type OrderContext, type OrderStep, type VolunteerRecord } from '../../shared/orders/order.lifecycle';
 import type { Order } from '../../shared/orders/orders.schema';
-import type { OrderEvent } from '../../shared/orders/order.machine';
-import type { Store } from '../_core/ports/store';
-import { MAX_FAILED_OFFERS, OFFER_MINUTES, type TimelineNote, type VolunteerRecord } from './order-store';
+import type { Doc, Store } from '../_core/ports/store';
 
-export interface DispatchPlan {
-  event: OrderEvent;
-  set: Partial<Order>;
-  notes: TimelineNote[];
-  /** The volunteer to notify of the offer. */
-  offeredTo: string | null;
-  decision: DispatchDecision | null;
-}
+export { dispatchOrderOf } from '../../shared/orders/dispatch-step';
 
 /** The volunteers of the order's place at its level, from one indexed query. */
 export async function loadCandidates(store: Store, order: Pick<Order, 'level' | 'place'>): Promise<VolunteerRecord[]> {
   const filter = order.level === 'grid' ? { gridId: order.place.path.gridId ?? '', active: true } : { communityId: order.place.path.communityId ?? '', active: true };
-  return store.find<VolunteerRecord>('volunteers', filter, { limit: 1000 });
+  return store.find<VolunteerRecord & Doc>('volunteers', filter, { limit: 1000 });
 }
 
 export function toCandidate(v: VolunteerRecord): Candidate {
@@ -38,52 +31,28 @@ export function toCandidate(v: VolunteerRecord): Candidate {
   };
 }
 
-export function dispatchOrderOf(order: Pick<Order, 'category' | 'level' | 'posterId' | 'place' | 'excluded'>) {
-  return {
-    category: order.category,
-    level: order.level,
-    posterId: order.posterId,
-    gridId: order.place.path.gridId ?? '',
-    communityId: order.place.path.communityId ?? '',
-    ...(order.place.path.microGridId ? { microGridId: order.place.path.microGridId } : {}),
-    ...(order.place.buildingId ? { buildingId: order.place.buildingId } : {}),
-    excluded: order.excluded,
-  };
+/**
+ * 平台派单 for an order that needs a volunteer: the rule is `dispatchStep` (shared); this reads
+ * the candidates of the order's place, and only when the rule needs them.
+ */
+export async function planDispatch(store: Store, order: Order, now: string): Promise<{ step: OrderStep; decision: DispatchDecision | null }> {
+  const candidates = needsCandidates(order) ? (await loadCandidates(store, order)).map(toCandidate) : [];
+  return dispatchStep(order, candidates, now);
 }
 
-/**
- * 平台派单 for an order that needs a volunteer: offer it to the best one, or hand it to the leader
- * (street level, disputes, three failed offers, nobody eligible). The reason is stored either way.
- */
-export async function planDispatch(store: Store, order: Order, now: string): Promise<DispatchPlan> {
-  const toLeader = (text: string): DispatchPlan => ({
-    event: { type: 'noCandidate' },
-    set: { offer: null, dispatchReason: text },
-    notes: [{ kind: 'waiting', text }],
-    offeredTo: null,
-    decision: null,
-  });
-  if (CATEGORY_RULES[order.category].leaderFirst) return toLeader('邻里纠纷由网格长直接协调处理');
-  if (order.level === 'street') return toLeader('已在街道层级，由街道统筹处理');
-  if (order.failedOffers >= MAX_FAILED_OFFERS) return toLeader(`已连续 ${order.failedOffers} 次派单未成功，转负责人人工处理`);
+/** A manual offer that came to nothing goes back to the leader who made it, not to the platform. */
+const MANUAL_FAILED: Record<'decline' | 'expireOffer', OrderStep> = {
+  decline: { type: 'noCandidate', reason: '人工派单被婉拒，需要重新派单', text: '人工派单被婉拒，回到负责人处理', keepReason: true },
+  expireOffer: { type: 'noCandidate', reason: '人工派单超时未确认，需要重新派单', text: '人工派单超时未确认，回到负责人处理', keepReason: true },
+};
 
-  const candidates = (await loadCandidates(store, order)).map(toCandidate);
-  const decision = dispatch(dispatchOrderOf(order), candidates, now);
-  const reason = explain(decision);
-  if (!decision.chosen) return { ...toLeader(reason), decision };
-  const expiresAt = new Date(Date.parse(now) + OFFER_MINUTES * 60_000).toISOString();
-  return {
-    event: { type: 'offer' },
-    set: {
-      offer: { volunteerId: decision.chosen.userId, offeredAt: now, expiresAt, manual: false, score: decision.chosen.score },
-      firstOfferedAt: order.firstOfferedAt ?? now,
-      dispatchReason: reason,
-    },
-    notes: [
-      { kind: 'offered', text: `平台已派单给志愿者，${OFFER_MINUTES} 分钟内确认` },
-      { kind: 'dispatchReason', text: reason, leadersOnly: true },
-    ],
-    offeredTo: decision.chosen.userId,
-    decision,
-  };
+/**
+ * After a decline, a hand-back or an expired offer: the steps that offer the order to the next
+ * volunteer (or hand it to the leader), planned on the order as `first` leaves it.
+ */
+export async function redispatch(store: Store, order: Order, first: Extract<OrderStep, { type: 'decline' | 'expireOffer' | 'handBack' }>, x: OrderContext): Promise<OrderStep[]> {
+  if (order.offer?.manual && first.type !== 'handBack') return [first, MANUAL_FAILED[first.type]];
+  const after = runLifecycle(orderLifecycle, order, [first], x);
+  if (!after.ok) return [first]; // the mover refuses it with the same answer
+  return [first, (await planDispatch(store, after.change.after, x.now)).step];
 }

@@ -1,7 +1,7 @@
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
 import { LEVELS, type Level } from '../../shared/orders/escalation';
 import type { ListOrdersInput } from '../../shared/orders/orders.schema';
-import { OPEN_AT_LEVEL, OPEN_FOR_POSTER, QUEUE_FILTER_STATES, type QueueFilter } from '../../shared/orders/queue';
+import { OPEN_AT_LEVEL, OPEN_FOR_POSTER, QUEUE_FILTER_LABELS, QUEUE_FILTER_STATES, type QueueFilter } from '../../shared/orders/queue';
 import type { NodeDoc } from '../_core/nodes';
 import type { Filter, FindOptions, Store } from '../_core/ports/store';
 import type { OrderDoc } from './order-store';
@@ -105,4 +105,10 @@ export function homeQueries(userId: string, volunteer: boolean): { offers: HomeQ
     inHand: volunteer ? { name: 'home:inHand', filter: { assigneeId: userId, state: 'accepted' }, options: {} } : null,
     mine: { name: 'home:mine', filter: { posterId: userId, state: { $in: OPEN_FOR_POSTER } }, options: { sort: [['posterId', 1], ['postedAt', -1]], limit: HOME_MINE_SHOWN + 1 } },
   };
+}
+
+/** The counts of a place's queue, one per filter, labelled: what the home page and the queue page show. */
+export async function placeCounts(store: Store, place: { nodeId: string; nodeKind: Level }, filters: readonly QueueFilter[], now: string) {
+  const counts = await countQueue(store, { _id: place.nodeId, kind: place.nodeKind }, filters, now);
+  return filters.map((filter) => ({ filter, label: QUEUE_FILTER_LABELS[filter], count: counts.get(filter) ?? 0 }));
 }

@@ -13,11 +13,21 @@ async function photoViews(ctx: ActionContext, fileIds: readonly string[]) {
   return Promise.all(fileIds.map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) })));
 }
 
-async function namesOf(ctx: ActionContext, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => Boolean(x)))];
-  if (unique.length === 0) return new Map();
+/** Names of the people a view shows, read in one call; none for those already known (the caller). */
+async function namesOf(ctx: ActionContext, ids: readonly (string | null | undefined)[], known: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const names = new Map(known);
+  const unique = [...new Set(ids.filter((x): x is string => Boolean(x) && !names.has(x!)))];
+  if (unique.length === 0) return names;
   const users = await ctx.ports.store.find<Doc & { name: string }>('users', { _id: { $in: unique } }, { limit: unique.length });
-  return new Map(users.map((u) => [u._id, u.name]));
+  for (const u of users) names.set(u._id, u.name);
+  return names;
+}
+
+export interface ViewOptions {
+  timeline?: boolean;
+  relation?: Relation;
+  /** The order's timeline when the caller has it already (read beside the order, plus the lines just written). */
+  events?: readonly OrderEventDoc[];
 }
 
 /**
@@ -25,10 +35,15 @@ async function namesOf(ctx: ActionContext, ids: readonly (string | null | undefi
  * the place — and a leader's or assignee's full view of someone else's contact is audited.
  * Descriptions of private orders only for those who handle them. Dispatch reasons for leaders only.
  */
-export async function toOrderView(ctx: ActionContext, caller: Caller, order: OrderDoc, options: { timeline?: boolean; relation?: Relation } = {}): Promise<OrderView> {
+export async function toOrderView(ctx: ActionContext, caller: Caller, order: OrderDoc, options: ViewOptions = {}): Promise<OrderView> {
   const r = options.relation ?? relationOf(caller, order);
   const contact = seesContact(r);
-  const names = await namesOf(ctx, [order.assigneeId, order.offer?.volunteerId]);
+  // The offeree's name only for those who see it (leaders of the place, the offeree).
+  const offeree = order.offer && order.state === 'offered' && (r.leaderOfPlace || r.offeree) ? order.offer.volunteerId : null;
+  const [names, events] = await Promise.all([
+    namesOf(ctx, [order.assigneeId, offeree], new Map([[caller.user._id, caller.user.name]])),
+    options.timeline ? (options.events ?? ctx.ports.store.find<OrderEventDoc & Doc>('order_events', { orderId: order._id }, { sort: [['orderId', 1], ['at', 1]], limit: 500 })) : [],
+  ]);
   if (contact && !r.poster && options.timeline && order.contact.phone) {
     await ctx.audit({ subjectId: order._id, detail: { reveal: 'contact', as: r.assignee ? 'assignee' : 'leader' } });
   }
@@ -69,8 +84,8 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     allowedActions: allowedOrderActions(r, order),
   };
   if (options.timeline) {
-    const events = await ctx.ports.store.find<OrderEventDoc & Doc>('order_events', { orderId: order._id }, { sort: [['orderId', 1], ['at', 1]], limit: 500 });
-    view.timeline = events
+    view.timeline = [...events]
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
       .filter((e) => !e.leadersOnly || r.leaderOfPlace)
       .map((e) => ({ at: e.at, actor: contact || r.leaderOfPlace ? e.actorLabel : e.actorLabel.split(' ')[0]!, kind: e.kind, text: e.text }));
   }

@@ -55,6 +55,13 @@ export const GRANTS: Record<GrantedRole, readonly GrantedRole[]> = {
 export const ADMIN_ROLES: readonly GrantedRole[] = ['streetAdmin', 'communityAdmin', 'gridLeader'];
 
 /** Roles that lead a place's requests: its queue, its numbers, 代办 for its residents. */
+/** The leader roles that act for each level of the tree: who handles an order, a topic or a check there. */
+export const LEVEL_LEADERS: Record<'grid' | 'community' | 'street', readonly GrantedRole[]> = {
+  grid: ['gridLeader'],
+  community: ['communityAdmin'],
+  street: ['streetAdmin'],
+};
+
 export const LEADER_ROLES: readonly GrantedRole[] = ['gridLeader', 'communityAdmin', 'streetAdmin'];
 
 /** Admins of a community or street: its stations, hour reviews (时长审核) and work-unit reports. */

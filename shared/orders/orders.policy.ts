@@ -1,18 +1,15 @@
 import type { Actor } from '../accounts/accounts.policy';
 import { holdsOver } from '../accounts/accounts.policy';
-import { LEADER_ROLES, type GrantedRole } from '../accounts/roles';
+import { LEADER_ROLES, LEVEL_LEADERS } from '../accounts/roles';
+import { opensAt } from '../accounts/scopes';
 import type { PlacePath } from '../territory/territory.schema';
 import { CATEGORY_RULES } from './categories';
-import { levelAbove, levelBelow, type Level } from './escalation';
+import { LEVEL_LABELS, levelAbove, levelBelow, type Level } from './escalation';
 import { nextOrderState, type OrderEvent, type OrderState } from './order.machine';
 import type { Order } from './orders.schema';
 
-/** The leader roles that handle an order at each level. */
-export const LEVEL_LEADERS: Record<Level, readonly GrantedRole[]> = {
-  grid: ['gridLeader'],
-  community: ['communityAdmin'],
-  street: ['streetAdmin'],
-};
+/** The leader roles that handle an order at each level (the territory's own rule). */
+export { LEVEL_LEADERS };
 
 /** How the caller stands to an order. One person can stand in several ways. */
 export interface Relation {
@@ -140,4 +137,25 @@ export function seesContact(r: Relation): boolean {
 /** Private orders (disputes, care needs) show their description only to those who handle them. */
 export function seesDescription(r: Relation, order: Pick<Order, 'private'>): boolean {
   return !order.private || r.poster || r.assignee || r.offeree || r.leaderOfPlace;
+}
+
+/** How the order's timeline names the caller's part: the handling level's leader, a volunteer, the resident. */
+export function timelineRole(r: Relation, level: Level): string {
+  if (r.handlingLeader) return `${LEVEL_LABELS[level]}负责人`;
+  if (r.assignee || r.offeree || r.volunteerOfPlace) return '志愿者';
+  if (r.poster) return '居民';
+  return r.leaderOfPlace ? '负责人' : '居民';
+}
+
+/**
+ * 代办: who may post for someone else — for a resident (`onBehalfOf`) or a person without an account
+ * (`contactName`). The leader of the grid where it happens, or of a place above it; for a resident
+ * whose home lies elsewhere, also a leader over their home. Anyone may post for themselves.
+ */
+export function mayPostFor(actor: Actor, input: { onBehalfOf?: string | undefined; contactName?: string | undefined }, buildingPath: PlacePath, posterHome: PlacePath | null): boolean {
+  const forSomeoneElse = Boolean(input.onBehalfOf && input.onBehalfOf !== actor.user._id) || Boolean(input.contactName);
+  if (!forSomeoneElse) return true;
+  if (!opensAt(actor, 'proxy', buildingPath)) return false;
+  if (input.onBehalfOf && posterHome && posterHome.gridId !== buildingPath.gridId && !opensAt(actor, 'proxy', posterHome)) return false;
+  return true;
 }

@@ -1,3 +1,4 @@
+import type { TimelineEntry as StoredTimelineEntry } from '../kernel/lifecycle';
 import * as z from 'zod';
 import { Id, Phone, Room } from '../accounts/accounts.schema';
 import { PlacePath } from '../territory/territory.schema';
@@ -71,17 +72,9 @@ export interface Order {
 }
 
 /** One line of an order's timeline: every change, automatic step and comment. */
-export interface OrderEventDoc {
-  _id: string;
+/** A line of an order's timeline. */
+export interface OrderEventDoc extends StoredTimelineEntry {
   orderId: string;
-  at: string;
-  /** null for the platform (dispatcher, scheduler). */
-  actorId: string | null;
-  actorLabel: string;
-  kind: string;
-  text: string;
-  /** Leaders only (dispatch reasons name volunteers and scores). */
-  leadersOnly: boolean;
 }
 
 /** A volunteer's dispatch profile, kept beside the membership so the candidate query is one index. */

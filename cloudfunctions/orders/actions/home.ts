@@ -1,18 +1,17 @@
-import { type Actor as Caller } from '../../shared/accounts/accounts.policy';
-import { ROLE_LABELS } from '../../shared/accounts/roles';
-import { opensAt, SCOPE_RULES } from '../../shared/accounts/scopes';
-import { api } from '../../shared/api/contract';
-import { fail, ok } from '../../shared/api/envelope';
-import type { HomeOrder } from '../../shared/orders/home.schema';
-import type { Level } from '../../shared/orders/escalation';
-import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
-import { relationOf, seesDescription, LEVEL_LEADERS } from '../../shared/orders/orders.policy';
-import { homeFiltersAt, homeSections, queueFiltersAt, QUEUE_FILTER_LABELS, type QueueFilter } from '../../shared/orders/queue';
-import { loadNodes, type NodeDoc } from '../_core/nodes';
-import { defineAction } from '../_core/pipeline';
-import type { Store } from '../_core/ports/store';
-import { countQueue, homeQueries, HOME_MINE_SHOWN } from './order-lists';
-import type { OrderDoc } from './order-store';
+import { type Actor as Caller } from '../../../shared/accounts/accounts.policy';
+import { ROLE_LABELS } from '../../../shared/accounts/roles';
+import { SCOPE_RULES } from '../../../shared/accounts/scopes';
+import { api } from '../../../shared/api/contract';
+import { ok } from '../../../shared/api/envelope';
+import type { HomeOrder } from '../../../shared/orders/home.schema';
+import type { Level } from '../../../shared/orders/escalation';
+import { isFinal, stateLabelAt } from '../../../shared/orders/order.machine';
+import { relationOf, seesDescription } from '../../../shared/orders/orders.policy';
+import { homeFiltersAt, homeSections } from '../../../shared/orders/queue';
+import { loadNodes, type NodeDoc } from '../../_core/nodes';
+import { defineAction } from '../../_core/pipeline';
+import { homeQueries, HOME_MINE_SHOWN, placeCounts } from '../order-lists';
+import type { OrderDoc } from '../order-store';
 
 const spec = api.orders;
 /** A place a leader leads; its kind is also the level its leader handles. */
@@ -45,11 +44,6 @@ function homeOrder(caller: Caller, order: OrderDoc, now: string, as: 'offer' | '
     expiresAt: as === 'offer' && order.offer ? order.offer.expiresAt : null,
     hint: as === 'offer' ? '请确认接单或婉拒' : order.state === 'resolved' ? '已办结，请您评价' : null,
   };
-}
-
-async function placeCounts(store: Store, place: { nodeId: string; nodeKind: PlaceKind }, filters: readonly QueueFilter[], now: string) {
-  const counts = await countQueue(store, { _id: place.nodeId, kind: place.nodeKind }, filters, now);
-  return filters.map((filter) => ({ filter, label: QUEUE_FILTER_LABELS[filter], count: counts.get(filter) ?? 0 }));
 }
 
 /**
@@ -85,21 +79,5 @@ export const home = defineAction(spec.home, {
       places: counted,
       mine: { orders: mine.slice(0, HOME_MINE_SHOWN).map((o) => homeOrder(caller, o, ctx.now, 'mine')), more: mine.length > HOME_MINE_SHOWN },
     });
-  },
-});
-
-/** The queue page's counts, one per filter the place has: the same counts the home page shows. */
-export const queueCounts = defineAction(spec.queueCounts, {
-  load: async (ctx, input) => {
-    const node = await ctx.ports.store.get<NodeDoc>('nodes', input.nodeId);
-    return node && ['grid', 'community', 'street'].includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
-  },
-  authorize: (caller, _input, node) => (opensAt(caller, 'queue', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
-  run: async (ctx, _input, caller, node) => {
-    const kind = node.kind as PlaceKind;
-    const own = caller.memberships.find((m) => m.nodeId === node._id && (LEVEL_LEADERS[kind] as readonly string[]).includes(m.role));
-    const roleLabel = own ? ROLE_LABELS[own.role] : '上级负责人';
-    const counts = await placeCounts(ctx.ports.store, { nodeId: node._id, nodeKind: kind }, queueFiltersAt(kind), ctx.now);
-    return ok({ nodeId: node._id, nodeName: node.name, nodeKind: kind, roleLabel, counts });
   },
 });

@@ -1,0 +1,154 @@
+import { LEVEL_LEADERS } from '../../shared/accounts/roles';
+import type { Result } from '../../shared/api/envelope';
+import { runLifecycle, type Change, type Lifecycle, type Notice, type Refusal, type TimelineEntry, type TimelineLine } from '../../shared/kernel/lifecycle';
+import type { AuditNote } from './pipeline';
+import type { Notification, Ports } from './ports';
+import type { Doc, Patch, TxOp, TxResult } from './ports/store';
+
+/**
+ * The one mover. Every state change of a lifecycle subject — from a person's action or from the
+ * clock — goes through `move`: the lifecycle table and guards decide, the effects say what it does,
+ * and one transaction writes the version-guarded subject, its timeline lines, the effects' other
+ * writes, the audit entry and the outbox rows of its notices (delivered after the commit, retried by
+ * the scheduler: `_core/outbox.ts`).
+ */
+
+/** What the mover writes through: a request's context (`ActionContext`) or the scheduler's writer. */
+export interface Writer {
+  ports: Ports;
+  now: string;
+  /** One transaction of `ops`, the audit entry and the outbox rows of `notify`. */
+  transact(ops: readonly TxOp[], audit: AuditNote, notify?: readonly Notification[]): Promise<TxResult>;
+}
+
+/** Where a lifecycle's subjects and their timelines are stored. */
+export interface Stored<S extends string, E extends { type: string }, D extends { state: S }, X> {
+  lifecycle: Lifecycle<S, E, D, X>;
+  collection: string;
+  /** The timeline collection, the field that names the subject and the lines' id prefix; null when it keeps none. */
+  timeline: { collection: string; subjectKey: string; idPrefix: string } | null;
+}
+
+/** Who did it, as a timeline shows it: a person (`居民 张三`) or the platform (id null). */
+export interface TimelineActor {
+  id: string | null;
+  label: string;
+}
+
+export const PLATFORM_ACTOR: TimelineActor = { id: null, label: '平台' };
+
+/** A stored timeline line. */
+export type TimelineDoc = TimelineEntry & Doc;
+
+export type Versioned<D> = D & Doc & { version: number };
+
+export type Moved<D> =
+  | { ok: true; doc: Versioned<D>; lines: TimelineDoc[]; change: Change<D> }
+  /** The table or a guard refused an event. */
+  | { ok: false; reason: 'refused'; refusal: Refusal }
+  /** Someone changed the subject since it was read: nothing was written. */
+  | { ok: false; reason: 'conflict' }
+  /** Every attempt lost a race on another document it writes (a counter): nothing was written. */
+  | { ok: false; reason: 'busy' };
+
+/** A plan of one move: the events and what the effects need. A plan that fails stops the move. */
+export type Plan<E, X> = Result<{ events: readonly E[]; x: X }>;
+
+/** Timeline lines of one change, one millisecond apart so they keep their order. */
+export function timelineDocs(w: Pick<Writer, 'ports'>, subject: { key: string; id: string }, at: string, by: TimelineActor, lines: readonly TimelineLine[], prefix = 'evt'): TimelineDoc[] {
+  return lines.map((line, i) => ({
+    _id: w.ports.ids.id(prefix),
+    [subject.key]: subject.id,
+    at: i === 0 ? at : new Date(Date.parse(at) + i).toISOString(),
+    actorId: by.id,
+    actorLabel: by.label,
+    kind: line.kind,
+    text: line.text,
+    leadersOnly: line.leadersOnly ?? false,
+  }));
+}
+
+/** Notices as recipients: a person as is; the leaders of a place at a level, looked up in one query. */
+export async function resolveNotices(ports: Pick<Ports, 'store'>, notices: readonly Notice[]): Promise<Notification[]> {
+  const out: Notification[] = [];
+  for (const n of notices) {
+    const { to, ...message } = n;
+    if ('userId' in to) {
+      out.push({ recipientId: to.userId, ...message });
+      continue;
+    }
+    const { path, level } = to.leadersOf;
+    const key = level === 'grid' ? 'gridId' : level === 'community' ? 'communityId' : 'streetId';
+    const nodeId = path[key];
+    if (!nodeId) continue;
+    const rows = await ports.store.find<Doc & { userId: string; role: string; nodeId: string }>('memberships', { [`path.${key}`]: nodeId }, { limit: 200 });
+    const leaders = new Set(rows.filter((m) => (LEVEL_LEADERS[level] as readonly string[]).includes(m.role) && m.nodeId === nodeId).map((m) => m.userId));
+    for (const id of leaders) out.push({ recipientId: id, ...message });
+  }
+  return out;
+}
+
+/** The subject's patch for a change: every field set (the state included) and the counters. */
+export function subjectPatch<D>(change: Change<D>): Patch {
+  const patch: Patch = { $set: change.set as Record<string, unknown> };
+  if (Object.keys(change.inc).length > 0) patch.$inc = change.inc;
+  return patch;
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * Moves `doc` by the plan `plan()` returns, in one transaction. When a write to another document
+ * loses a race (a volunteer's counters), the plan is made again from fresh reads; when the subject
+ * itself changed, nothing is written and the answer is `conflict`.
+ */
+export async function move<S extends string, E extends { type: string }, D extends { state: S }, X>(
+  w: Writer,
+  stored: Stored<S, E, D, X>,
+  doc: Versioned<D>,
+  by: TimelineActor,
+  /** The events and their context; `attempt` > 0 when a side write lost a race and fresh reads are due. */
+  plan: (attempt: number) => Promise<Plan<E, X>> | Plan<E, X>,
+): Promise<Moved<D> | { ok: false; reason: 'plan'; error: Extract<Plan<E, X>, { ok: false }>['error'] }> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const planned = await plan(attempt);
+    if (!planned.ok) return { ok: false, reason: 'plan', error: planned.error };
+    const run = runLifecycle(stored.lifecycle, doc as D, planned.data.events, planned.data.x);
+    if (!run.ok) return { ok: false, reason: 'refused', refusal: run.refusal };
+    const { change } = run;
+    const lines = stored.timeline ? timelineDocs(w, { key: stored.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, stored.timeline.idPrefix) : [];
+    const ops: TxOp[] = [
+      { op: 'update', collection: stored.collection, id: doc._id, version: doc.version, patch: subjectPatch(change) },
+      ...lines.map((line): TxOp => ({ op: 'insert', collection: stored.timeline!.collection, doc: line })),
+      ...(change.writes as TxOp[]),
+    ];
+    const notify = await resolveNotices(w.ports, change.notify);
+    const res = await w.transact(ops, { subjectId: doc._id, detail: change.audit }, notify);
+    if (res.ok) return { ok: true, doc: { ...(change.after as D & Doc), _id: doc._id, version: doc.version + 1 } as Versioned<D>, lines, change };
+    if (res.index === 0 || res.reason === 'duplicate') return { ok: false, reason: 'conflict' };
+  }
+  return { ok: false, reason: 'busy' };
+}
+
+/**
+ * Creates a subject: the insert, its first timeline lines, the effects' writes, audit and outbox
+ * rows in one transaction. `change` is the run of its first events over the new document.
+ */
+export async function create<D extends { state: string }>(
+  w: Writer,
+  stored: Pick<Stored<string, { type: string }, D, unknown>, 'collection' | 'timeline'>,
+  doc: Versioned<D>,
+  change: Change<D>,
+  by: TimelineActor | ((index: number) => TimelineActor),
+): Promise<{ ok: true; doc: Versioned<D>; lines: TimelineDoc[] } | { ok: false; reason: 'duplicate' | 'conflict' }> {
+  const who = typeof by === 'function' ? by : () => by;
+  const lines = stored.timeline
+    ? change.timeline.flatMap((line, i) => timelineDocs(w, { key: stored.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), who(i), [line], stored.timeline!.idPrefix))
+    : [];
+  const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
+  const ops: TxOp[] = [{ op: 'insert', collection: stored.collection, doc: created }, ...lines.map((line): TxOp => ({ op: 'insert', collection: stored.timeline!.collection, doc: line })), ...(change.writes as TxOp[])];
+  const notify = await resolveNotices(w.ports, change.notify);
+  const res = await w.transact(ops, { subjectId: doc._id, detail: change.audit }, notify);
+  if (res.ok) return { ok: true, doc: created, lines };
+  return { ok: false, reason: res.index === 0 && res.reason === 'duplicate' ? 'duplicate' : 'conflict' };
+}

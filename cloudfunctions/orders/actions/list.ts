@@ -1,0 +1,25 @@
+import { opensAt } from '../../../shared/accounts/scopes';
+import { api } from '../../../shared/api/contract';
+import { fail, ok } from '../../../shared/api/envelope';
+import { defineAction } from '../../_core/pipeline';
+import { loadLeaderPlace } from '../steps';
+import { listOrders } from '../order-lists';
+import { toOrderView } from '../order-view';
+
+/** The caller's lists (posted, offers, tasks, pool) and, for leaders, the queue of a place they lead. */
+export const list = defineAction(api.orders.list, {
+  load: async (ctx, input) => {
+    if (input.view !== 'queue') return ok(null);
+    if (!input.nodeId) return fail('COMMON.INVALID_INPUT', 'payload.nodeId');
+    return loadLeaderPlace(ctx, input.nodeId);
+  },
+  authorize: (caller, input, node) => {
+    if (input.view !== 'queue') return { allow: true };
+    return opensAt(caller, 'queue', node!.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' };
+  },
+  run: async (ctx, input, caller, node) => {
+    const page = await listOrders(ctx.ports.store, caller, input, node, ctx.now);
+    const orders = await Promise.all(page.orders.map((o) => toOrderView(ctx, caller, o)));
+    return ok({ orders, total: page.total, offset: input.offset, limit: input.limit });
+  },
+});

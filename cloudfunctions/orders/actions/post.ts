@@ -1,0 +1,85 @@
+import type { User } from '../../../shared/accounts/accounts.schema';
+import { api } from '../../../shared/api/contract';
+import { fail, ok } from '../../../shared/api/envelope';
+import { runLifecycle } from '../../../shared/kernel/lifecycle';
+import { needsCandidates, dispatchStep } from '../../../shared/orders/dispatch-step';
+import { newOrder, orderIdOf, postedLine } from '../../../shared/orders/order.factory';
+import { orderLifecycle } from '../../../shared/orders/order.lifecycle';
+import { mayPostFor } from '../../../shared/orders/orders.policy';
+import { breadcrumb } from '../../../shared/territory/territory.domain';
+import { PLATFORM_ACTOR, create } from '../../_core/mover';
+import { loadNodes, type NodeDoc } from '../../_core/nodes';
+import { defineAction } from '../../_core/pipeline';
+import type { Doc } from '../../_core/ports/store';
+import { loadCandidates, toCandidate } from '../dispatcher';
+import { loadOrder, ORDERS, type OrderDoc } from '../order-store';
+import { toOrderView } from '../order-view';
+import { checkText } from '../steps';
+
+type UserDoc = User & Doc;
+
+/** 网上接单: a resident posts; a grid leader may post on behalf of a resident (代办). */
+export const post = defineAction(api.orders.post, {
+  // The poster (the caller, a resident a leader posts for, or nobody for a person without an
+  // account), the building, and the order this key may already have made, in one round trip.
+  load: async (ctx, input, caller) => {
+    const store = ctx.ports.store;
+    const forResident = input.onBehalfOf ? store.get<UserDoc>('users', input.onBehalfOf) : Promise.resolve(input.contactName ? null : (caller.user as UserDoc));
+    const posterId = input.onBehalfOf ?? caller.user._id;
+    const direct = input.buildingId ?? (input.onBehalfOf || input.contactName ? undefined : caller.user.home?.buildingId);
+    const [poster, building, existing] = await Promise.all([forResident, direct ? store.get<NodeDoc>('nodes', direct) : null, loadOrder(store, orderIdOf(posterId, input.clientKey))]);
+    if (input.onBehalfOf && !poster) return fail('COMMON.NOT_FOUND', 'payload.onBehalfOf');
+    const buildingId = direct ?? poster?.home?.buildingId;
+    if (!buildingId) return fail('ORDER.NO_HOME', 'payload.buildingId');
+    const found = building ?? (await store.get<NodeDoc>('nodes', buildingId));
+    if (!found || found.kind !== 'building') return fail('ACCOUNT.BUILDING_NOT_FOUND', 'payload.buildingId');
+    return ok({ poster, building: found, existing: existing && existing.posterId === (poster?._id ?? caller.user._id) ? existing : null });
+  },
+  authorize: (caller, input, { poster, building }) => (mayPostFor(caller, { onBehalfOf: input.onBehalfOf, contactName: input.contactName }, building.path, poster?.home?.path ?? null) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' }),
+  run: async (ctx, input, caller, { poster, building, existing }) => {
+    // The same key posted again: the first order stands.
+    if (existing) return ok({ order: await toOrderView(ctx, caller, existing, { timeline: true }) });
+    const checked = await checkText(ctx, input.description, 'payload.description');
+    if (!checked.ok) return checked;
+    if (input.contactName && !input.contactPhone) return fail('COMMON.INVALID_INPUT', 'payload.contactPhone');
+
+    const posterId = poster?._id ?? caller.user._id;
+    const onBehalf = posterId !== caller.user._id || Boolean(input.contactName);
+    const draft = newOrder({
+      posterId,
+      postedBy: caller.user._id,
+      clientKey: input.clientKey,
+      category: input.category,
+      description: input.description,
+      photos: input.photos,
+      urgency: input.urgency,
+      preferredTime: input.preferredTime ?? null,
+      building,
+      placeLabel: '',
+      room: input.room ?? (poster?.home?.buildingId === building._id ? poster.home.room : null),
+      point: input.point ?? null,
+      contact: input.contactName ? { name: input.contactName, phone: input.contactPhone ?? null } : { name: poster!.name, phone: poster!.phone ?? null },
+      onBehalf,
+      now: ctx.now,
+    });
+    // The names of its place and the volunteers who could take it, in one round trip.
+    const [nodes, pool] = await Promise.all([
+      loadNodes(ctx.ports.store, Object.values(building.path).filter((x): x is string => Boolean(x))),
+      needsCandidates(draft) ? loadCandidates(ctx.ports.store, draft) : [],
+    ]);
+    const order = { ...draft, place: { ...draft.place, label: breadcrumb(building.path, nodes).slice(1).join(' › ') } };
+    const { step } = dispatchStep(order, pool.map(toCandidate), ctx.now);
+    const run = runLifecycle(orderLifecycle, order, [step], { now: ctx.now, by: null, volunteers: {} });
+    if (!run.ok) return fail('ORDER.NOT_ALLOWED_NOW');
+    const change = { ...run.change, timeline: [postedLine(input.category, onBehalf), ...run.change.timeline], audit: { event: `post>${step.type}`, category: input.category } };
+    const role = onBehalf ? '网格长代办' : '居民';
+    const poser = { id: caller.user._id, label: caller.user.name ? `${role} ${caller.user.name}` : role };
+    const made = await create(ctx, ORDERS, { ...order, version: 1 }, change, (i) => (i === 0 ? poser : PLATFORM_ACTOR));
+    if (!made.ok) {
+      // The same key posted twice at the same moment: the first one stands.
+      const first = await loadOrder(ctx.ports.store, order._id);
+      return first ? ok({ order: await toOrderView(ctx, caller, first, { timeline: true }) }) : fail('COMMON.CONFLICT');
+    }
+    return ok({ order: await toOrderView(ctx, caller, made.doc as OrderDoc, { timeline: true, events: made.lines as never }) });
+  },
+});

@@ -1,0 +1,13 @@
+import { api } from '../../../shared/api/contract';
+import { badRatingEscalates, type OrderStep } from '../../../shared/orders/order.lifecycle';
+import { assigneeRecord, checkText, moveOrder, orderAction, planOf } from '../steps';
+
+/** 居民评单: by the poster, once. 1–2★ reopens it for the grid leader; a second bad rating escalates. */
+export const rate = orderAction(api.orders.rate, 'rate', async (ctx, input, caller, ref) => {
+  const checked = await checkText(ctx, input.comment, 'payload.comment');
+  if (!checked.ok) return checked;
+  const steps: OrderStep[] = [{ type: 'rate', stars: input.stars, tags: input.tags, comment: input.comment }];
+  if (badRatingEscalates(ref.order, input.stars)) steps.push({ type: 'escalate', cause: 'badRating', reason: '第二次差评', stars: input.stars });
+  const assignee = ref.order.assigneeId;
+  return moveOrder(ctx, caller, ref, async () => planOf(ctx, caller, steps, assignee ? { [assignee]: await assigneeRecord(ctx, ref.order) } : {}));
+});

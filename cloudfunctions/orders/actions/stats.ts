@@ -1,0 +1,34 @@
+import { opensAt } from '../../../shared/accounts/scopes';
+import { api } from '../../../shared/api/contract';
+import { ok } from '../../../shared/api/envelope';
+import { computeMeasures } from '../../../shared/orders/measures';
+import { pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
+import type { NodeDoc } from '../../_core/nodes';
+import { defineAction } from '../../_core/pipeline';
+import { loadLeaderPlace } from '../steps';
+import type { OrderDoc } from '../order-store';
+
+/** The measures of a place, per month and per child place; for its leaders. */
+export const stats = defineAction(api.orders.stats, {
+  load: (ctx, input) => loadLeaderPlace(ctx, input.nodeId),
+  authorize: (caller, _input, node) => (opensAt(caller, 'stats', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
+  run: async (ctx, input, _caller, node) => {
+    const key = `place.path.${pathKey(node.kind)}`;
+    const filter = input.month ? { [key]: scopeIdOf(node), month: input.month } : { [key]: scopeIdOf(node) };
+    const childKey = node.kind === 'street' ? 'communityId' : node.kind === 'community' ? 'gridId' : 'microGridId';
+    const pageOf = (skip: number) => ctx.ports.store.find<OrderDoc>('orders', filter, { sort: [[key, 1], ['month', 1]], skip, limit: 1000 });
+    const [first, children] = await Promise.all([pageOf(0), ctx.ports.store.find<NodeDoc>('nodes', { parentId: node._id }, { sort: [['parentId', 1], ['order', 1]], limit: 1000 })]);
+    const orders: OrderDoc[] = [...first];
+    for (let skip = 1000, page = first; page.length === 1000; skip += 1000) orders.push(...(page = await pageOf(skip)));
+    const months = [...new Set(orders.map((o) => o.month))].sort();
+    return ok({
+      nodeId: node._id,
+      nodeName: node.name,
+      total: computeMeasures(orders),
+      byMonth: months.map((month) => ({ month, ...computeMeasures(orders.filter((o) => o.month === month)) })),
+      byChild: children
+        .filter((c) => c.kind !== 'station')
+        .map((c) => ({ nodeId: c._id, nodeName: c.name, ...computeMeasures(orders.filter((o) => o.place.path[childKey] === c._id)) })),
+    });
+  },
+});

@@ -1,0 +1,16 @@
+import { api } from '../../../shared/api/contract';
+import { fail, ok } from '../../../shared/api/envelope';
+import { isImageOf, MAX_PHOTO_BYTES, photoBytes } from '../../../shared/orders/photos';
+import { defineAction } from '../../_core/pipeline';
+
+/** A photo of an order (before or after), checked for its size and that it is the image it says. */
+export const uploadPhoto = defineAction(api.orders.uploadPhoto, {
+  authorize: () => ({ allow: true }),
+  run: async (ctx, input, caller) => {
+    if (photoBytes(input.dataBase64) > MAX_PHOTO_BYTES) return fail('ORDER.PHOTO_TOO_LARGE', 'payload.dataBase64');
+    const bytes = new Uint8Array(Buffer.from(input.dataBase64, 'base64'));
+    if (!isImageOf(input.contentType, bytes)) return fail('COMMON.INVALID_INPUT', 'payload.dataBase64');
+    const ext = input.contentType.split('/')[1];
+    return ok(await ctx.ports.files.put(`photos/${caller.user._id}/${ctx.ports.ids.id('img')}.${ext}`, bytes, input.contentType));
+  },
+});

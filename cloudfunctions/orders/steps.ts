@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { Actor as Caller, Decision } from '../../shared/accounts/accounts.policy';
+import type { ActionSpec } from '../../shared/api/contract';
+import { fail, ok, type Result } from '../../shared/api/envelope';
+import type { ErrorCode } from '../../shared/errors';
+import { NOT_ALLOWED_NOW } from '../../shared/kernel/lifecycle';
+import type { OrderContext, OrderStep } from '../../shared/orders/order.lifecycle';
+import type { OrderView } from '../../shared/orders/orders.schema';
+import { mayDo, relationOf, timelineRole, type OrderAction } from '../../shared/orders/orders.policy';
+import { move, type Plan, type TimelineActor } from '../_core/mover';
+import type { NodeDoc } from '../_core/nodes';
+import { defineAction, type ActionContext, type ActionDefinition } from '../_core/pipeline';
+import { loadOrder, loadTimeline, loadVolunteer, ORDERS, type OrderDoc, type OrderEventRecord, type VolunteerRecord } from './order-store';
+import { toOrderView } from './order-view';
+
+/**
+ * The steps every action on one order shares: load (the order, with its timeline and the caller's
+ * dispatch record in the same round trip) → authorize by the orders policy → move through the
+ * lifecycle → the caller's view, built from what was written instead of read again.
+ */
+
+/** An order an action is about, and what was read beside it. */
+export interface OrderRef {
+  order: OrderDoc;
+  events: OrderEventRecord[];
+  /** The caller's dispatch record, when the action needs it (accept, hand back, resolve). */
+  mine: VolunteerRecord | null;
+}
+
+/** Deny by default; an order the caller may not even see is "not found" (its existence is private too). */
+export function authorizeOn(action: OrderAction, caller: Caller, order: OrderDoc): Decision {
+  const r = relationOf(caller, order);
+  if (mayDo(action, r, order)) return { allow: true };
+  if (!mayDo('get', r, order) && !(action === 'accept' && r.volunteerOfPlace)) return { allow: false, code: 'ORDER.NOT_FOUND' };
+  if (action === 'accept' && order.assigneeId !== null && order.assigneeId !== caller.user._id) return { allow: false, code: 'ORDER.ALREADY_TAKEN' };
+  return { allow: false, code: ['get', 'comment'].includes(action) ? 'COMMON.FORBIDDEN' : 'ORDER.NOT_ALLOWED_NOW' };
+}
+
+type OrderInput = { orderId: string };
+type OrderRun<S extends ActionSpec> = (ctx: ActionContext, input: z.output<S['input']>, caller: Caller, ref: OrderRef) => Promise<Result<z.output<S['output']>>>;
+
+/**
+ * An action on one order: its load and authorization are the policy's `action`; `needs.mine` reads
+ * the caller's dispatch record with the order.
+ */
+export function orderAction<S extends ActionSpec>(spec: S, action: OrderAction, run: OrderRun<S>, needs: { mine?: boolean } = {}): ActionDefinition<z.output<S['input']>, OrderRef, z.output<S['output']>> {
+  return defineAction<S, OrderRef>(spec, {
+    load: async (ctx, input, caller) => {
+      const { orderId } = input as OrderInput;
+      const [order, events, mine] = await Promise.all([loadOrder(ctx.ports.store, orderId), loadTimeline(ctx.ports.store, orderId), needs.mine ? loadVolunteer(ctx.ports.store, caller.user._id) : null]);
+      return order ? ok({ order, events, mine }) : fail('ORDER.NOT_FOUND', 'payload.orderId');
+    },
+    authorize: (caller, _input, ref) => authorizeOn(action, caller, ref.order),
+    run,
+  });
+}
+
+/** The caller as the order's timeline names them: `志愿者 张三`, `社区负责人 李四`. */
+export function timelineActor(caller: Caller, order: OrderDoc): TimelineActor {
+  const role = timelineRole(relationOf(caller, order), order.level);
+  return { id: caller.user._id, label: caller.user.name ? `${role} ${caller.user.name}` : role };
+}
+
+/** A step's plan: its events, and the dispatch records its effects adjust. */
+export type OrderPlan = Plan<OrderStep, OrderContext>;
+
+/** What the effects need: the instant, the caller, and the dispatch records the step adjusts. */
+export const contextOf = (ctx: ActionContext, caller: Caller, volunteers: OrderContext['volunteers'] = {}): OrderContext => ({
+  now: ctx.now,
+  by: { id: caller.user._id, name: caller.user.name },
+  volunteers,
+});
+
+export const planOf = (ctx: ActionContext, caller: Caller, steps: readonly OrderStep[], volunteers: OrderContext['volunteers'] = {}): OrderPlan =>
+  ok({ events: steps, x: contextOf(ctx, caller, volunteers) });
+
+/**
+ * Moves the order by `plan` (made again from fresh reads when a counter lost a race) and answers the
+ * caller's view of it. `onConflict`: the answer when someone else moved the order first.
+ */
+export async function moveOrder(
+  ctx: ActionContext,
+  caller: Caller,
+  ref: OrderRef,
+  plan: (attempt: number) => Promise<OrderPlan> | OrderPlan,
+  onConflict: ErrorCode = 'COMMON.CONFLICT',
+): Promise<Result<{ order: OrderView }>> {
+  const moved = await move(ctx, ORDERS, ref.order, timelineActor(caller, ref.order), plan);
+  if (!moved.ok) {
+    if (moved.reason === 'plan') return { ok: false, error: moved.error };
+    if (moved.reason === 'refused') return fail(moved.refusal.code === NOT_ALLOWED_NOW ? 'ORDER.NOT_ALLOWED_NOW' : (moved.refusal.code as ErrorCode), moved.refusal.field);
+    return fail(moved.reason === 'conflict' ? onConflict : 'COMMON.CONFLICT');
+  }
+  return ok({ order: await toOrderView(ctx, caller, moved.doc as OrderDoc, { timeline: true, events: [...ref.events, ...(moved.lines as OrderEventRecord[])] }) });
+}
+
+/** The caller's own dispatch record: as read with the order, or read again after a lost race. */
+export const myRecord = async (ctx: ActionContext, caller: Caller, ref: OrderRef, attempt: number) => (attempt === 0 ? ref.mine : loadVolunteer(ctx.ports.store, caller.user._id));
+
+/** The assignee's dispatch record, for steps that change their counters. */
+export const assigneeRecord = (ctx: ActionContext, order: OrderDoc) => loadVolunteer(ctx.ports.store, order.assigneeId);
+
+/** Text a person wrote passes the content check (msgSecCheck in production) before anything is stored. */
+export async function checkText(ctx: ActionContext, text: string, field: string): Promise<Result<void>> {
+  if (!text) return ok(undefined);
+  const verdict = await ctx.ports.contentCheck.checkText(text, ctx.openid);
+  return verdict.safe ? ok(undefined) : fail('COMMON.CONTENT_UNSAFE', field);
+}
+
+/** A place whose orders a leader handles (a grid, a community or the street), by id; any other id is not found. */
+export async function loadLeaderPlace(ctx: ActionContext, nodeId: string): Promise<Result<NodeDoc>> {
+  const node = await ctx.ports.store.get<NodeDoc>('nodes', nodeId);
+  return node && ['grid', 'community', 'street'].includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
+}

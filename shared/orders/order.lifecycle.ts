@@ -1,0 +1,295 @@
+import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type SideWrite, type TimelineLine } from '../kernel/lifecycle';
+import { beijingMonth } from '../kernel/time';
+import { CATEGORY_RULES } from './categories';
+import { DEFAULT_DISPATCH } from './dispatch';
+import { LEVEL_LABELS, LEVELS, levelAbove, levelBelow, levelDeadline, type ClockOutcome, type Level } from './escalation';
+import { BAD_RATING_MAX, CLOCK_STATES, nextOrderState, ORDER_STATES, type OrderEvent, type OrderState } from './order.machine';
+import type { Order, VolunteerDoc } from './orders.schema';
+import { serviceEntryFor } from './service-record';
+
+/**
+ * The order lifecycle as data: the table of `order.machine.ts` with what each transition does.
+ * Every effect is a pure function of the order as it stands, the step and its context; the mover
+ * (`cloudfunctions/_core/mover.ts`) writes the result. Actions and scheduler jobs only choose steps.
+ */
+
+/** An offer waits this long for the volunteer's answer. */
+export const OFFER_MINUTES = 30;
+/** After this many offers that came to nothing, the order goes to the leader. */
+export const MAX_FAILED_OFFERS = 3;
+/** A resolved order nobody rated closes itself as 未评价 after this many days. */
+export const AUTO_CLOSE_DAYS = 7;
+
+/** Whether a rating of `stars` is a bad one: it reopens the order for the grid leader. */
+export const isBadRating = (stars: number): boolean => stars <= BAD_RATING_MAX;
+
+/** A second bad rating hands the order up a level, if there is one. */
+export const badRatingEscalates = (order: Pick<Order, 'reopenCount' | 'level'>, stars: number): boolean =>
+  isBadRating(stars) && order.reopenCount >= 1 && levelAbove(order.level) !== null;
+
+/** A step of an order: an event of the table with the data its effect needs. */
+export type OrderStep =
+  | { type: 'offer'; volunteerId: string; score: number; reason: string }
+  /** To the leader of the level; `text` is the timeline line when it differs from the reason. */
+  | { type: 'noCandidate'; reason: string; text?: string; keepReason?: boolean }
+  | { type: 'accept' }
+  | { type: 'decline'; reason: string }
+  | { type: 'expireOffer' }
+  | { type: 'dispatchByHand'; volunteerId: string; volunteerName: string }
+  | { type: 'openPool' }
+  | { type: 'handBack'; reason: string }
+  | { type: 'resolve'; note: string; photos: string[] }
+  | { type: 'rate'; stars: number; tags: string[]; comment: string }
+  | { type: 'autoClose' }
+  | { type: 'closeAfterReview'; reason: string }
+  /** By a leader with a reason, or after a second bad rating. */
+  | { type: 'escalate'; reason: string; cause: 'leader' | 'badRating'; stars?: number }
+  | { type: 'sendBack'; reason: string }
+  | { type: 'cancel'; reason: string }
+  | { type: 'comment'; text: string }
+  /** A dispute becomes a council topic; the order stays where it is. */
+  | { type: 'toCouncil'; title: string; topic: { _id: string; [key: string]: unknown } }
+  /** Where the clocks put an order left alone (`clockOutcome`): escalations and street breaches. */
+  | { type: 'clock'; outcome: ClockOutcome };
+
+export type OrderStepType = OrderStep['type'];
+
+/** A volunteer's dispatch record, with the version its counters are guarded by. */
+export type VolunteerRecord = VolunteerDoc & { _id: string; version: number };
+
+/** What the effects need besides the order. */
+export interface OrderContext {
+  now: string;
+  /** The person acting; null for the platform (dispatcher, scheduler). */
+  by: { id: string; name: string } | null;
+  /** Dispatch records the step adjusts, by user id: the caller's, or the assignee's. */
+  volunteers: Readonly<Record<string, VolunteerRecord | null | undefined>>;
+}
+
+/** The table's event for a step (the clock is one escalation per level it climbs, or none). */
+function tableEvent(step: OrderStep): OrderEvent {
+  switch (step.type) {
+    case 'toCouncil':
+    case 'comment':
+      return { type: 'comment' };
+    case 'clock':
+      return step.outcome.escalatedTo.length > 0 ? { type: 'escalate' } : { type: 'comment' };
+    case 'rate':
+      return { type: 'rate', stars: step.stars };
+    default:
+      return { type: step.type };
+  }
+}
+
+const page = (orderId: string) => `/packages/orders/detail/index?id=${orderId}`;
+const maxLevel = (a: Level, b: Level): Level => (LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b);
+const line = (kind: string, text: string, leadersOnly = false): TimelineLine => (leadersOnly ? { kind, text, leadersOnly } : { kind, text });
+const leaders = (order: Order, level: Level, title: string, body: string): Notice[] => [
+  { to: { leadersOf: { path: order.place.path, level } }, template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) },
+];
+/** The resident hears where their order went, unless they moved it themselves (a leader who posted it). */
+const toPoster = (order: Order, x: OrderContext, title: string, body: string): Notice[] =>
+  order.posterId === x.by?.id ? [] : tell(order.posterId, { template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) });
+
+/** A change of a volunteer's dispatch record, guarded by the version that was read; none without one. */
+function volunteerWrite(v: VolunteerRecord | null | undefined, patch: { $inc?: Record<string, number>; $set?: Record<string, unknown> }): SideWrite[] {
+  return v ? [{ op: 'update', collection: 'volunteers', id: v._id, version: v.version, patch }] : [];
+}
+
+/** The assignee's load drops when the order leaves their hands while they work on it. */
+const releaseAssignee = (order: Order, x: OrderContext): SideWrite[] =>
+  order.state === 'accepted' && order.assigneeId ? volunteerWrite(x.volunteers[order.assigneeId], { $inc: { openLoad: -1 } }) : [];
+
+/** A closed order with a volunteer becomes a verified entry of their service record (双报到). */
+function serviceRecord(order: Order, closedAt: string): SideWrite[] {
+  const entry = serviceEntryFor(order, closedAt, beijingMonth(closedAt));
+  return entry ? [{ op: 'insert', collection: 'service_records', doc: entry as unknown as { _id: string } }] : [];
+}
+
+/** To a new level: its clock starts now; whoever had it lets go. */
+const toLevel = (order: Order, level: Level, now: string): Partial<Order> => ({ level, maxLevel: maxLevel(order.maxLevel, level), levelSince: now, levelDeadline: levelDeadline(level, now) });
+
+type Effects = { [K in OrderStepType]: (order: Order, step: Extract<OrderStep, { type: K }>, x: OrderContext) => Effect<Order> };
+
+export const ORDER_EFFECTS: Effects = {
+  offer: (order, s, x) => ({
+    set: {
+      offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: new Date(Date.parse(x.now) + OFFER_MINUTES * 60_000).toISOString(), manual: false, score: s.score },
+      firstOfferedAt: order.firstOfferedAt ?? x.now,
+      dispatchReason: s.reason,
+    },
+    timeline: [line('offered', `平台已派单给志愿者，${OFFER_MINUTES} 分钟内确认`), line('dispatchReason', s.reason, true)],
+    notify: tell(s.volunteerId, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 ${OFFER_MINUTES} 分钟内确认`, page: page(order._id) }),
+  }),
+  noCandidate: (order, s) => ({
+    set: s.keepReason ? { offer: null } : { offer: null, dispatchReason: s.reason },
+    timeline: [line('waiting', s.text ?? s.reason)],
+    notify: leaders(order, order.level, '有事项等待处理', `${order.category}：${s.reason}`),
+  }),
+  accept: (order, _s, x) => ({
+    set: { assigneeId: x.by!.id, acceptedAt: x.now, offer: null },
+    timeline: [line('accepted', `志愿者 ${x.by!.name} 已接单`)],
+    writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: 1 }, $set: { lastAssignedAt: x.now } }),
+    notify: tell(order.posterId, { template: 'order.accepted', title: '您的事项有人接单了', body: `志愿者 ${x.by!.name} 已接单，会尽快联系您`, page: page(order._id) }),
+  }),
+  decline: (order, s, x) => ({
+    set: { offer: null, excluded: [...order.excluded, x.by!.id], failedOffers: order.failedOffers + 1 },
+    timeline: [line('declined', `志愿者婉拒：${s.reason}`)],
+  }),
+  expireOffer: (order) => ({
+    set: { offer: null, excluded: order.offer ? [...order.excluded, order.offer.volunteerId] : order.excluded, failedOffers: order.failedOffers + 1 },
+    timeline: [line('offerExpired', '派单超时未确认')],
+  }),
+  dispatchByHand: (order, s, x) => ({
+    set: {
+      offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: new Date(Date.parse(x.now) + OFFER_MINUTES * 60_000).toISOString(), manual: true, score: null },
+      firstOfferedAt: order.firstOfferedAt ?? x.now,
+      failedOffers: 0,
+    },
+    timeline: [line('offered', `负责人人工派单给志愿者 ${s.volunteerName}`)],
+    notify: tell(s.volunteerId, { template: 'order.offered', title: '负责人给您派了一件事', body: `${order.category}：请在 ${OFFER_MINUTES} 分钟内确认`, page: page(order._id) }),
+  }),
+  openPool: (order) => ({ set: { offer: null }, timeline: [line('pool', `已放入${LEVEL_LABELS[order.level]}抢单池，志愿者可抢单`)] }),
+  handBack: (order, s, x) => ({
+    set: { assigneeId: null, acceptedAt: null, excluded: [...order.excluded, x.by!.id], handBacks: order.handBacks + 1 },
+    timeline: [line('handedBack', `志愿者退单：${s.reason}`)],
+    writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: -1 } }),
+  }),
+  resolve: (order, s, x) => ({
+    set: { resolvedAt: x.now, resolution: { note: s.note, photos: s.photos, by: x.by!.id, at: x.now } },
+    timeline: [line('resolved', `已办结：${s.note}`)],
+    writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: -1 } }),
+    notify: tell(order.posterId, { template: 'order.resolved', title: '您的事项已办结，请评价', body: `${order.category}已处理，请您评价`, page: page(order._id) }),
+  }),
+  rate: (order, s, x) => {
+    const rating = { stars: s.stars, tags: s.tags, comment: s.comment, at: x.now };
+    const counted = order.assigneeId ? volunteerWrite(x.volunteers[order.assigneeId], { $inc: { ratingSum: s.stars, ratingCount: 1 } }) : [];
+    if (!isBadRating(s.stars)) {
+      return {
+        set: { rating, ratedAt: x.now, closedAt: x.now, closedAs: 'rated' },
+        timeline: [line('rated', `居民评价 ${s.stars} 星${s.tags.length ? `：${s.tags.join('、')}` : ''}`)],
+        writes: [...counted, ...serviceRecord({ ...order, rating }, x.now)],
+      };
+    }
+    return {
+      set: { rating, ratedAt: x.now, reopenedAt: x.now, reopenCount: order.reopenCount + 1 },
+      timeline: [line('reopened', `居民评价 ${s.stars} 星，退回复核${s.comment ? `：${s.comment}` : ''}`)],
+      writes: counted,
+      // A second bad rating is told by the escalation that follows it.
+      notify: badRatingEscalates(order, s.stars) ? [] : leaders(order, order.level, '居民不满意，请复核', `${order.category}：${s.stars} 星`),
+    };
+  },
+  autoClose: (order) => {
+    const closedAt = new Date(Date.parse(order.resolvedAt!) + AUTO_CLOSE_DAYS * 86_400_000).toISOString();
+    return { set: { closedAt, closedAs: 'unrated' }, timeline: [line('closed', `${AUTO_CLOSE_DAYS} 天未评价，自动办结（未评价）`)], writes: serviceRecord(order, closedAt) };
+  },
+  closeAfterReview: (order, s, x) => ({
+    set: { closedAt: x.now, closedAs: 'review' },
+    timeline: [line('closed', `负责人复核后办结：${s.reason}`)],
+    writes: serviceRecord(order, x.now),
+    notify: tell(order.posterId, { template: 'order.closed', title: '您的事项已复核办结', body: s.reason.slice(0, 20), page: page(order._id) }),
+  }),
+  escalate: (order, s, x) => {
+    const up = levelAbove(order.level)!;
+    if (s.cause === 'badRating') {
+      return {
+        set: { ...toLevel(order, up, x.now), assigneeId: null, failedOffers: 0 },
+        timeline: [line('escalated', `第二次差评，自动上报至${LEVEL_LABELS[up]}`)],
+        notify: leaders(order, up, '差评事项已上报', `${order.category}：${s.stars ?? order.rating?.stars ?? ''} 星`),
+      };
+    }
+    return {
+      set: { ...toLevel(order, up, x.now), offer: null, assigneeId: null, failedOffers: 0 },
+      timeline: [line('escalated', `上报至${LEVEL_LABELS[up]}：${s.reason}`)],
+      audit: { to: up },
+      writes: releaseAssignee(order, x),
+      notify: [
+        ...leaders(order, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${order.category}：${s.reason}`),
+        ...toPoster(order, x, `您的事项已上报至${LEVEL_LABELS[up]}`, `${order.category}：${s.reason}`),
+      ],
+    };
+  },
+  sendBack: (order, s, x) => {
+    const down = levelBelow(order.level)!;
+    return {
+      set: { ...toLevel(order, down, x.now), maxLevel: order.maxLevel, offer: null, failedOffers: 0 },
+      timeline: [line('sentBack', `${LEVEL_LABELS[order.level]}回派至${LEVEL_LABELS[down]}：${s.reason}`)],
+      audit: { to: down },
+      notify: [
+        ...leaders(order, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${order.category}：${s.reason}`),
+        ...toPoster(order, x, `您的事项已回派至${LEVEL_LABELS[down]}处理`, `${order.category}：${s.reason}`),
+      ],
+    };
+  },
+  cancel: (_order, s, x) => ({ set: { cancelledAt: x.now, cancelReason: s.reason, offer: null }, timeline: [line('cancelled', `居民撤回：${s.reason}`)] }),
+  comment: (order, s, x) => {
+    // A resident's words reach whoever is on it (the assignee, or the volunteer it is offered to); anyone else's reach the resident.
+    const to = x.by?.id === order.posterId ? (order.assigneeId ?? order.offer?.volunteerId ?? null) : order.posterId;
+    return {
+      timeline: [line('comment', s.text)],
+      notify: to !== x.by?.id ? tell(to, { template: 'order.comment', title: '事项有新留言', body: s.text.slice(0, 20), page: page(order._id) }) : [],
+    };
+  },
+  toCouncil: (_order, s) => ({ set: { topicId: s.topic._id }, timeline: [line('topic', `已转为民事协调会议题：${s.title}`)], writes: [{ op: 'insert', collection: 'topics', doc: s.topic }] }),
+  clock: (order, s, x) => {
+    const { outcome } = s;
+    const escalated = outcome.escalatedTo.length > 0;
+    const streetBreaches = outcome.breaches - outcome.escalatedTo.length;
+    const timeline = outcome.escalatedTo.map((to, i) =>
+      line('escalated', `${LEVEL_LABELS[i === 0 ? order.level : outcome.escalatedTo[i - 1]!]}超过处理时限，自动上报至${LEVEL_LABELS[to]}`),
+    );
+    if (streetBreaches > 0) timeline.push(line('breach', streetBreaches === 1 ? '街道处理超过时限，已记录超时' : `街道处理超过时限，已记录超时 ${streetBreaches} 次`));
+    // One message however many clocks ran out: where it is now, and whose time ran out.
+    const lapsed = [order.level, ...outcome.escalatedTo.slice(0, -1)].map((l) => LEVEL_LABELS[l]).join('、');
+    return {
+      set: {
+        level: outcome.level,
+        maxLevel: maxLevel(order.maxLevel, outcome.level),
+        levelSince: outcome.levelSince,
+        levelDeadline: outcome.levelDeadline,
+        ...(escalated ? { offer: null, assigneeId: null, failedOffers: 0 } : {}),
+      },
+      inc: { breaches: outcome.breaches },
+      timeline,
+      writes: escalated ? releaseAssignee(order, x) : [],
+      notify: escalated
+        ? [
+            ...tell(order.posterId, { template: 'order.escalated', title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`, body: `${order.category}：${lapsed}超过处理时限，已自动上报`, page: page(order._id) }),
+            ...leaders(order, outcome.level, '超时事项已上报', `${order.category}：${lapsed}超过处理时限`),
+          ]
+        : [],
+    };
+  },
+};
+
+/** Guards beyond the table: who may take it, what a resolution must carry. */
+function guard(order: Order, step: OrderStep, x: OrderContext): Refusal | null {
+  switch (step.type) {
+    case 'accept': {
+      const v = x.by ? x.volunteers[x.by.id] : null;
+      if (!v || !v.active) return { code: 'ORDER.VOLUNTEER_NOT_ELIGIBLE' };
+      // From the pool a volunteer takes no more than the load cap; an offer made to them stands.
+      if (order.state === 'pool' && v.openLoad >= DEFAULT_DISPATCH.loadCap) return { code: 'ORDER.VOLUNTEER_NOT_ELIGIBLE' };
+      return null;
+    }
+    case 'resolve':
+      return CATEGORY_RULES[order.category].photoOnResolve && step.photos.length === 0 ? { code: 'ORDER.PHOTO_REQUIRED', field: 'payload.photos' } : null;
+    case 'escalate':
+      return levelAbove(order.level) === null ? { code: 'ORDER.NOT_ALLOWED_NOW' } : null;
+    case 'clock':
+      // Clocks run only while someone has to act: never on a resolved, closed or withdrawn order.
+      return CLOCK_STATES.includes(order.state) ? null : { code: 'ORDER.NOT_ALLOWED_NOW' };
+    case 'sendBack':
+      return levelBelow(order.level) === null ? { code: 'ORDER.NOT_ALLOWED_NOW' } : null;
+    default:
+      return null;
+  }
+}
+
+export const orderLifecycle: Lifecycle<OrderState, OrderStep, Order, OrderContext> = {
+  name: 'order',
+  states: ORDER_STATES,
+  next: (state, step) => nextOrderState(state, tableEvent(step)),
+  guard,
+  effect: (order, step, x) => (ORDER_EFFECTS[step.type] as (o: Order, s: OrderStep, x: OrderContext) => Effect<Order>)(order, step, x),
+};
