@@ -2,25 +2,25 @@ import type { FunctionDefinition } from '../_core/pipeline';
 import { accept } from './actions/accept';
 import { cancel } from './actions/cancel';
 import { candidates } from './actions/candidates';
-import { closeAfterReview } from './actions/closeAfterReview';
+import { closeAfterReview } from './actions/close-after-review';
 import { comment } from './actions/comment';
 import { decline } from './actions/decline';
-import { dispatchByHand } from './actions/dispatchByHand';
+import { dispatchByHand } from './actions/dispatch-by-hand';
 import { escalate } from './actions/escalate';
 import { get } from './actions/get';
-import { handBack } from './actions/handBack';
+import { handBack } from './actions/hand-back';
 import { home } from './actions/home';
 import { list } from './actions/list';
-import { openPool } from './actions/openPool';
+import { openPool } from './actions/open-pool';
 import { post } from './actions/post';
-import { proxyFor } from './actions/proxyFor';
-import { queueCounts } from './actions/queueCounts';
+import { proxyFor } from './actions/proxy-for';
+import { queueCounts } from './actions/queue-counts';
 import { rate } from './actions/rate';
 import { resolve } from './actions/resolve';
-import { sendBack } from './actions/sendBack';
+import { sendBack } from './actions/send-back';
 import { stats } from './actions/stats';
-import { toCouncil } from './actions/toCouncil';
-import { uploadPhoto } from './actions/uploadPhoto';
+import { toCouncil } from './actions/to-council';
+import { uploadPhoto } from './actions/upload-photo';
 
 /** The request loop (网上接单、平台派单、党员接单、居民评单): one file per action in `actions/`. */
 export const ordersFunction: FunctionDefinition = {

@@ -1,16 +1,20 @@
-import { dutyCredit } from '../../shared/stations/duty';
+import { dutySubject } from '../../shared/stations/duty.lifecycle';
+import { ok } from '../../shared/api/envelope';
+import { move, PLATFORM_ACTOR } from '../_core/mover';
+import { systemWriter } from '../_core/outbox';
 import type { Ports } from '../_core/ports';
-import { dutyServiceOp, type DutyDoc } from './duty-store';
+import { DUTIES, type DutyDoc } from './duty-store';
 
 const PAGE = 500;
 
 /**
  * A check-out forgotten is closed at the duty's `closesAt` and marked so (autoClosed, 自动签退).
- * What it credits is the duty rule's (`dutyCredit`): a planned shift no more than the shift, an
- * unplanned duty nothing verified until a leader confirms it. Guarded by version, and it pages
- * through everything due, so one tick at any instant leaves nothing due however far the clock jumped.
+ * What it credits is the lifecycle's `autoClose` (the duty rule): a planned shift no more than the
+ * shift, an unplanned duty nothing verified until a leader confirms it. Guarded by version, and it
+ * pages through everything due, so one tick at any instant leaves nothing due however far the clock jumped.
  */
 export async function closeForgottenDuty(ports: Ports, at: string): Promise<number> {
+  const writer = systemWriter(ports, at);
   let moved = 0;
   const skipped = new Set<string>();
   for (;;) {
@@ -18,19 +22,7 @@ export async function closeForgottenDuty(ports: Ports, at: string): Promise<numb
     const due = page.filter((d) => !skipped.has(d._id));
     if (due.length === 0) return moved;
     for (const d of due) {
-      const shift = d.shiftStartAt && d.shiftEndAt ? { startAt: d.shiftStartAt, endAt: d.shiftEndAt } : null;
-      const credit = dutyCredit({ checkInAt: d.checkInAt, checkOutAt: d.closesAt, shift, closedBy: 'auto' });
-      const closed: DutyDoc = { ...d, status: 'autoClosed', checkOutAt: d.closesAt, minutes: credit.minutes };
-      const set = { status: 'autoClosed', checkOutAt: d.closesAt, minutes: credit.minutes, creditedMinutes: credit.creditedMinutes, confirmation: credit.needsConfirmation ? 'awaiting' : 'none' };
-      const res = await ports.store.transact([
-        { op: 'update', collection: 'duty', id: d._id, version: d.version, patch: { $set: set } },
-        dutyServiceOp(closed, d.closesAt, d.communityId, credit),
-        {
-          op: 'insert',
-          collection: 'audit',
-          doc: { _id: ports.ids.id('aud'), at, requestId: `tick:${at}`, function: 'scheduler', action: 'tick', actorId: null, subjectId: d._id, outcome: 'ok', detail: { event: 'duty.autoClose', minutes: credit.minutes, creditedMinutes: credit.creditedMinutes, needsConfirmation: credit.needsConfirmation } },
-        },
-      ]);
+      const res = await move(writer, DUTIES, dutySubject(d), PLATFORM_ACTOR, () => ok({ events: [{ type: 'autoClose' as const }], x: {} }));
       // A duty someone checked out of meanwhile is no longer open; one that failed otherwise stays
       // open and is stepped over in this tick, so the loop ends.
       if (res.ok) moved++;

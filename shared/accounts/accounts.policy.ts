@@ -32,7 +32,7 @@ export function canGrant(actor: Actor, role: GrantedRole, node: Place): Decision
 
 /** The accounts actions and what each needs to decide. Deny by default. */
 export type AccountsRequest =
-  | { action: 'me' | 'updateProfile' | 'redeemInvite' | 'tree' }
+  | { action: 'me' | 'updateProfile' | 'redeemInvite' | 'tree' | 'inbox' | 'personas' }
   | { action: 'createInvite'; role: GrantedRole; node: Place }
   | { action: 'listMembers'; node: Place }
   | { action: 'revealContact'; target: { user: User; memberships: readonly Membership[] } };
@@ -40,11 +40,14 @@ export type AccountsRequest =
 export function authorizeAccounts(actor: Actor, request: AccountsRequest): Decision {
   switch (request.action) {
     // Every signed-in person may see and edit their own profile, redeem a code given to them,
-    // and see the shape of the tree (names of places, no people).
+    // see the shape of the tree (names of places, no people) and read their own messages; the
+    // local demo's persona list is served by the local gateway only (`localOnly`).
     case 'me':
     case 'updateProfile':
     case 'redeemInvite':
     case 'tree':
+    case 'inbox':
+    case 'personas':
       return ALLOW;
     case 'createInvite':
       return canGrant(actor, request.role, request.node);

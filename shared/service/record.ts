@@ -14,6 +14,14 @@ export type ManualStatus = (typeof MANUAL_STATUSES)[number];
 export const MANUAL_CAP_HOURS = 20;
 /** Points per verified hour; orders add their rating bonus on top (in their own entries). */
 export const POINTS_PER_HOUR = 10;
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** 积分 = 时长 × 10 + bonus (an order's rating), to the hundredth. Every entry's points come from here. */
+export const pointsFor = (hours: number, bonus = 0) => round(hours * POINTS_PER_HOUR + bonus);
+
+/** Minutes as hours, to the hundredth (a duty's 150 minutes are 2.5 hours). */
+export const hoursOf = (minutes: number) => round(minutes / 60);
 /** Star levels at 100 / 300 / 600 / 1,000 / 1,500 verified hours. */
 export const STAR_THRESHOLDS = [100, 300, 600, 1000, 1500] as const;
 
@@ -39,8 +47,6 @@ export interface RecordSummary {
   stars: number;
   nextStarAt: number | null;
 }
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export function starsFor(hours: number): number {
   return STAR_THRESHOLDS.filter((t) => hours >= t).length;
@@ -111,6 +117,35 @@ export interface ReportRow {
   dutyHours: number;
   manualHours: number;
   totalHours: number;
+}
+
+/** An in-service party member (在职党员) as their work unit's report lists them. */
+export interface UnitMember {
+  id: string;
+  name: string;
+  workUnit: string;
+  partyBranch: string;
+}
+
+/**
+ * Each work unit's month (单位报告), units in name order: its members' verified hours by source,
+ * most hours first, with the unit's total and the CSV for its party branch.
+ */
+export function workUnitReports(month: string, members: readonly UnitMember[], records: readonly (Pick<Entry, 'source' | 'hours' | 'verified'> & { volunteerId: string })[]) {
+  const units = [...new Set(members.map((m) => m.workUnit))].sort();
+  return units.map((unit) => {
+    const rows: ReportRow[] = members
+      .filter((m) => m.workUnit === unit)
+      .map((m) => {
+        const mine = records.filter((r) => r.volunteerId === m.id && r.verified);
+        const sum = (s: Source) => round(mine.filter((r) => r.source === s).reduce((n, r) => n + r.hours, 0));
+        const row = { name: m.name, partyBranch: m.partyBranch, orderHours: sum('order'), dutyHours: sum('duty'), manualHours: sum('manual'), totalHours: 0 };
+        row.totalHours = round(row.orderHours + row.dutyHours + row.manualHours);
+        return row;
+      })
+      .sort((a, b) => b.totalHours - a.totalHours || a.name.localeCompare(b.name));
+    return { workUnit: unit, rows, totalHours: round(rows.reduce((n, r) => n + r.totalHours, 0)), csv: reportCsv(unit, month, rows) };
+  });
 }
 
 /** A work unit's monthly report as CSV (UTF-8 with BOM so spreadsheet software reads the Chinese). */

@@ -1,4 +1,4 @@
-import { addDays, beijingWeekMinute, clockText, onBeijingDayOf, weekdayOf } from '../kernel/time';
+import { addDays, beijingDate, beijingInstant, beijingWeekMinute, clockText, onBeijingDayOf, weekdayOf } from '../kernel/time';
 
 /** A weekly duty slot at a station (Beijing time): who, which days, from–to in minutes. */
 export interface RosterSlot {
@@ -61,6 +61,44 @@ export function plannedSlots(roster: readonly RosterSlot[], fromDate: string, da
     for (const slot of roster) if (slot.days.includes(day)) out.push({ date, slot });
   }
   return out;
+}
+
+/** How a row of the duty overview (值班总览) went: a planned slot kept, missed or still ahead, or a duty no slot planned. */
+export type DutyRowKind = 'onTime' | 'late' | 'missed' | 'unplanned' | 'autoClosed' | 'upcoming';
+
+export interface DutyRow<D> {
+  date: string;
+  userId: string;
+  kind: DutyRowKind;
+  slot: { from: number; to: number } | null;
+  /** The duty that kept the slot, or the unplanned duty; null for a slot nobody kept (yet). */
+  duty: D | null;
+}
+
+/**
+ * One station's duty against its roster over `days` Beijing dates from `fromDate`: each planned
+ * slot with the planned duty of that person that day (each duty keeps one slot) — on time, late or
+ * 自动签退 — or, without one, missed once the slot is over; then every duty no slot took. In date
+ * order, slots by their start.
+ */
+export function dutyAgainstRoster<D extends { _id: string; userId: string; checkInAt: string; planned: boolean; late: boolean; status: string }>(
+  roster: readonly RosterSlot[],
+  duties: readonly D[],
+  fromDate: string,
+  days: number,
+  now: string,
+): DutyRow<D>[] {
+  const used = new Set<string>();
+  const rows: DutyRow<D>[] = plannedSlots(roster, fromDate, days).map(({ date, slot }) => {
+    const d = duties.find((x) => !used.has(x._id) && x.userId === slot.userId && beijingDate(x.checkInAt) === date && x.planned) ?? null;
+    if (d) used.add(d._id);
+    const kind = d ? (d.status === 'autoClosed' ? 'autoClosed' : d.late ? 'late' : 'onTime') : beijingInstant(date, slot.to) > now ? 'upcoming' : 'missed';
+    return { date, userId: slot.userId, kind, slot: { from: slot.from, to: slot.to }, duty: d };
+  });
+  for (const d of duties.filter((x) => !used.has(x._id))) {
+    rows.push({ date: beijingDate(d.checkInAt), userId: d.userId, kind: d.status === 'autoClosed' ? 'autoClosed' : 'unplanned', slot: null, duty: d });
+  }
+  return rows.sort((a, b) => a.date.localeCompare(b.date) || (a.slot?.from ?? 0) - (b.slot?.from ?? 0));
 }
 
 // ---- the duty-hours rule (自动签退) ---------------------------------------------------------------

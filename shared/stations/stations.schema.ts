@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { Id } from '../accounts/accounts.schema';
-import { SCAN_OFFERS } from './scan.policy';
+import { SCAN_OFFERS } from './stations.policy';
 
 /** What the caller may do with a station: edit it, print its fixed code, run its check-in screen. */
 export const STATION_ACTIONS = ['save', 'permanentCode', 'screenCode'] as const;
@@ -82,6 +82,7 @@ export const ScanOutput = z.object({
   station: z.object({ id: z.string(), name: z.string(), gridId: z.string().nullable(), buildingId: z.string().nullable() }).nullable(),
   person: z.object({ userId: z.string(), name: z.string(), placeLabel: z.string() }).nullable(),
 });
+export type ScanResult = z.infer<typeof ScanOutput>;
 
 export const DutyView = z.object({
   id: z.string(),
@@ -100,6 +101,7 @@ export const DutyView = z.object({
   /** The 自动签退 words, when the scheduler closed it. */
   autoCloseNote: z.string().nullable(),
 });
+export type DutyView = z.infer<typeof DutyView>;
 export const DutyOutput = z.object({ duty: DutyView, repeated: z.boolean() });
 export const MyDutyOutput = z.object({ open: DutyView.nullable(), recent: z.array(DutyView) });
 export const ConfirmDutyOutput = z.object({ duty: DutyView });

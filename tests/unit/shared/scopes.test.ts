@@ -3,7 +3,7 @@ import type { Membership, RoleView, User } from '../../../shared/accounts/accoun
 import { ROLE_LABELS, type GrantedRole } from '../../../shared/accounts/roles';
 import { opensAt, scopesOf, SCOPE_MENUS, type ScopeMenu } from '../../../shared/accounts/scopes';
 import { relationOf } from '../../../shared/orders/orders.policy';
-import { scanOffers } from '../../../shared/stations/scan.policy';
+import { scanOffers } from '../../../shared/stations/stations.policy';
 import type { TerritoryNode } from '../../../shared/territory/territory.schema';
 
 type N = Pick<TerritoryNode, '_id' | 'kind' | 'path'>;

@@ -4,7 +4,7 @@ import type { Membership } from '../../../shared/accounts/accounts.schema';
 import type { GrantedRole } from '../../../shared/accounts/roles';
 import { CODE_KINDS, checkinFresh, decodePayload, encodePayload, minuteOf, type CodeKind, type CodePayload } from '../../../shared/stations/codes';
 import { closingTime, judgeCheckIn, plannedSlots } from '../../../shared/stations/duty';
-import { scanOffers, type ScanOffer } from '../../../shared/stations/scan.policy';
+import { scanOffers, type ScanOffer } from '../../../shared/stations/stations.policy';
 import { reportCsv, starsFor, summarize, withinManualCap, type Entry } from '../../../shared/service/record';
 
 describe('code payloads', () => {

@@ -1,0 +1,19 @@
+import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
+import { api } from '../../../shared/api/contract';
+import { ok } from '../../../shared/api/envelope';
+import { loadNodes } from '../../_core/nodes';
+import { defineAction } from '../../_core/pipeline';
+import { loadNode, membersPage, memberView } from '../steps';
+
+/** Admins list the role holders or the residents at a node and below; phones masked. */
+export const listMembers = defineAction(api.accounts.listMembers, {
+  load: (ctx, input) => loadNode(ctx, input.nodeId),
+  authorize: (actor, _input, node) => authorizeAccounts(actor, { action: 'listMembers', node }),
+  run: async (ctx, input, actor, node) => {
+    const { users, memberships, total, order } = await membersPage(ctx, node, input.kind, { skip: input.offset, limit: input.limit });
+    const nodes = await loadNodes(ctx.ports.store, [...memberships.map((m) => m.nodeId), ...users.flatMap((u) => (u.home ? Object.values(u.home.path) : []))]);
+    const byId = new Map(users.map((u) => [u._id, u]));
+    const members = order.flatMap((id) => (byId.has(id) ? [memberView(actor, byId.get(id)!, memberships, nodes)] : []));
+    return ok({ members, total, offset: input.offset, limit: input.limit });
+  },
+});

@@ -1,0 +1,18 @@
+import { api } from '../../../shared/api/contract';
+import { fail, ok } from '../../../shared/api/envelope';
+import { beijingDate } from '../../../shared/kernel/time';
+import { manualEntry } from '../../../shared/service/entry';
+import { authorizeService, reviewingCommunity } from '../../../shared/service/service.policy';
+import { toEntryView } from '../../../shared/service/service.view';
+import { defineAction } from '../../_core/pipeline';
+
+/** Hand-entered hours wait for the community's approval. */
+export const submitHours = defineAction(api.service.submitHours, {
+  authorize: (actor) => authorizeService(actor, { action: 'submitHours' }),
+  run: async (ctx, input, actor) => {
+    if (input.date > beijingDate(ctx.now)) return fail('SERVICE.FUTURE_DATE', 'payload.date');
+    const entry = manualEntry(ctx.ports.ids.id('man'), actor.user._id, reviewingCommunity(actor), input, ctx.now);
+    const written = await ctx.commit([{ op: 'insert', collection: 'service_records', doc: entry }], { subjectId: entry._id, detail: { event: 'submitHours', hours: input.hours } });
+    return written.ok ? ok({ entry: toEntryView(entry) }) : written;
+  },
+});
