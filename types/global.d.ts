@@ -23,3 +23,11 @@ declare namespace NodeJS {
     TARO_ENV?: string
   }
 }
+
+declare namespace NodeJS {
+  /** What the mini-program may read of `process`: Taro replaces `process.env.TARO_ENV` at build time. */
+  interface Process {
+    env: ProcessEnv
+  }
+}
+declare var process: NodeJS.Process
