@@ -27,6 +27,19 @@ export interface Stored<S extends string, E extends { type: string }, D extends 
   collection: string;
   /** The timeline collection, the field that names the subject and the lines' id prefix; null when it keeps none. */
   timeline: { collection: string; subjectKey: string; idPrefix: string } | null;
+  /**
+   * The field that stores the state when it is not `state` (duties keep `status`, which their
+   * index and queries use): the lifecycle's `state` is written there, and no `state` is stored.
+   */
+  stateKey?: string;
+}
+
+/** The subject as it is stored: the lifecycle's `state` under the binding's own field name. */
+function stored<D>(binding: { stateKey?: string }, fields: D): D {
+  const key = binding.stateKey;
+  if (!key || !('state' in (fields as object))) return fields;
+  const { state, ...rest } = fields as D & { state: unknown };
+  return { ...rest, [key]: state } as D;
 }
 
 /** Who did it, as a timeline shows it: a person (`居民 张三`) or the platform (id null). */
@@ -89,8 +102,8 @@ export async function resolveNotices(ports: Pick<Ports, 'store'>, notices: reado
 }
 
 /** The subject's patch for a change: every field set (the state included) and the counters. */
-export function subjectPatch<D>(change: Change<D>): Patch {
-  const patch: Patch = { $set: change.set as Record<string, unknown> };
+export function subjectPatch<D>(change: Change<D>, binding: { stateKey?: string } = {}): Patch {
+  const patch: Patch = { $set: stored(binding, change.set) as Record<string, unknown> };
   if (Object.keys(change.inc).length > 0) patch.$inc = change.inc;
   return patch;
 }
@@ -104,7 +117,7 @@ const ATTEMPTS = 5;
  */
 export async function move<S extends string, E extends { type: string }, D extends { state: S }, X>(
   w: Writer,
-  stored: Stored<S, E, D, X>,
+  binding: Stored<S, E, D, X>,
   doc: Versioned<D>,
   by: TimelineActor,
   /** The events and their context; `attempt` > 0 when a side write lost a race and fresh reads are due. */
@@ -113,18 +126,21 @@ export async function move<S extends string, E extends { type: string }, D exten
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const planned = await plan(attempt);
     if (!planned.ok) return { ok: false, reason: 'plan', error: planned.error };
-    const run = runLifecycle(stored.lifecycle, doc as D, planned.data.events, planned.data.x);
+    const run = runLifecycle(binding.lifecycle, doc as D, planned.data.events, planned.data.x);
     if (!run.ok) return { ok: false, reason: 'refused', refusal: run.refusal };
     const { change } = run;
-    const lines = stored.timeline ? timelineDocs(w, { key: stored.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, stored.timeline.idPrefix) : [];
+    const lines = binding.timeline ? timelineDocs(w, { key: binding.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, binding.timeline.idPrefix) : [];
     const ops: TxOp[] = [
-      { op: 'update', collection: stored.collection, id: doc._id, version: doc.version, patch: subjectPatch(change) },
-      ...lines.map((line): TxOp => ({ op: 'insert', collection: stored.timeline!.collection, doc: line })),
+      { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding) },
+      ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
       ...(change.writes as TxOp[]),
     ];
     const notify = await resolveNotices(w.ports, change.notify);
     const res = await w.transact(ops, { subjectId: doc._id, detail: change.audit }, notify);
-    if (res.ok) return { ok: true, doc: { ...(change.after as D & Doc), _id: doc._id, version: doc.version + 1 } as Versioned<D>, lines, change };
+    if (res.ok) {
+      const after = { ...(change.after as D & Doc), _id: doc._id, version: doc.version + 1 } as Versioned<D>;
+      return { ok: true, doc: binding.stateKey ? { ...after, [binding.stateKey]: after.state } : after, lines, change };
+    }
     if (res.index === 0 || res.reason === 'duplicate') return { ok: false, reason: 'conflict' };
   }
   return { ok: false, reason: 'busy' };
@@ -136,17 +152,21 @@ export async function move<S extends string, E extends { type: string }, D exten
  */
 export async function create<D extends { state: string }>(
   w: Writer,
-  stored: Pick<Stored<string, { type: string }, D, unknown>, 'collection' | 'timeline'>,
+  binding: Pick<Stored<string, { type: string }, D, unknown>, 'collection' | 'timeline' | 'stateKey'>,
   doc: Versioned<D>,
   change: Change<D>,
   by: TimelineActor | ((index: number) => TimelineActor),
 ): Promise<{ ok: true; doc: Versioned<D>; lines: TimelineDoc[] } | { ok: false; reason: 'duplicate' | 'conflict' }> {
   const who = typeof by === 'function' ? by : () => by;
-  const lines = stored.timeline
-    ? change.timeline.flatMap((line, i) => timelineDocs(w, { key: stored.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), who(i), [line], stored.timeline!.idPrefix))
+  const lines = binding.timeline
+    ? change.timeline.flatMap((line, i) => timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), who(i), [line], binding.timeline!.idPrefix))
     : [];
   const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
-  const ops: TxOp[] = [{ op: 'insert', collection: stored.collection, doc: created }, ...lines.map((line): TxOp => ({ op: 'insert', collection: stored.timeline!.collection, doc: line })), ...(change.writes as TxOp[])];
+  const ops: TxOp[] = [
+    { op: 'insert', collection: binding.collection, doc: stored(binding, created) },
+    ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
+    ...(change.writes as TxOp[]),
+  ];
   const notify = await resolveNotices(w.ports, change.notify);
   const res = await w.transact(ops, { subjectId: doc._id, detail: change.audit }, notify);
   if (res.ok) return { ok: true, doc: created, lines };

@@ -5,7 +5,7 @@ import type { Doc, Store } from '../_core/ports/store';
 export type DutyDoc = Duty & Doc;
 
 /** Where duties live: `duty`, with no timeline (a duty's steps are its fields and the audit). */
-export const DUTIES: Stored<DutyState, DutyEvent, DutySubject, DutyContext> = { lifecycle: dutyLifecycle, collection: 'duty', timeline: null };
+export const DUTIES: Stored<DutyState, DutyEvent, DutySubject, DutyContext> = { lifecycle: dutyLifecycle, collection: 'duty', timeline: null, stateKey: 'status' };
 
 /** The person who moves their own duty, or confirms someone's. */
 export const dutyActor = (user: { _id: string; name: string }): TimelineActor => ({ id: user._id, label: user.name });

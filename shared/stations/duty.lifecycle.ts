@@ -51,9 +51,9 @@ export type Duty = {
 
 /**
  * The duty as the lifecycle kernel sees it: the kernel names the state `state`, the stored duty
- * `status` (its index, its queries and older duties use it). `state` is read from `status`, and each
- * effect sets `status` to the state it moves to; the mover writes `state` too, so a stored duty
- * carries a copy that nothing reads.
+ * `status` (its index, its queries and older duties use it). `state` is read from `status`, and the
+ * effects keep `status` in step (the guards read it); the duties' binding (`stateKey: 'status'`) has
+ * the mover store the state as `status` only, no `state` beside it.
  */
 export type DutySubject = Duty & { state: DutyState };
 export const dutySubject = <D extends Duty>(d: D): D & { state: DutyState } => ({ ...d, state: d.status });

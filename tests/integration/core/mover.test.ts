@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ok } from '../../../shared/api/envelope';
+import type { Lifecycle } from '../../../shared/kernel/lifecycle';
 import { newOrder } from '../../../shared/orders/order.factory';
 import type { OrderContext, OrderStep, VolunteerRecord } from '../../../shared/orders/order.lifecycle';
 import { localPorts } from '../../../cloudfunctions/_core/adapters/local';
 import { SqliteStore } from '../../../cloudfunctions/_core/adapters/sqlite-store';
-import { move, type Versioned } from '../../../cloudfunctions/_core/mover';
+import { create, move, PLATFORM_ACTOR, type Stored, type Versioned } from '../../../cloudfunctions/_core/mover';
 import { systemWriter } from '../../../cloudfunctions/_core/outbox';
 import type { Ports } from '../../../cloudfunctions/_core/ports';
 import type { Doc } from '../../../cloudfunctions/_core/ports/store';
@@ -105,5 +106,22 @@ describe('move', () => {
     expect(res.ok).toBe(true);
     const rows = await store.find<Doc & { recipientId: string; template: string }>('outbox', {}, { sort: [['recipientId', 1]], limit: 10 });
     expect(rows.map((r) => r.recipientId)).toEqual(['K', 'R']);
+  });
+});
+
+describe('a binding that stores its state under another name', () => {
+  type S = 'open' | 'closed';
+  type Duty = { state: S; status?: S; minutes: number };
+  const lifecycle: Lifecycle<S, { type: 'close' }, Duty, null> = { name: 'duty', states: ['open', 'closed'], next: (s) => (s === 'open' ? 'closed' : null), effect: () => ({ set: { minutes: 30 } }) };
+  const binding: Stored<S, { type: 'close' }, Duty, null> = { lifecycle, collection: 'duty', timeline: null, stateKey: 'status' };
+
+  it('writes the state as that field, on create and on move, and stores no `state` beside it', async () => {
+    const w = systemWriter(ports, NOW);
+    const made = await create(w, binding, { _id: 'd1', version: 1, state: 'open', minutes: 0 }, { after: { state: 'open', minutes: 0 }, set: {}, inc: {}, timeline: [], notify: [], audit: { event: 'open' }, writes: [] }, PLATFORM_ACTOR);
+    expect(made.ok).toBe(true);
+    expect(await store.get('duty', 'd1')).toEqual({ _id: 'd1', version: 1, status: 'open', minutes: 0 });
+    const moved = await move(w, binding, { _id: 'd1', version: 1, state: 'open', minutes: 0 }, PLATFORM_ACTOR, () => ok({ events: [{ type: 'close' as const }], x: null }));
+    expect(moved.ok && moved.doc).toMatchObject({ status: 'closed', minutes: 30, version: 2 });
+    expect(await store.get('duty', 'd1')).toEqual({ _id: 'd1', version: 2, status: 'closed', minutes: 30 });
   });
 });
