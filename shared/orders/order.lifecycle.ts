@@ -3,7 +3,7 @@ import { beijingMonth } from '../kernel/time';
 import { CATEGORY_RULES } from './categories';
 import { DEFAULT_DISPATCH } from './dispatch';
 import { LEVEL_LABELS, LEVELS, levelAbove, levelBelow, levelDeadline, type ClockOutcome, type Level } from './escalation';
-import { BAD_RATING_MAX, CLOCK_STATES, nextOrderState, ORDER_STATES, type OrderEvent, type OrderState } from './order.machine';
+import { CLOCK_STATES, isBadRating, nextOrderState, ORDER_STATES, type OrderEvent, type OrderState } from './order.machine';
 import type { Order, VolunteerDoc } from './orders.schema';
 import { serviceEntryFor } from './service-record';
 
@@ -20,8 +20,7 @@ export const MAX_FAILED_OFFERS = 3;
 /** A resolved order nobody rated closes itself as 未评价 after this many days. */
 export const AUTO_CLOSE_DAYS = 7;
 
-/** Whether a rating of `stars` is a bad one: it reopens the order for the grid leader. */
-export const isBadRating = (stars: number): boolean => stars <= BAD_RATING_MAX;
+export { isBadRating };
 
 /** A second bad rating hands the order up a level, if there is one. */
 export const badRatingEscalates = (order: Pick<Order, 'reopenCount' | 'level'>, stars: number): boolean =>

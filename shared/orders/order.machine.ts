@@ -60,6 +60,9 @@ export const ORDER_EVENT_TYPES: readonly OrderEventType[] = [
 /** Ratings of 1–2 stars reopen the order for the grid leader; 3–5 close it. */
 export const BAD_RATING_MAX = 2;
 
+/** Whether a rating of `stars` is a bad one: it reopens the order for the grid leader. */
+export const isBadRating = (stars: number): boolean => stars <= BAD_RATING_MAX;
+
 const OPEN: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'reopened'];
 
 /** The next state, or null when the event is not allowed in this state. */
@@ -84,7 +87,7 @@ export function nextOrderState(state: OrderState, event: OrderEvent): OrderState
       return state === 'accepted' ? 'resolved' : null;
     case 'rate':
       if (state !== 'resolved' || !Number.isInteger(event.stars) || event.stars < 1 || event.stars > 5) return null;
-      return event.stars <= BAD_RATING_MAX ? 'reopened' : 'closed';
+      return isBadRating(event.stars) ? 'reopened' : 'closed';
     case 'autoClose':
       return state === 'resolved' ? 'closed' : null;
     case 'closeAfterReview':

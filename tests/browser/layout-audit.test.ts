@@ -169,11 +169,19 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     return quietSince ? null : `still loading after 8 s (${busy || `${inFlight()} requests on the wire`})`;
   }
 
-  /** A full-page screenshot: Taro scrolls inside `.taro_page`, so let it grow for the picture. */
+  /**
+   * A full-page screenshot: Taro scrolls inside `.taro_page`, so let it grow for the picture. A bar held
+   * at the bottom of the screen (sticky: the order's action bar) is drawn where it stands at the end of
+   * the page; a picture taller than the screen would otherwise show it over the middle of the page.
+   */
   async function fullShot(name: string): Promise<void> {
-    const style = await page.addStyleTag({ content: 'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_page { height: auto !important; max-height: none !important; overflow: visible !important; }' });
+    await page.evaluate(() => {
+      for (const el of Array.from(document.querySelectorAll('*'))) if (getComputedStyle(el).position === 'sticky') el.setAttribute('data-hl-unstuck', '');
+    });
+    const style = await page.addStyleTag({ content: 'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_page { height: auto !important; max-height: none !important; overflow: visible !important; } [data-hl-unstuck] { position: static !important; }' });
     await page.screenshot({ path: join(LAYOUT_SHOTS, `${name}.png`), fullPage: true });
     await style.evaluate((e) => (e as Element).remove());
+    await page.evaluate(() => document.querySelectorAll('[data-hl-unstuck]').forEach((el) => el.removeAttribute('data-hl-unstuck')));
   }
 
   it('audits every route of app.config.ts (a new page cannot be forgotten)', () => {

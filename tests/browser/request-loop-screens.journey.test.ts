@@ -92,7 +92,8 @@ journey('journey: the request-loop pages as a leader and an older resident meet 
     const inside = new Set((await j.gw.store.find<{ _id: string; name: string }>('nodes', { 'path.gridId': grid }, { limit: 1000 })).map((n) => n.name));
     await openAs(j.page, j.gw.url, PERSONAS.gridLeader, '/packages/orders/post/index?proxy=1');
     await visible(j.page, `${root} .hl-pick-within`);
-    const options = await j.page.locator(`${root} .hl-pick-option .hl-text`).allInnerTexts();
+    // The places of the level the picker (NutUI's Cascader) has open; the levels above it are folded away.
+    const options = await j.page.locator(`${root} .hl-place-picker .nut-cascader-item-title`).filter({ visible: true }).allInnerTexts();
     expect(options.length).toBeGreaterThan(0);
     for (const name of options) expect(inside.has(name)).toBe(true);
     await screenshot(j.page, 'post-07-proxy-picker');

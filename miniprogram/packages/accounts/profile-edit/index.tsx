@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -9,89 +9,42 @@ import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css'
 import type { ApiInput } from '@shared/api/contract'
 import { PageShell } from '../../../components/page-shell'
 import { LargeTextToggle } from '../../../components/large-text-toggle'
+import { PlacePicker } from '../../../components/place-picker'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
+import { useFieldErrors } from '../../../lib/field-errors'
 import { loadProfile, setProfile, useProfile } from '../../../lib/profile'
-import { indexTree, lineage, placeChildren, type TreeIndex } from '../../../lib/territory'
+import { lineage, type TreeIndex } from '../../../lib/territory'
+import { useTerritoryTree } from '../../../lib/territory-tree'
 import { back } from '../../../lib/nav'
-import { accounts, type Profile, type TreeNode } from '../../../services/accounts'
-import type { ClientError } from '../../../services/call'
+import { accounts, type Profile } from '../../../services/accounts'
 import './index.scss'
 
 type Field = 'name' | 'phone' | 'phoneConsent' | 'buildingId' | 'room'
-type FieldErrors = Partial<Record<Field, string>>
+const FIELDS: readonly Field[] = ['name', 'phone', 'phoneConsent', 'buildingId', 'room']
 
-/** `payload.phone` → `phone`: the server names fields by their path in the request. */
-function fieldOf(error: ClientError): Field | null {
-  const f = error.field?.replace(/^payload\./, '')
-  return f === 'name' || f === 'phone' || f === 'phoneConsent' || f === 'buildingId' || f === 'room' ? f : null
-}
-
-/** Picks a building by walking down the tree one level at a time: no pop-up wheel, big rows. */
-function BuildingPicker({
-  index,
-  value,
-  onPick,
-}: {
-  index: TreeIndex
-  value: string | null
-  onPick: (id: string) => void
-}) {
-  const [cursor, setCursor] = useState<string | null>(null)
+/** The chosen home with 重新选择, or the picker while there is none (or the person is changing it). */
+function HomePicker({ index, value, onPick }: { index: TreeIndex; value: string | null; onPick: (id: string) => void }) {
   const [open, setOpen] = useState(value === null)
-
-  // Skip levels with a single choice (one street, one community) so the list starts where choice begins.
-  const start = useMemo(() => {
-    let id: string | null = null
-    for (;;) {
-      const kids = placeChildren(index, id)
-      if (kids.length !== 1 || kids[0]!.kind === 'building') return id
-      id = kids[0]!.id
-    }
-  }, [index])
-
-  useEffect(() => setCursor(start), [start])
-
-  const chosen = value ? lineage(index, value) : []
   if (!open) {
     return (
       <View className='pe-picked'>
-        <Text className='hl-text pe-picked-path'>{chosen.map((n) => n.name).join(' › ') || '未选择'}</Text>
+        <Text className='hl-text pe-picked-path'>{(value ? lineage(index, value) : []).map((n) => n.name).join(' › ') || '未选择'}</Text>
         <Button className='hl-btn pe-btn-repick' size='small' onClick={() => setOpen(true)}>
           重新选择
         </Button>
       </View>
     )
   }
-
-  const trail = lineage(index, cursor)
-  const options = placeChildren(index, cursor)
   return (
-    <View className='pe-picker'>
-      <Text className='hl-note pe-picker-trail'>
-        {trail.length ? trail.map((n) => n.name).join(' › ') : '请选择您住的地方'}
-      </Text>
-      {cursor !== start ? (
-        <View className='hl-row pe-pick-up' onClick={() => setCursor(trail.length > 1 ? trail[trail.length - 2]!.id : null)}>
-          <Text className='hl-text'>‹ 返回上一级</Text>
-        </View>
-      ) : null}
-      {options.length === 0 ? <Text className='hl-note'>这里还没有登记楼栋，请联系网格长</Text> : null}
-      {options.map((n: TreeNode) => (
-        <View
-          key={n.id}
-          className={`hl-row pe-pick-option pe-pick-${n.kind}`}
-          onClick={() => {
-            if (n.kind === 'building') {
-              onPick(n.id)
-              setOpen(false)
-            } else setCursor(n.id)
-          }}
-        >
-          <Text className='hl-text'>{n.name}</Text>
-          <Text className='hl-note'>{n.kind === 'building' ? '选这栋' : `${n.kindLabel} ›`}</Text>
-        </View>
-      ))}
-    </View>
+    <PlacePicker
+      className='pe-picker'
+      index={index}
+      value={value}
+      onPick={(b) => {
+        onPick(b.id)
+        setOpen(false)
+      }}
+    />
   )
 }
 
@@ -101,7 +54,8 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
   const [consent, setConsent] = useState(profile.hasPhoneConsent)
   const [buildingId, setBuildingId] = useState<string | null>(profile.home?.buildingId ?? null)
   const [room, setRoom] = useState(profile.home?.room ?? '')
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const fieldErrors = useFieldErrors(FIELDS)
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -117,7 +71,7 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
     if (room.trim() !== (profile.home?.room ?? '') || input.buildingId !== undefined) {
       if (room.trim()) input.room = room.trim()
     }
-    setErrors({})
+    fieldErrors.set({})
     setFormError(null)
     setSaved(false)
     if (Object.keys(input).length === 0) {
@@ -125,7 +79,7 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
       return
     }
     if (input.buildingId !== undefined && input.room === undefined) {
-      setErrors({ room: '请填写门牌号' })
+      fieldErrors.set({ room: '请填写门牌号' })
       return
     }
     setSaving(true)
@@ -136,9 +90,7 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
       setSaved(true)
       return
     }
-    const field = fieldOf(answer.error)
-    if (field) setErrors({ [field]: answer.error.message })
-    else setFormError(answer.error.message)
+    if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
   }
 
   return (
@@ -179,7 +131,7 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
       <View className='hl-card hl-field pe-field-home'>
         <Text className='hl-field-label'>住址</Text>
         {index ? (
-          <BuildingPicker index={index} value={buildingId} onPick={setBuildingId} />
+          <HomePicker index={index} value={buildingId} onPick={setBuildingId} />
         ) : (
           <Loading text='正在加载楼栋…' />
         )}
@@ -216,19 +168,9 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
 
 export default function ProfileEdit() {
   const state = useProfile()
-  const [tree, setTree] = useState<TreeIndex | null>(null)
-  const [treeError, setTreeError] = useState<ClientError | null>(null)
-
-  const loadTree = async () => {
-    setTreeError(null)
-    const answer = await accounts.tree()
-    if (answer.ok) setTree(indexTree(answer.data.nodes))
-    else setTreeError(answer.error)
-  }
-
+  const tree = useTerritoryTree()
   useEffect(() => {
     void loadProfile()
-    void loadTree()
   }, [])
 
   return (
@@ -237,10 +179,10 @@ export default function ProfileEdit() {
       {state.status === 'error' && !state.profile ? (
         <ErrorView error={state.error} onRetry={() => void loadProfile(true)} />
       ) : null}
-      {treeError ? <ErrorView error={treeError} onRetry={() => void loadTree()} /> : null}
+      {tree.error ? <ErrorView error={tree.error} onRetry={tree.retry} /> : null}
       {state.profile ? (
         // Keyed by profile id: a persona switch starts a fresh form.
-        <EditForm key={state.profile.id} profile={state.profile} index={tree} />
+        <EditForm key={state.profile.id} profile={state.profile} index={tree.index} />
       ) : state.status !== 'error' ? (
         <Loading />
       ) : null}

@@ -6,6 +6,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { PageShell } from '../../../components/page-shell'
 import { FieldError } from '../../../components/states'
+import { useFieldErrors } from '../../../lib/field-errors'
 import { setProfile } from '../../../lib/profile'
 import { back } from '../../../lib/nav'
 import { accounts, type RoleView } from '../../../services/accounts'
@@ -13,16 +14,16 @@ import { accounts, type RoleView } from '../../../services/accounts'
 export default function Redeem() {
   const [code, setCode] = useState('')
   const [busy, setBusy] = useState(false)
-  const [codeError, setCodeError] = useState<string | undefined>()
+  const fieldErrors = useFieldErrors(['code'])
   const [formError, setFormError] = useState<string | null>(null)
   const [granted, setGranted] = useState<RoleView | null>(null)
 
   const submit = async () => {
     const value = code.trim().toUpperCase()
-    setCodeError(undefined)
+    fieldErrors.set({})
     setFormError(null)
     if (!value) {
-      setCodeError('请输入邀请码')
+      fieldErrors.set({ code: '请输入邀请码' })
       return
     }
     setBusy(true)
@@ -34,8 +35,7 @@ export default function Redeem() {
       setCode('')
       return
     }
-    if (answer.error.field?.replace(/^payload\./, '') === 'code') setCodeError(answer.error.message)
-    else setFormError(answer.error.message)
+    if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
   }
 
   return (
@@ -51,7 +51,7 @@ export default function Redeem() {
           maxLength={8}
           onChange={(v) => setCode(v.toUpperCase())}
         />
-        <FieldError field='code' message={codeError} />
+        <FieldError field='code' message={fieldErrors.errors.code} />
       </View>
       {formError ? <Text className='hl-notice hl-notice-error hl-redeem-error'>{formError}</Text> : null}
       {granted ? (

@@ -6,15 +6,16 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
 import { dayTimeText } from '@shared/kernel/time'
 import { PageShell } from '../../../components/page-shell'
-import { Empty, ErrorView, Loading } from '../../../components/states'
+import { PagedList } from '../../../components/paged-list'
+import { ErrorView, Loading } from '../../../components/states'
 import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
-import { indexTree, lineage, type TreeIndex } from '../../../lib/territory'
+import { asPage, usePaged } from '../../../lib/paged'
+import { lineage, type TreeIndex } from '../../../lib/territory'
+import { useTerritoryTree } from '../../../lib/territory-tree'
 import { accounts, type InviteView, type MemberView, type Profile, type TreeNode } from '../../../services/accounts'
-import type { ClientError } from '../../../services/call'
 import './index.scss'
 
-const PAGE_SIZE = 20
 const EXPIRY_CHOICES = [
   { hours: 24, label: '1 天' },
   { hours: 72, label: '3 天' },
@@ -26,30 +27,11 @@ const formatTime = (iso: string) => dayTimeText(iso) || iso
 
 function Members({ node }: { node: TreeNode }) {
   const [kind, setKind] = useState<'roles' | 'residents'>('roles')
-  const [members, setMembers] = useState<MemberView[]>([])
-  const [total, setTotal] = useState<number | null>(null)
-  const [error, setError] = useState<ClientError | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  const load = async (offset: number) => {
-    setBusy(true)
-    setError(null)
-    const answer = await accounts.listMembers({ nodeId: node.id, kind, offset, limit: PAGE_SIZE })
-    setBusy(false)
-    if (!answer.ok) {
-      setError(answer.error)
-      return
-    }
-    setMembers((prev) => (offset === 0 ? answer.data.members : [...prev, ...answer.data.members]))
-    setTotal(answer.data.total)
-  }
-
-  useEffect(() => {
-    setMembers([])
-    setTotal(null)
-    void load(0)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
-  }, [node.id, kind])
+  const members = usePaged<MemberView>(
+    `${node.id}:${kind}`,
+    async (offset, limit) => asPage(await accounts.listMembers({ nodeId: node.id, kind, offset, limit }), 'members'),
+    { idOf: (m) => m.userId },
+  )
 
   return (
     <View className='hl-card tree-members'>
@@ -69,37 +51,36 @@ function Members({ node }: { node: TreeNode }) {
           居民
         </Button>
       </View>
-      {error ? <ErrorView error={error} onRetry={() => void load(0)} /> : null}
-      {!error && total === null ? <Loading /> : null}
-      {!error && total === 0 ? <Empty text={kind === 'roles' ? '这里还没有工作人员' : '这里还没有登记的居民'} /> : null}
-      {members.map((m) => (
-        <View key={m.userId} className={`hl-row tree-member tree-member-${m.userId}`}>
-          <View className='hl-label'>
-            <Text className='hl-text'>{m.name}</Text>
-            <Text className='hl-note'>
-              {m.roles.map((r) => `${r.roleLabel}${r.nodeName ? `（${r.nodeName}）` : ''}`).join('、') || '居民'}
-            </Text>
-            {m.homeBreadcrumb.length ? <Text className='hl-note'>{m.homeBreadcrumb.join(' › ')}</Text> : null}
+      <PagedList
+        paged={members}
+        className='tree-member-list'
+        empty={kind === 'roles' ? '这里还没有工作人员' : '这里还没有登记的居民'}
+        moreText={(left) => `加载更多（还有 ${left} 位）`}
+        endText={null}
+        render={(m) => (
+          <View key={m.userId} className={`hl-row tree-member tree-member-${m.userId}`}>
+            <View className='hl-label'>
+              <Text className='hl-text'>{m.name}</Text>
+              <Text className='hl-note'>
+                {m.roles.map((r) => `${r.roleLabel}${r.nodeName ? `（${r.nodeName}）` : ''}`).join('、') || '居民'}
+              </Text>
+              {m.homeBreadcrumb.length ? <Text className='hl-note'>{m.homeBreadcrumb.join(' › ')}</Text> : null}
+            </View>
+            <View className='hl-label'>
+              <Text className='hl-note'>{m.phoneMasked ?? '未留手机号'}</Text>
+              {m.allowedActions.includes('postOnBehalf') ? (
+                <Button
+                  className={`hl-btn hl-btn-proxy-post hl-btn-proxy-${m.userId}`}
+                  size='small'
+                  onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.orderPost, { onBehalfOf: m.userId }) })}
+                >
+                  代办
+                </Button>
+              ) : null}
+            </View>
           </View>
-          <View className='hl-label'>
-            <Text className='hl-note'>{m.phoneMasked ?? '未留手机号'}</Text>
-            {m.allowedActions.includes('postOnBehalf') ? (
-              <Button
-                className={`hl-btn hl-btn-proxy-post hl-btn-proxy-${m.userId}`}
-                size='small'
-                onClick={() => void Taro.navigateTo({ url: withQuery(ROUTES.orderPost, { onBehalfOf: m.userId }) })}
-              >
-                代办
-              </Button>
-            ) : null}
-          </View>
-        </View>
-      ))}
-      {total !== null && members.length < total ? (
-        <Button className='hl-btn hl-btn-block hl-btn-more' loading={busy} disabled={busy} onClick={() => void load(members.length)}>
-          {`加载更多（还有 ${total - members.length} 位）`}
-        </Button>
-      ) : null}
+        )}
+      />
     </View>
   )
 }
@@ -194,29 +175,17 @@ function startNode(profile: Profile | undefined, index: TreeIndex): string | nul
 
 export default function TerritoryTree() {
   const state = useProfile()
-  const [index, setIndex] = useState<TreeIndex | null>(null)
-  const [error, setError] = useState<ClientError | null>(null)
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined)
-
-  const load = async () => {
-    setError(null)
-    const answer = await accounts.tree()
-    if (answer.ok) setIndex(indexTree(answer.data.nodes))
-    else setError(answer.error)
-  }
-
+  const tree = useTerritoryTree()
+  const index = tree.index
+  // Where the person went; until they move, where their members scope is (once tree and profile are here).
+  const [moved, setCursor] = useState<string | null | undefined>(undefined)
   useEffect(() => {
     void loadProfile()
-    void load()
   }, [])
 
   const profile = state.profile
-  useEffect(() => {
-    if (index && cursor === undefined && state.status !== 'loading' && state.status !== 'idle') {
-      setCursor(startNode(profile, index))
-    }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- picks the starting node once, when the tree and the profile have arrived; later moves are the user's
-  }, [index, state.status])
+  const settled = state.status !== 'loading' && state.status !== 'idle'
+  const cursor = moved !== undefined ? moved : index && settled ? startNode(profile, index) : undefined
 
   const allowed = useMemo(() => new Set(profile?.allowedActions ?? []), [profile])
   const node = index && cursor ? index.byId.get(cursor) : undefined
@@ -227,8 +196,8 @@ export default function TerritoryTree() {
   return (
     <PageShell name='tree'>
       <Text className='hl-title'>辖区与成员</Text>
-      {error ? <ErrorView error={error} onRetry={() => void load()} /> : null}
-      {!index && !error ? <Loading /> : null}
+      {tree.error ? <ErrorView error={tree.error} onRetry={tree.retry} /> : null}
+      {!index && !tree.error ? <Loading /> : null}
       {index && cursor !== undefined ? (
         <>
           <View className='tree-trail'>

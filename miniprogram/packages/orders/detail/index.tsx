@@ -5,8 +5,11 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { URGENCY_LABELS } from '@shared/orders/categories'
 import { matchOf, readExplanation } from '@shared/orders/dispatch'
+import { ActionBar } from '../../../components/action-bar'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, Loading } from '../../../components/states'
+import type { ActionSpec, ActionTable } from '../../../lib/actions'
+import { useFieldErrors } from '../../../lib/field-errors'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
@@ -42,21 +45,36 @@ const FORMS: Record<FormKind, FormSpec> = {
   toCouncil: { name: 'council', label: '议题标题', placeholder: '例如：3 号楼楼上漏水协调', submitText: '转为议题', done: '已转为民事协调会议题', minLength: 4, maxLength: 60 },
 }
 
-/** Buttons in the order they appear; each shows only when the server lists it in allowedActions. */
-const BUTTONS: readonly { action: OrderAction; label: string; className: string; primary?: boolean }[] = [
-  { action: 'accept', label: '接单', className: 'hl-btn-accept', primary: true },
-  { action: 'resolve', label: '办结', className: 'hl-btn-resolve', primary: true },
-  { action: 'rate', label: '评价', className: 'hl-btn-rate', primary: true },
-  { action: 'candidates', label: '人工派单', className: 'hl-btn-candidates', primary: true },
-  { action: 'openPool', label: '放入抢单池', className: 'hl-btn-open-pool' },
-  { action: 'decline', label: '婉拒', className: 'hl-btn-decline' },
-  { action: 'handBack', label: '退单', className: 'hl-btn-hand-back' },
-  { action: 'escalate', label: '上报', className: 'hl-btn-escalate' },
-  { action: 'sendBack', label: '回派', className: 'hl-btn-send-back' },
-  { action: 'closeAfterReview', label: '复核办结', className: 'hl-btn-close-review' },
-  { action: 'toCouncil', label: '转议题', className: 'hl-btn-to-council' },
-  { action: 'cancel', label: '撤回', className: 'hl-btn-cancel-order' },
-]
+/**
+ * How each action's button looks, in the order the buttons keep (primary first). Which ones show is the
+ * server's call (allowedActions), never ours; 留言 and 派给 have no button of their own here.
+ */
+const BUTTONS: { readonly [A in OrderAction]?: Omit<ActionSpec, 'onPress'> } = {
+  accept: { label: '接单', tone: 'primary' },
+  resolve: { label: '办结', tone: 'primary' },
+  rate: { label: '评价', tone: 'primary' },
+  candidates: { label: '人工派单', tone: 'primary' },
+  openPool: { label: '放入抢单池' },
+  decline: { label: '婉拒' },
+  handBack: { label: '退单' },
+  escalate: { label: '上报' },
+  sendBack: { label: '回派' },
+  closeAfterReview: { label: '复核办结', className: 'hl-btn-close-review' },
+  toCouncil: { label: '转议题' },
+  cancel: { label: '撤回', className: 'hl-btn-cancel-order' },
+}
+
+/** After a step taken from the bar: back to the top, where its notice and the order's new state are. */
+function toTop() {
+  void Taro.pageScrollTo({ scrollTop: 0, duration: 300 }).catch(() => undefined)
+}
+
+/** What a button of the bar opened (a form, the candidates): into view, once it has rendered. */
+function bringIntoView(className: string) {
+  setTimeout(() => {
+    void Taro.pageScrollTo({ selector: `.hl-page-order-detail .${className}`, offsetTop: -16, duration: 300 }).catch(() => undefined)
+  }, 50)
+}
 
 const isForm = (a: string): a is FormKind => a in FORMS
 
@@ -295,13 +313,14 @@ export default function OrderDetail() {
   const id = router.params.id ? decodeURIComponent(router.params.id) : ''
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [open, setOpen] = useState<FormKind | null>(null)
-  const [formError, setFormError] = useState<string | undefined>()
+  // The open form and the comment form each have one box: a field error of either shows under it.
+  const formErrors = useFieldErrors(['text'], { otherwise: 'text' })
+  const commentErrors = useFieldErrors(['text'], { otherwise: 'text' })
   const [busy, setBusy] = useState<string | null>(null)
   const [notice, setNotice] = useState<Notice>(null)
   const [justPosted, setJustPosted] = useState(router.params.posted === '1')
   const [cands, setCands] = useState<{ list: Candidate[]; explanation: string } | null>(null)
   const [commentKey, setCommentKey] = useState(0)
-  const [commentError, setCommentError] = useState<string | undefined>()
   const shown = useRef(false)
 
   const fetchOrder = async (quiet = false) => {
@@ -343,20 +362,19 @@ export default function OrderDetail() {
   const allowed = new Set(order?.allowedActions ?? [])
 
   /** Applies an answer that carries the fresh order; keeps the old timeline if the answer has none. */
-  const applied = (fresh: OrderView, text: string) => {
+  const applied = (fresh: OrderView, text: string, scroll = true) => {
     setLoad((l) => ({ status: 'ready', order: { ...fresh, timeline: fresh.timeline ?? (l.status === 'ready' ? l.order.timeline : undefined) } }))
     setNotice({ ok: true, text })
     setOpen(null)
-    setFormError(undefined)
+    formErrors.clear()
     setCands(null)
+    if (scroll) toTop()
   }
 
   const failed = (error: ClientError, inForm: boolean) => {
-    if (inForm && error.field) {
-      setFormError(error.message)
-      return
-    }
+    if (inForm && formErrors.fromServer(error)) return
     setNotice({ ok: false, text: error.message })
+    toTop()
     // Somebody else moved the order on: show where it is now.
     if (['ORDER.NOT_ALLOWED_NOW', 'ORDER.ALREADY_TAKEN', 'COMMON.CONFLICT'].includes(error.code)) void fetchOrder(true)
   }
@@ -375,7 +393,7 @@ export default function OrderDetail() {
   const submitForm = async (kind: FormKind, text: string) => {
     setBusy(kind)
     setNotice(null)
-    setFormError(undefined)
+    formErrors.clear()
     if (kind === 'toCouncil') {
       const answer = await orders.toCouncil(id, text)
       setBusy(null)
@@ -395,8 +413,10 @@ export default function OrderDetail() {
     setOpen(null)
     const answer = await orders.candidates(id)
     setBusy(null)
-    if (answer.ok) setCands({ list: answer.data.candidates, explanation: answer.data.explanation })
-    else failed(answer.error, false)
+    if (answer.ok) {
+      setCands({ list: answer.data.candidates, explanation: answer.data.explanation })
+      bringIntoView('hl-candidates')
+    } else failed(answer.error, false)
   }
 
   const dispatchTo = async (c: Candidate) => {
@@ -410,14 +430,13 @@ export default function OrderDetail() {
 
   const sendComment = async (text: string) => {
     setBusy('comment')
-    setCommentError(undefined)
+    commentErrors.clear()
     const answer = await orders.comment(id, text)
     setBusy(null)
     if (answer.ok) {
-      applied(answer.data.order, '留言已发送')
+      applied(answer.data.order, '留言已发送', false)
       setCommentKey((k) => k + 1)
-    } else if (answer.error.field) setCommentError(answer.error.message)
-    else failed(answer.error, false)
+    } else if (!commentErrors.fromServer(answer.error)) failed(answer.error, false)
   }
 
   const press = (action: string) => {
@@ -428,13 +447,14 @@ export default function OrderDetail() {
     else if (action === 'rate') go(withQuery(ROUTES.orderRate, { id }))
     else if (action === 'candidates') void loadCandidates()
     else if (isForm(action)) {
-      setFormError(undefined)
+      formErrors.clear()
       setCands(null)
       setOpen(open === action ? null : action)
+      if (open !== action) bringIntoView(`hl-form-${FORMS[action].name}`)
     }
   }
 
-  const buttons = BUTTONS.filter((b) => allowed.has(b.action))
+  const table = Object.fromEntries(Object.entries(BUTTONS).map(([action, looks]) => [action, { ...looks, onPress: () => press(action) }])) as ActionTable<OrderAction>
   const form = open && allowed.has(open) ? FORMS[open] : null
 
   return (
@@ -455,28 +475,26 @@ export default function OrderDetail() {
       {order ? (
         <>
           <OrderHead order={order} onExpire={() => void fetchOrder(true)} />
-          {/* An offer to me: 接单 / 婉拒 right under the countdown; otherwise the facts come first. */}
-          {order.offer?.mine ? null : <OrderInfo order={order} />}
+          <OrderInfo order={order} />
 
-          {buttons.length ? (
-            <View className='hl-card hl-order-actions'>
-              <Text className='ho-section-title'>可以做的</Text>
-              {buttons.map((b) => (
-                <Button
-                  key={b.action}
-                  className={`hl-btn hl-btn-block hl-order-action ${b.className}${open === b.action ? ' hl-btn-on' : ''}`}
-                  type={b.primary ? 'primary' : 'default'}
-                  size='large'
-                  loading={busy === b.action}
-                  disabled={busy !== null}
-                  onClick={() => press(b.action)}
-                >
-                  {b.label}
-                </Button>
-              ))}
-            </View>
+          {allowed.has('comment') ? (
+            <InlineForm
+              key={`comment-${commentKey}`}
+              name='comment'
+              label='留言'
+              placeholder='给接单的志愿者或居民留句话'
+              submitText='发送留言'
+              busy={busy === 'comment'}
+              error={commentErrors.errors.text}
+              minLength={1}
+              maxLength={300}
+              onSubmit={(t) => void sendComment(t)}
+            />
           ) : null}
 
+          <Timeline order={order} />
+
+          {/* What a button of the bar opened stands right above the bar. */}
           {form && open ? (
             <InlineForm
               key={open}
@@ -485,7 +503,7 @@ export default function OrderDetail() {
               placeholder={form.placeholder}
               submitText={form.submitText}
               busy={busy === open}
-              error={formError}
+              error={formErrors.errors.text}
               minLength={form.minLength ?? 2}
               maxLength={form.maxLength ?? 200}
               quick={form.quick}
@@ -498,23 +516,7 @@ export default function OrderDetail() {
             <Candidates list={cands.list} explanation={cands.explanation} canDispatch={allowed.has('dispatchByHand')} busy={busy !== null} onDispatch={(c) => void dispatchTo(c)} />
           ) : null}
 
-          {allowed.has('comment') ? (
-            <InlineForm
-              key={`comment-${commentKey}`}
-              name='comment'
-              label='留言'
-              placeholder='给接单的志愿者或居民留句话'
-              submitText='发送留言'
-              busy={busy === 'comment'}
-              error={commentError}
-              minLength={1}
-              maxLength={300}
-              onSubmit={(t) => void sendComment(t)}
-            />
-          ) : null}
-
-          {order.offer?.mine ? <OrderInfo order={order} /> : null}
-          <Timeline order={order} />
+          <ActionBar className='hl-order-actions' allowed={order.allowedActions} table={table} busy={busy} on={open} />
         </>
       ) : null}
     </PageShell>

@@ -3,10 +3,11 @@ import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/tar
 import { Text } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { OrderCard } from '../common/components'
-import { PagedList, usePagedOrders } from '../common/hooks'
+import { usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
 
 /** 我的事项: what the resident posted, newest first, each with its state in words and colour. */
@@ -30,6 +31,8 @@ export default function OrderMine() {
       </Button>
       <PagedList
         paged={paged}
+        className='hl-order-list'
+        count={(total) => `共 ${total} 件`}
         empty='您还没有提过事项'
         emptyHint='家里遇到难处，点上面的“我要办事”'
         render={(o) => <OrderCard key={o.id} order={o} onOpen={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />}

@@ -7,13 +7,16 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { CATEGORIES, CATEGORY_ICONS, CATEGORY_RULES, CATEGORY_SLUGS, EMERGENCIES, URGENCIES, URGENCY_LABELS, type Category, type EmergencyKey, type Urgency } from '@shared/orders/categories'
 import { PageShell } from '../../../components/page-shell'
+import { PlacePicker } from '../../../components/place-picker'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
 import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
+import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
 import { askSubscribe } from '../../../lib/subscribe'
-import { indexTree, lineage, placeChildren, type TreeIndex } from '../../../lib/territory'
-import { accounts, type Profile, type TreeNode } from '../../../services/accounts'
+import { lineage } from '../../../lib/territory'
+import { useTerritoryTree } from '../../../lib/territory-tree'
+import type { Profile } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
 import { newClientKey, orders, type OrderPhoto, type PostInput, type ProxyResident } from '../../../services/orders'
 import { Choice, PhotoPicker } from '../common/components'
@@ -94,14 +97,7 @@ const hasContent = (d: Draft) =>
 // ---- errors --------------------------------------------------------------------------------------
 
 type Field = 'category' | 'description' | 'photos' | 'buildingId' | 'room' | 'urgency' | 'preferredTime' | 'contactName' | 'contactPhone'
-type FieldErrors = Partial<Record<Field, string>>
 const FIELDS: readonly Field[] = ['category', 'description', 'photos', 'buildingId', 'room', 'urgency', 'preferredTime', 'contactName', 'contactPhone']
-
-/** `payload.photos.3` → `photos`: the server names fields by their path in the request. */
-function fieldOf(error: ClientError): Field | null {
-  const f = error.field?.replace(/^payload\./, '').split('.')[0]
-  return FIELDS.find((x) => x === f) ?? null
-}
 
 // ---- emergencies: a number to call instead of a form ------------------------------------------------
 
@@ -153,73 +149,6 @@ function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => 
 
 // ---- where: the household, or another building ----------------------------------------------------------
 
-/**
- * 代办: a leader may post only for places they lead (the server's rule in orders.post). A node is
- * offered when it lies inside one of those places, or above one on the way down to it.
- */
-function offeredWithin(index: TreeIndex, within: ReadonlySet<string> | null) {
-  if (!within) return () => true
-  const above = new Set<string>()
-  for (const id of within) for (const n of lineage(index, id)) above.add(n.id)
-  return (n: TreeNode) => above.has(n.id) || lineage(index, n.id).some((x) => within.has(x.id))
-}
-
-function BuildingPicker({
-  index,
-  onPick,
-  onCancel,
-  startAt,
-  within = null,
-}: {
-  index: TreeIndex
-  onPick: (b: TreeNode) => void
-  onCancel?: () => void
-  startAt?: string | null
-  /** Only these places and what lies below them (a leader posting for a resident). */
-  within?: ReadonlySet<string> | null
-}) {
-  const offered = useMemo(() => offeredWithin(index, within), [index, within])
-  const childrenOf = (id: string | null) => placeChildren(index, id).filter(offered)
-  // Skip levels with a single choice (one street, one community) so the list starts where choice begins.
-  const start = useMemo(() => {
-    // Posting from a station's code: start in the grid it serves.
-    if (startAt && index.byId.has(startAt)) return startAt
-    let id: string | null = null
-    for (;;) {
-      const kids = childrenOf(id)
-      if (kids.length !== 1 || kids[0]!.kind === 'building') return id
-      id = kids[0]!.id
-    }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- childrenOf is derived from `index`, already a dependency
-  }, [index, startAt, offered])
-  const [cursor, setCursor] = useState<string | null>(start)
-  const trail = lineage(index, cursor)
-  const options = childrenOf(cursor)
-  return (
-    <View className='ho-picker hl-place-picker'>
-      <Text className='hl-note'>{trail.length ? trail.map((n) => n.name).join(' › ') : '请选择问题所在的地方'}</Text>
-      {within ? <Text className='hl-note hl-pick-within'>只列出您负责的辖区</Text> : null}
-      {cursor !== start ? (
-        <View className='hl-row hl-pick-up' onClick={() => setCursor(trail.length > 1 ? trail[trail.length - 2]!.id : null)}>
-          <Text className='hl-text'>‹ 返回上一级</Text>
-        </View>
-      ) : null}
-      {options.length === 0 ? <Text className='hl-note'>这里还没有登记楼栋，请联系网格长</Text> : null}
-      {options.map((n) => (
-        <View key={n.id} className={`hl-row hl-pick-option hl-pick-${n.kind}`} onClick={() => (n.kind === 'building' ? onPick(n) : setCursor(n.id))}>
-          <Text className='hl-text'>{n.name}</Text>
-          <Text className='hl-note'>{n.kind === 'building' ? '选这栋' : `${n.kindLabel} ›`}</Text>
-        </View>
-      ))}
-      {onCancel ? (
-        <Button className='hl-btn hl-btn-block hl-btn-cancel-place' onClick={onCancel}>
-          不换了
-        </Button>
-      ) : null}
-    </View>
-  )
-}
-
 function PlaceField({
   draft,
   profile,
@@ -236,7 +165,7 @@ function PlaceField({
   resident: ProxyResident | null
   proxy: boolean
   update: (patch: Partial<Draft>) => void
-  errors: FieldErrors
+  errors: FieldErrors<Field>
   startAt?: string | null
   within: ReadonlySet<string> | null
 }) {
@@ -244,21 +173,10 @@ function PlaceField({
   const residentHome = resident?.home ?? null
   const hasDefault = Boolean(home) || Boolean(residentHome)
   const [picking, setPicking] = useState(false)
-  const [tree, setTree] = useState<TreeIndex | null>(null)
-  const [treeError, setTreeError] = useState<ClientError | null>(null)
   const mustPick = !draft.place && !hasDefault
   const open = picking || mustPick
-
-  const loadTree = async () => {
-    setTreeError(null)
-    const answer = await accounts.tree()
-    if (answer.ok) setTree(indexTree(answer.data.nodes))
-    else setTreeError(answer.error)
-  }
-  useEffect(() => {
-    if (open && !tree) void loadTree()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the tree when it is first needed; a loaded tree is not loaded again
-  }, [open])
+  const tree = useTerritoryTree(open)
+  const places = tree.index
 
   return (
     <View className='hl-card hl-field hl-field-place'>
@@ -282,19 +200,21 @@ function PlaceField({
       )}
 
       {open ? (
-        tree ? (
-          <BuildingPicker
-            index={tree}
+        places ? (
+          <PlacePicker
+            className='ho-picker'
+            index={places}
+            value={draft.place?.buildingId ?? null}
             within={within}
             startAt={startAt}
             onCancel={mustPick ? undefined : () => setPicking(false)}
             onPick={(b) => {
-              update({ place: { buildingId: b.id, room: '', label: lineage(tree, b.id).map((n) => n.name).join(' › ') } })
+              update({ place: { buildingId: b.id, room: '', label: lineage(places, b.id).map((n) => n.name).join(' › ') } })
               setPicking(false)
             }}
           />
-        ) : treeError ? (
-          <ErrorView error={treeError} onRetry={() => void loadTree()} />
+        ) : tree.error ? (
+          <ErrorView error={tree.error} onRetry={tree.retry} />
         ) : (
           <Loading text='正在加载楼栋…' />
         )
@@ -345,7 +265,7 @@ const FIELD_CARDS: readonly (readonly [Field, string])[] = [
 ]
 
 /** Brings the first field with an error into view (weapp and H5 alike): nobody hunts for a red line. */
-function scrollToFirstError(errors: FieldErrors) {
+function scrollToFirstError(errors: FieldErrors<Field>) {
   const card = FIELD_CARDS.find(([f]) => errors[f])?.[1]
   if (!card) return
   // After the error text has rendered, so the card is where it will stay.
@@ -390,7 +310,8 @@ function PostForm({
   })
   const [draft, setDraft] = useState<Draft>(() => restored ?? freshDraft(ownerId, onBehalfOf, proxy))
   const [showRestored, setShowRestored] = useState(restored !== null)
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const fieldErrors = useFieldErrors(FIELDS)
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [offline, setOffline] = useState(false)
   const [submitting, setSubmitting] = useState(false)
@@ -400,16 +321,7 @@ function PostForm({
 
   const update = (patch: Partial<Draft>) => {
     // A field the person just changed no longer shows its old error.
-    setErrors((e) => {
-      const next = { ...e }
-      for (const k of Object.keys(patch)) {
-        if (k === 'place') {
-          delete next.buildingId
-          delete next.room
-        } else delete next[k as Field]
-      }
-      return next
-    })
+    fieldErrors.clear(Object.keys(patch).flatMap((k) => (k === 'place' ? ['buildingId', 'room'] : [k])) as Field[])
     setDraft((d) => {
       const next = { ...d, ...patch, ownerId: d.ownerId ?? ownerId }
       writeDraft(next)
@@ -421,13 +333,13 @@ function PostForm({
     clearDraft()
     setDraft(freshDraft(ownerId, onBehalfOf, proxy))
     setShowRestored(false)
-    setErrors({})
+    fieldErrors.set({})
     setFormError(null)
     setOffline(false)
   }
 
-  const check = (): FieldErrors => {
-    const e: FieldErrors = {}
+  const check = (): FieldErrors<Field> => {
+    const e: FieldErrors<Field> = {}
     if (!draft.category) e.category = '请选一类事情'
     if (draft.description.trim().length < 4) e.description = '请用几句话说清楚遇到的难处（至少 4 个字）'
     if (!draft.place && !(profile?.home && !proxy) && !resident?.home) e.buildingId = '请选择问题所在的楼栋'
@@ -442,7 +354,7 @@ function PostForm({
     setFormError(null)
     setOffline(false)
     const local = check()
-    setErrors(local)
+    fieldErrors.set(local)
     if (Object.keys(local).length) {
       setFormError('还有几处没填好，请看红字提示')
       scrollToFirstError(local)
@@ -484,9 +396,8 @@ function PostForm({
       setOffline(true)
       return
     }
-    const field = fieldOf(answer.error)
+    const field = fieldErrors.fromServer(answer.error)
     if (field) {
-      setErrors({ [field]: answer.error.message })
       setFormError('有一处需要改一下，请看红字提示')
       scrollToFirstError({ [field]: answer.error.message })
     } else setFormError(answer.error.message)

@@ -4,13 +4,14 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { QUEUE_FILTER_LABELS, QUEUE_FILTERS } from '@shared/orders/queue'
+import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type PlaceCounts, type QueueFilter } from '../../../services/orders'
 import { OrderCard } from '../common/components'
-import { NodePicker, PagedList, usePagedOrders } from '../common/hooks'
+import { NodePicker, usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
 import './index.scss'
 
@@ -109,6 +110,8 @@ export default function OrderQueue() {
           <QueueFilters counts={current} value={shownFilter} onChange={setFilter} />
           <PagedList
             paged={paged}
+            className='hl-order-list'
+            count={(total) => `共 ${total} 件`}
             empty={EMPTY[shownFilter]}
             render={(o) => <OrderCard key={o.id} order={o} showLevel onOpen={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />}
           />

@@ -4,8 +4,10 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { RATING_TAGS } from '@shared/orders/categories'
+import { isBadRating } from '@shared/orders/order.machine'
 import { FieldError } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
+import { useFieldErrors } from '../../../lib/field-errors'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type OrderView } from '../../../services/orders'
 import { Choice, OrderActionPage } from '../common/components'
@@ -25,7 +27,8 @@ function RateForm({ order }: { order: OrderView }) {
   const [stars, setStars] = useState(0)
   const [tags, setTags] = useState<Tag[]>([])
   const [comment, setComment] = useState('')
-  const [errors, setErrors] = useState<{ stars?: string; comment?: string }>({})
+  const fieldErrors = useFieldErrors(['stars', 'comment'])
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -34,10 +37,10 @@ function RateForm({ order }: { order: OrderView }) {
   const submit = async () => {
     setFormError(null)
     if (stars < 1) {
-      setErrors({ stars: '请点一下星星，选 1 到 5 颗' })
+      fieldErrors.set({ stars: '请点一下星星，选 1 到 5 颗' })
       return
     }
-    setErrors({})
+    fieldErrors.set({})
     setBusy(true)
     const answer = await orders.rate({ orderId: order.id, stars, tags, comment: comment.trim() })
     setBusy(false)
@@ -45,10 +48,7 @@ function RateForm({ order }: { order: OrderView }) {
       backToOrder(order.id)
       return
     }
-    const field = answer.error.field?.replace(/^payload\./, '').split('.')[0]
-    if (field === 'stars') setErrors({ stars: answer.error.message })
-    else if (field === 'comment') setErrors({ comment: answer.error.message })
-    else setFormError(answer.error.message)
+    if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
   }
 
   return (
@@ -67,7 +67,7 @@ function RateForm({ order }: { order: OrderView }) {
                 aria-label={`${n} 星 ${label}`}
                 onClick={() => {
                   setStars(n)
-                  setErrors({})
+                  fieldErrors.set({})
                 }}
               >
                 <Text className='ho-star-icon' aria-hidden='true'>{n <= stars ? '★' : '☆'}</Text>
@@ -79,7 +79,7 @@ function RateForm({ order }: { order: OrderView }) {
         <Text className={`hl-text ho-stars-chosen hl-stars-chosen${stars ? ' ho-stars-chosen-on' : ''}`} aria-live='polite'>
           {stars ? `您选了 ${stars} 星：${STAR_LABELS[stars - 1]}` : '点一颗星：1 星很不满意，5 星非常满意'}
         </Text>
-        {stars > 0 && stars <= 2 ? <Text className='hl-note hl-stars-low'>打 1–2 星，网格长会回访复核。</Text> : null}
+        {stars > 0 && isBadRating(stars) ? <Text className='hl-note hl-stars-low'>打 1–2 星，网格长会回访复核。</Text> : null}
         <FieldError field='stars' message={errors.stars} />
       </View>
 

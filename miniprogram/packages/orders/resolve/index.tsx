@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { FieldError } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
+import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
 import { OrderActionPage, PhotoPicker } from '../common/components'
@@ -20,15 +21,16 @@ function backToOrder(id: string) {
 function ResolveForm({ order }: { order: OrderView }) {
   const [note, setNote] = useState('')
   const [photos, setPhotos] = useState<OrderPhoto[]>([])
-  const [errors, setErrors] = useState<{ note?: string; photos?: string }>({})
+  const fieldErrors = useFieldErrors(['note', 'photos'], { codes: { 'ORDER.PHOTO_REQUIRED': 'photos' } })
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
-    const e: { note?: string; photos?: string } = {}
+    const e: FieldErrors<'note' | 'photos'> = {}
     if (note.trim().length < 2) e.note = '请写一下怎么办的（至少 2 个字）'
     if (order.photoOnResolve && photos.length === 0) e.photos = '这类事项办结时需要上传一张现场照片'
-    setErrors(e)
+    fieldErrors.set(e)
     setFormError(null)
     if (Object.keys(e).length) return
     setBusy(true)
@@ -38,10 +40,7 @@ function ResolveForm({ order }: { order: OrderView }) {
       backToOrder(order.id)
       return
     }
-    const field = answer.error.field?.replace(/^payload\./, '').split('.')[0]
-    if (answer.error.code === 'ORDER.PHOTO_REQUIRED' || field === 'photos') setErrors({ photos: answer.error.message })
-    else if (field === 'note') setErrors({ note: answer.error.message })
-    else setFormError(answer.error.message)
+    if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
   }
 
   return (

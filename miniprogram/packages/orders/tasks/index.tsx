@@ -3,12 +3,13 @@ import { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import { orders, type OrderView } from '../../../services/orders'
 import { OrderCard, Tabs } from '../common/components'
-import { PagedList, usePagedOrders } from '../common/hooks'
+import { usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
 
 type Tab = 'offers' | 'pool' | 'tasks'
@@ -58,6 +59,8 @@ export default function OrderTasks() {
       {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
       <PagedList
         paged={paged}
+        className='hl-order-list'
+        count={(total) => `共 ${total} 件`}
         empty={EMPTY[tab].text}
         emptyHint={EMPTY[tab].hint}
         render={(o) => (

@@ -5,14 +5,14 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { MANUAL_CAP_HOURS } from '@shared/service/record'
+import { CommunityPicker } from '../../../components/community-picker'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import { loadProfile, useProfile } from '../../../lib/profile'
-import { accounts, type TreeNode } from '../../../services/accounts'
+import { useCommunityChoice } from '../../../lib/community-choice'
 import type { ClientError } from '../../../services/call'
 import { service, type PendingEntry } from '../../../services/service'
 import { formatTime, hoursText, num } from '../common/format'
-import { adminRoles, Bar, Choice, communitiesOf } from '../common/ui'
+import { Bar } from '../common/ui'
 import '../common/service.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; entries: PendingEntry[]; total: number }
@@ -120,27 +120,8 @@ function PendingCard({
 
 /** 时长审核: hand-entered hours waiting for the community's approval, within the monthly cap. */
 export default function ServiceApprove() {
-  const state = useProfile()
-  useEffect(() => {
-    void loadProfile()
-  }, [])
-  const needsTree = adminRoles(state.profile).some((r) => r.nodeKind === 'street')
-  const [tree, setTree] = useState<TreeNode[] | null>(null)
-  const [treeError, setTreeError] = useState<ClientError | null>(null)
-  const loadTree = async () => {
-    setTreeError(null)
-    const answer = await accounts.tree()
-    if (answer.ok) setTree(answer.data.nodes)
-    else setTreeError(answer.error)
-  }
-  useEffect(() => {
-    if (needsTree && !tree) void loadTree()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the tree when it is first needed; a loaded tree is not loaded again
-  }, [needsTree])
-
-  const communities = communitiesOf(state.profile, tree)
-  const [communityId, setCommunityId] = useState<string | null>(null)
-  const community = communities.find((c) => c.id === communityId) ?? communities[0] ?? null
+  const choice = useCommunityChoice('approvals')
+  const { community } = choice
   const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [busy, setBusy] = useState<Busy>(null)
   const [errors, setErrors] = useState<Record<string, ClientError>>({})
@@ -175,27 +156,15 @@ export default function ServiceApprove() {
     setErrors((e) => ({ ...e, [entry.id]: answer.error }))
   }
 
-  const waiting = !state.profile && state.status !== 'error'
-
   return (
     <PageShell name='service-approve'>
       <Text className='hl-title'>时长审核</Text>
-      {!state.profile && state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
-      {waiting || (needsTree && !tree && !treeError) ? <Loading /> : null}
-      {treeError ? <ErrorView error={treeError} onRetry={() => void loadTree()} /> : null}
-      {state.profile && adminRoles(state.profile).length === 0 ? <Empty text='时长审核由社区管理员负责' /> : null}
+      {choice.problem ? <ErrorView error={choice.problem.error} onRetry={choice.problem.retry} /> : null}
+      {choice.loading ? <Loading /> : null}
+      {choice.nowhere ? <Empty text='时长审核由社区管理员负责' /> : null}
       {community ? (
         <>
-          {communities.length > 1 ? (
-            <View className='hl-card hl-community-picker'>
-              <Text className='hl-field-label'>审核哪个社区</Text>
-              <View className='hv-choices'>
-                {communities.map((c) => (
-                  <Choice key={c.id} className={`hl-community-choice hl-community-${c.id}`} on={c.id === community.id} label={c.name} onClick={() => setCommunityId(c.id)} />
-                ))}
-              </View>
-            </View>
-          ) : null}
+          <CommunityPicker label='审核哪个社区' choice={choice} />
           <Text className='hl-note'>{`志愿者自行填报的时长，通过后计入服务记录。可以只通过一部分（写明原因）；每人每月最多通过 ${MANUAL_CAP_HOURS} 小时。`}</Text>
           {done ? <Text className='hl-notice hl-notice-ok hl-review-done'>{done}</Text> : null}
           {load.status === 'loading' ? <Loading /> : null}

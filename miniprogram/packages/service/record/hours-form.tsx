@@ -6,18 +6,13 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { MANUAL_CAP_HOURS } from '@shared/service/record'
 import { FieldError } from '../../../components/states'
-import type { ClientError } from '../../../services/call'
+import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
 import { service, type RecordEntry } from '../../../services/service'
 import { addDays, beijingToday, dateText, num } from '../common/format'
 import { Choice } from '../common/ui'
 
 type Field = 'date' | 'hours' | 'description'
-type FieldErrors = Partial<Record<Field, string>>
-
-function fieldOf(error: ClientError): Field | null {
-  const f = error.field?.replace(/^payload\./, '').split('.')[0]
-  return f === 'date' || f === 'hours' || f === 'description' ? f : null
-}
+const FIELDS: readonly Field[] = ['date', 'hours', 'description']
 
 const MIN = 0.5
 const MAX = 8
@@ -34,12 +29,13 @@ export function HoursForm({ onDone, onCancel }: { onDone: (entry: RecordEntry) =
   const [other, setOther] = useState(false)
   const [hours, setHours] = useState(1)
   const [description, setDescription] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const fieldErrors = useFieldErrors(FIELDS)
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const check = (): FieldErrors => {
-    const e: FieldErrors = {}
+  const check = (): FieldErrors<Field> => {
+    const e: FieldErrors<Field> = {}
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isFinite(Date.parse(`${date}T00:00:00Z`))) e.date = '日期请写成 2026-11-23 这样'
     else if (date > today) e.date = '不能填报今天以后的服务'
     if (hours < MIN || hours > MAX) e.hours = `每次 ${MIN}–${MAX} 小时`
@@ -50,7 +46,7 @@ export function HoursForm({ onDone, onCancel }: { onDone: (entry: RecordEntry) =
   const submit = async () => {
     setFormError(null)
     const local = check()
-    setErrors(local)
+    fieldErrors.set(local)
     if (Object.keys(local).length) return
     setBusy(true)
     const answer = await service.submitHours({ date, hours, description: description.trim() })
@@ -59,9 +55,7 @@ export function HoursForm({ onDone, onCancel }: { onDone: (entry: RecordEntry) =
       onDone(answer.data.entry)
       return
     }
-    const field = fieldOf(answer.error)
-    if (field) setErrors({ [field]: answer.error.message })
-    else setFormError(answer.error.message)
+    if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
   }
 
   return (

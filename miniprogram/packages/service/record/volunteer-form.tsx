@@ -6,18 +6,13 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { CATEGORIES, CATEGORY_SLUGS, type Category } from '@shared/orders/categories'
 import { FieldError } from '../../../components/states'
-import type { ClientError } from '../../../services/call'
+import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
 import { service, type MyRecord, type VolunteerProfileView } from '../../../services/service'
 import { DAY_CHOICES, hm, parseHm } from '../common/format'
 import { Choice } from '../common/ui'
 
 type Field = 'workUnit' | 'partyBranch' | 'skills' | 'availability'
-type FieldErrors = Partial<Record<Field, string>>
-
-function fieldOf(error: ClientError): Field | null {
-  const f = error.field?.replace(/^payload\./, '').split('.')[0]
-  return f === 'workUnit' || f === 'partyBranch' || f === 'skills' || f === 'availability' ? f : null
-}
+const FIELDS: readonly Field[] = ['workUnit', 'partyBranch', 'skills', 'availability']
 
 interface WindowDraft {
   days: number[]
@@ -50,14 +45,15 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
   const [windows, setWindows] = useState<WindowDraft[]>(
     profile?.availability.length ? profile.availability.map((w) => ({ days: [...w.days], from: hm(w.from), to: hm(w.to) })) : [{ days: [6, 7], from: '9:00', to: '12:00' }],
   )
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const fieldErrors = useFieldErrors(FIELDS)
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
   const setWindow = (i: number, patch: Partial<WindowDraft>) => setWindows(windows.map((w, j) => (j === i ? { ...w, ...patch } : w)))
 
-  const check = (): FieldErrors => {
-    const e: FieldErrors = {}
+  const check = (): FieldErrors<Field> => {
+    const e: FieldErrors<Field> = {}
     if (inService && workUnit.trim().length < 2) e.workUnit = '在职党员请填写工作单位'
     if (inService && partyBranch.trim().length < 2) e.partyBranch = '在职党员请填写所在党支部'
     if (skills.length === 0) e.skills = '至少选一项擅长'
@@ -76,7 +72,7 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
   const submit = async () => {
     setFormError(null)
     const local = check()
-    setErrors(local)
+    fieldErrors.set(local)
     if (Object.keys(local).length) {
       setFormError('还有几处没填好，请看红字提示')
       return
@@ -94,11 +90,8 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
       onSaved(answer.data)
       return
     }
-    const field = fieldOf(answer.error)
-    if (field) {
-      setErrors({ [field]: answer.error.message })
-      setFormError('有一处需要改一下，请看红字提示')
-    } else setFormError(answer.error.message)
+    if (fieldErrors.fromServer(answer.error)) setFormError('有一处需要改一下，请看红字提示')
+    else setFormError(answer.error.message)
   }
 
   return (

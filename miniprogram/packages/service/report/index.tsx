@@ -5,11 +5,11 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import { loadProfile, useProfile } from '../../../lib/profile'
+import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
 import { service, type UnitReport, type WorkUnitReport } from '../../../services/service'
 import { hoursText, monthText, num, recentMonths } from '../common/format'
-import { adminRoles, Bar, Choice } from '../common/ui'
+import { Bar, Choice } from '../common/ui'
 import '../common/service.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; report: WorkUnitReport }
@@ -71,7 +71,7 @@ export default function ServiceReport() {
   useEffect(() => {
     void loadProfile()
   }, [])
-  const roles = adminRoles(state.profile, 'reports')
+  const roles = scopesOf(state.profile, 'reports')
   const [nodeId, setNodeId] = useState<string | null>(null)
   const node = roles.find((r) => r.nodeId === nodeId) ?? roles[0] ?? null
   const months = recentMonths(6)

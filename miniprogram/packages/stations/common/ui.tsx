@@ -1,7 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import { Bar as SharedBar, barWidth } from '../../../components/bar'
-import type { Profile, RoleView } from '../../../services/accounts'
-import { scopesOf } from '../../../lib/profile'
 import type { OverviewKind } from '../../../services/stations'
 
 export { Choice } from '../../../components/choice'
@@ -49,30 +47,4 @@ export function Bar({ label, value, max, text, className, compact = false }: { l
       <Text className='hl-bar-value'>{text}</Text>
     </View>
   )
-}
-
-/** The communities a leader may look at: their own (社区), or every one under their street (街道). */
-export interface CommunityChoice {
-  id: string
-  name: string
-}
-
-/** The places the server opens 值班总览 at for the caller (their scopes). */
-export function adminRoles(profile: Profile | undefined): RoleView[] {
-  return scopesOf(profile, 'dutyOverview')
-}
-
-export function communitiesOf(profile: Profile | undefined, tree: readonly { id: string; kind: string; name: string; parentId: string | null }[] | null): CommunityChoice[] {
-  const out: CommunityChoice[] = []
-  const seen = new Set<string>()
-  const add = (id: string, name: string) => {
-    if (seen.has(id)) return
-    seen.add(id)
-    out.push({ id, name })
-  }
-  for (const r of adminRoles(profile)) {
-    if (r.nodeKind === 'community') add(r.nodeId, r.nodeName)
-    else if (r.nodeKind === 'street' && tree) for (const n of tree) if (n.kind === 'community' && n.parentId === r.nodeId) add(n.id, n.name)
-  }
-  return out
 }

@@ -5,6 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
+import { useFieldErrors, type FieldErrors, type FieldRules } from '../../../lib/field-errors'
 import { accounts } from '../../../services/accounts'
 import { SERVING_ROLES } from '@shared/accounts/roles'
 import type { ClientError } from '../../../services/call'
@@ -13,15 +14,9 @@ import { DAY_CHOICES, hm, parseHm, slotText } from '../common/format'
 import { Choice } from '../common/ui'
 
 type Field = 'name' | 'address' | 'openingHours' | 'days' | 'open' | 'close' | 'roster'
-type FieldErrors = Partial<Record<Field, string>>
-
-/** `payload.hours.close` → `close`, `payload.roster.2.to` → `roster`: the server names fields by path. */
-function fieldOf(error: ClientError): Field | null {
-  const parts = (error.field ?? '').replace(/^payload\./, '').split('.')
-  const head = parts[0]
-  if (head === 'hours') return parts[1] === 'days' ? 'days' : parts[1] === 'open' ? 'open' : 'close'
-  return head === 'name' || head === 'address' || head === 'openingHours' || head === 'roster' ? head : null
-}
+const FIELDS: readonly Field[] = ['name', 'address', 'openingHours', 'days', 'open', 'close', 'roster']
+/** `payload.hours.open` → `open`, any other `payload.hours…` → `close` (`payload.roster.2.to` is `roster` by its name). */
+const FIELD_RULES: FieldRules<Field> = { paths: { 'hours.days': 'days', 'hours.open': 'open', hours: 'close' } }
 
 const toggle = (list: readonly number[], d: number) => (list.includes(d) ? list.filter((x) => x !== d) : [...list, d].sort((a, b) => a - b))
 
@@ -123,12 +118,13 @@ export function StationForm({ station, onSaved, onCancel }: { station: StationVi
   const [close, setClose] = useState(hm(station.hours?.close ?? 1080))
   const [roster, setRoster] = useState<RosterRow[]>(station.roster)
   const [adding, setAdding] = useState(false)
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const fieldErrors = useFieldErrors(FIELDS, FIELD_RULES)
+  const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const check = (): FieldErrors => {
-    const e: FieldErrors = {}
+  const check = (): FieldErrors<Field> => {
+    const e: FieldErrors<Field> = {}
     if (name.trim().length < 2) e.name = '站名至少 2 个字'
     if (address.trim().length < 2) e.address = '请填写地址'
     if (openingHours.trim().length < 2) e.openingHours = '请写上开放时间，例如 周一至周五 9:00–18:00'
@@ -144,7 +140,7 @@ export function StationForm({ station, onSaved, onCancel }: { station: StationVi
   const submit = async () => {
     setFormError(null)
     const local = check()
-    setErrors(local)
+    fieldErrors.set(local)
     if (Object.keys(local).length) {
       setFormError('还有几处没填好，请看红字提示')
       return
@@ -167,11 +163,8 @@ export function StationForm({ station, onSaved, onCancel }: { station: StationVi
       onSaved(answer.data.station)
       return
     }
-    const field = fieldOf(answer.error)
-    if (field) {
-      setErrors({ [field]: answer.error.message })
-      setFormError('有一处需要改一下，请看红字提示')
-    } else setFormError(answer.error.message)
+    if (fieldErrors.fromServer(answer.error)) setFormError('有一处需要改一下，请看红字提示')
+    else setFormError(answer.error.message)
   }
 
   return (

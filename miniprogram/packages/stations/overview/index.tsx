@@ -4,14 +4,14 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
+import { CommunityPicker } from '../../../components/community-picker'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
-import { loadProfile, useProfile } from '../../../lib/profile'
-import { accounts, type TreeNode } from '../../../services/accounts'
+import { useCommunityChoice } from '../../../lib/community-choice'
 import type { ClientError } from '../../../services/call'
 import { stations, type DutyOverview, type OverviewKind, type OverviewRow } from '../../../services/stations'
 import { addDays, beijingToday, dateText, hm, minutesText, mondayOf } from '../common/format'
-import { adminRoles, Bar, Choice, communitiesOf, KIND_LABELS, KIND_ORDER, KindChip } from '../common/ui'
+import { Bar, KIND_LABELS, KIND_ORDER, KindChip } from '../common/ui'
 import '../common/stations.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; data: DutyOverview }
@@ -100,28 +100,8 @@ function ConfirmDuty({ row, onDone }: { row: OverviewRow; onDone: (text: string)
 
 /** 值班总览: each station's duty for a week, against the roster. */
 export default function DutyOverviewPage() {
-  const state = useProfile()
-  useEffect(() => {
-    void loadProfile()
-  }, [])
-  const roles = adminRoles(state.profile)
-  const needsTree = roles.some((r) => r.nodeKind === 'street')
-  const [tree, setTree] = useState<TreeNode[] | null>(null)
-  const [treeError, setTreeError] = useState<ClientError | null>(null)
-  const loadTree = async () => {
-    setTreeError(null)
-    const answer = await accounts.tree()
-    if (answer.ok) setTree(answer.data.nodes)
-    else setTreeError(answer.error)
-  }
-  useEffect(() => {
-    if (needsTree && !tree) void loadTree()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- loads the tree when it is first needed; a loaded tree is not loaded again
-  }, [needsTree])
-
-  const communities = communitiesOf(state.profile, tree)
-  const [communityId, setCommunityId] = useState<string | null>(null)
-  const community = communities.find((c) => c.id === communityId) ?? communities[0] ?? null
+  const choice = useCommunityChoice('dutyOverview')
+  const { community } = choice
   const thisWeek = mondayOf(beijingToday())
   const [fromDate, setFromDate] = useState(thisWeek)
   const [load, setLoad] = useState<Load>({ status: 'loading' })
@@ -138,28 +118,17 @@ export default function DutyOverviewPage() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [community?.id, fromDate])
 
-  const waiting = !state.profile && state.status !== 'error'
   const kinds = (k: OverviewKind, rows: readonly OverviewRow[]) => rows.filter((r) => r.kind === k).length
 
   return (
     <PageShell name='duty-overview'>
       <Text className='hl-title'>值班总览</Text>
-      {!state.profile && state.status === 'error' ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
-      {waiting || (needsTree && !tree && !treeError) ? <Loading /> : null}
-      {treeError ? <ErrorView error={treeError} onRetry={() => void loadTree()} /> : null}
-      {state.profile && roles.length === 0 ? <Empty text='值班总览给社区和街道的管理员看' hint='您可以在“我的值班”里看自己的值班' /> : null}
+      {choice.problem ? <ErrorView error={choice.problem.error} onRetry={choice.problem.retry} /> : null}
+      {choice.loading ? <Loading /> : null}
+      {choice.nowhere ? <Empty text='值班总览给社区和街道的管理员看' hint='您可以在“我的值班”里看自己的值班' /> : null}
       {community ? (
         <>
-          {communities.length > 1 ? (
-            <View className='hl-card hl-community-picker'>
-              <Text className='hl-field-label'>看哪个社区</Text>
-              <View className='hs-choices'>
-                {communities.map((c) => (
-                  <Choice key={c.id} className={`hl-community-choice hl-community-${c.id}`} on={c.id === community.id} label={c.name} onClick={() => setCommunityId(c.id)} />
-                ))}
-              </View>
-            </View>
-          ) : null}
+          <CommunityPicker label='看哪个社区' choice={choice} />
           <View className='hl-card hl-week-picker'>
             <Text className='hl-text hl-week-range'>{`${community.name} · ${dateText(fromDate, false)}—${dateText(addDays(fromDate, DAYS - 1), false)}${fromDate === thisWeek ? '（本周）' : ''}`}</Text>
             <View className='hs-form-buttons'>
