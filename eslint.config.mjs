@@ -6,7 +6,10 @@ import tseslint from 'typescript-eslint';
 const SHARED_FORBIDDEN = [
   { group: ['@tarojs/*', '@nutui/*', 'react', 'react-dom'], message: 'shared/ is pure: no Taro or UI code.' },
   { group: ['@cloudbase/*', 'wx-server-sdk'], message: 'shared/ is pure: no CloudBase or WeChat SDKs.' },
-  { group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os', 'crypto', 'sqlite*', 'better-sqlite3'], message: 'shared/ is pure: no Node I/O or SQL.' },
+  {
+    group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'os', 'crypto', 'sqlite*', 'better-sqlite3'],
+    message: 'shared/ is pure: no Node I/O or SQL.',
+  },
   { group: ['**/cloudfunctions/**', '**/miniprogram/**', '**/scripts/**'], message: 'shared/ must not import the layers above it.' },
 ];
 

@@ -15,7 +15,10 @@ const rect = (x0, y0, x1, y1) => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <=
 const circle = (cx, cy, r) => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r
 const ellipse = (cx, cy, rx, ry) => (x, y) => ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1
 const ring = (outer, inner) => (x, y) => outer(x, y) && !inner(x, y)
-const union = (...fs) => (x, y) => fs.some((f) => f(x, y))
+const union =
+  (...fs) =>
+  (x, y) =>
+    fs.some((f) => f(x, y))
 const minus = (a, b) => (x, y) => a(x, y) && !b(x, y)
 function triangle([ax, ay], [bx, by], [cx, cy]) {
   const side = (px, py, qx, qy, x, y) => (qx - px) * (y - py) - (qy - py) * (x - px)
@@ -31,20 +34,9 @@ const SHAPES = {
   // 首页: a house with a door
   home: minus(union(triangle([40.5, 8], [6, 40], [75, 40]), rect(16, 36, 65, 72)), rect(34, 50, 47, 72)),
   // 办事: a clipboard with lines
-  work: union(
-    ring(rect(15, 14, 66, 74), rect(21, 20, 60, 68)),
-    rect(28, 8, 53, 22),
-    rect(27, 33, 54, 37),
-    rect(27, 45, 54, 49),
-    rect(27, 57, 46, 61),
-  ),
+  work: union(ring(rect(15, 14, 66, 74), rect(21, 20, 60, 68)), rect(28, 8, 53, 22), rect(27, 33, 54, 37), rect(27, 45, 54, 49), rect(27, 57, 46, 61)),
   // 议事: two speech bubbles
-  council: union(
-    ring(ellipse(31, 31, 25, 19), ellipse(31, 31, 19, 13)),
-    triangle([14, 42], [12, 58], [28, 47]),
-    ellipse(53, 52, 22, 16),
-    triangle([66, 60], [72, 75], [56, 65]),
-  ),
+  council: union(ring(ellipse(31, 31, 25, 19), ellipse(31, 31, 19, 13)), triangle([14, 42], [12, 58], [28, 47]), ellipse(53, 52, 22, 16), triangle([66, 60], [72, 75], [56, 65])),
   // 我的: a person
   me: union(circle(40.5, 25, 15), minus(ellipse(40.5, 76, 30, 30), rect(0, 72, 81, 81))),
 }
@@ -76,9 +68,7 @@ function png(shape, [r, g, b]) {
     raw[row] = 0 // filter: none
     for (let x = 0; x < SIZE; x++) {
       let hits = 0
-      for (let sy = 0; sy < SAMPLES; sy++)
-        for (let sx = 0; sx < SAMPLES; sx++)
-          if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++
+      for (let sy = 0; sy < SAMPLES; sy++) for (let sx = 0; sx < SAMPLES; sx++) if (shape(x + (sx + 0.5) / SAMPLES, y + (sy + 0.5) / SAMPLES)) hits++
       const o = row + 1 + x * 4
       raw[o] = r
       raw[o + 1] = g

@@ -63,7 +63,14 @@ export function renderApiDocs(): string {
     lines.push(`## \`${fn}\``, '');
     for (const [name, spec] of Object.entries(actions as Record<string, ActionSpec>)) {
       lines.push(`### \`${fn}.${name}\`${spec.localOnly ? ' (local only)' : ''}`, '', spec.summary, '');
-      lines.push(spec.kind === 'write' ? (fn === 'scheduler' ? 'Kind: **write** (by its instant: a second tick at the same instant changes nothing).' : 'Kind: **write** (a repeated `requestId` replays the first answer).') : 'Kind: read.', '');
+      lines.push(
+        spec.kind === 'write'
+          ? fn === 'scheduler'
+            ? 'Kind: **write** (by its instant: a second tick at the same instant changes nothing).'
+            : 'Kind: **write** (a repeated `requestId` replays the first answer).'
+          : 'Kind: read.',
+        '',
+      );
       lines.push('Input:', '', describeSchema(spec.input, 'input'), '', 'Output (`data`):', '', describeSchema(spec.output, 'output'), '');
       if (spec.errors.length) lines.push('Errors:', '', '| code | HTTP | message |', '|---|---|---|', ...spec.errors.map(errorRow), '');
     }

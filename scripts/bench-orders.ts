@@ -60,15 +60,53 @@ function bigTerritory(): { ops: TxOp[]; residents: string[]; gridIds: string[] }
       for (let v = 0; v < VOLUNTEERS_PER_GRID; v++) {
         const id = `v-${gid}-${v}`;
         const skills = [CATEGORIES[Math.floor(r() * 9)]!, CATEGORIES[Math.floor(r() * 9)]!, '水电维修'];
-        const user = { _id: id, openid: id, name: `志愿者${v}`, largeText: false, createdAt: NOW, updatedAt: NOW, version: 1, home: { buildingId: bid, room: '101', path: bpath }, volunteer: { partyMember: true, inService: false, skills } };
+        const user = {
+          _id: id,
+          openid: id,
+          name: `志愿者${v}`,
+          largeText: false,
+          createdAt: NOW,
+          updatedAt: NOW,
+          version: 1,
+          home: { buildingId: bid, room: '101', path: bpath },
+          volunteer: { partyMember: true, inService: false, skills },
+        };
         ins('users', user);
-        ins('memberships', { _id: `${id}.volunteer.${gid}`, userId: id, role: 'volunteer', nodeId: gid, nodeKind: 'grid', path: gpath, grantedBy: null, inviteId: null, grantedAt: NOW, version: 1 });
-        ins('volunteers', { ...volunteerProfileDoc(user, gpath, [{ days: [1, 2, 3, 4, 5, 6, 7], from: 0, to: 1440 }]), openLoad: Math.floor(r() * 3), lastAssignedAt: new Date(Date.parse(NOW) - Math.floor(r() * 30) * 86_400_000).toISOString(), ratingSum: 40, ratingCount: 10 } as unknown as Doc);
+        ins('memberships', {
+          _id: `${id}.volunteer.${gid}`,
+          userId: id,
+          role: 'volunteer',
+          nodeId: gid,
+          nodeKind: 'grid',
+          path: gpath,
+          grantedBy: null,
+          inviteId: null,
+          grantedAt: NOW,
+          version: 1,
+        });
+        ins('volunteers', {
+          ...volunteerProfileDoc(user, gpath, [{ days: [1, 2, 3, 4, 5, 6, 7], from: 0, to: 1440 }]),
+          openLoad: Math.floor(r() * 3),
+          lastAssignedAt: new Date(Date.parse(NOW) - Math.floor(r() * 30) * 86_400_000).toISOString(),
+          ratingSum: 40,
+          ratingCount: 10,
+        } as unknown as Doc);
       }
       for (let p = 0; p < RESIDENTS_PER_GRID; p++) {
         const id = `r-${gid}-${p}`;
         residents.push(id);
-        ins('users', { _id: id, openid: id, name: `居民${p}`, phone: '13800001111', phoneConsentAt: NOW, largeText: false, createdAt: NOW, updatedAt: NOW, version: 1, home: { buildingId: bid, room: '101', path: bpath } });
+        ins('users', {
+          _id: id,
+          openid: id,
+          name: `居民${p}`,
+          phone: '13800001111',
+          phoneConsentAt: NOW,
+          largeText: false,
+          createdAt: NOW,
+          updatedAt: NOW,
+          version: 1,
+          home: { buildingId: bid, room: '101', path: bpath },
+        });
       }
     }
   }
@@ -81,13 +119,47 @@ function bigTerritory(): { ops: TxOp[]; residents: string[]; gridIds: string[] }
     const vol = `v-${gid}-${i % VOLUNTEERS_PER_GRID}`;
     const postedAt = new Date(Date.parse(NOW) - Math.floor(r() * 180) * 86_400_000).toISOString();
     ins('orders', {
-      _id: `bo${i}`, version: 1, posterId: poster, postedBy: poster, onBehalf: false, clientKey: `k${i}`, category: '水电维修', description: '基准测试', photos: [], urgency: 'normal', preferredTime: null,
+      _id: `bo${i}`,
+      version: 1,
+      posterId: poster,
+      postedBy: poster,
+      onBehalf: false,
+      clientKey: `k${i}`,
+      category: '水电维修',
+      description: '基准测试',
+      photos: [],
+      urgency: 'normal',
+      preferredTime: null,
       place: { path: { streetId: 'S', communityId: cid, gridId: gid, microGridId: `${gid}M`, buildingId: `${gid}B` }, buildingId: `${gid}B`, room: '101', point: null, label: '' },
-      contact: { name: '居民', phone: '13800001111' }, private: false, state, level: 'grid', maxLevel: 'grid', levelSince: postedAt, levelDeadline: levelDeadline('grid', postedAt), breaches: 0,
+      contact: { name: '居民', phone: '13800001111' },
+      private: false,
+      state,
+      level: 'grid',
+      maxLevel: 'grid',
+      levelSince: postedAt,
+      levelDeadline: levelDeadline('grid', postedAt),
+      breaches: 0,
       offer: state === 'offered' ? { volunteerId: vol, offeredAt: postedAt, expiresAt: new Date(Date.parse(NOW) + 3600_000).toISOString(), manual: false, score: 50 } : null,
-      excluded: [], failedOffers: 0, assigneeId: ['accepted', 'resolved', 'closed', 'reopened'].includes(state) ? vol : null, dispatchReason: null, postedAt, month: postedAt.slice(0, 7),
-      firstOfferedAt: postedAt, acceptedAt: postedAt, resolvedAt: ['resolved', 'closed'].includes(state) ? NOW : null, ratedAt: null, closedAt: state === 'closed' ? NOW : null, cancelledAt: null, reopenedAt: null,
-      closedAs: state === 'closed' ? 'rated' : null, resolution: null, rating: state === 'closed' ? { stars: 5, tags: [], comment: '', at: NOW } : null, reopenCount: 0, handBacks: 0, cancelReason: null, topicId: null,
+      excluded: [],
+      failedOffers: 0,
+      assigneeId: ['accepted', 'resolved', 'closed', 'reopened'].includes(state) ? vol : null,
+      dispatchReason: null,
+      postedAt,
+      month: postedAt.slice(0, 7),
+      firstOfferedAt: postedAt,
+      acceptedAt: postedAt,
+      resolvedAt: ['resolved', 'closed'].includes(state) ? NOW : null,
+      ratedAt: null,
+      closedAt: state === 'closed' ? NOW : null,
+      cancelledAt: null,
+      reopenedAt: null,
+      closedAs: state === 'closed' ? 'rated' : null,
+      resolution: null,
+      rating: state === 'closed' ? { stars: 5, tags: [], comment: '', at: NOW } : null,
+      reopenCount: 0,
+      handBacks: 0,
+      cancelReason: null,
+      topicId: null,
     } as Doc);
   }
   return { ops, residents, gridIds };
@@ -97,22 +169,69 @@ function bigTerritory(): { ops: TxOp[]; residents: string[]; gridIds: string[] }
 function indexBacked(store: SqliteStore, gridIds: string[]): { backed: number; total: number; misses: string[] } {
   const actor = { user: { _id: `v-${gridIds[0]}-0` } as never, memberships: [{ role: 'volunteer', path: { streetId: 'S', communityId: 'C0', gridId: gridIds[0] } }] as never };
   const queries: { name: string; filter: Record<string, unknown>; options: Record<string, unknown> }[] = [];
-  for (const view of ['posted', 'offers', 'tasks', 'pool'] as const) for (const q of listQuery(actor, { view, filter: 'all', offset: 0, limit: 20 }, null, NOW)) queries.push({ name: view, ...q } as never);
+  for (const view of ['posted', 'offers', 'tasks', 'pool'] as const)
+    for (const q of listQuery(actor, { view, filter: 'all', offset: 0, limit: 20 }, null, NOW)) queries.push({ name: view, ...q } as never);
   const nodes = [
     { _id: gridIds[0]!, kind: 'grid', path: { streetId: 'S', communityId: 'C0', gridId: gridIds[0]! } },
     { _id: 'C0', kind: 'community', path: { streetId: 'S', communityId: 'C0' } },
     { _id: 'S', kind: 'street', path: { streetId: 'S' } },
   ];
-  for (const n of nodes) for (const filter of QUEUE_FILTERS) for (const q of listQuery(actor, { view: 'queue', filter, offset: 0, limit: 20 }, n as never, NOW)) queries.push({ name: `queue:${n.kind}:${filter}`, ...q } as never);
+  for (const n of nodes)
+    for (const filter of QUEUE_FILTERS)
+      for (const q of listQuery(actor, { view: 'queue', filter, offset: 0, limit: 20 }, n as never, NOW)) queries.push({ name: `queue:${n.kind}:${filter}`, ...q } as never);
   // The home page's own finds (its leader counts are the queue filters above).
   const home = homeQueries(`v-${gridIds[0]}-0`, true);
   for (const q of [home.offers!, home.inHand!, home.mine]) queries.push({ name: q.name, filter: q.filter, options: q.options } as never);
-  for (const [key, id] of [['gridId', gridIds[0]], ['communityId', 'C0'], ['streetId', 'S']] as const) {
-    queries.push({ name: `stats:${key}`, filter: { [`place.path.${key}`]: id, month: '2026-11' }, options: { sort: [[`place.path.${key}`, 1], ['month', 1]], limit: 1000 } });
+  for (const [key, id] of [
+    ['gridId', gridIds[0]],
+    ['communityId', 'C0'],
+    ['streetId', 'S'],
+  ] as const) {
+    queries.push({
+      name: `stats:${key}`,
+      filter: { [`place.path.${key}`]: id, month: '2026-11' },
+      options: {
+        sort: [
+          [`place.path.${key}`, 1],
+          ['month', 1],
+        ],
+        limit: 1000,
+      },
+    });
   }
-  queries.push({ name: 'due:offers', filter: { state: 'offered', 'offer.expiresAt': { $lte: NOW } }, options: { sort: [['state', 1], ['offer.expiresAt', 1]], limit: 1000 } });
-  queries.push({ name: 'due:clock', filter: { state: { $in: ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened'] }, levelDeadline: { $lte: NOW } }, options: { sort: [['state', 1], ['levelDeadline', 1]], limit: 1000 } });
-  queries.push({ name: 'due:autoClose', filter: { state: 'resolved', resolvedAt: { $lte: NOW } }, options: { sort: [['state', 1], ['resolvedAt', 1]], limit: 1000 } });
+  queries.push({
+    name: 'due:offers',
+    filter: { state: 'offered', 'offer.expiresAt': { $lte: NOW } },
+    options: {
+      sort: [
+        ['state', 1],
+        ['offer.expiresAt', 1],
+      ],
+      limit: 1000,
+    },
+  });
+  queries.push({
+    name: 'due:clock',
+    filter: { state: { $in: ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened'] }, levelDeadline: { $lte: NOW } },
+    options: {
+      sort: [
+        ['state', 1],
+        ['levelDeadline', 1],
+      ],
+      limit: 1000,
+    },
+  });
+  queries.push({
+    name: 'due:autoClose',
+    filter: { state: 'resolved', resolvedAt: { $lte: NOW } },
+    options: {
+      sort: [
+        ['state', 1],
+        ['resolvedAt', 1],
+      ],
+      limit: 1000,
+    },
+  });
   const misses: string[] = [];
   let backed = 0;
   for (const q of queries) {
@@ -163,21 +282,25 @@ export async function benchOrders(record: Record_): Promise<void> {
   for (let i = 0; i < N; i++) {
     const poster = residents[(i * 37) % (residents.length - 100)]!;
     let id = '';
-    createMs.push(await time(async () => {
-      const res = await call(poster, 'post', { category: '水电维修', description: '厨房水龙头漏水', clientKey: `bench-${i}-xxxxxxxx` });
-      if (!res.ok) throw new Error(`post: ${res.error.code}`);
-      id = (res.data as { order: { id: string } }).order.id;
-    }));
+    createMs.push(
+      await time(async () => {
+        const res = await call(poster, 'post', { category: '水电维修', description: '厨房水龙头漏水', clientKey: `bench-${i}-xxxxxxxx` });
+        if (!res.ok) throw new Error(`post: ${res.error.code}`);
+        id = (res.data as { order: { id: string } }).order.id;
+      }),
+    );
     posted.push({ id, poster });
   }
   for (const { id } of posted) {
     const order = (await store.get<OrderDoc>('orders', id))!;
     if (order.state !== 'offered') continue;
     const volunteer = order.offer!.volunteerId;
-    acceptMs.push(await time(async () => {
-      const res = await call(volunteer, 'accept', { orderId: id });
-      if (!res.ok) throw new Error(`accept: ${res.error.code}`);
-    }));
+    acceptMs.push(
+      await time(async () => {
+        const res = await call(volunteer, 'accept', { orderId: id });
+        if (!res.ok) throw new Error(`accept: ${res.error.code}`);
+      }),
+    );
   }
   // The platform's dispatch step on its own: candidate query over the grid's volunteers + scoring.
   const dispatchMs: number[] = [];
@@ -189,10 +312,12 @@ export async function benchOrders(record: Record_): Promise<void> {
   const resolved = await store.find<OrderDoc>('orders', { state: 'resolved' }, { limit: N });
   const rateMs: number[] = [];
   for (const o of resolved) {
-    rateMs.push(await time(async () => {
-      const res = await call(o.posterId, 'rate', { orderId: o._id, stars: 5 });
-      if (!res.ok) throw new Error(`rate: ${res.error.code}`);
-    }));
+    rateMs.push(
+      await time(async () => {
+        const res = await call(o.posterId, 'rate', { orderId: o._id, stars: 5 });
+        if (!res.ok) throw new Error(`rate: ${res.error.code}`);
+      }),
+    );
   }
   // Baseline in the same run: the raw statements at the heart of every write (one guarded update
   // of an order and one indexed read of its timeline), so a loaded machine shows up in both.
@@ -201,10 +326,12 @@ export async function benchOrders(record: Record_): Promise<void> {
   const events = store.db.prepare(`SELECT doc FROM "order_events" WHERE json_extract(doc, '$.orderId') = ? ORDER BY json_extract(doc, '$.at') LIMIT 500`);
   const rawMs: number[] = [];
   for (let i = 0; i < N; i++) {
-    rawMs.push(await time(async () => {
-      bump.run(i, sample);
-      (events.all(sample) as { doc: string }[]).map((r) => JSON.parse(r.doc));
-    }));
+    rawMs.push(
+      await time(async () => {
+        bump.run(i, sample);
+        (events.all(sample) as { doc: string }[]).map((r) => JSON.parse(r.doc));
+      }),
+    );
   }
   const base = p95(rawMs);
   record('orders_raw_sql_p95_ms', base, 'ms');

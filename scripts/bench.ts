@@ -174,9 +174,17 @@ async function homeStoreCalls() {
     record(`${name}_store_calls`, m.rounds, 'count');
     record(`${name}_store_calls_total`, m.calls, 'count');
   };
-  const posted = await write(PERSONAS.residentYoung, 'post', { category: '家居小修', description: '阳台的门关不严，风一吹就开', clientKey: 'bench-store-calls-1' }, 'bench-post-0001');
+  const posted = await write(
+    PERSONAS.residentYoung,
+    'post',
+    { category: '家居小修', description: '阳台的门关不严，风一吹就开', clientKey: 'bench-store-calls-1' },
+    'bench-post-0001',
+  );
   figure('post', posted);
-  figure('post_replay', await write(PERSONAS.residentYoung, 'post', { category: '家居小修', description: '阳台的门关不严，风一吹就开', clientKey: 'bench-store-calls-1' }, 'bench-post-0001'));
+  figure(
+    'post_replay',
+    await write(PERSONAS.residentYoung, 'post', { category: '家居小修', description: '阳台的门关不严，风一吹就开', clientKey: 'bench-store-calls-1' }, 'bench-post-0001'),
+  );
   const id = posted.data.order.id;
   const order = await store.get<{ _id: string; offer: { volunteerId: string } | null }>('orders', id);
   const offeree = order?.offer ? (await store.get<{ _id: string; openid: string }>('users', order.offer.volunteerId))?.openid : null;
@@ -184,7 +192,12 @@ async function homeStoreCalls() {
   figure('get', await write(PERSONAS.residentYoung, 'get', { orderId: id }));
   figure('accept', await write(offeree, 'accept', { orderId: id }, 'bench-accept-0001'));
   figure('comment', await write(PERSONAS.residentYoung, 'comment', { orderId: id, text: '我下午都在家' }, 'bench-comment-0001'));
-  const photo = await write(offeree, 'uploadPhoto', { contentType: 'image/jpeg', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]).toString('base64') }, 'bench-photo-0001');
+  const photo = await write(
+    offeree,
+    'uploadPhoto',
+    { contentType: 'image/jpeg', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]).toString('base64') },
+    'bench-photo-0001',
+  );
   const fileId = (photo.data as unknown as { fileId: string }).fileId;
   figure('resolve', await write(offeree, 'resolve', { orderId: id, note: '门铰链已换好', photos: [fileId] }, 'bench-resolve-0001'));
   figure('rate', await write(PERSONAS.residentYoung, 'rate', { orderId: id, stars: 5 }, 'bench-rate-0001'));
@@ -212,7 +225,10 @@ function dirBytes(dir: string, skip: (rel: string) => boolean = () => false): nu
 export function mainPackageBytes(distDir: string): number {
   const app = JSON.parse(readFileSync(join(distDir, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
   const roots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-  return dirBytes(distDir, (rel) => roots.some((r) => rel === r || rel.startsWith(`${r}/`)) || rel.endsWith('.map') || rel === 'project.config.json' || rel === 'project.private.config.json');
+  return dirBytes(
+    distDir,
+    (rel) => roots.some((r) => rel === r || rel.startsWith(`${r}/`)) || rel.endsWith('.map') || rel === 'project.config.json' || rel === 'project.private.config.json',
+  );
 }
 
 function run(cmd: string, args: string[], cwd = root) {
@@ -224,7 +240,11 @@ function weappSizes() {
   run('npm', ['run', 'build:weapp']);
   const ours = mainPackageBytes(join(root, 'dist', 'weapp'));
   record('weapp_main_package_bytes', ours, 'bytes');
-  record('weapp_total_bytes', dirBytes(join(root, 'dist', 'weapp'), (rel) => rel.endsWith('.map')), 'bytes');
+  record(
+    'weapp_total_bytes',
+    dirBytes(join(root, 'dist', 'weapp'), (rel) => rel.endsWith('.map')),
+    'bytes',
+  );
   run('npm', ['run', 'build:hello']);
   const helloDir = join(root, 'bench', 'hello', 'dist');
   if (!existsSync(join(helloDir, 'app.json'))) throw new Error('hello-world build produced no app.json');

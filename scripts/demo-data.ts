@@ -48,8 +48,50 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const SURNAMES = '王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高梁郑罗宋谢唐韩曹许邓萧冯曾程蔡彭潘袁于董余苏叶吕魏蒋田杜丁沈姜范江傅钟卢汪戴崔任陆廖姚方金邱夏谭韦贾邹石熊孟秦阎薛侯雷白龙段郝孔邵史毛常万顾赖武康贺严尹钱施牛洪龚';
-const GIVEN = ['桂英', '秀兰', '建国', '志强', '丽华', '国庆', '海燕', '卫东', '淑珍', '玉梅', '建华', '明', '伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '军', '涛', '超', '霞', '平', '刚', '红梅', '德明', '凤英', '春生', '秋菊', '文华', '晓东', '子涵', '雨桐', '浩然', '欣怡', '宇轩'];
+const SURNAMES =
+  '王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高梁郑罗宋谢唐韩曹许邓萧冯曾程蔡彭潘袁于董余苏叶吕魏蒋田杜丁沈姜范江傅钟卢汪戴崔任陆廖姚方金邱夏谭韦贾邹石熊孟秦阎薛侯雷白龙段郝孔邵史毛常万顾赖武康贺严尹钱施牛洪龚';
+const GIVEN = [
+  '桂英',
+  '秀兰',
+  '建国',
+  '志强',
+  '丽华',
+  '国庆',
+  '海燕',
+  '卫东',
+  '淑珍',
+  '玉梅',
+  '建华',
+  '明',
+  '伟',
+  '芳',
+  '娜',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '军',
+  '涛',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '红梅',
+  '德明',
+  '凤英',
+  '春生',
+  '秋菊',
+  '文华',
+  '晓东',
+  '子涵',
+  '雨桐',
+  '浩然',
+  '欣怡',
+  '宇轩',
+];
 const SKILLS = ['水电维修', '家居小修', '环境卫生', '公共设施', '邻里纠纷', '养老助残', '代买代办', '政策咨询', '安全隐患'];
 const WORK_UNITS: ReadonlyArray<readonly [string, string]> = [
   ['市供电公司', '市供电公司机关党支部'],
@@ -222,7 +264,10 @@ export function buildDemoData(): DemoData {
     });
 
   const notes = Object.fromEntries(Object.entries(PERSONAS).map(([k, openid]) => [openid, PERSONA_NOTES[k as keyof typeof PERSONAS]]));
-  const meta: Doc[] = [{ _id: 'personas', openids: Object.values(PERSONAS), notes, version: 1 }, { _id: 'seed', at: SEED_AT, version: 1 }];
+  const meta: Doc[] = [
+    { _id: 'personas', openids: Object.values(PERSONAS), notes, version: 1 },
+    { _id: 'seed', at: SEED_AT, version: 1 },
+  ];
   return { nodes, users, memberships, volunteers, meta };
 }
 

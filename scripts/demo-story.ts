@@ -73,7 +73,19 @@ export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = 
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]).toString('base64');
   let posted = 0;
   // Residents of the demo grid leader's grid (幸福里第一网格), so the demo personas see their story.
-  const neighbours = (await ports.store.find<Doc & { openid: string }>('users', { 'home.path.gridId': 'cm01-gd1' }, { sort: [['home.path.gridId', 1], ['createdAt', 1]], limit: 200 }))
+  const neighbours = (
+    await ports.store.find<Doc & { openid: string }>(
+      'users',
+      { 'home.path.gridId': 'cm01-gd1' },
+      {
+        sort: [
+          ['home.path.gridId', 1],
+          ['createdAt', 1],
+        ],
+        limit: 200,
+      },
+    )
+  )
     .map((u) => u.openid)
     .filter((o) => o.startsWith('seed-resident-'));
   for (const [i, plan] of PLAN.entries()) {

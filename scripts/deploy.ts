@@ -94,7 +94,12 @@ export function formatPlan(steps: readonly PlanStep[], envId: string | undefined
 async function deploy(env: NodeJS.ProcessEnv): Promise<void> {
   const { default: CloudBase } = await import('@cloudbase/manager-node');
   const envId = env.TCB_ENV_ID!;
-  const manager = new CloudBase({ envId, secretId: env.TENCENTCLOUD_SECRETID!, secretKey: env.TENCENTCLOUD_SECRETKEY!, ...(env.TENCENTCLOUD_SESSIONTOKEN ? { token: env.TENCENTCLOUD_SESSIONTOKEN } : {}) });
+  const manager = new CloudBase({
+    envId,
+    secretId: env.TENCENTCLOUD_SECRETID!,
+    secretKey: env.TENCENTCLOUD_SECRETKEY!,
+    ...(env.TENCENTCLOUD_SESSIONTOKEN ? { token: env.TENCENTCLOUD_SESSIONTOKEN } : {}),
+  });
   const log = (kind: StepKind, target: string, what: string) => console.log(`  ${kind.padEnd(10)}  ${target}: ${what}`);
 
   const built = await buildFunctions();

@@ -15,7 +15,11 @@ type Persona = { openid: string; name: string; summary: string; purpose: string 
 async function personaLines(url: string): Promise<string> {
   let personas: Persona[] = [];
   try {
-    const res = await fetch(`${url}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-honglin-persona': PERSONAS.resident }, body: JSON.stringify({ action: 'personas' }) });
+    const res = await fetch(`${url}/api/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-honglin-persona': PERSONAS.resident },
+      body: JSON.stringify({ action: 'personas' }),
+    });
     const body = (await res.json()) as { ok: boolean; data?: { personas: Persona[] } };
     personas = body.ok && body.data ? body.data.personas : [];
   } catch {

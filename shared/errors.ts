@@ -63,9 +63,7 @@ export interface AppError {
 }
 
 export function appError(code: ErrorCode, field?: string): AppError {
-  return field === undefined
-    ? { code, message: ERRORS[code].message }
-    : { code, message: ERRORS[code].message, field };
+  return field === undefined ? { code, message: ERRORS[code].message } : { code, message: ERRORS[code].message, field };
 }
 
 export function httpStatusOf(code: ErrorCode): number {

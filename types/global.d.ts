@@ -30,4 +30,5 @@ declare namespace NodeJS {
     env: ProcessEnv
   }
 }
+// eslint-disable-next-line no-var -- a global declaration must be a var to join globalThis
 declare var process: NodeJS.Process

@@ -19,106 +19,370 @@ export const COLLECTIONS = [
     name: 'users',
     indexes: [
       { name: 'openid', fields: [['openid', 1]], unique: true },
-      { name: 'home_grid', fields: [['home.path.gridId', 1], ['createdAt', 1]] },
-      { name: 'home_community', fields: [['home.path.communityId', 1], ['createdAt', 1]] },
-      { name: 'home_street', fields: [['home.path.streetId', 1], ['createdAt', 1]] },
-      { name: 'home_micro', fields: [['home.path.microGridId', 1], ['createdAt', 1]] },
-      { name: 'home_building', fields: [['home.path.buildingId', 1], ['createdAt', 1]] },
+      {
+        name: 'home_grid',
+        fields: [
+          ['home.path.gridId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'home_community',
+        fields: [
+          ['home.path.communityId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'home_street',
+        fields: [
+          ['home.path.streetId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'home_micro',
+        fields: [
+          ['home.path.microGridId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      {
+        name: 'home_building',
+        fields: [
+          ['home.path.buildingId', 1],
+          ['createdAt', 1],
+        ],
+      },
       { name: 'personal_token', fields: [['personalToken', 1]] },
-      { name: 'work_unit', fields: [['volunteer.workUnit', 1], ['createdAt', 1]] },
+      {
+        name: 'work_unit',
+        fields: [
+          ['volunteer.workUnit', 1],
+          ['createdAt', 1],
+        ],
+      },
     ],
   },
   {
     name: 'memberships',
     indexes: [
-      { name: 'user', fields: [['userId', 1], ['role', 1]] },
-      { name: 'street', fields: [['path.streetId', 1], ['grantedAt', 1]] },
-      { name: 'community', fields: [['path.communityId', 1], ['grantedAt', 1]] },
-      { name: 'grid', fields: [['path.gridId', 1], ['grantedAt', 1]] },
-      { name: 'micro', fields: [['path.microGridId', 1], ['grantedAt', 1]] },
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['role', 1],
+        ],
+      },
+      {
+        name: 'street',
+        fields: [
+          ['path.streetId', 1],
+          ['grantedAt', 1],
+        ],
+      },
+      {
+        name: 'community',
+        fields: [
+          ['path.communityId', 1],
+          ['grantedAt', 1],
+        ],
+      },
+      {
+        name: 'grid',
+        fields: [
+          ['path.gridId', 1],
+          ['grantedAt', 1],
+        ],
+      },
+      {
+        name: 'micro',
+        fields: [
+          ['path.microGridId', 1],
+          ['grantedAt', 1],
+        ],
+      },
     ],
   },
   {
     name: 'invites',
     indexes: [
       { name: 'code', fields: [['code', 1]], unique: true },
-      { name: 'status_expiry', fields: [['status', 1], ['expiresAt', 1]] },
-      { name: 'creator', fields: [['createdBy', 1], ['createdAt', -1]] },
+      {
+        name: 'status_expiry',
+        fields: [
+          ['status', 1],
+          ['expiresAt', 1],
+        ],
+      },
+      {
+        name: 'creator',
+        fields: [
+          ['createdBy', 1],
+          ['createdAt', -1],
+        ],
+      },
     ],
   },
   {
     name: 'nodes',
     indexes: [
-      { name: 'parent', fields: [['parentId', 1], ['order', 1]] },
-      { name: 'kind', fields: [['kind', 1], ['order', 1]] },
+      {
+        name: 'parent',
+        fields: [
+          ['parentId', 1],
+          ['order', 1],
+        ],
+      },
+      {
+        name: 'kind',
+        fields: [
+          ['kind', 1],
+          ['order', 1],
+        ],
+      },
     ],
   },
   {
     name: 'orders',
     indexes: [
-      { name: 'poster', fields: [['posterId', 1], ['postedAt', -1]] },
-      { name: 'assignee', fields: [['assigneeId', 1], ['state', 1], ['acceptedAt', -1]] },
-      { name: 'offeree', fields: [['offer.volunteerId', 1], ['state', 1]] },
-      { name: 'grid_queue', fields: [['place.path.gridId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] },
-      { name: 'community_queue', fields: [['place.path.communityId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] },
-      { name: 'street_queue', fields: [['place.path.streetId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] },
-      { name: 'offer_expiry', fields: [['state', 1], ['offer.expiresAt', 1]] },
-      { name: 'clock', fields: [['state', 1], ['levelDeadline', 1]] },
-      { name: 'auto_close', fields: [['state', 1], ['resolvedAt', 1]] },
-      { name: 'grid_month', fields: [['place.path.gridId', 1], ['month', 1]] },
-      { name: 'community_month', fields: [['place.path.communityId', 1], ['month', 1]] },
-      { name: 'street_month', fields: [['place.path.streetId', 1], ['month', 1]] },
+      {
+        name: 'poster',
+        fields: [
+          ['posterId', 1],
+          ['postedAt', -1],
+        ],
+      },
+      {
+        name: 'assignee',
+        fields: [
+          ['assigneeId', 1],
+          ['state', 1],
+          ['acceptedAt', -1],
+        ],
+      },
+      {
+        name: 'offeree',
+        fields: [
+          ['offer.volunteerId', 1],
+          ['state', 1],
+        ],
+      },
+      {
+        name: 'grid_queue',
+        fields: [
+          ['place.path.gridId', 1],
+          ['level', 1],
+          ['state', 1],
+          ['levelDeadline', 1],
+        ],
+      },
+      {
+        name: 'community_queue',
+        fields: [
+          ['place.path.communityId', 1],
+          ['level', 1],
+          ['state', 1],
+          ['levelDeadline', 1],
+        ],
+      },
+      {
+        name: 'street_queue',
+        fields: [
+          ['place.path.streetId', 1],
+          ['level', 1],
+          ['state', 1],
+          ['levelDeadline', 1],
+        ],
+      },
+      {
+        name: 'offer_expiry',
+        fields: [
+          ['state', 1],
+          ['offer.expiresAt', 1],
+        ],
+      },
+      {
+        name: 'clock',
+        fields: [
+          ['state', 1],
+          ['levelDeadline', 1],
+        ],
+      },
+      {
+        name: 'auto_close',
+        fields: [
+          ['state', 1],
+          ['resolvedAt', 1],
+        ],
+      },
+      {
+        name: 'grid_month',
+        fields: [
+          ['place.path.gridId', 1],
+          ['month', 1],
+        ],
+      },
+      {
+        name: 'community_month',
+        fields: [
+          ['place.path.communityId', 1],
+          ['month', 1],
+        ],
+      },
+      {
+        name: 'street_month',
+        fields: [
+          ['place.path.streetId', 1],
+          ['month', 1],
+        ],
+      },
     ],
   },
   {
     name: 'order_events',
-    indexes: [{ name: 'order', fields: [['orderId', 1], ['at', 1]] }],
+    indexes: [
+      {
+        name: 'order',
+        fields: [
+          ['orderId', 1],
+          ['at', 1],
+        ],
+      },
+    ],
   },
   {
     name: 'volunteers',
     indexes: [
-      { name: 'grid', fields: [['gridId', 1], ['active', 1]] },
-      { name: 'community', fields: [['communityId', 1], ['active', 1]] },
+      {
+        name: 'grid',
+        fields: [
+          ['gridId', 1],
+          ['active', 1],
+        ],
+      },
+      {
+        name: 'community',
+        fields: [
+          ['communityId', 1],
+          ['active', 1],
+        ],
+      },
     ],
   },
   {
     name: 'service_records',
     indexes: [
-      { name: 'volunteer', fields: [['volunteerId', 1], ['at', -1]] },
-      { name: 'month', fields: [['month', 1], ['volunteerId', 1]] },
-      { name: 'review', fields: [['source', 1], ['status', 1], ['communityId', 1], ['at', 1]] },
+      {
+        name: 'volunteer',
+        fields: [
+          ['volunteerId', 1],
+          ['at', -1],
+        ],
+      },
+      {
+        name: 'month',
+        fields: [
+          ['month', 1],
+          ['volunteerId', 1],
+        ],
+      },
+      {
+        name: 'review',
+        fields: [
+          ['source', 1],
+          ['status', 1],
+          ['communityId', 1],
+          ['at', 1],
+        ],
+      },
     ],
   },
   {
     name: 'duty',
     indexes: [
-      { name: 'user', fields: [['userId', 1], ['status', 1], ['checkInAt', -1]] },
-      { name: 'station', fields: [['stationId', 1], ['checkInAt', 1]] },
-      { name: 'community', fields: [['communityId', 1], ['checkInAt', 1]] },
-      { name: 'closing', fields: [['status', 1], ['closesAt', 1]] },
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['status', 1],
+          ['checkInAt', -1],
+        ],
+      },
+      {
+        name: 'station',
+        fields: [
+          ['stationId', 1],
+          ['checkInAt', 1],
+        ],
+      },
+      {
+        name: 'community',
+        fields: [
+          ['communityId', 1],
+          ['checkInAt', 1],
+        ],
+      },
+      {
+        name: 'closing',
+        fields: [
+          ['status', 1],
+          ['closesAt', 1],
+        ],
+      },
     ],
   },
   {
     name: 'topics',
     indexes: [
       { name: 'order', fields: [['sourceOrderId', 1]] },
-      { name: 'grid', fields: [['path.gridId', 1], ['createdAt', -1]] },
+      {
+        name: 'grid',
+        fields: [
+          ['path.gridId', 1],
+          ['createdAt', -1],
+        ],
+      },
     ],
   },
   {
     name: 'audit',
     indexes: [
-      { name: 'actor', fields: [['actorId', 1], ['at', -1]] },
-      { name: 'subject', fields: [['subjectId', 1], ['at', -1]] },
+      {
+        name: 'actor',
+        fields: [
+          ['actorId', 1],
+          ['at', -1],
+        ],
+      },
+      {
+        name: 'subject',
+        fields: [
+          ['subjectId', 1],
+          ['at', -1],
+        ],
+      },
       { name: 'request', fields: [['requestId', 1]] },
     ],
   },
   {
     name: 'outbox',
     indexes: [
-      { name: 'recipient', fields: [['recipientId', 1], ['createdAt', -1]] },
+      {
+        name: 'recipient',
+        fields: [
+          ['recipientId', 1],
+          ['createdAt', -1],
+        ],
+      },
       // What the scheduler retries: rows not delivered whose holder's time ran out (`_core/outbox.ts`).
-      { name: 'due', fields: [['status', 1], ['dueAt', 1]] },
+      {
+        name: 'due',
+        fields: [
+          ['status', 1],
+          ['dueAt', 1],
+        ],
+      },
     ],
   },
   {

@@ -68,7 +68,14 @@ export type Moved<D> =
 export type Plan<E, X> = Result<{ events: readonly E[]; x: X }>;
 
 /** Timeline lines of one change, one millisecond apart so they keep their order. */
-export function timelineDocs(w: Pick<Writer, 'ports'>, subject: { key: string; id: string }, at: string, by: TimelineActor, lines: readonly TimelineLine[], prefix = 'evt'): TimelineDoc[] {
+export function timelineDocs(
+  w: Pick<Writer, 'ports'>,
+  subject: { key: string; id: string },
+  at: string,
+  by: TimelineActor,
+  lines: readonly TimelineLine[],
+  prefix = 'evt',
+): TimelineDoc[] {
   return lines.map((line, i) => ({
     _id: w.ports.ids.id(prefix),
     [subject.key]: subject.id,
@@ -159,7 +166,9 @@ export async function create<D extends { state: string }>(
 ): Promise<{ ok: true; doc: Versioned<D>; lines: TimelineDoc[] } | { ok: false; reason: 'duplicate' | 'conflict' }> {
   const who = typeof by === 'function' ? by : () => by;
   const lines = binding.timeline
-    ? change.timeline.flatMap((line, i) => timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), who(i), [line], binding.timeline!.idPrefix))
+    ? change.timeline.flatMap((line, i) =>
+        timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), who(i), [line], binding.timeline!.idPrefix),
+      )
     : [];
   const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
   const ops: TxOp[] = [

@@ -65,7 +65,15 @@ type Outcome = 'sent' | 'failed' | 'retry' | 'held';
 
 /** Sends one row its caller holds at `version` and marks it. Never throws. */
 async function sendRow(ports: Pick<Ports, 'store' | 'notifier'>, row: OutboxRow, version: number, at: string): Promise<Outcome> {
-  const n: Notification = { outboxId: row._id, recipientId: row.recipientId, template: row.template, title: row.title, body: row.body, data: row.data, ...(row.page ? { page: row.page } : {}) };
+  const n: Notification = {
+    outboxId: row._id,
+    recipientId: row.recipientId,
+    template: row.template,
+    title: row.title,
+    body: row.body,
+    data: row.data,
+    ...(row.page ? { page: row.page } : {}),
+  };
   let res: { delivered: boolean; reason?: string };
   try {
     res = await ports.notifier.send(n, row.recipientOpenid ?? '');
@@ -116,7 +124,10 @@ export async function transactWithOutbox(
 }
 
 /** An audit entry: who did what to which subject, and why, in the domain's words. */
-export function auditDoc(ports: Pick<Ports, 'ids'>, entry: { at: string; requestId: string; function: string; action: string; actorId: string | null; subjectId: string; outcome: string; detail?: Record<string, unknown> }): Doc {
+export function auditDoc(
+  ports: Pick<Ports, 'ids'>,
+  entry: { at: string; requestId: string; function: string; action: string; actorId: string | null; subjectId: string; outcome: string; detail?: Record<string, unknown> },
+): Doc {
   return { _id: ports.ids.id('aud'), ...entry, detail: entry.detail ?? {} };
 }
 
@@ -129,7 +140,19 @@ export function systemWriter(ports: Ports, at: string, source = { function: 'sch
     ports,
     now: at,
     transact: (ops: readonly TxOp[], note: { subjectId: string; detail?: Record<string, unknown> }, notify: readonly Notification[] = []) =>
-      transactWithOutbox(ports, [...ops, { op: 'insert', collection: 'audit', doc: auditDoc(ports, { at, requestId: `tick:${at}`, ...source, actorId: null, subjectId: note.subjectId, outcome: 'ok', detail: note.detail }) }], notify, at),
+      transactWithOutbox(
+        ports,
+        [
+          ...ops,
+          {
+            op: 'insert',
+            collection: 'audit',
+            doc: auditDoc(ports, { at, requestId: `tick:${at}`, ...source, actorId: null, subjectId: note.subjectId, outcome: 'ok', detail: note.detail }),
+          },
+        ],
+        notify,
+        at,
+      ),
   };
 }
 
@@ -142,7 +165,17 @@ const RETRY_PAGE = 200;
  */
 export async function retryOutbox(ports: Ports, at: string): Promise<{ sent: number; failed: number; retry: number }> {
   const counts = { sent: 0, failed: 0, retry: 0 };
-  const due = await ports.store.find<OutboxRow & Doc>('outbox', { status: 'pending', dueAt: { $lte: at } }, { sort: [['status', 1], ['dueAt', 1]], limit: RETRY_PAGE });
+  const due = await ports.store.find<OutboxRow & Doc>(
+    'outbox',
+    { status: 'pending', dueAt: { $lte: at } },
+    {
+      sort: [
+        ['status', 1],
+        ['dueAt', 1],
+      ],
+      limit: RETRY_PAGE,
+    },
+  );
   for (const row of due) {
     if (row.attempts >= MAX_SEND_ATTEMPTS) {
       if (await ports.store.update('outbox', row._id, row.version, { $set: { status: 'failed', reason: row.reason ?? 'gave up' } })) counts.failed++;

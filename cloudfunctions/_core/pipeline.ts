@@ -73,7 +73,12 @@ export function defineAction<S extends ActionSpec, R = null>(
 const Request = z.object({
   action: z.string().min(1).max(64),
   payload: z.unknown().optional(),
-  requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  requestId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 
 /** The first problem zod found, as a field-level error in Chinese. */
@@ -218,7 +223,10 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   /** Deliveries of committed outbox rows and audit entries of reads, under way while the action goes on; awaited before the answer. */
   const deliveries: Promise<unknown>[] = [];
   const write = (ops: readonly TxOp[], note: AuditNote, notify: readonly Notification[] = []): Promise<TxResult> =>
-    transactWithOutbox(ports, [...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }], notify, now, { transact: fenced, delivery: (sending) => deliveries.push(sending) });
+    transactWithOutbox(ports, [...ops, { op: 'insert', collection: 'audit', doc: auditDoc(note, 'ok') }], notify, now, {
+      transact: fenced,
+      delivery: (sending) => deliveries.push(sending),
+    });
   const ctx: ActionContext = {
     ports,
     openid,
@@ -242,10 +250,7 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   const data = input.data;
   /** load (beside the caller's memberships) → authorize → run. */
   const perform = async (user: User & Doc, known: Membership[] | null): Promise<Envelope<unknown>> => {
-    const [memberships, resource] = await Promise.all([
-      known ?? membershipsOf(ports, user._id),
-      action.load ? action.load(ctx, data, { user }) : Promise.resolve(ok(null)),
-    ]);
+    const [memberships, resource] = await Promise.all([known ?? membershipsOf(ports, user._id), action.load ? action.load(ctx, data, { user }) : Promise.resolve(ok(null))]);
     if (!resource.ok) return resource;
     const actor: Actor = { user, memberships };
     const decision = action.authorize(actor, data, resource.data);

@@ -41,7 +41,13 @@ export async function startLocal(options: LocalOptions) {
       }, options.tickEveryMs)
     : null;
   timer?.unref();
-  const server = createGateway({ ports, functions: FUNCTIONS, filesDir: join(options.dataDir, 'files'), ...(options.h5Dir ? { h5Dir: options.h5Dir } : {}), ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}) });
+  const server = createGateway({
+    ports,
+    functions: FUNCTIONS,
+    filesDir: join(options.dataDir, 'files'),
+    ...(options.h5Dir ? { h5Dir: options.h5Dir } : {}),
+    ...(options.ratePerSecond ? { ratePerSecond: options.ratePerSecond } : {}),
+  });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -47,14 +47,26 @@ export async function membersPage(ctx: ActionContext, node: NodeDoc, kind: 'role
   const key = pathKey(node.kind);
   if (kind === 'roles') {
     const filter = { [`path.${key}`]: scopeIdOf(node) };
-    const memberships = await store.find<MembershipDoc>('memberships', filter, { ...page, sort: [[`path.${key}`, 1], ['grantedAt', 1]] });
+    const memberships = await store.find<MembershipDoc>('memberships', filter, {
+      ...page,
+      sort: [
+        [`path.${key}`, 1],
+        ['grantedAt', 1],
+      ],
+    });
     const total = await store.count('memberships', filter);
     const order = [...new Set(memberships.map((m) => m.userId))];
     const users = await store.find<UserDoc>('users', { _id: { $in: order } }, { limit: page.limit });
     return { users, memberships, total, order };
   }
   const filter = { [`home.path.${key}`]: scopeIdOf(node) };
-  const users = await store.find<UserDoc>('users', filter, { ...page, sort: [[`home.path.${key}`, 1], ['createdAt', 1]] });
+  const users = await store.find<UserDoc>('users', filter, {
+    ...page,
+    sort: [
+      [`home.path.${key}`, 1],
+      ['createdAt', 1],
+    ],
+  });
   const total = await store.count('users', filter);
   const memberships = users.length ? await store.find<MembershipDoc>('memberships', { userId: { $in: users.map((u) => u._id) } }, { limit: 1000 }) : [];
   return { users, memberships, total, order: users.map((u) => u._id) };

@@ -40,7 +40,10 @@ async function moveEach(w: Writer, orders: readonly OrderDoc[], stepsOf: (order:
 /** An offer nobody answered within its time moves on to the next volunteer (or to the leader). */
 export async function expireOffers(ports: Ports, at: string): Promise<number> {
   const w = systemWriter(ports, at);
-  const orders = await due(ports, { state: 'offered', 'offer.expiresAt': { $lte: at } }, [['state', 1], ['offer.expiresAt', 1]]);
+  const orders = await due(ports, { state: 'offered', 'offer.expiresAt': { $lte: at } }, [
+    ['state', 1],
+    ['offer.expiresAt', 1],
+  ]);
   return moveEach(w, orders, async (order) => ({ steps: await redispatch(ports.store, order, { type: 'expireOffer' }, platform(at)), x: platform(at) }));
 }
 
@@ -52,7 +55,10 @@ export async function expireOffers(ports: Ports, at: string): Promise<number> {
  */
 export async function clockEscalations(ports: Ports, at: string): Promise<number> {
   const w = systemWriter(ports, at);
-  const orders = await due(ports, { state: { $in: [...CLOCK_STATES] }, levelDeadline: { $lte: at } }, [['state', 1], ['levelDeadline', 1]]);
+  const orders = await due(ports, { state: { $in: [...CLOCK_STATES] }, levelDeadline: { $lte: at } }, [
+    ['state', 1],
+    ['levelDeadline', 1],
+  ]);
   return moveEach(w, orders, async (order) => {
     const outcome = clockOutcome(order, at);
     if (!outcome) return null;
@@ -65,6 +71,9 @@ export async function clockEscalations(ports: Ports, at: string): Promise<number
 export async function autoClose(ports: Ports, at: string): Promise<number> {
   const w = systemWriter(ports, at);
   const cutoff = new Date(Date.parse(at) - AUTO_CLOSE_DAYS * 86_400_000).toISOString();
-  const orders = await due(ports, { state: 'resolved', resolvedAt: { $lte: cutoff } }, [['state', 1], ['resolvedAt', 1]]);
+  const orders = await due(ports, { state: 'resolved', resolvedAt: { $lte: cutoff } }, [
+    ['state', 1],
+    ['resolvedAt', 1],
+  ]);
   return moveEach(w, orders, async () => ({ steps: [{ type: 'autoClose' }], x: platform(at) }));
 }

@@ -32,29 +32,95 @@ export function queueFilter(node: QueueNode, filter: QueueFilter, now: string): 
 
 export function queueSort(node: QueueNode): FindOptions['sort'] {
   const { field } = queuePlace(node);
-  return [[field, 1], ['level', 1], ['state', 1], ['levelDeadline', 1]];
+  return [
+    [field, 1],
+    ['level', 1],
+    ['state', 1],
+    ['levelDeadline', 1],
+  ];
 }
 
 /**
  * Each list is one query that an index in collections.ts serves (the benchmarks check the plans).
  * Exposed for the benchmark as well as the `list` action.
  */
-export function listQuery(caller: Pick<Caller, 'user' | 'memberships'>, input: Pick<ListOrdersInput, 'view' | 'filter' | 'offset' | 'limit'>, node: NodeDoc | null, now: string): { filter: Filter; options: FindOptions }[] {
+export function listQuery(
+  caller: Pick<Caller, 'user' | 'memberships'>,
+  input: Pick<ListOrdersInput, 'view' | 'filter' | 'offset' | 'limit'>,
+  node: NodeDoc | null,
+  now: string,
+): { filter: Filter; options: FindOptions }[] {
   const me = caller.user._id;
   const page = { skip: input.offset, limit: input.limit };
   switch (input.view) {
     case 'posted':
-      return [{ filter: { posterId: me }, options: { ...page, sort: [['posterId', 1], ['postedAt', -1]] } }];
+      return [
+        {
+          filter: { posterId: me },
+          options: {
+            ...page,
+            sort: [
+              ['posterId', 1],
+              ['postedAt', -1],
+            ],
+          },
+        },
+      ];
     case 'offers':
-      return [{ filter: { 'offer.volunteerId': me, state: 'offered' }, options: { ...page, sort: [['offer.volunteerId', 1], ['state', 1]] } }];
+      return [
+        {
+          filter: { 'offer.volunteerId': me, state: 'offered' },
+          options: {
+            ...page,
+            sort: [
+              ['offer.volunteerId', 1],
+              ['state', 1],
+            ],
+          },
+        },
+      ];
     case 'tasks':
-      return [{ filter: { assigneeId: me, state: { $in: ['accepted', 'resolved'] } }, options: { ...page, sort: [['assigneeId', 1], ['state', 1], ['acceptedAt', -1]] } }];
+      return [
+        {
+          filter: { assigneeId: me, state: { $in: ['accepted', 'resolved'] } },
+          options: {
+            ...page,
+            sort: [
+              ['assigneeId', 1],
+              ['state', 1],
+              ['acceptedAt', -1],
+            ],
+          },
+        },
+      ];
     case 'pool': {
       const grids = [...new Set(caller.memberships.filter((m) => m.role === 'volunteer' && m.path.gridId).map((m) => m.path.gridId!))];
       const communities = [...new Set(caller.memberships.filter((m) => m.role === 'volunteer' && m.path.communityId).map((m) => m.path.communityId!))];
       return [
-        { filter: { 'place.path.gridId': { $in: grids }, level: 'grid', state: 'pool' }, options: { limit: 50, sort: [['place.path.gridId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] } },
-        { filter: { 'place.path.communityId': { $in: communities }, level: 'community', state: 'pool' }, options: { limit: 50, sort: [['place.path.communityId', 1], ['level', 1], ['state', 1], ['levelDeadline', 1]] } },
+        {
+          filter: { 'place.path.gridId': { $in: grids }, level: 'grid', state: 'pool' },
+          options: {
+            limit: 50,
+            sort: [
+              ['place.path.gridId', 1],
+              ['level', 1],
+              ['state', 1],
+              ['levelDeadline', 1],
+            ],
+          },
+        },
+        {
+          filter: { 'place.path.communityId': { $in: communities }, level: 'community', state: 'pool' },
+          options: {
+            limit: 50,
+            sort: [
+              ['place.path.communityId', 1],
+              ['level', 1],
+              ['state', 1],
+              ['levelDeadline', 1],
+            ],
+          },
+        },
       ];
     }
     case 'queue': {
@@ -100,10 +166,30 @@ export const HOME_MINE_SHOWN = 5;
 export function homeQueries(userId: string, volunteer: boolean): { offers: HomeQuery | null; inHand: HomeQuery | null; mine: HomeQuery } {
   return {
     offers: volunteer
-      ? { name: 'home:offers', filter: { 'offer.volunteerId': userId, state: 'offered' }, options: { sort: [['offer.volunteerId', 1], ['state', 1]], limit: HOME_OFFERS_LIMIT } }
+      ? {
+          name: 'home:offers',
+          filter: { 'offer.volunteerId': userId, state: 'offered' },
+          options: {
+            sort: [
+              ['offer.volunteerId', 1],
+              ['state', 1],
+            ],
+            limit: HOME_OFFERS_LIMIT,
+          },
+        }
       : null,
     inHand: volunteer ? { name: 'home:inHand', filter: { assigneeId: userId, state: 'accepted' }, options: {} } : null,
-    mine: { name: 'home:mine', filter: { posterId: userId, state: { $in: OPEN_FOR_POSTER } }, options: { sort: [['posterId', 1], ['postedAt', -1]], limit: HOME_MINE_SHOWN + 1 } },
+    mine: {
+      name: 'home:mine',
+      filter: { posterId: userId, state: { $in: OPEN_FOR_POSTER } },
+      options: {
+        sort: [
+          ['posterId', 1],
+          ['postedAt', -1],
+        ],
+        limit: HOME_MINE_SHOWN + 1,
+      },
+    },
   };
 }
 

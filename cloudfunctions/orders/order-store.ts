@@ -21,7 +21,17 @@ export async function loadOrder(store: Store, id: string): Promise<OrderDoc | nu
 
 /** An order's timeline, oldest first. */
 export async function loadTimeline(store: Store, orderId: string): Promise<OrderEventRecord[]> {
-  return store.find<OrderEventRecord>('order_events', { orderId }, { sort: [['orderId', 1], ['at', 1]], limit: 500 });
+  return store.find<OrderEventRecord>(
+    'order_events',
+    { orderId },
+    {
+      sort: [
+        ['orderId', 1],
+        ['at', 1],
+      ],
+      limit: 500,
+    },
+  );
 }
 
 /** A volunteer's dispatch record (its id is the user's). */

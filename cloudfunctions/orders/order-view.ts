@@ -42,7 +42,20 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
   const offeree = order.offer && order.state === 'offered' && (r.leaderOfPlace || r.offeree) ? order.offer.volunteerId : null;
   const [names, events] = await Promise.all([
     namesOf(ctx, [order.assigneeId, offeree], new Map([[caller.user._id, caller.user.name]])),
-    options.timeline ? (options.events ?? ctx.ports.store.find<OrderEventDoc & Doc>('order_events', { orderId: order._id }, { sort: [['orderId', 1], ['at', 1]], limit: 500 })) : [],
+    options.timeline
+      ? (options.events ??
+        ctx.ports.store.find<OrderEventDoc & Doc>(
+          'order_events',
+          { orderId: order._id },
+          {
+            sort: [
+              ['orderId', 1],
+              ['at', 1],
+            ],
+            limit: 500,
+          },
+        ))
+      : [],
   ]);
   if (contact && !r.poster && options.timeline && order.contact.phone) {
     await ctx.audit({ subjectId: order._id, detail: { reveal: 'contact', as: r.assignee ? 'assignee' : 'leader' } });
@@ -72,9 +85,15 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     resolvedAt: order.resolvedAt,
     closedAt: order.closedAt,
     closedAs: order.closedAs,
-    offer: order.offer && order.state === 'offered'
-      ? { volunteerName: r.leaderOfPlace || r.offeree ? (names.get(order.offer.volunteerId) ?? '') : '志愿者', expiresAt: order.offer.expiresAt, manual: order.offer.manual, mine: r.offeree }
-      : null,
+    offer:
+      order.offer && order.state === 'offered'
+        ? {
+            volunteerName: r.leaderOfPlace || r.offeree ? (names.get(order.offer.volunteerId) ?? '') : '志愿者',
+            expiresAt: order.offer.expiresAt,
+            manual: order.offer.manual,
+            mine: r.offeree,
+          }
+        : null,
     assigneeName: order.assigneeId ? (names.get(order.assigneeId) ?? null) : null,
     resolution: order.resolution ? { note: order.resolution.note, photos: await photoViews(ctx, order.resolution.photos), at: order.resolution.at } : null,
     rating: order.rating,

@@ -43,11 +43,20 @@ type OrderRun<S extends ActionSpec> = (ctx: ActionContext, input: z.output<S['in
  * An action on one order: its load and authorization are the policy's `action`; `needs.mine` reads
  * the caller's dispatch record with the order.
  */
-export function orderAction<S extends ActionSpec>(spec: S, action: OrderAction, run: OrderRun<S>, needs: { mine?: boolean } = {}): ActionDefinition<z.output<S['input']>, OrderRef, z.output<S['output']>> {
+export function orderAction<S extends ActionSpec>(
+  spec: S,
+  action: OrderAction,
+  run: OrderRun<S>,
+  needs: { mine?: boolean } = {},
+): ActionDefinition<z.output<S['input']>, OrderRef, z.output<S['output']>> {
   return defineAction<S, OrderRef>(spec, {
     load: async (ctx, input, caller) => {
       const { orderId } = input as OrderInput;
-      const [order, events, mine] = await Promise.all([loadOrder(ctx.ports.store, orderId), loadTimeline(ctx.ports.store, orderId), needs.mine ? loadVolunteer(ctx.ports.store, caller.user._id) : null]);
+      const [order, events, mine] = await Promise.all([
+        loadOrder(ctx.ports.store, orderId),
+        loadTimeline(ctx.ports.store, orderId),
+        needs.mine ? loadVolunteer(ctx.ports.store, caller.user._id) : null,
+      ]);
       return order ? ok({ order, events, mine }) : fail('ORDER.NOT_FOUND', 'payload.orderId');
     },
     authorize: (caller, _input, ref) => authorizeOn(action, caller, ref.order),

@@ -15,7 +15,17 @@ export type Job = (ports: Ports, at: string) => Promise<number>;
 /** Invites past their expiry are marked expired (redeem already refuses them by their time). */
 export const expireInvites: Job = async (ports, at) => {
   let moved = 0;
-  const due = await ports.store.find<Invite & Doc>('invites', { status: 'active', expiresAt: { $lte: at } }, { sort: [['status', 1], ['expiresAt', 1]], limit: 1000 });
+  const due = await ports.store.find<Invite & Doc>(
+    'invites',
+    { status: 'active', expiresAt: { $lte: at } },
+    {
+      sort: [
+        ['status', 1],
+        ['expiresAt', 1],
+      ],
+      limit: 1000,
+    },
+  );
   for (const invite of due) {
     if (nextInviteStatus(invite.status, 'expire') !== 'expired') continue;
     const done = await ports.store.transact([
@@ -23,7 +33,17 @@ export const expireInvites: Job = async (ports, at) => {
       {
         op: 'insert',
         collection: 'audit',
-        doc: { _id: ports.ids.id('aud'), at, requestId: `tick:${at}`, function: 'scheduler', action: 'tick', actorId: null, subjectId: invite._id, outcome: 'ok', detail: { event: 'expire' } },
+        doc: {
+          _id: ports.ids.id('aud'),
+          at,
+          requestId: `tick:${at}`,
+          function: 'scheduler',
+          action: 'tick',
+          actorId: null,
+          subjectId: invite._id,
+          outcome: 'ok',
+          detail: { event: 'expire' },
+        },
       },
     ]);
     if (done.ok) moved++;

@@ -26,7 +26,17 @@ export const dispatchProfileOf = (ctx: ActionContext, userId: string) => ctx.por
 
 /** Hand-entered hours already approved for the volunteer in the month (the cap counts them). */
 export async function approvedHours(ctx: ActionContext, volunteerId: string, month: string): Promise<number> {
-  const rows = await ctx.ports.store.find<EntryDoc>('service_records', { month, volunteerId, source: 'manual', status: 'approved' }, { sort: [['month', 1], ['volunteerId', 1]], limit: 1000 });
+  const rows = await ctx.ports.store.find<EntryDoc>(
+    'service_records',
+    { month, volunteerId, source: 'manual', status: 'approved' },
+    {
+      sort: [
+        ['month', 1],
+        ['volunteerId', 1],
+      ],
+      limit: 1000,
+    },
+  );
   return rows.reduce((n, r) => n + r.hours, 0);
 }
 
@@ -48,7 +58,18 @@ export async function entryViews(ctx: ActionContext, entries: readonly EntryDoc[
 async function entriesOf(ctx: ActionContext, volunteerId: string): Promise<EntryDoc[]> {
   const all: EntryDoc[] = [];
   for (let skip = 0; ; skip += 1000) {
-    const page = await ctx.ports.store.find<EntryDoc>('service_records', { volunteerId }, { sort: [['volunteerId', 1], ['at', -1]], skip, limit: 1000 });
+    const page = await ctx.ports.store.find<EntryDoc>(
+      'service_records',
+      { volunteerId },
+      {
+        sort: [
+          ['volunteerId', 1],
+          ['at', -1],
+        ],
+        skip,
+        limit: 1000,
+      },
+    );
     all.push(...page);
     if (page.length < 1000) return all;
   }

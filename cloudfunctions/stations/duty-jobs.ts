@@ -18,7 +18,17 @@ export async function closeForgottenDuty(ports: Ports, at: string): Promise<numb
   let moved = 0;
   const skipped = new Set<string>();
   for (;;) {
-    const page = await ports.store.find<DutyDoc>('duty', { status: 'open', closesAt: { $lte: at } }, { sort: [['status', 1], ['closesAt', 1]], limit: PAGE + skipped.size });
+    const page = await ports.store.find<DutyDoc>(
+      'duty',
+      { status: 'open', closesAt: { $lte: at } },
+      {
+        sort: [
+          ['status', 1],
+          ['closesAt', 1],
+        ],
+        limit: PAGE + skipped.size,
+      },
+    );
     const due = page.filter((d) => !skipped.has(d._id));
     if (due.length === 0) return moved;
     for (const d of due) {

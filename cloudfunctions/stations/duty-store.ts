@@ -12,6 +12,17 @@ export const dutyActor = (user: { _id: string; name: string }): TimelineActor =>
 
 /** The person's open duty, at whichever station: one at a time. */
 export async function openDutyOf(store: Store, userId: string): Promise<DutyDoc | null> {
-  const [open] = await store.find<DutyDoc>('duty', { userId, status: 'open' }, { sort: [['userId', 1], ['status', 1], ['checkInAt', -1]], limit: 1 });
+  const [open] = await store.find<DutyDoc>(
+    'duty',
+    { userId, status: 'open' },
+    {
+      sort: [
+        ['userId', 1],
+        ['status', 1],
+        ['checkInAt', -1],
+      ],
+      limit: 1,
+    },
+  );
   return open ?? null;
 }

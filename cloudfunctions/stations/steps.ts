@@ -90,9 +90,31 @@ export async function codeImage(ctx: ActionContext, payload: CodePayload, expire
 export async function stationView(ctx: ActionContext, actor: Actor, s: StationDoc, from?: Point): Promise<StationView> {
   const roster = s.roster ?? [];
   const nodes = await loadNodes(ctx.ports.store, [s.path.communityId ?? '', ...(s.servesGridIds ?? [])]);
-  const names = new Map((await usersOf(ctx, roster.map((r) => r.userId), 200)).map((u) => [u._id, u.name]));
-  const onDuty = await ctx.ports.store.find<DutyDoc>('duty', { stationId: s._id, checkInAt: { $gte: new Date(Date.parse(ctx.now) - 86_400_000).toISOString() } }, { sort: [['stationId', 1], ['checkInAt', 1]], limit: 100 });
-  const onDutyNow = await usersOf(ctx, onDuty.filter((d) => d.status === 'open').map((d) => d.userId), 100);
+  const names = new Map(
+    (
+      await usersOf(
+        ctx,
+        roster.map((r) => r.userId),
+        200,
+      )
+    ).map((u) => [u._id, u.name]),
+  );
+  const onDuty = await ctx.ports.store.find<DutyDoc>(
+    'duty',
+    { stationId: s._id, checkInAt: { $gte: new Date(Date.parse(ctx.now) - 86_400_000).toISOString() } },
+    {
+      sort: [
+        ['stationId', 1],
+        ['checkInAt', 1],
+      ],
+      limit: 100,
+    },
+  );
+  const onDutyNow = await usersOf(
+    ctx,
+    onDuty.filter((d) => d.status === 'open').map((d) => d.userId),
+    100,
+  );
   return {
     id: s._id,
     name: s.name,

@@ -7,7 +7,23 @@ export function barWidth(value: number, max: number): number {
 }
 
 /** A horizontal bar drawn with Views, the number written beside it. */
-export function Bar({ label, value, max, text, className, note, good = false }: { label: string; value: number; max: number; text: string; className: string; note?: string; good?: boolean }) {
+export function Bar({
+  label,
+  value,
+  max,
+  text,
+  className,
+  note,
+  good = false,
+}: {
+  label: string
+  value: number
+  max: number
+  text: string
+  className: string
+  note?: string
+  good?: boolean
+}) {
   return (
     <View className={`hl-bar ${className}`}>
       <View className='hl-bar-head'>

@@ -27,18 +27,10 @@ export function LargeTextToggle({ testId, saveToProfile = true }: { testId: stri
 
   return (
     <View className={`hl-toggle ${testId}`}>
-      <View
-        className={`hl-row hl-toggle-row ${testId}-row`}
-        onClick={toggle}
-        role='switch'
-        aria-checked={elder.on}
-        aria-label='长辈版大字模式'
-      >
+      <View className={`hl-row hl-toggle-row ${testId}-row`} onClick={toggle} role='switch' aria-checked={elder.on} aria-label='长辈版大字模式'>
         <View className='hl-label'>
           <Text className='hl-text hl-toggle-title'>长辈版（大字）</Text>
-          <Text className='hl-note'>
-            {elder.systemLarge ? '您在微信里调大了字体，已自动开启' : '字更大、按钮更大，看得清、点得准'}
-          </Text>
+          <Text className='hl-note'>{elder.systemLarge ? '您在微信里调大了字体，已自动开启' : '字更大、按钮更大，看得清、点得准'}</Text>
         </View>
         <Switch className={`hl-switch ${testId}-switch`} checked={elder.on} disabled={elder.systemLarge} />
         <Text className='hl-toggle-state'>{elder.on ? '已开' : '已关'}</Text>

@@ -38,9 +38,5 @@ export function ErrorView({ error, onRetry }: { error: ClientError; onRetry?: ()
 /** A field-level error shown right under its field. */
 export function FieldError({ message, field }: { message?: string; field: string }) {
   if (!message) return null
-  return (
-    <Text className={`hl-field-error hl-field-error-${field}`}>
-      {message}
-    </Text>
-  )
+  return <Text className={`hl-field-error hl-field-error-${field}`}>{message}</Text>
 }

@@ -21,8 +21,7 @@ function readPreference(): boolean {
 /** WeChat's font scale, when the platform tells it (H5 has no such API). */
 export function systemFontScale(): number {
   try {
-    const getAppBaseInfo = (Taro as unknown as { getAppBaseInfo?: () => { fontSizeScaleFactor?: unknown } })
-      .getAppBaseInfo
+    const getAppBaseInfo = (Taro as unknown as { getAppBaseInfo?: () => { fontSizeScaleFactor?: unknown } }).getAppBaseInfo
     if (typeof getAppBaseInfo !== 'function') return 1
     const factor = getAppBaseInfo().fontSizeScaleFactor
     return typeof factor === 'number' && Number.isFinite(factor) ? factor : 1

@@ -4,10 +4,7 @@ import { setLargeTextPreference } from './elder'
 import { createStore, useStore } from './store'
 
 /** The caller's profile, loaded once and shared by every page; reloaded after edits. */
-export type ProfileState =
-  | { status: 'idle' | 'loading'; profile?: Profile }
-  | { status: 'ready'; profile: Profile }
-  | { status: 'error'; error: ClientError; profile?: Profile }
+export type ProfileState = { status: 'idle' | 'loading'; profile?: Profile } | { status: 'ready'; profile: Profile } | { status: 'error'; error: ClientError; profile?: Profile }
 
 const profileStore = createStore<ProfileState>({ status: 'idle' })
 let inFlight: Promise<void> | null = null

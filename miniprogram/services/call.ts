@@ -83,10 +83,13 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const request = `${fn}.${String(action)}:${JSON.stringify(payload) ?? ''}`
   const requestId = options.requestId ?? unanswered.idFor(request, Date.now(), newRequestId)
   const body = { action, payload, requestId }
-  const answer = await untilAnswered(async () => {
-    const res = await send(fn, body)
-    return isEnvelope(res) ? (res as Answer<ApiOutput<F, A>>) : null
-  }, Math.max(0, options.retries ?? RETRY_BACKOFF_MS.length))
+  const answer = await untilAnswered(
+    async () => {
+      const res = await send(fn, body)
+      return isEnvelope(res) ? (res as Answer<ApiOutput<F, A>>) : null
+    },
+    Math.max(0, options.retries ?? RETRY_BACKOFF_MS.length),
+  )
   unanswered.settle(request, requestId, answer !== null, Date.now())
   return answer ?? { ok: false, error: { ...NETWORK_ERROR } }
 }

@@ -12,9 +12,7 @@ const ROOT = join(HERE, '..', '..')
 export const HELLO_DIST = join(ROOT, 'bench', 'hello', 'dist')
 
 function files(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)],
-  )
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
 }
 
 /**

@@ -18,9 +18,7 @@ type Place = Pick<TerritoryNode, '_id' | 'kind' | 'path'>;
 
 /** Does the actor hold one of `roles` at a node that contains `path`? */
 export function holdsOver(actor: Actor, roles: readonly GrantedRole[], path: PlacePath): boolean {
-  return actor.memberships.some(
-    (m) => roles.includes(m.role) && isWithin(path, { _id: m.nodeId, kind: m.nodeKind as Place['kind'], path: m.path }),
-  );
+  return actor.memberships.some((m) => roles.includes(m.role) && isWithin(path, { _id: m.nodeId, kind: m.nodeKind as Place['kind'], path: m.path }));
 }
 
 /** Can the actor grant `role` at `node`? An admin of the level above, whose place contains the node. */
@@ -56,10 +54,7 @@ export function authorizeAccounts(actor: Actor, request: AccountsRequest): Decis
     case 'revealContact': {
       const { target } = request;
       if (target.user._id === actor.user._id) return ALLOW;
-      const places = [
-        ...(target.user.home ? [target.user.home.path] : []),
-        ...target.memberships.map((m) => m.path),
-      ];
+      const places = [...(target.user.home ? [target.user.home.path] : []), ...target.memberships.map((m) => m.path)];
       return places.some((p) => holdsOver(actor, ADMIN_ROLES, p)) ? ALLOW : deny();
     }
     default:

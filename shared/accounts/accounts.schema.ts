@@ -78,10 +78,23 @@ export interface Invite {
 const trimmed = (max: number) => z.string().trim().min(1, '不能为空').max(max, `最多 ${max} 个字`);
 
 /** Mainland mobile numbers: 11 digits starting 1[3-9]. */
-export const Phone = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
 /** Room numbers such as 1-302, 302, 2单元301. */
-export const Room = z.string().trim().min(1, '请填写门牌号').max(16, '门牌号太长').regex(/^[0-9A-Za-z\u4e00-\u9fa5-]+$/, '门牌号只能含数字、字母、汉字和短横线');
-export const Id = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编号格式不对');
+export const Room = z
+  .string()
+  .trim()
+  .min(1, '请填写门牌号')
+  .max(16, '门牌号太长')
+  .regex(/^[0-9A-Za-z\u4e00-\u9fa5-]+$/, '门牌号只能含数字、字母、汉字和短横线');
+export const Id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '编号格式不对');
 /** Invite codes avoid look-alike characters (no 0/O, 1/I/L). */
 export const INVITE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 export const InviteCode = z
@@ -96,7 +109,9 @@ export const TreeInput = z.object({}).strict();
 
 export const UpdateProfileInput = z
   .object({
-    name: trimmed(20).regex(/^[\u4e00-\u9fa5A-Za-z·• ]+$/, '姓名只能含汉字或字母').optional(),
+    name: trimmed(20)
+      .regex(/^[\u4e00-\u9fa5A-Za-z·• ]+$/, '姓名只能含汉字或字母')
+      .optional(),
     phone: Phone.optional(),
     /** Consent to be contacted about one's own requests; required with a phone number. */
     phoneConsent: z.boolean().optional(),
@@ -234,9 +249,7 @@ export const PersonasOutput = z.object({
   ),
 });
 
-export const InboxInput = z
-  .object({ offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) })
-  .strict();
+export const InboxInput = z.object({ offset: z.number().int().min(0).max(10_000).default(0), limit: z.number().int().min(1).max(50).default(20) }).strict();
 export const InboxOutput = z.object({
   messages: z.array(z.object({ id: z.string(), template: z.string(), title: z.string(), body: z.string(), page: z.string().nullable(), createdAt: z.string() })),
   total: z.number().int(),

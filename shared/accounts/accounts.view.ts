@@ -31,7 +31,13 @@ export function toProfileView(actor: Actor, nodes: NodeIndex): ProfileView {
     hasPhoneConsent: Boolean(user.phoneConsentAt),
     largeText: user.largeText,
     roles: [
-      { role: 'resident', roleLabel: ROLE_LABELS.resident, nodeId: user.home?.path.gridId ?? '', nodeName: user.home?.path.gridId ? (nodes.get(user.home.path.gridId)?.name ?? '') : '', nodeKind: 'grid' },
+      {
+        role: 'resident',
+        roleLabel: ROLE_LABELS.resident,
+        nodeId: user.home?.path.gridId ?? '',
+        nodeName: user.home?.path.gridId ? (nodes.get(user.home.path.gridId)?.name ?? '') : '',
+        nodeKind: 'grid',
+      },
       ...memberships.map((m) => toRoleView(m, nodes)),
     ],
     allowedActions: profileAllowedActions(actor),

@@ -12,11 +12,7 @@ export interface PersonaNote {
  * `网格长 · 幸福里第一网格`, `居民 · 72 岁 · 长辈版`. Roles first (an in-service party member is
  * named as such rather than as a volunteer), then the demo's note, 长辈版, and where a role is held.
  */
-export function personaSummary(facts: {
-  user: Pick<User, 'largeText' | 'volunteer'>;
-  roles: readonly { role: Role; nodeName: string }[];
-  note?: PersonaNote;
-}): string {
+export function personaSummary(facts: { user: Pick<User, 'largeText' | 'volunteer'>; roles: readonly { role: Role; nodeName: string }[]; note?: PersonaNote }): string {
   const inService = Boolean(facts.user.volunteer?.inService);
   const labels = [...new Set(facts.roles.map((r) => (r.role === 'volunteer' && inService ? '在职党员 · 双报到' : ROLE_LABELS[r.role])))];
   const parts = labels.length ? labels : [ROLE_LABELS.resident];

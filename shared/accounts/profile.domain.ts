@@ -11,12 +11,7 @@ export interface ProfileChange {
  * Decides what a profile update changes. A phone number needs consent (given now or before);
  * withdrawing consent removes the number. The household's grid is derived from its building.
  */
-export function planProfileUpdate(
-  user: User,
-  input: UpdateProfileInput,
-  building: Pick<TerritoryNode, '_id' | 'kind' | 'path'> | null,
-  now: string,
-): Result<ProfileChange> {
+export function planProfileUpdate(user: User, input: UpdateProfileInput, building: Pick<TerritoryNode, '_id' | 'kind' | 'path'> | null, now: string): Result<ProfileChange> {
   const set: Record<string, unknown> = {};
   const unset: string[] = [];
 

@@ -1,16 +1,7 @@
 import type { NodeKind } from '../territory/territory.schema';
 
 /** Roles a person can hold. Everyone is a resident; the rest are granted at a node of the tree. */
-export const ROLES = [
-  'resident',
-  'volunteer',
-  'gridLeader',
-  'gridMember',
-  'liaison',
-  'police',
-  'communityAdmin',
-  'streetAdmin',
-] as const;
+export const ROLES = ['resident', 'volunteer', 'gridLeader', 'gridMember', 'liaison', 'police', 'communityAdmin', 'streetAdmin'] as const;
 export type Role = (typeof ROLES)[number];
 export type GrantedRole = Exclude<Role, 'resident'>;
 export const GRANTED_ROLES = ROLES.filter((r): r is GrantedRole => r !== 'resident');

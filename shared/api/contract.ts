@@ -32,12 +32,7 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
 const spec = <I extends z.ZodType, O extends z.ZodType>(s: ActionSpec<I, O>) => s;
 
 /** Errors any action can answer with. */
-export const COMMON_ERRORS: readonly ErrorCode[] = [
-  'COMMON.INVALID_INPUT',
-  'COMMON.UNKNOWN_ACTION',
-  'COMMON.UNAUTHENTICATED',
-  'COMMON.RATE_LIMITED',
-];
+export const COMMON_ERRORS: readonly ErrorCode[] = ['COMMON.INVALID_INPUT', 'COMMON.UNKNOWN_ACTION', 'COMMON.UNAUTHENTICATED', 'COMMON.RATE_LIMITED'];
 
 export const TickInput = z.object({ at: z.iso.datetime({ offset: true }).optional() }).strict();
 export const TickOutput = z.object({ at: z.string(), jobs: z.record(z.string(), z.number().int()) });
@@ -268,24 +263,96 @@ export const api = {
   stations: {
     list: spec({ summary: '党群服务站列表：开放时间、是否在开、离我多远（按距离排序）', kind: 'read', input: S.ListStationsInput, output: S.ListStationsOutput, errors: [] }),
     get: spec({ summary: '服务站详情：地址、开放时间、服务的网格、值班表、此刻在岗', kind: 'read', input: S.StationRef, output: S.StationOutput, errors: ['CODE.NOT_FOUND'] }),
-    save: spec({ summary: '社区或街道管理员新建、修改服务站与值班表', kind: 'write', input: S.SaveStationInput, output: S.StationOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN', 'COMMON.CONFLICT'] }),
-    screenCode: spec({ summary: '服务站大屏的签到码（每分钟更换，签名防伪）', kind: 'read', input: S.StationRef, output: S.CodeOutput, errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN'] }),
+    save: spec({
+      summary: '社区或街道管理员新建、修改服务站与值班表',
+      kind: 'write',
+      input: S.SaveStationInput,
+      output: S.StationOutput,
+      errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN', 'COMMON.CONFLICT'],
+    }),
+    screenCode: spec({
+      summary: '服务站大屏的签到码（每分钟更换，签名防伪）',
+      kind: 'read',
+      input: S.StationRef,
+      output: S.CodeOutput,
+      errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN'],
+    }),
     permanentCode: spec({ summary: '服务站的固定码（居民扫码报事，网格自动带出）', kind: 'read', input: S.StationRef, output: S.CodeOutput, errors: ['CODE.NOT_FOUND'] }),
     myCode: spec({ summary: '我的个人码（网格长扫码为我代办）', kind: 'read', input: S.EmptyInput, output: S.CodeOutput, errors: [] }),
-    scan: spec({ summary: '扫一扫：识别任何红邻二维码，给出本人角色可做的事', kind: 'read', input: S.ScanInput, output: S.ScanOutput, errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.NOT_FOUND'] }),
-    checkIn: spec({ summary: '扫站点签到码上岗（同一班次重复扫码只算一次）', kind: 'write', input: S.ScanInput, output: S.DutyOutput, errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.WRONG_KIND', 'DUTY.NOT_STAFF', 'DUTY.ON_DUTY_ELSEWHERE'] }),
-    checkOut: spec({ summary: '扫站点签到码下岗，值班时长计入服务记录', kind: 'write', input: S.ScanInput, output: S.DutyOutput, errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.WRONG_KIND', 'DUTY.NOT_ON_DUTY', 'COMMON.CONFLICT'] }),
+    scan: spec({
+      summary: '扫一扫：识别任何红邻二维码，给出本人角色可做的事',
+      kind: 'read',
+      input: S.ScanInput,
+      output: S.ScanOutput,
+      errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.NOT_FOUND'],
+    }),
+    checkIn: spec({
+      summary: '扫站点签到码上岗（同一班次重复扫码只算一次）',
+      kind: 'write',
+      input: S.ScanInput,
+      output: S.DutyOutput,
+      errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.WRONG_KIND', 'DUTY.NOT_STAFF', 'DUTY.ON_DUTY_ELSEWHERE'],
+    }),
+    checkOut: spec({
+      summary: '扫站点签到码下岗，值班时长计入服务记录',
+      kind: 'write',
+      input: S.ScanInput,
+      output: S.DutyOutput,
+      errors: ['CODE.INVALID', 'CODE.EXPIRED', 'CODE.WRONG_KIND', 'DUTY.NOT_ON_DUTY', 'COMMON.CONFLICT'],
+    }),
     myDuty: spec({ summary: '我的值班：当前在岗与最近记录', kind: 'read', input: S.EmptyInput, output: S.MyDutyOutput, errors: [] }),
-    dutyOverview: spec({ summary: '社区值班总览：按值班表对照准时、迟到、缺岗、计划外、自动签退', kind: 'read', input: S.DutyOverviewInput, output: S.DutyOverviewOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'] }),
-    confirmDuty: spec({ summary: '负责人确认计划外值班（系统自动签退的）的时长：可少于记录的时长，只确认一次，不能确认自己的，留痕', kind: 'write', input: S.ConfirmDutyInput, output: S.ConfirmDutyOutput, errors: ['COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'DUTY.OWN_DUTY', 'DUTY.NOTHING_TO_CONFIRM'] }),
+    dutyOverview: spec({
+      summary: '社区值班总览：按值班表对照准时、迟到、缺岗、计划外、自动签退',
+      kind: 'read',
+      input: S.DutyOverviewInput,
+      output: S.DutyOverviewOutput,
+      errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
+    }),
+    confirmDuty: spec({
+      summary: '负责人确认计划外值班（系统自动签退的）的时长：可少于记录的时长，只确认一次，不能确认自己的，留痕',
+      kind: 'write',
+      input: S.ConfirmDutyInput,
+      output: S.ConfirmDutyOutput,
+      errors: ['COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'DUTY.OWN_DUTY', 'DUTY.NOTHING_TO_CONFIRM'],
+    }),
   },
   service: {
     myRecord: spec({ summary: '我的双报到服务记录：按来源分开的时长、积分、星级', kind: 'read', input: V.EmptyServiceInput, output: V.MyRecordOutput, errors: [] }),
-    updateVolunteerProfile: spec({ summary: '志愿者资料：是否党员、在职单位与党支部、擅长、服务时段', kind: 'write', input: V.UpdateVolunteerProfileInput, output: V.MyRecordOutput, errors: ['SERVICE.NOT_VOLUNTEER', 'COMMON.CONFLICT'] }),
-    submitHours: spec({ summary: '自行填报服务时长（待社区审核，每月有上限）', kind: 'write', input: V.SubmitHoursInput, output: V.SubmitHoursOutput, errors: ['SERVICE.NOT_VOLUNTEER', 'SERVICE.FUTURE_DATE'] }),
-    pendingHours: spec({ summary: '社区管理员查看待审核的填报', kind: 'read', input: V.PendingHoursInput, output: V.PendingHoursOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'] }),
-    reviewHours: spec({ summary: '社区管理员通过（可只通过一部分时长，须写明原因）或退回填报（只算一次，受每月上限约束）', kind: 'write', input: V.ReviewHoursInput, output: V.ReviewHoursOutput, errors: ['COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'SERVICE.ALREADY_REVIEWED', 'SERVICE.MANUAL_CAP', 'SERVICE.HOURS_OVER_ENTRY', 'SERVICE.REASON_REQUIRED'] }),
-    workUnitReport: spec({ summary: '在职党员所在单位的月度服务报告（页面与 CSV），供单位党支部使用', kind: 'read', input: V.WorkUnitReportInput, output: V.WorkUnitReportOutput, errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'] }),
+    updateVolunteerProfile: spec({
+      summary: '志愿者资料：是否党员、在职单位与党支部、擅长、服务时段',
+      kind: 'write',
+      input: V.UpdateVolunteerProfileInput,
+      output: V.MyRecordOutput,
+      errors: ['SERVICE.NOT_VOLUNTEER', 'COMMON.CONFLICT'],
+    }),
+    submitHours: spec({
+      summary: '自行填报服务时长（待社区审核，每月有上限）',
+      kind: 'write',
+      input: V.SubmitHoursInput,
+      output: V.SubmitHoursOutput,
+      errors: ['SERVICE.NOT_VOLUNTEER', 'SERVICE.FUTURE_DATE'],
+    }),
+    pendingHours: spec({
+      summary: '社区管理员查看待审核的填报',
+      kind: 'read',
+      input: V.PendingHoursInput,
+      output: V.PendingHoursOutput,
+      errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
+    }),
+    reviewHours: spec({
+      summary: '社区管理员通过（可只通过一部分时长，须写明原因）或退回填报（只算一次，受每月上限约束）',
+      kind: 'write',
+      input: V.ReviewHoursInput,
+      output: V.ReviewHoursOutput,
+      errors: ['COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'SERVICE.ALREADY_REVIEWED', 'SERVICE.MANUAL_CAP', 'SERVICE.HOURS_OVER_ENTRY', 'SERVICE.REASON_REQUIRED'],
+    }),
+    workUnitReport: spec({
+      summary: '在职党员所在单位的月度服务报告（页面与 CSV），供单位党支部使用',
+      kind: 'read',
+      input: V.WorkUnitReportInput,
+      output: V.WorkUnitReportOutput,
+      errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
+    }),
   },
   scheduler: {
     tick: spec({

@@ -21,5 +21,17 @@ export interface TopicSeed {
 }
 
 export function topicFromOrder(order: { _id: string; place: { path: PlacePath } }, title: string, by: string, now: string): TopicSeed {
-  return { _id: `top_${order._id.slice(4)}`, title, source: 'order', sourceOrderId: order._id, meetingType: '民事协调会', private: true, path: order.place.path, status: 'proposed', createdBy: by, createdAt: now, version: 1 };
+  return {
+    _id: `top_${order._id.slice(4)}`,
+    title,
+    source: 'order',
+    sourceOrderId: order._id,
+    meetingType: '民事协调会',
+    private: true,
+    path: order.place.path,
+    status: 'proposed',
+    createdBy: by,
+    createdAt: now,
+    version: 1,
+  };
 }

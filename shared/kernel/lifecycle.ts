@@ -145,7 +145,10 @@ export function runLifecycle<S extends string, E extends { type: string }, D ext
 }
 
 /** Every (state, event type) pair the table allows, for documentation and tests. */
-export function allowedPairs<S extends string, E extends { type: string }>(lifecycle: Pick<Lifecycle<S, E, never, never>, 'states' | 'next'>, samples: readonly E[]): [S, string, S][] {
+export function allowedPairs<S extends string, E extends { type: string }>(
+  lifecycle: Pick<Lifecycle<S, E, never, never>, 'states' | 'next'>,
+  samples: readonly E[],
+): [S, string, S][] {
   const pairs: [S, string, S][] = [];
   for (const state of lifecycle.states) {
     for (const event of samples) {

@@ -6,7 +6,10 @@ import { levelDeadline } from './escalation';
 import type { Order } from './orders.schema';
 
 /** What a post says, after the contract parsed it and the handler found the building. */
-export interface NewOrderInput extends Pick<Order, 'posterId' | 'postedBy' | 'clientKey' | 'category' | 'description' | 'photos' | 'urgency' | 'preferredTime' | 'contact' | 'onBehalf'> {
+export interface NewOrderInput extends Pick<
+  Order,
+  'posterId' | 'postedBy' | 'clientKey' | 'category' | 'description' | 'photos' | 'urgency' | 'preferredTime' | 'contact' | 'onBehalf'
+> {
   building: { _id: string; path: PlacePath };
   /** `社区 › 网格 › 楼`, as the order shows its place. */
   placeLabel: string;

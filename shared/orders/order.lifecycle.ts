@@ -106,7 +106,12 @@ function serviceRecord(order: Order, closedAt: string): SideWrite[] {
 }
 
 /** To a new level: its clock starts now; whoever had it lets go. */
-const toLevel = (order: Order, level: Level, now: string): Partial<Order> => ({ level, maxLevel: maxLevel(order.maxLevel, level), levelSince: now, levelDeadline: levelDeadline(level, now) });
+const toLevel = (order: Order, level: Level, now: string): Partial<Order> => ({
+  level,
+  maxLevel: maxLevel(order.maxLevel, level),
+  levelSince: now,
+  levelDeadline: levelDeadline(level, now),
+});
 
 type Effects = { [K in OrderStepType]: (order: Order, step: Extract<OrderStep, { type: K }>, x: OrderContext) => Effect<Order> };
 
@@ -229,7 +234,11 @@ export const ORDER_EFFECTS: Effects = {
       notify: to !== x.by?.id ? tell(to, { template: 'order.comment', title: '事项有新留言', body: s.text.slice(0, 20), page: page(order._id) }) : [],
     };
   },
-  toCouncil: (_order, s) => ({ set: { topicId: s.topic._id }, timeline: [line('topic', `已转为民事协调会议题：${s.title}`)], writes: [{ op: 'insert', collection: 'topics', doc: s.topic }] }),
+  toCouncil: (_order, s) => ({
+    set: { topicId: s.topic._id },
+    timeline: [line('topic', `已转为民事协调会议题：${s.title}`)],
+    writes: [{ op: 'insert', collection: 'topics', doc: s.topic }],
+  }),
   clock: (order, s, x) => {
     const { outcome } = s;
     const escalated = outcome.escalatedTo.length > 0;
@@ -253,7 +262,12 @@ export const ORDER_EFFECTS: Effects = {
       writes: escalated ? releaseAssignee(order, x) : [],
       notify: escalated
         ? [
-            ...tell(order.posterId, { template: 'order.escalated', title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`, body: `${order.category}：${lapsed}超过处理时限，已自动上报`, page: page(order._id) }),
+            ...tell(order.posterId, {
+              template: 'order.escalated',
+              title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`,
+              body: `${order.category}：${lapsed}超过处理时限，已自动上报`,
+              page: page(order._id),
+            }),
             ...leaders(order, outcome.level, '超时事项已上报', `${order.category}：${lapsed}超过处理时限`),
           ]
         : [],

@@ -54,7 +54,22 @@ export type OrderEvent =
 
 export type OrderEventType = OrderEvent['type'];
 export const ORDER_EVENT_TYPES: readonly OrderEventType[] = [
-  'offer', 'noCandidate', 'accept', 'decline', 'expireOffer', 'dispatchByHand', 'openPool', 'handBack', 'resolve', 'rate', 'autoClose', 'closeAfterReview', 'escalate', 'sendBack', 'cancel', 'comment',
+  'offer',
+  'noCandidate',
+  'accept',
+  'decline',
+  'expireOffer',
+  'dispatchByHand',
+  'openPool',
+  'handBack',
+  'resolve',
+  'rate',
+  'autoClose',
+  'closeAfterReview',
+  'escalate',
+  'sendBack',
+  'cancel',
+  'comment',
 ];
 
 /** Ratings of 1–2 stars reopen the order for the grid leader; 3–5 close it. */

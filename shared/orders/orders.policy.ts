@@ -32,7 +32,9 @@ export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assign
     poster: order.posterId === me,
     assignee: order.assigneeId === me,
     offeree: order.state === 'offered' && order.offer?.volunteerId === me,
-    volunteerOfPlace: actor.memberships.some((m) => m.role === 'volunteer' && (order.level === 'grid' ? m.path.gridId === volunteerPath.gridId : m.path.communityId === volunteerPath.communityId)),
+    volunteerOfPlace: actor.memberships.some(
+      (m) => m.role === 'volunteer' && (order.level === 'grid' ? m.path.gridId === volunteerPath.gridId : m.path.communityId === volunteerPath.communityId),
+    ),
     handlingLeader: holdsOver(actor, LEVEL_LEADERS[order.level], path),
     leaderOfPlace: holdsOver(actor, LEADER_ROLES, path),
   };
@@ -152,7 +154,12 @@ export function timelineRole(r: Relation, level: Level): string {
  * (`contactName`). The leader of the grid where it happens, or of a place above it; for a resident
  * whose home lies elsewhere, also a leader over their home. Anyone may post for themselves.
  */
-export function mayPostFor(actor: Actor, input: { onBehalfOf?: string | undefined; contactName?: string | undefined }, buildingPath: PlacePath, posterHome: PlacePath | null): boolean {
+export function mayPostFor(
+  actor: Actor,
+  input: { onBehalfOf?: string | undefined; contactName?: string | undefined },
+  buildingPath: PlacePath,
+  posterHome: PlacePath | null,
+): boolean {
   const forSomeoneElse = Boolean(input.onBehalfOf && input.onBehalfOf !== actor.user._id) || Boolean(input.contactName);
   if (!forSomeoneElse) return true;
   if (!opensAt(actor, 'proxy', buildingPath)) return false;

@@ -100,9 +100,19 @@ export interface VolunteerDoc {
 // ---- inputs -----------------------------------------------------------------------------------
 
 const text = (min: number, max: number, what: string) => z.string().trim().min(min, `请填写${what}`).max(max, `${what}最多 ${max} 个字`);
-const FileId = z.string().trim().min(1).max(256).regex(/^(local:\/\/|cloud:\/\/)[A-Za-z0-9._/-]+$/, '图片编号格式不对');
+const FileId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(256)
+  .regex(/^(local:\/\/|cloud:\/\/)[A-Za-z0-9._/-]+$/, '图片编号格式不对');
 export const OrderId = Id;
-const ClientKey = z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, '提交编号格式不对');
+const ClientKey = z
+  .string()
+  .trim()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '提交编号格式不对');
 
 export const PostOrderInput = z
   .object({
@@ -112,7 +122,10 @@ export const PostOrderInput = z
     /** Defaults to the poster's household. */
     buildingId: Id.optional(),
     room: Room.optional(),
-    point: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict().optional(),
+    point: z
+      .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+      .strict()
+      .optional(),
     urgency: z.enum(URGENCIES).default('normal'),
     preferredTime: z.string().trim().max(40).optional(),
     /** Made by the client once per form: a double tap or a retry posts one order. */
@@ -143,7 +156,11 @@ export const UploadPhotoInput = z
   .object({
     contentType: z.enum(['image/jpeg', 'image/png', 'image/webp']),
     /** The picture, base64; at most ~700 KB of image (the client compresses first). */
-    dataBase64: z.string().min(16).max(960_000).regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片数据格式不对'),
+    dataBase64: z
+      .string()
+      .min(16)
+      .max(960_000)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片数据格式不对'),
   })
   .strict();
 
@@ -181,7 +198,10 @@ export const StatsInput = z
   .object({
     nodeId: Id,
     /** `2026-11`; all months when left out. */
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11').optional(),
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11')
+      .optional(),
   })
   .strict();
 

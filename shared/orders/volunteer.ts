@@ -7,7 +7,11 @@ import type { VolunteerDoc } from './orders.schema';
 export const DEFAULT_AVAILABILITY: AvailabilityWindow[] = [{ days: [1, 2, 3, 4, 5, 6, 7], from: 7 * 60, to: 22 * 60 }];
 
 /** The dispatch profile a volunteer gets when they become one at a grid. */
-export function volunteerProfileDoc(user: Pick<User, '_id' | 'name' | 'volunteer' | 'home'>, grid: PlacePath, availability: AvailabilityWindow[] = DEFAULT_AVAILABILITY): VolunteerDoc {
+export function volunteerProfileDoc(
+  user: Pick<User, '_id' | 'name' | 'volunteer' | 'home'>,
+  grid: PlacePath,
+  availability: AvailabilityWindow[] = DEFAULT_AVAILABILITY,
+): VolunteerDoc {
   return {
     _id: user._id,
     userId: user._id,

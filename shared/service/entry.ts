@@ -52,11 +52,7 @@ export const ORDER_HOURS_CAP = 4;
 export const RATING_BONUS: Record<number, number> = { 5: 5, 4: 3 };
 
 /** A closed order with a volunteer: verified, from the request loop. One per order (its id). */
-export function orderEntry(
-  order: Pick<Order, '_id' | 'assigneeId' | 'acceptedAt' | 'resolvedAt' | 'rating'>,
-  closedAt: string,
-  month = beijingMonth(closedAt),
-): OrderEntry | null {
+export function orderEntry(order: Pick<Order, '_id' | 'assigneeId' | 'acceptedAt' | 'resolvedAt' | 'rating'>, closedAt: string, month = beijingMonth(closedAt)): OrderEntry | null {
   if (!order.assigneeId || !order.acceptedAt || !order.resolvedAt) return null;
   const raw = (Date.parse(order.resolvedAt) - Date.parse(order.acceptedAt)) / 3600_000;
   const hours = Math.round(Math.min(ORDER_HOURS_CAP, Math.max(ORDER_HOURS_MIN, raw)) * 100) / 100;

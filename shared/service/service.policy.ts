@@ -13,8 +13,7 @@ import { RECORD_ACTIONS, type RecordAction } from './service.schema';
 const isVolunteer = (actor: Actor) => actor.memberships.some((m) => m.role === 'volunteer');
 
 export type ServiceRequest =
-  | { action: 'myRecord' | 'updateVolunteerProfile' | 'submitHours' }
-  | { action: 'pendingHours' | 'reviewHours' | 'workUnitReport'; place: { path: PlacePath } };
+  { action: 'myRecord' | 'updateVolunteerProfile' | 'submitHours' } | { action: 'pendingHours' | 'reviewHours' | 'workUnitReport'; place: { path: PlacePath } };
 
 const ALLOW: Decision = { allow: true };
 const deny = (code: ErrorCode = 'COMMON.FORBIDDEN'): Decision => ({ allow: false, code });

@@ -67,7 +67,15 @@ const EntryView = z.object({
 });
 export const MyRecordOutput = z.object({
   profile: z
-    .object({ partyMember: z.boolean(), inService: z.boolean(), workUnit: z.string().nullable(), partyBranch: z.string().nullable(), skills: z.array(z.string()), availability: z.array(z.object({ days: z.array(z.number()), from: z.number(), to: z.number() })), homeGrid: z.string().nullable() })
+    .object({
+      partyMember: z.boolean(),
+      inService: z.boolean(),
+      workUnit: z.string().nullable(),
+      partyBranch: z.string().nullable(),
+      skills: z.array(z.string()),
+      availability: z.array(z.object({ days: z.array(z.number()), from: z.number(), to: z.number() })),
+      homeGrid: z.string().nullable(),
+    })
     .nullable(),
   summary: z.object({
     bySource: z.record(z.string(), z.object({ hours: z.number(), points: z.number(), entries: z.number() })),

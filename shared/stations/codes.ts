@@ -8,10 +8,7 @@
  *   m:<meetingId>            a meeting's sign-in code
  */
 export type CodePayload =
-  | { kind: 'station'; stationId: string }
-  | { kind: 'checkin'; stationId: string; minute: number }
-  | { kind: 'person'; token: string }
-  | { kind: 'meeting'; meetingId: string };
+  { kind: 'station'; stationId: string } | { kind: 'checkin'; stationId: string; minute: number } | { kind: 'person'; token: string } | { kind: 'meeting'; meetingId: string };
 export type CodeKind = CodePayload['kind'];
 export const CODE_KINDS: readonly CodeKind[] = ['station', 'checkin', 'person', 'meeting'];
 
@@ -72,5 +69,8 @@ export function nextRotation(now: string): string {
 /** Alphabet of personal-code tokens: no look-alikes. */
 export const TOKEN_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
 export function makeToken(randomInts: readonly number[]): string {
-  return randomInts.slice(0, 10).map((n) => TOKEN_ALPHABET[Math.abs(n) % TOKEN_ALPHABET.length]).join('');
+  return randomInts
+    .slice(0, 10)
+    .map((n) => TOKEN_ALPHABET[Math.abs(n) % TOKEN_ALPHABET.length])
+    .join('');
 }

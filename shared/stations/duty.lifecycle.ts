@@ -2,7 +2,18 @@ import type { Change, Effect, Lifecycle, Refusal } from '../kernel/lifecycle';
 import { beijingMonth } from '../kernel/time';
 import { confirmedDutyEntry, dutyEntry } from '../service/entry';
 import { minuteOf } from './codes';
-import { autoClosePlan, autoCloseWords, confirmedCredit, dutyCredit, judgeCheckIn, shiftOn, type AutoCloseReason, type DutyConfirmation, type OpeningHours, type RosterSlot } from './duty';
+import {
+  autoClosePlan,
+  autoCloseWords,
+  confirmedCredit,
+  dutyCredit,
+  judgeCheckIn,
+  shiftOn,
+  type AutoCloseReason,
+  type DutyConfirmation,
+  type OpeningHours,
+  type RosterSlot,
+} from './duty';
 
 /**
  * The duty lifecycle (站点值班), one table:
@@ -93,7 +104,13 @@ export const awaitsConfirmation = (d: Pick<Duty, 'status' | 'confirmation'>) => 
 
 /** The 自动签退 words of a duty the scheduler closed (what is known of it: older entries may have no duty). */
 export function closeWordsOf(d: Pick<Duty, 'closeReason' | 'planned' | 'confirmation' | 'checkOutAt' | 'shiftEndAt'> | undefined): string {
-  return autoCloseWords({ reason: d?.closeReason ?? null, planned: d?.planned ?? false, confirmation: confirmationOf(d), closedAt: d?.checkOutAt ?? null, shiftEnd: d?.shiftEndAt ?? null });
+  return autoCloseWords({
+    reason: d?.closeReason ?? null,
+    planned: d?.planned ?? false,
+    confirmation: confirmationOf(d),
+    closedAt: d?.checkOutAt ?? null,
+    shiftEnd: d?.shiftEndAt ?? null,
+  });
 }
 
 const NOTHING_TO_CONFIRM: Refusal = { code: 'DUTY.NOTHING_TO_CONFIRM', field: 'payload.dutyId' };
@@ -112,7 +129,13 @@ function effect(d: DutySubject, event: DutyEvent, x: DutyContext): Effect<DutySu
       const shift = d.shiftStartAt && d.shiftEndAt ? { startAt: d.shiftStartAt, endAt: d.shiftEndAt } : null;
       const credit = dutyCredit({ checkInAt: d.checkInAt, checkOutAt: d.closesAt, shift, closedBy: 'auto' });
       return {
-        set: { status: 'autoClosed', checkOutAt: d.closesAt, minutes: credit.minutes, creditedMinutes: credit.creditedMinutes, confirmation: credit.needsConfirmation ? 'awaiting' : 'none' },
+        set: {
+          status: 'autoClosed',
+          checkOutAt: d.closesAt,
+          minutes: credit.minutes,
+          creditedMinutes: credit.creditedMinutes,
+          confirmation: credit.needsConfirmation ? 'awaiting' : 'none',
+        },
         writes: [{ op: 'insert', collection: 'service_records', doc: dutyEntry(d, 'auto', d.closesAt, credit) }],
         audit: { event: 'duty.autoClose', minutes: credit.minutes, creditedMinutes: credit.creditedMinutes, needsConfirmation: credit.needsConfirmation },
       };
@@ -121,7 +144,9 @@ function effect(d: DutySubject, event: DutyEvent, x: DutyContext): Effect<DutySu
       const credited = confirmedCredit(d.minutes, event.minutes);
       return {
         set: { creditedMinutes: credited, confirmation: 'confirmed', confirmedBy: event.by, confirmedAt: event.at, confirmNote: event.note },
-        writes: [{ op: 'update', collection: 'service_records', id: `duty.${d._id}`, version: x.entryVersion ?? 0, patch: { $set: confirmedDutyEntry(credited, event.at, event.note) } }],
+        writes: [
+          { op: 'update', collection: 'service_records', id: `duty.${d._id}`, version: x.entryVersion ?? 0, patch: { $set: confirmedDutyEntry(credited, event.at, event.note) } },
+        ],
         audit: { event: 'duty.confirm', spanMinutes: d.minutes, requestedMinutes: event.minutes, creditedMinutes: credited, note: event.note },
       };
     }
@@ -172,5 +197,13 @@ export function checkInDuty(
     version: 1,
     state: 'open',
   };
-  return { after: duty, set: duty, inc: {}, timeline: [], notify: [], audit: { event: 'checkIn', stationId: station._id, planned: verdict.planned, late: verdict.late }, writes: [] };
+  return {
+    after: duty,
+    set: duty,
+    inc: {},
+    timeline: [],
+    notify: [],
+    audit: { event: 'checkIn', stationId: station._id, planned: verdict.planned, late: verdict.late },
+    writes: [],
+  };
 }

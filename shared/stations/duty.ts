@@ -175,7 +175,13 @@ export type DutyConfirmation = 'none' | 'awaiting' | 'confirmed';
  * The words under an automatically closed duty (自动签退), the same in the duty list and the
  * service record. `reason` is missing on duties closed before reasons were kept.
  */
-export function autoCloseWords(d: { reason?: AutoCloseReason | null; planned: boolean; confirmation: DutyConfirmation; closedAt?: string | null; shiftEnd?: string | null }): string {
+export function autoCloseWords(d: {
+  reason?: AutoCloseReason | null;
+  planned: boolean;
+  confirmation: DutyConfirmation;
+  closedAt?: string | null;
+  shiftEnd?: string | null;
+}): string {
   const clock = clockText;
   const when =
     d.reason === 'closingTime'

@@ -29,8 +29,7 @@ export function postingPlace(home: Home | undefined, servesGridIds: readonly str
 
 /** Nearest first when the phone said where it is; otherwise (and at equal distance) the caller's own community first. */
 export const nearestFirst =
-  (homeCommunityId: string | undefined) =>
-  (a: { distanceMeters: number | null; communityId: string }, b: { distanceMeters: number | null; communityId: string }) =>
+  (homeCommunityId: string | undefined) => (a: { distanceMeters: number | null; communityId: string }, b: { distanceMeters: number | null; communityId: string }) =>
     (a.distanceMeters ?? Infinity) - (b.distanceMeters ?? Infinity) || Number(b.communityId === homeCommunityId) - Number(a.communityId === homeCommunityId);
 
 /** What a save writes of a station: what the admin gave; a point and a photo only when given. */

@@ -9,12 +9,26 @@ export type StationAction = (typeof STATION_ACTIONS)[number];
 const Minute = z.number().int().min(0).max(1440);
 const Days = z.array(z.number().int().min(1).max(7)).min(1).max(7);
 
-export const HoursSchema = z.object({ days: Days, open: Minute, close: Minute }).strict().refine((h) => h.close > h.open, { message: '关门时间要晚于开门时间', path: ['close'] });
-export const RosterSlotSchema = z.object({ userId: Id, days: Days, from: Minute, to: Minute }).strict().refine((s) => s.to > s.from, { message: '值班结束要晚于开始', path: ['to'] });
+export const HoursSchema = z
+  .object({ days: Days, open: Minute, close: Minute })
+  .strict()
+  .refine((h) => h.close > h.open, { message: '关门时间要晚于开门时间', path: ['close'] });
+export const RosterSlotSchema = z
+  .object({ userId: Id, days: Days, from: Minute, to: Minute })
+  .strict()
+  .refine((s) => s.to > s.from, { message: '值班结束要晚于开始', path: ['to'] });
 const Point = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).strict();
 /** Station ids stay short: a rotating code carries one in its 20-character payload. */
-const StationId = z.string().trim().regex(/^[A-Za-z0-9_-]{1,11}$/, '站点编号为 1–11 位字母、数字');
-const Scene = z.string().trim().min(3).max(32, '不是红邻的二维码').regex(/^[A-Za-z0-9!#$&'()*+,/:;=?@\-._~]+$/, '不是红邻的二维码');
+const StationId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,11}$/, '站点编号为 1–11 位字母、数字');
+const Scene = z
+  .string()
+  .trim()
+  .min(3)
+  .max(32, '不是红邻的二维码')
+  .regex(/^[A-Za-z0-9!#$&'()*+,/:;=?@\-._~]+$/, '不是红邻的二维码');
 
 export const ListStationsInput = z.object({ point: Point.optional() }).strict();
 export const StationRef = z.object({ stationId: StationId }).strict();
@@ -27,7 +41,12 @@ export const SaveStationInput = z
     openingHours: z.string().trim().min(2).max(40),
     hours: HoursSchema,
     point: Point.optional(),
-    photo: z.string().trim().max(256).regex(/^(local:\/\/|cloud:\/\/)[A-Za-z0-9._/-]+$/).optional(),
+    photo: z
+      .string()
+      .trim()
+      .max(256)
+      .regex(/^(local:\/\/|cloud:\/\/)[A-Za-z0-9._/-]+$/)
+      .optional(),
     servesGridIds: z.array(Id).min(1).max(20),
     roster: z.array(RosterSlotSchema).max(200).default([]),
     version: z.number().int().min(1).optional(),
@@ -42,8 +61,17 @@ export const EmptyInput = z.object({}).strict();
 /** A leader confirms what an unplanned, automatically closed duty credits: 0 credits nothing. */
 export const ConfirmDutyInput = z
   .object({
-    dutyId: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/),
-    minutes: z.number().int('按整分钟确认').min(0).max(24 * 60),
+    dutyId: z
+      .string()
+      .trim()
+      .min(3)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.-]+$/),
+    minutes: z
+      .number()
+      .int('按整分钟确认')
+      .min(0)
+      .max(24 * 60),
     note: z.string().trim().min(2, '请写明确认的依据').max(100),
   })
   .strict();

@@ -56,7 +56,9 @@ const fixture = (name: string) => pathToFileURL(join(__dirname, '..', 'fixtures'
     expect(find(vs, 'line-height', '.fx-tight')[0]?.value).toMatch(/= 1\.00$/);
     // Nothing about the elder-only rule in normal mode.
     expect(vs.filter((v) => v.rule === 'font-size')).toEqual([]);
-    expect(formatViolations('fixture', vs)).toContain('fixture · touch-target · div.hl-page.hl-page-order-queue > div.hl-tabs > div.hl-tab.fx-tab · “全部” · 390 × 24 px (≥ 44 × 44 px)');
+    expect(formatViolations('fixture', vs)).toContain(
+      'fixture · touch-target · div.hl-page.hl-page-order-queue > div.hl-tabs > div.hl-tab.fx-tab · “全部” · 390 × 24 px (≥ 44 × 44 px)',
+    );
   }, 30_000);
 
   it('in 长辈版 reports 12.5 px and 16 px text and a button under 60 px, and not the 64 px one', async () => {

@@ -158,7 +158,9 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     let quietSince = 0;
     let busy = 'nothing drawn';
     while (Date.now() < until) {
-      busy = await page.evaluate(() => (!document.querySelector('.taro_page .hl-page') ? 'nothing drawn' : document.querySelector('[aria-busy=true], .hl-spinner') ? 'a spinner' : ''));
+      busy = await page.evaluate(() =>
+        !document.querySelector('.taro_page .hl-page') ? 'nothing drawn' : document.querySelector('[aria-busy=true], .hl-spinner') ? 'a spinner' : '',
+      );
       if (!busy && inFlight() <= 0) {
         if (!quietSince) quietSince = Date.now();
         else if (Date.now() - quietSince >= 150) break;
@@ -178,7 +180,10 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     await page.evaluate(() => {
       for (const el of Array.from(document.querySelectorAll('*'))) if (getComputedStyle(el).position === 'sticky') el.setAttribute('data-hl-unstuck', '');
     });
-    const style = await page.addStyleTag({ content: 'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_page { height: auto !important; max-height: none !important; overflow: visible !important; } [data-hl-unstuck] { position: static !important; }' });
+    const style = await page.addStyleTag({
+      content:
+        'html, body, #app, .taro-tabbar__container, .taro-tabbar__panel, .taro_page { height: auto !important; max-height: none !important; overflow: visible !important; } [data-hl-unstuck] { position: static !important; }',
+    });
     await page.screenshot({ path: join(LAYOUT_SHOTS, `${name}.png`), fullPage: true });
     await style.evaluate((e) => (e as Element).remove());
     await page.evaluate(() => document.querySelectorAll('[data-hl-unstuck]').forEach((el) => el.removeAttribute('data-hl-unstuck')));
@@ -207,7 +212,9 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
           const state = await page.evaluate(() => ({
             page: Boolean(document.querySelector('.taro_page .hl-page')),
             elder: Boolean(document.querySelector('.taro_page .hl-page.honglin-elder')),
-            error: Array.from(document.querySelectorAll('.taro_page .hl-state-error')).map((e) => (e as HTMLElement).innerText.trim()).join(' / '),
+            error: Array.from(document.querySelectorAll('.taro_page .hl-state-error'))
+              .map((e) => (e as HTMLElement).innerText.trim())
+              .join(' / '),
           }));
           // The audit measures the page the person was meant to see, in the mode asked for.
           if (!state.page) failures.push(`${where} · the page did not render`);
@@ -232,7 +239,8 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     // nests under it with `&-…`.)
     const src = join(__dirname, '..', '..', 'miniprogram');
     const classesOf = (files: string[]) => new Set(files.flatMap((f) => Array.from(readFileSync(f, 'utf8').matchAll(/\.([a-z][a-z0-9_-]*)/gi), (m) => m[1]!)));
-    const scssUnder = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scssUnder(join(dir, e.name)) : e.name.endsWith('.scss') ? [join(dir, e.name)] : []));
+    const scssUnder = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scssUnder(join(dir, e.name)) : e.name.endsWith('.scss') ? [join(dir, e.name)] : []));
     const shared = classesOf([join(src, 'app.scss'), ...scssUnder(join(src, 'components'))]);
     const ordersOnly = [...classesOf(scssUnder(join(src, 'packages', 'orders')))].filter((c) => !shared.has(c));
     expect(ordersOnly.length).toBeGreaterThan(20);

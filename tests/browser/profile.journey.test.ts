@@ -2,8 +2,6 @@ import { journey, screenshot, visible } from '../helpers/browser';
 import { PERSONAS } from '../helpers/local-gateway';
 
 journey('journey: a person switches personas, sees and edits their profile (H5 in Chromium)', (j) => {
-
-
   it('opens 我的 as the default resident, with her phone masked and her place in the tree', async () => {
     await j.page.goto(`${j.gw.url}/#/pages/me/index`);
     await j.page.getByText('张桂英').first().waitFor();

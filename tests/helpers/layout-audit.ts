@@ -55,7 +55,9 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
 
   const describe = (el: Element): string => {
     const part = (e: Element) => {
-      const cls = Array.from(e.classList).filter((c) => !/^(nut-button-(primary|default|large|normal|small|round|block)|taro_|hydrated)/.test(c)).slice(0, 3);
+      const cls = Array.from(e.classList)
+        .filter((c) => !/^(nut-button-(primary|default|large|normal|small|round|block)|taro_|hydrated)/.test(c))
+        .slice(0, 3);
       return e.tagName.toLowerCase() + cls.map((c) => `.${c}`).join('');
     };
     const parts = [part(el)];
@@ -66,7 +68,11 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
     }
     return parts.join(' > ');
   };
-  const textOf = (el: Element) => ((el as HTMLElement).innerText || el.textContent || (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  const textOf = (el: Element) =>
+    ((el as HTMLElement).innerText || el.textContent || (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || el.getAttribute('aria-label') || '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 40);
 
   const shown = (el: Element): boolean => {
     const r = el.getBoundingClientRect();
@@ -84,14 +90,17 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
     return true;
   };
 
-  const all = [scope, ...Array.from(scope.querySelectorAll('*'))].filter((e) => !/^(script|style|link|meta|head|title|noscript|template|svg|path|br)$/i.test(e.tagName) && !e.closest('svg'));
+  const all = [scope, ...Array.from(scope.querySelectorAll('*'))].filter(
+    (e) => !/^(script|style|link|meta|head|title|noscript|template|svg|path|br)$/i.test(e.tagName) && !e.closest('svg'),
+  );
   const visibleEls = all.filter(shown);
 
   // ---- tappable elements --------------------------------------------------------------------------
   // Taro's React wrapper does not hand handlers to React's props of its custom elements: it keeps
   // them on the element as `__events` (what `<View onClick>` becomes). Buttons, inputs, switches and
   // ARIA widgets count whether or not a handler is attached.
-  const CONTROL = 'button, a[href], input:not([type=hidden]), textarea, select, taro-button-core, taro-input-core, taro-textarea-core, taro-switch-core, taro-checkbox-core, taro-radio-core, taro-picker-core, [role=button], [role=link], [role=switch], [role=checkbox], [role=radio], [role=tab], [role=menuitem], [aria-role=switch], .weui-tabbar__item, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles-item';
+  const CONTROL =
+    'button, a[href], input:not([type=hidden]), textarea, select, taro-button-core, taro-input-core, taro-textarea-core, taro-switch-core, taro-checkbox-core, taro-radio-core, taro-picker-core, [role=button], [role=link], [role=switch], [role=checkbox], [role=radio], [role=tab], [role=menuitem], [aria-role=switch], .weui-tabbar__item, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles-item';
   const hasTapHandler = (el: Element): boolean => {
     const ev = (el as Element & { __events?: Record<string, unknown[] | undefined> }).__events;
     if (ev) for (const k of Object.keys(ev)) if (/^(click|tap|longpress|touchstart|touchend)$/i.test(k) && (ev[k]?.length ?? 1) > 0) return true;
@@ -114,7 +123,12 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
   }
 
   // ---- text ---------------------------------------------------------------------------------------
-  interface Leaf { el: Element; frags: DOMRect[]; text: string; layer: Element | null }
+  interface Leaf {
+    el: Element;
+    frags: DOMRect[];
+    text: string;
+    layer: Element | null;
+  }
   const leaves: Leaf[] = [];
   // Texts are compared within one layer: the same scroll container and the same fixed/sticky box.
   // (Taro scrolls the page inside `.taro_page`; the tab bar below it is not drawn over by the page's
@@ -132,10 +146,14 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
   const parseColor = (c: string): [number, number, number, number] | null => {
     const m = /rgba?\(([^)]+)\)/.exec(c);
     if (!m) return null;
-    const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(parseFloat);
+    const p = m[1]!
+      .split(/[ ,/]+/)
+      .filter(Boolean)
+      .map(parseFloat);
     return [p[0]!, p[1]!, p[2]!, p.length > 3 ? p[3]! : 1];
   };
-  const blend = (top: [number, number, number, number], bottom: [number, number, number]): [number, number, number] => [0, 1, 2].map((i) => top[i]! * top[3] + bottom[i]! * (1 - top[3])) as [number, number, number];
+  const blend = (top: [number, number, number, number], bottom: [number, number, number]): [number, number, number] =>
+    [0, 1, 2].map((i) => top[i]! * top[3] + bottom[i]! * (1 - top[3])) as [number, number, number];
   const lum = (c: [number, number, number]) => {
     const ch = c.map((v) => {
       const s = v / 255;
@@ -191,7 +209,13 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
     }
     if (isField) frags.push(el.getBoundingClientRect());
     if (frags.length === 0) continue;
-    const text = isField ? (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || '' : textNodes.map((n) => n.textContent).join('').replace(/\s+/g, ' ').trim();
+    const text = isField
+      ? (el as HTMLInputElement).value || (el as HTMLInputElement).placeholder || ''
+      : textNodes
+          .map((n) => n.textContent)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim();
     if (isField && !text) continue;
     const selector = describe(el);
     const shortText = text.slice(0, 40);
@@ -261,11 +285,23 @@ function auditInPage(args: { mode: Mode; root?: string; t: typeof THRESHOLDS }):
           const ix = Math.min(fa.right, fb.right) - Math.max(fa.left, fb.left);
           const iy = Math.min(fa.bottom, fb.bottom) - Math.max(fa.top, fb.top);
           if (ix > 1 && iy > 1) {
-            found = { rule: 'text-overlap', selector: describe(a.el), text: `“${a.text}” ↔ “${b.text}”`, value: `boxes overlap by ${round(ix)} × ${round(iy)} px`, limit: 'no overlap' };
+            found = {
+              rule: 'text-overlap',
+              selector: describe(a.el),
+              text: `“${a.text}” ↔ “${b.text}”`,
+              value: `boxes overlap by ${round(ix)} × ${round(iy)} px`,
+              limit: 'no overlap',
+            };
           } else if (iy >= 0.5 * Math.min(fa.height, fb.height)) {
             const gap = fa.left < fb.left ? fb.left - fa.right : fa.left - fb.right;
             if (gap > -1 && gap < t.minTextGap) {
-              found = { rule: 'text-run-in', selector: describe(a.el), text: `“${a.text}” ↔ “${b.text}”`, value: `gap ${round(Math.max(0, gap))} px on one line`, limit: `≥ ${t.minTextGap} px between separate texts` };
+              found = {
+                rule: 'text-run-in',
+                selector: describe(a.el),
+                text: `“${a.text}” ↔ “${b.text}”`,
+                value: `gap ${round(Math.max(0, gap))} px on one line`,
+                limit: `≥ ${t.minTextGap} px between separate texts`,
+              };
             }
           }
           if (found) break;

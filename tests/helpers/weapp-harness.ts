@@ -223,7 +223,16 @@ export async function startWeapp(options: HostOptions, dir = WEAPP_DIR): Promise
     onAppShow: () => undefined,
     onAppHide: () => undefined,
     createSelectorQuery: () => {
-      const q: any = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, exec: (cb?: (r: unknown[]) => void) => cb?.([]) };
+      const q: any = {
+        in: () => q,
+        select: () => q,
+        selectAll: () => q,
+        selectViewport: () => q,
+        boundingClientRect: () => q,
+        scrollOffset: () => q,
+        fields: () => q,
+        exec: (cb?: (r: unknown[]) => void) => cb?.([]),
+      };
       return q;
     },
     cloud: {

@@ -18,10 +18,14 @@ describe('npm run build:functions', () => {
     const res = spawnSync(process.execPath, [join(root, 'scripts', 'build-functions.mjs')], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     output = res.stdout + res.stderr;
     if (res.status !== 0) throw new Error(`build failed:\n${output}`);
-    const listed = spawnSync(process.execPath, ['--input-type=module', '-e', `import { listFunctions } from ${JSON.stringify(join(root, 'scripts', 'build-functions.mjs'))}; console.log(JSON.stringify(listFunctions()))`], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const listed = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', `import { listFunctions } from ${JSON.stringify(join(root, 'scripts', 'build-functions.mjs'))}; console.log(JSON.stringify(listFunctions()))`],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     functions = JSON.parse(listed.stdout.trim()) as string[];
   }, 180_000);
 

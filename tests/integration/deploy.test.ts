@@ -15,7 +15,12 @@ const FUNCTIONS = readdirSync(join(__dirname, '..', '..', 'cloudfunctions'), { w
 
 /** Runs the deploy script in this Node with the network refused. */
 function deployScript(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, ['--require', noNetwork, '--import', 'tsx', join(root, 'scripts', 'deploy.ts'), ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+  return spawnSync(process.execPath, ['--require', noNetwork, '--import', 'tsx', join(root, 'scripts', 'deploy.ts'), ...args], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 }
 
 describe('npm run deploy', () => {
@@ -31,7 +36,8 @@ describe('npm run deploy', () => {
       expect(text).toMatch(/^deploy plan for CloudBase environment \(TCB_ENV_ID not set\):/);
       expect(text).toContain(`dist/cloudfunctions: bundle ${FUNCTIONS.join(', ')}`);
       expect(FUNCTIONS).toEqual(expect.arrayContaining(['accounts', 'orders', 'scheduler']));
-      for (const name of FUNCTIONS) expect(text).toMatch(new RegExp(`function\\s+${name}: create or update code from dist/cloudfunctions/${name} and config: runtime Nodejs20\\.19, handler index\\.main`));
+      for (const name of FUNCTIONS)
+        expect(text).toMatch(new RegExp(`function\\s+${name}: create or update code from dist/cloudfunctions/${name} and config: runtime Nodejs20\\.19, handler index\\.main`));
     });
 
     it('plans the scheduler’s timer trigger', () => {
@@ -62,7 +68,9 @@ describe('npm run deploy', () => {
       expect(targets('collection')).toEqual(COLLECTIONS.map((c) => c.name));
       expect(targets('permission')).toEqual(COLLECTIONS.map((c) => c.name));
       expect(targets('index')).toEqual(COLLECTIONS.flatMap((c) => c.indexes.map((ix) => `${c.name}.${ix.name}`)));
-      expect(plan.steps.find((s: { kind: string; target: string }) => s.kind === 'function' && s.target === 'accounts').detail).toMatch(/environment variables HONGLIN_QR_SECRET \(replacing the current ones\)/);
+      expect(plan.steps.find((s: { kind: string; target: string }) => s.kind === 'function' && s.target === 'accounts').detail).toMatch(
+        /environment variables HONGLIN_QR_SECRET \(replacing the current ones\)/,
+      );
     });
   });
 
@@ -77,7 +85,10 @@ describe('npm run deploy', () => {
   });
 
   it('the no-network guard is real: it stops a script that does reach out', () => {
-    const res = spawnSync(process.execPath, ['--require', noNetwork, '-e', "fetch('https://example.com').then(() => process.exit(0), () => process.exit(3))"], { encoding: 'utf8', timeout: 30_000 });
+    const res = spawnSync(process.execPath, ['--require', noNetwork, '-e', "fetch('https://example.com').then(() => process.exit(0), () => process.exit(3))"], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(res.stderr).toContain('NETWORK ATTEMPT');
   });
 });

@@ -33,7 +33,14 @@ const ok = <T = any>(res: CallResult<T>, what: string): T => {
 };
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]).toString('base64');
-const station = { communityId: 'cm01', name: '新服务站', address: '幸福路1号', openingHours: '周一至周三', hours: { days: [1, 2, 3], open: 510, close: 1050 }, servesGridIds: ['cm01-gd1'] };
+const station = {
+  communityId: 'cm01',
+  name: '新服务站',
+  address: '幸福路1号',
+  openingHours: '周一至周三',
+  hours: { days: [1, 2, 3], open: 510, close: 1050 },
+  servesGridIds: ['cm01-gd1'],
+};
 
 const screenCode = async () => ok(await gw.call(PERSONAS.gridLeader, 'stations', 'screenCode', { stationId: 'cm01-sta1' }), 'screenCode').scene as string;
 
@@ -54,7 +61,8 @@ const resolved = async () => {
 };
 /** A dispute goes straight to the grid leader. */
 const withLeader = async () => (await post(gw, PERSONAS.resident, { category: '邻里纠纷', description: '楼上每天夜里拖椅子' })).id as string;
-const submitted = async () => ok(await gw.call(PERSONAS.inService, 'service', 'submitHours', { date: '2026-11-20', hours: 3, description: '社区垃圾分类宣传' }), 'submitHours').entry.id as string;
+const submitted = async () =>
+  ok(await gw.call(PERSONAS.inService, 'service', 'submitHours', { date: '2026-11-20', hours: 3, description: '社区垃圾分类宣传' }), 'submitHours').entry.id as string;
 
 /** For each write: build the state it needs through the handlers, then the call to repeat. */
 const SCENARIOS: Record<string, () => Promise<Repeat>> = {
@@ -175,7 +183,8 @@ describe('every write replays a repeated requestId', () => {
 });
 
 describe('retried writes, as a phone on a bad network sends them', () => {
-  const comments = async (orderId: string) => (await gw.store.find<{ _id: string; kind: string; text: string }>('order_events', { orderId }, { limit: 1000 })).filter((e) => e.kind === 'comment');
+  const comments = async (orderId: string) =>
+    (await gw.store.find<{ _id: string; kind: string; text: string }>('order_events', { orderId }, { limit: 1000 })).filter((e) => e.kind === 'comment');
 
   it('lands a comment sent twice with one requestId once on the timeline, sent one after the other or at once', async () => {
     const o = await offered();

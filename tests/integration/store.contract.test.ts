@@ -29,7 +29,19 @@ const LIVE = Boolean(LIVE_ENV && process.env.TENCENTCLOUD_SECRETID && process.en
 async function sqliteTarget(): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'honglin-store-'));
   const store = new SqliteStore(join(dir, 'contract.sqlite'), [
-    { name: COLLECTION, indexes: [{ name: 'k', fields: [['k', 1]] }, { name: 'grid', fields: [['home.path.gridId', 1], ['n', 1]] }] },
+    {
+      name: COLLECTION,
+      indexes: [
+        { name: 'k', fields: [['k', 1]] },
+        {
+          name: 'grid',
+          fields: [
+            ['home.path.gridId', 1],
+            ['n', 1],
+          ],
+        },
+      ],
+    },
   ]);
   return {
     store,
@@ -223,9 +235,24 @@ function storeContract(makeTarget: (suiteTag: () => string) => Promise<Target>, 
         doc(run, 's5', { grp: 'c', rank: 0 }),
       ]);
       const order = async (sort: [string, 1 | -1][]) => (await store.find(COLLECTION, scoped(run, {}), { sort })).map((d) => d._id.slice(run.length + 1));
-      expect(await order([['rank', 1], ['grp', 1]])).toEqual(['s5', 's4', 's1', 's2', 's3']);
-      expect(await order([['grp', 1], ['rank', -1]])).toEqual(['s2', 's4', 's3', 's1', 's5']);
-      expect(await order([['grp', -1], ['rank', 1]])).toEqual(['s5', 's1', 's3', 's4', 's2']);
+      expect(
+        await order([
+          ['rank', 1],
+          ['grp', 1],
+        ]),
+      ).toEqual(['s5', 's4', 's1', 's2', 's3']);
+      expect(
+        await order([
+          ['grp', 1],
+          ['rank', -1],
+        ]),
+      ).toEqual(['s2', 's4', 's3', 's1', 's5']);
+      expect(
+        await order([
+          ['grp', -1],
+          ['rank', 1],
+        ]),
+      ).toEqual(['s5', 's1', 's3', 's4', 's2']);
     });
 
     it('sorts on a dotted path', async () => {
@@ -473,9 +500,18 @@ function storeContract(makeTarget: (suiteTag: () => string) => Promise<Target>, 
           // _id conditions name this run's ids (a constant would never match a tagged id).
           const picked = `${run}-r${String(idPick).padStart(2, '0')}`;
           const renameIds = (v: unknown): unknown =>
-            typeof v === 'string' ? picked : Array.isArray(v) ? v.map(renameIds) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, renameIds(x)])) : v;
+            typeof v === 'string'
+              ? picked
+              : Array.isArray(v)
+                ? v.map(renameIds)
+                : v && typeof v === 'object'
+                  ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, renameIds(x)]))
+                  : v;
           const withIds = JSON.parse(JSON.stringify(f), (key, value) => (key === '_id' ? renameIds(value) : value)) as Filter;
-          const expected = docs.filter((d) => matches(d, withIds)).map((d) => d._id).sort();
+          const expected = docs
+            .filter((d) => matches(d, withIds))
+            .map((d) => d._id)
+            .sort();
           const found = (await store.find(COLLECTION, scoped(run, withIds), { limit: 1000 })).map((d) => d._id).sort();
           expect(found).toEqual(expected);
           expect(await store.count(COLLECTION, scoped(run, withIds))).toBe(expected.length);

@@ -18,9 +18,7 @@ function sources(dir: string): string[] {
 
 describe('no dead ends', () => {
   const config = readFileSync(join(APP, 'app.config.ts'), 'utf8');
-  const pages = [
-    ...[...config.matchAll(/pages: \[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((x) => x[1]!)),
-  ];
+  const pages = [...[...config.matchAll(/pages: \[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((x) => x[1]!))];
 
   it('has no placeholder page and no text that says a feature is being built', () => {
     const hits = sources(APP).filter((f) => /建设中|正在建设|敬请期待/.test(readFileSync(f, 'utf8')));
@@ -39,11 +37,14 @@ describe('no dead ends', () => {
     const routes = [...nav.matchAll(/: '\/([a-z/-]+\/index)'/g)].map((m) => m[1]!);
     expect(routes.length).toBeGreaterThan(10);
     const subRoots = [...config.matchAll(/root: '([^']+)'/g)].map((m) => m[1]!);
-    const declared = new Set([...pages.filter((p) => p.startsWith('pages/')), ...subRoots.flatMap((root) => {
-      const block = config.slice(config.indexOf(`root: '${root}'`));
-      const list = /pages: \[([^\]]*)\]/.exec(block)![1]!;
-      return [...list.matchAll(/'([^']+)'/g)].map((x) => `${root}/${x[1]}`);
-    })]);
+    const declared = new Set([
+      ...pages.filter((p) => p.startsWith('pages/')),
+      ...subRoots.flatMap((root) => {
+        const block = config.slice(config.indexOf(`root: '${root}'`));
+        const list = /pages: \[([^\]]*)\]/.exec(block)![1]!;
+        return [...list.matchAll(/'([^']+)'/g)].map((x) => `${root}/${x[1]}`);
+      }),
+    ]);
     for (const r of routes) {
       expect([r, declared.has(r)]).toEqual([r, true]);
       expect([r, statSync(join(APP, `${r}.tsx`)).isFile()]).toEqual([r, true]);

@@ -63,9 +63,7 @@ describe('weapp bundle', () => {
     await host.settle(home);
 
     expect(home.byClass('honglin-elder').length > 0).toBe(!wasOn);
-    const save = host.calls.find(
-      (c) => c.api === 'cloud.callFunction' && (c.args[0] as { data: { action: string } }).data.action === 'updateProfile',
-    );
+    const save = host.calls.find((c) => c.api === 'cloud.callFunction' && (c.args[0] as { data: { action: string } }).data.action === 'updateProfile');
     expect(save?.args[0]).toMatchObject({ name: 'accounts', data: { payload: { largeText: !wasOn } } });
   });
 

@@ -198,12 +198,22 @@ export class CloudbaseStore implements Store {
   async increment(collection: string, id: string, field: string, by: number): Promise<boolean> {
     // Adding 0 modifies nothing, and CloudBase counts modified documents: ask whether it exists.
     if (by === 0) return (await this.get(collection, id)) !== null;
-    const res = check(await this.db.collection(collection).doc(id).update({ [assertPath(field)]: this._.inc(by) }));
+    const res = check(
+      await this.db
+        .collection(collection)
+        .doc(id)
+        .update({ [assertPath(field)]: this._.inc(by) }),
+    );
     return Number((res as { updated?: number }).updated) === 1;
   }
 
   async push(collection: string, id: string, field: string, value: unknown): Promise<boolean> {
-    const res = check(await this.db.collection(collection).doc(id).update({ [assertPath(field)]: this._.push({ each: [value] }) }));
+    const res = check(
+      await this.db
+        .collection(collection)
+        .doc(id)
+        .update({ [assertPath(field)]: this._.push({ each: [value] }) }),
+    );
     return Number((res as { updated?: number }).updated) === 1;
   }
 

@@ -16,7 +16,9 @@ export function normalizeText(text: string): string {
 
 /** Local: a word list. `label` is the category, as WeChat's check names it. */
 export function wordListContentCheck(phrases: Readonly<Record<string, readonly string[]>> = BLOCKED_PHRASES): ContentCheckPort {
-  const list = Object.entries(phrases).flatMap(([label, words]) => words.map((w) => ({ label, word: normalizeText(w) }))).filter((e) => e.word !== '');
+  const list = Object.entries(phrases)
+    .flatMap(([label, words]) => words.map((w) => ({ label, word: normalizeText(w) })))
+    .filter((e) => e.word !== '');
   return {
     async checkText(text) {
       const folded = normalizeText(text);

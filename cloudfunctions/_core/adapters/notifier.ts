@@ -132,9 +132,7 @@ export function subscribeMessageNotifier(openapi: SubscribeMessageApi, env: Reco
       if (!templateId) return { delivered: false, reason: `no template configured (${templateEnvName(n.template)})` };
       const { title, body, data } = clean(n);
       const fields = Object.keys(data).length > 0 ? data : { thing1: title, thing2: body };
-      const payload = Object.fromEntries(
-        Object.entries(fields).map(([k, v]) => [k, { value: k.startsWith('thing') ? [...v].slice(0, THING_MAX).join('') : v }]),
-      );
+      const payload = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: k.startsWith('thing') ? [...v].slice(0, THING_MAX).join('') : v }]));
       try {
         await openapi.subscribeMessage.send({
           touser: recipientOpenid,

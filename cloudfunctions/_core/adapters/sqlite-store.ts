@@ -2,17 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync as DatabaseSyncType, SQLInputValue, StatementSync } from 'node:sqlite';
 import { COLLECTIONS, type CollectionSpec } from '../collections';
-import {
-  type Doc,
-  type Filter,
-  type FieldOps,
-  type FindOptions,
-  type Patch,
-  type Scalar,
-  type Store,
-  type TxOp,
-  type TxResult,
-} from '../ports/store';
+import { type Doc, type Filter, type FieldOps, type FindOptions, type Patch, type Scalar, type Store, type TxOp, type TxResult } from '../ports/store';
 import { applyPatch, assertPath } from './patch';
 import { isOps, pageSize, pageSkip } from './query';
 
@@ -230,11 +220,7 @@ export class SqliteStore implements Store {
     if (!current || current.version !== version) return false;
     const next = applyPatch(current, patch);
     next.version = version + 1;
-    const res = this.prepare(`UPDATE ${this.table(collection)} SET doc = ? WHERE _id = ? AND json_extract(doc, '$.version') = ?`).run(
-      JSON.stringify(next),
-      id,
-      version,
-    );
+    const res = this.prepare(`UPDATE ${this.table(collection)} SET doc = ? WHERE _id = ? AND json_extract(doc, '$.version') = ?`).run(JSON.stringify(next), id, version);
     return Number(res.changes) === 1;
   }
 

@@ -17,9 +17,22 @@ export const createInvite = defineAction(api.accounts.createInvite, {
     // A code collision is astronomically rare but possible: try a fresh code a few times.
     for (let attempt = 0; attempt < 3; attempt++) {
       const code = makeInviteCode(ctx.ports.ids.randomInts(8), INVITE_ALPHABET);
-      const invite: Invite = { _id: ctx.ports.ids.id('inv'), code, role, nodeId: node._id, nodeKind: node.kind, path: node.path, createdBy: actor.user._id, createdAt: ctx.now, expiresAt, status: 'active', version: 1 };
+      const invite: Invite = {
+        _id: ctx.ports.ids.id('inv'),
+        code,
+        role,
+        nodeId: node._id,
+        nodeKind: node.kind,
+        path: node.path,
+        createdBy: actor.user._id,
+        createdAt: ctx.now,
+        expiresAt,
+        status: 'active',
+        version: 1,
+      };
       const written = await ctx.commit([{ op: 'insert', collection: 'invites', doc: invite as InviteDoc }], { subjectId: invite._id, detail: { role, nodeId: node._id } });
-      if (written.ok) return ok({ invite: { id: invite._id, code, role, roleLabel: ROLE_LABELS[role], nodeId: node._id, nodeName: node.name, expiresAt, status: 'active' as const } });
+      if (written.ok)
+        return ok({ invite: { id: invite._id, code, role, roleLabel: ROLE_LABELS[role], nodeId: node._id, nodeName: node.name, expiresAt, status: 'active' as const } });
     }
     return fail('COMMON.CONFLICT');
   },

@@ -11,7 +11,14 @@ export const inbox = defineAction(api.accounts.inbox, {
   authorize: (actor) => authorizeAccounts(actor, { action: 'inbox' }),
   run: async (ctx, input, actor) => {
     const filter = { recipientId: actor.user._id };
-    const rows = await ctx.ports.store.find<Message>('outbox', filter, { sort: [['recipientId', 1], ['createdAt', -1]], skip: input.offset, limit: input.limit });
+    const rows = await ctx.ports.store.find<Message>('outbox', filter, {
+      sort: [
+        ['recipientId', 1],
+        ['createdAt', -1],
+      ],
+      skip: input.offset,
+      limit: input.limit,
+    });
     return ok({
       messages: rows.map((m) => ({ id: m._id, template: m.template, title: m.title, body: m.body, page: m.page, createdAt: m.createdAt })),
       total: await ctx.ports.store.count('outbox', filter),

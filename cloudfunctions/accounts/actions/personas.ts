@@ -16,7 +16,10 @@ export const personas = defineAction(api.accounts.personas, {
     const openids = meta?.openids ?? [];
     const users = openids.length ? await ctx.ports.store.find<UserDoc>('users', { openid: { $in: openids } }, { limit: openids.length }) : [];
     const memberships = users.length ? await ctx.ports.store.find<MembershipDoc>('memberships', { userId: { $in: users.map((u) => u._id) } }, { limit: 1000 }) : [];
-    const nodes = await loadNodes(ctx.ports.store, memberships.map((m) => m.nodeId));
+    const nodes = await loadNodes(
+      ctx.ports.store,
+      memberships.map((m) => m.nodeId),
+    );
     const byOpenid = new Map(users.map((u) => [u.openid, u]));
     return ok({
       personas: openids.flatMap((openid) => {

@@ -16,7 +16,10 @@ export const updateProfile = defineAction(api.accounts.updateProfile, {
     if (!change.ok) return change;
     const patch = { $set: change.data.set, $unset: change.data.unset };
     const fields = Object.keys(change.data.set).filter((f) => f !== 'updatedAt');
-    const written = await ctx.commit([{ op: 'update', collection: 'users', id: actor.user._id, version: actor.user.version, patch }], { subjectId: actor.user._id, detail: { fields: [...fields, ...change.data.unset].join(',') } });
+    const written = await ctx.commit([{ op: 'update', collection: 'users', id: actor.user._id, version: actor.user.version, patch }], {
+      subjectId: actor.user._id,
+      detail: { fields: [...fields, ...change.data.unset].join(',') },
+    });
     if (!written.ok) return written;
     // The caller as written: the patch on the caller as read, one version on.
     const user = { ...applyPatch(actor.user as UserDoc, patch), version: actor.user.version + 1 };

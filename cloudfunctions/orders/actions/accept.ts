@@ -6,6 +6,12 @@ export const accept = orderAction(
   api.orders.accept,
   'accept',
   (ctx, _input, caller, ref) =>
-    moveOrder(ctx, caller, ref, async (attempt) => planOf(ctx, caller, [{ type: 'accept' }], { [caller.user._id]: await myRecord(ctx, caller, ref, attempt) }), 'ORDER.ALREADY_TAKEN'),
+    moveOrder(
+      ctx,
+      caller,
+      ref,
+      async (attempt) => planOf(ctx, caller, [{ type: 'accept' }], { [caller.user._id]: await myRecord(ctx, caller, ref, attempt) }),
+      'ORDER.ALREADY_TAKEN',
+    ),
   { mine: true },
 );

@@ -4,4 +4,6 @@ import { toOrderView } from '../order-view';
 import { orderAction } from '../steps';
 
 /** One order as the caller may see it, with its timeline. */
-export const get = orderAction(api.orders.get, 'get', async (ctx, _input, caller, ref) => ok({ order: await toOrderView(ctx, caller, ref.order, { timeline: true, events: ref.events }) }));
+export const get = orderAction(api.orders.get, 'get', async (ctx, _input, caller, ref) =>
+  ok({ order: await toOrderView(ctx, caller, ref.order, { timeline: true, events: ref.events }) }),
+);

@@ -65,7 +65,12 @@ export const home = defineAction(spec.home, {
       q.offers ? store.find<OrderDoc>('orders', q.offers.filter, q.offers.options) : Promise.resolve([]),
       q.inHand ? store.count('orders', q.inHand.filter) : Promise.resolve(0),
       store.find<OrderDoc>('orders', q.mine.filter, q.mine.options),
-      places.length ? loadNodes(store, places.map((p) => p.nodeId)) : Promise.resolve(new Map<string, NodeDoc>()),
+      places.length
+        ? loadNodes(
+            store,
+            places.map((p) => p.nodeId),
+          )
+        : Promise.resolve(new Map<string, NodeDoc>()),
       Promise.all(places.map((p) => placeCounts(store, p, homeFiltersAt(p.nodeKind), ctx.now))),
     ]);
     const counted = places.map((p, i) => ({ ...p, nodeName: nodes.get(p.nodeId)?.name ?? '', counts: counts[i]! }));

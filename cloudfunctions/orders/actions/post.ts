@@ -27,7 +27,11 @@ export const post = defineAction(api.orders.post, {
     const forResident = input.onBehalfOf ? store.get<UserDoc>('users', input.onBehalfOf) : Promise.resolve(input.contactName ? null : (caller.user as UserDoc));
     const posterId = input.onBehalfOf ?? caller.user._id;
     const direct = input.buildingId ?? (input.onBehalfOf || input.contactName ? undefined : caller.user.home?.buildingId);
-    const [poster, building, existing] = await Promise.all([forResident, direct ? store.get<NodeDoc>('nodes', direct) : null, loadOrder(store, orderIdOf(posterId, input.clientKey))]);
+    const [poster, building, existing] = await Promise.all([
+      forResident,
+      direct ? store.get<NodeDoc>('nodes', direct) : null,
+      loadOrder(store, orderIdOf(posterId, input.clientKey)),
+    ]);
     if (input.onBehalfOf && !poster) return fail('COMMON.NOT_FOUND', 'payload.onBehalfOf');
     const buildingId = direct ?? poster?.home?.buildingId;
     if (!buildingId) return fail('ORDER.NO_HOME', 'payload.buildingId');
@@ -35,7 +39,10 @@ export const post = defineAction(api.orders.post, {
     if (!found || found.kind !== 'building') return fail('ACCOUNT.BUILDING_NOT_FOUND', 'payload.buildingId');
     return ok({ poster, building: found, existing: existing && existing.posterId === (poster?._id ?? caller.user._id) ? existing : null });
   },
-  authorize: (caller, input, { poster, building }) => (mayPostFor(caller, { onBehalfOf: input.onBehalfOf, contactName: input.contactName }, building.path, poster?.home?.path ?? null) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' }),
+  authorize: (caller, input, { poster, building }) =>
+    mayPostFor(caller, { onBehalfOf: input.onBehalfOf, contactName: input.contactName }, building.path, poster?.home?.path ?? null)
+      ? { allow: true }
+      : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' },
   run: async (ctx, input, caller, { poster, building, existing }) => {
     // The same key posted again: the first order stands.
     if (existing) return ok({ order: await toOrderView(ctx, caller, existing, { timeline: true }) });
@@ -64,7 +71,10 @@ export const post = defineAction(api.orders.post, {
     });
     // The names of its place and the volunteers who could take it, in one round trip.
     const [nodes, pool] = await Promise.all([
-      loadNodes(ctx.ports.store, Object.values(building.path).filter((x): x is string => Boolean(x))),
+      loadNodes(
+        ctx.ports.store,
+        Object.values(building.path).filter((x): x is string => Boolean(x)),
+      ),
       needsCandidates(draft) ? loadCandidates(ctx.ports.store, draft) : [],
     ]);
     const order = { ...draft, place: { ...draft.place, label: breadcrumb(building.path, nodes).slice(1).join(' › ') } };

@@ -18,7 +18,10 @@ export const proxyFor = defineAction(api.orders.proxyFor, {
   authorize: (caller, _input, user) => (user?.home && opensAt(caller, 'proxy', user.home.path) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' }),
   run: async (ctx, _input, _caller, user) => {
     const home = user!.home!;
-    const nodes = await loadNodes(ctx.ports.store, Object.values(home.path).filter((x): x is string => Boolean(x)));
+    const nodes = await loadNodes(
+      ctx.ports.store,
+      Object.values(home.path).filter((x): x is string => Boolean(x)),
+    );
     return ok({
       resident: {
         userId: user!._id,

@@ -2,4 +2,6 @@ import { api } from '../../../shared/api/contract';
 import { moveOrder, orderAction, planOf } from '../steps';
 
 /** 回派: the upper level sends the order back down, with a reason. */
-export const sendBack = orderAction(api.orders.sendBack, 'sendBack', (ctx, input, caller, ref) => moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'sendBack', reason: input.reason }])));
+export const sendBack = orderAction(api.orders.sendBack, 'sendBack', (ctx, input, caller, ref) =>
+  moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'sendBack', reason: input.reason }])),
+);

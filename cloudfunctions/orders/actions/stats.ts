@@ -16,8 +16,29 @@ export const stats = defineAction(api.orders.stats, {
     const key = `place.path.${pathKey(node.kind)}`;
     const filter = input.month ? { [key]: scopeIdOf(node), month: input.month } : { [key]: scopeIdOf(node) };
     const childKey = node.kind === 'street' ? 'communityId' : node.kind === 'community' ? 'gridId' : 'microGridId';
-    const pageOf = (skip: number) => ctx.ports.store.find<OrderDoc>('orders', filter, { sort: [[key, 1], ['month', 1]], skip, limit: 1000 });
-    const [first, children] = await Promise.all([pageOf(0), ctx.ports.store.find<NodeDoc>('nodes', { parentId: node._id }, { sort: [['parentId', 1], ['order', 1]], limit: 1000 })]);
+    const pageOf = (skip: number) =>
+      ctx.ports.store.find<OrderDoc>('orders', filter, {
+        sort: [
+          [key, 1],
+          ['month', 1],
+        ],
+        skip,
+        limit: 1000,
+      });
+    const [first, children] = await Promise.all([
+      pageOf(0),
+      ctx.ports.store.find<NodeDoc>(
+        'nodes',
+        { parentId: node._id },
+        {
+          sort: [
+            ['parentId', 1],
+            ['order', 1],
+          ],
+          limit: 1000,
+        },
+      ),
+    ]);
     const orders: OrderDoc[] = [...first];
     for (let skip = 1000, page = first; page.length === 1000; skip += 1000) orders.push(...(page = await pageOf(skip)));
     const months = [...new Set(orders.map((o) => o.month))].sort();

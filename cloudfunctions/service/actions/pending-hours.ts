@@ -12,7 +12,16 @@ export const pendingHours = defineAction(api.service.pendingHours, {
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'pendingHours', place }),
   run: async (ctx, input, _actor, node) => {
     const filter = { source: 'manual', status: 'pending', communityId: node._id };
-    const rows = await ctx.ports.store.find<EntryDoc>('service_records', filter, { sort: [['source', 1], ['status', 1], ['communityId', 1], ['at', 1]], skip: input.offset, limit: input.limit });
+    const rows = await ctx.ports.store.find<EntryDoc>('service_records', filter, {
+      sort: [
+        ['source', 1],
+        ['status', 1],
+        ['communityId', 1],
+        ['at', 1],
+      ],
+      skip: input.offset,
+      limit: input.limit,
+    });
     const users = rows.length ? await ctx.ports.store.find<UserDoc>('users', { _id: { $in: [...new Set(rows.map((r) => r.volunteerId))] } }, { limit: 50 }) : [];
     const names = new Map(users.map((u) => [u._id, u.name]));
     // One read per volunteer and month, however many of their entries wait.
@@ -25,7 +34,13 @@ export const pendingHours = defineAction(api.service.pendingHours, {
     const entries = await Promise.all(
       rows.map(async (r) => {
         const approvedThisMonth = await approvedOf(r);
-        return { ...toEntryView(r), volunteerId: r.volunteerId, volunteerName: names.get(r.volunteerId) ?? '', approvedThisMonth, fitsHours: hoursThatFit(approvedThisMonth, r.hours) };
+        return {
+          ...toEntryView(r),
+          volunteerId: r.volunteerId,
+          volunteerName: names.get(r.volunteerId) ?? '',
+          approvedThisMonth,
+          fitsHours: hoursThatFit(approvedThisMonth, r.hours),
+        };
       }),
     );
     return ok({ entries, total: await ctx.ports.store.count('service_records', filter) });

@@ -8,13 +8,28 @@ import { dispatchProfileOf, recordOf } from '../steps';
 export const updateVolunteerProfile = defineAction(api.service.updateVolunteerProfile, {
   authorize: (actor) => authorizeService(actor, { action: 'updateVolunteerProfile' }),
   run: async (ctx, input, actor) => {
-    const volunteer = { partyMember: input.partyMember, inService: input.inService, skills: input.skills, ...(input.inService ? { workUnit: input.workUnit, partyBranch: input.partyBranch } : {}) };
+    const volunteer = {
+      partyMember: input.partyMember,
+      inService: input.inService,
+      skills: input.skills,
+      ...(input.inService ? { workUnit: input.workUnit, partyBranch: input.partyBranch } : {}),
+    };
     // Dispatch reads skills and hours from the volunteer's dispatch profile, when they have one.
     const dispatch = await dispatchProfileOf(ctx, actor.user._id);
     const written = await ctx.commit(
       [
         { op: 'update', collection: 'users', id: actor.user._id, version: actor.user.version, patch: { $set: { volunteer, updatedAt: ctx.now } } },
-        ...(dispatch ? [{ op: 'update' as const, collection: 'volunteers', id: dispatch._id, version: dispatch.version, patch: { $set: { skills: input.skills, availability: input.availability } } }] : []),
+        ...(dispatch
+          ? [
+              {
+                op: 'update' as const,
+                collection: 'volunteers',
+                id: dispatch._id,
+                version: dispatch.version,
+                patch: { $set: { skills: input.skills, availability: input.availability } },
+              },
+            ]
+          : []),
       ],
       { subjectId: actor.user._id, detail: { event: 'volunteerProfile', inService: input.inService } },
     );

@@ -18,9 +18,23 @@ export const workUnitReport = defineAction(api.service.workUnitReport, {
     const ids = [...new Set(memberships.filter((m) => m.role === 'volunteer').map((m) => m.userId))];
     const users = ids.length ? await store.find<UserDoc>('users', { _id: { $in: ids } }, { limit: 1000 }) : [];
     const members = users.flatMap((u) =>
-      u.volunteer?.inService && u.volunteer.workUnit && (!input.workUnit || u.volunteer.workUnit === input.workUnit) ? [{ id: u._id, name: u.name, workUnit: u.volunteer.workUnit, partyBranch: u.volunteer.partyBranch ?? '' }] : [],
+      u.volunteer?.inService && u.volunteer.workUnit && (!input.workUnit || u.volunteer.workUnit === input.workUnit)
+        ? [{ id: u._id, name: u.name, workUnit: u.volunteer.workUnit, partyBranch: u.volunteer.partyBranch ?? '' }]
+        : [],
     );
-    const records = members.length ? await store.find<EntryDoc>('service_records', { month: input.month, volunteerId: { $in: members.map((m) => m.id) } }, { sort: [['month', 1], ['volunteerId', 1]], limit: 1000 }) : [];
+    const records = members.length
+      ? await store.find<EntryDoc>(
+          'service_records',
+          { month: input.month, volunteerId: { $in: members.map((m) => m.id) } },
+          {
+            sort: [
+              ['month', 1],
+              ['volunteerId', 1],
+            ],
+            limit: 1000,
+          },
+        )
+      : [];
     return ok({ month: input.month, units: workUnitReports(input.month, members, records) });
   },
 });

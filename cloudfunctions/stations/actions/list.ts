@@ -9,7 +9,17 @@ import { stationView, type StationDoc } from '../steps';
 export const list = defineAction(api.stations.list, {
   authorize: (actor) => authorizeStations(actor, { action: 'list' }),
   run: async (ctx, input, actor) => {
-    const stations = await ctx.ports.store.find<StationDoc>('nodes', { kind: 'station' }, { sort: [['kind', 1], ['order', 1]], limit: 1000 });
+    const stations = await ctx.ports.store.find<StationDoc>(
+      'nodes',
+      { kind: 'station' },
+      {
+        sort: [
+          ['kind', 1],
+          ['order', 1],
+        ],
+        limit: 1000,
+      },
+    );
     const views = await Promise.all(stations.map((s) => stationView(ctx, actor, s, input.point)));
     return ok({ stations: views.sort(nearestFirst(actor.user.home?.path.communityId)) });
   },

@@ -12,7 +12,10 @@ export const myCode = defineAction(api.stations.myCode, {
     let token = (actor.user as UserDoc).personalToken;
     if (!token) {
       token = makeToken(ctx.ports.ids.randomInts(10));
-      const written = await ctx.commit([{ op: 'update', collection: 'users', id: actor.user._id, version: actor.user.version, patch: { $set: { personalToken: token } } }], { subjectId: actor.user._id, detail: { event: 'personalCode' } });
+      const written = await ctx.commit([{ op: 'update', collection: 'users', id: actor.user._id, version: actor.user.version, patch: { $set: { personalToken: token } } }], {
+        subjectId: actor.user._id,
+        detail: { event: 'personalCode' },
+      });
       if (!written.ok) return written;
     }
     return ok(await codeImage(ctx, { kind: 'person', token }, null));

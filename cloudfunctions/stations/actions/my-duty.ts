@@ -10,11 +10,31 @@ import type { DutyDoc } from '../duty-store';
 export const myDuty = defineAction(api.stations.myDuty, {
   authorize: (actor) => authorizeStations(actor, { action: 'myDuty' }),
   run: async (ctx, _input, actor) => {
-    const recent = await ctx.ports.store.find<DutyDoc>('duty', { userId: actor.user._id }, { sort: [['userId', 1], ['status', 1], ['checkInAt', -1]], limit: 30 });
+    const recent = await ctx.ports.store.find<DutyDoc>(
+      'duty',
+      { userId: actor.user._id },
+      {
+        sort: [
+          ['userId', 1],
+          ['status', 1],
+          ['checkInAt', -1],
+        ],
+        limit: 30,
+      },
+    );
     recent.sort((a, b) => b.checkInAt.localeCompare(a.checkInAt));
-    const names = await loadNodes(ctx.ports.store, recent.map((d) => d.stationId));
+    const names = await loadNodes(
+      ctx.ports.store,
+      recent.map((d) => d.stationId),
+    );
     const view = (d: DutyDoc) => toDutyView(d, names.get(d.stationId)?.name ?? '');
     const open = recent.find((d) => d.status === 'open') ?? null;
-    return ok({ open: open ? view(open) : null, recent: recent.filter((d) => d.status !== 'open').slice(0, 20).map(view) });
+    return ok({
+      open: open ? view(open) : null,
+      recent: recent
+        .filter((d) => d.status !== 'open')
+        .slice(0, 20)
+        .map(view),
+    });
   },
 });

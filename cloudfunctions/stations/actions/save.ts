@@ -26,7 +26,9 @@ export const save = defineAction(api.stations.save, {
     const station: StationDoc = existing
       ? { ...existing, ...fields, version: existing.version + 1 }
       : { _id: id, kind: 'station', parentId: community._id, path: community.path, order: 100, version: 1, createdAt: ctx.now, ...fields };
-    const op = existing ? { op: 'update' as const, collection: 'nodes', id, version: existing.version, patch: { $set: fields } } : { op: 'insert' as const, collection: 'nodes', doc: station };
+    const op = existing
+      ? { op: 'update' as const, collection: 'nodes', id, version: existing.version, patch: { $set: fields } }
+      : { op: 'insert' as const, collection: 'nodes', doc: station };
     const written = await ctx.commit([op], { subjectId: id, detail: { event: existing ? 'station.update' : 'station.create' } });
     return written.ok ? ok({ station: await stationView(ctx, actor, station) }) : written;
   },

@@ -14,13 +14,21 @@ export async function scanPerson(ctx: ActionContext, actor: Actor, payload: Extr
   const [person] = await ctx.ports.store.find<UserDoc>('users', { personalToken: payload.token }, { limit: 1 });
   if (!person) return fail('CODE.NOT_FOUND', 'payload.scene');
   const offers = scanOffers(actor, { kind: 'person', ...(person.home ? { personHome: person.home.path } : {}) });
-  const nodes = offers.length && person.home ? await loadNodes(ctx.ports.store, Object.values(person.home.path).filter((x): x is string => Boolean(x))) : new Map();
+  const nodes =
+    offers.length && person.home
+      ? await loadNodes(
+          ctx.ports.store,
+          Object.values(person.home.path).filter((x): x is string => Boolean(x)),
+        )
+      : new Map();
   return ok({
     kind: 'person',
     offers,
     note: offers.length ? null : '这是居民的个人码，本网格的网格长可以扫码为其代办',
     station: null,
     // Only someone who may act for the person learns who they are.
-    person: offers.length ? { userId: person._id, name: person.name, placeLabel: person.home ? breadcrumb(person.home.path, nodes).slice(1).join(' › ') : '' } : { userId: '', name: maskName(person.name), placeLabel: '' },
+    person: offers.length
+      ? { userId: person._id, name: person.name, placeLabel: person.home ? breadcrumb(person.home.path, nodes).slice(1).join(' › ') : '' }
+      : { userId: '', name: maskName(person.name), placeLabel: '' },
   });
 }

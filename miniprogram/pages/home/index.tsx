@@ -166,7 +166,14 @@ export default function Home() {
       {load.status === 'ready'
         ? load.data.sections.map((s) => {
             if (s === 'offers' && load.data.offers) return <Offers key={s} data={load.data.offers} skewMs={load.skewMs} />
-            if (s === 'queues') return <Fragment key={s}>{load.data.places.map((p) => <Place key={p.nodeId} place={p} />)}</Fragment>
+            if (s === 'queues')
+              return (
+                <Fragment key={s}>
+                  {load.data.places.map((p) => (
+                    <Place key={p.nodeId} place={p} />
+                  ))}
+                </Fragment>
+              )
             if (s === 'mine') return <Mine key={s} data={load.data.mine} />
             return null
           })

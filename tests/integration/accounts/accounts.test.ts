@@ -55,7 +55,11 @@ describe('accounts.me', () => {
   });
 
   it('takes identity only from the server side, never from the body', async () => {
-    const res = await gw.post('/api/accounts', { action: 'me', payload: {}, openid: PERSONAS.streetAdmin, userInfo: { openId: PERSONAS.streetAdmin } }, { 'x-honglin-persona': 'someone-else-9' });
+    const res = await gw.post(
+      '/api/accounts',
+      { action: 'me', payload: {}, openid: PERSONAS.streetAdmin, userInfo: { openId: PERSONAS.streetAdmin } },
+      { 'x-honglin-persona': 'someone-else-9' },
+    );
     if (!res.body.ok) throw new Error(res.body.error.code);
     expect(res.body.data.user.roles.map((r: { role: string }) => r.role)).toEqual(['resident']);
   });
@@ -75,7 +79,9 @@ describe('accounts.updateProfile', () => {
     await me('profile-editor-2');
     const res = await update('profile-editor-2', { buildingId: 'cm02-gd3-mg2-bd4', room: '2-301' });
     if (!res.body.ok) throw new Error(res.body.error.code);
-    expect(res.body.data.user.home).toEqual(expect.objectContaining({ gridId: 'cm02-gd3', gridName: '和平新村第三网格', communityName: '和平新村社区', room: '2-301', buildingName: '24栋' }));
+    expect(res.body.data.user.home).toEqual(
+      expect.objectContaining({ gridId: 'cm02-gd3', gridName: '和平新村第三网格', communityName: '和平新村社区', room: '2-301', buildingName: '24栋' }),
+    );
   });
 
   it('refuses a phone number without consent, naming the field, and changes nothing', async () => {

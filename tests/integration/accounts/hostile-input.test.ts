@@ -82,12 +82,17 @@ describe('the gateway refuses hostile requests without a 500', () => {
   it('answers random bodies from random people with an envelope and never a 5xx (property)', async () => {
     const actions = [...Object.keys(api.accounts), 'nope'];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...actions), fc.jsonValue({ maxDepth: 3 }), fc.constantFrom(PERSONAS.resident, PERSONAS.gridLeader, 'fuzz-person'), async (action, payload, persona) => {
-        const res = await gw.call(persona, 'accounts', action, payload);
-        expect(res.status).toBeLessThan(500);
-        expect(typeof res.body.ok).toBe('boolean');
-        if (!res.body.ok) expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...actions),
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.constantFrom(PERSONAS.resident, PERSONAS.gridLeader, 'fuzz-person'),
+        async (action, payload, persona) => {
+          const res = await gw.call(persona, 'accounts', action, payload);
+          expect(res.status).toBeLessThan(500);
+          expect(typeof res.body.ok).toBe('boolean');
+          if (!res.body.ok) expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -17,7 +17,12 @@ async function scopesOf(openid: string): Promise<Scopes> {
   return res.body.data.user.scopes as Scopes;
 }
 /** Each menu → the names of the places it opens at. */
-const named = (scopes: Scopes) => Object.fromEntries(Object.entries(scopes).filter(([, list]) => list.length > 0).map(([menu, list]) => [menu, list.map((s) => s.nodeName)]));
+const named = (scopes: Scopes) =>
+  Object.fromEntries(
+    Object.entries(scopes)
+      .filter(([, list]) => list.length > 0)
+      .map(([menu, list]) => [menu, list.map((s) => s.nodeName)]),
+  );
 
 describe('accounts.me sends each persona their scopes: the places each menu opens at', () => {
   it('a resident (张桂英) and a police officer open no role menu', async () => {
@@ -61,7 +66,8 @@ describe('accounts.me sends each persona their scopes: the places each menu open
       for (const s of (scopes.dutyOverview ?? []).filter((x) => x.nodeKind === 'community')) {
         expect((await gw.call(who, 'stations', 'dutyOverview', { communityId: s.nodeId, fromDate: '2026-11-23', days: 7 })).body.ok).toBe(true);
       }
-      for (const s of (scopes.approvals ?? []).filter((x) => x.nodeKind === 'community')) expect((await gw.call(who, 'service', 'pendingHours', { communityId: s.nodeId })).body.ok).toBe(true);
+      for (const s of (scopes.approvals ?? []).filter((x) => x.nodeKind === 'community'))
+        expect((await gw.call(who, 'service', 'pendingHours', { communityId: s.nodeId })).body.ok).toBe(true);
     }
   });
 });

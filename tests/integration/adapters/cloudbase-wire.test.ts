@@ -16,7 +16,9 @@ describe('CloudBase adapter on the wire', () => {
 
   it('a guarded update is one modifyDocument on { _id, version } that sets version + 1', async () => {
     await store.insert('invites', { _id: 'inv_1', version: 4, status: 'active', path: { gridId: 'g' } });
-    expect(await store.update('invites', 'inv_1', 4, { $set: { status: 'redeemed', path: { gridId: 'h' } }, $unset: ['code'], $inc: { uses: 1 }, $push: { log: ['a', 'b'] } })).toBe(true);
+    expect(
+      await store.update('invites', 'inv_1', 4, { $set: { status: 'redeemed', path: { gridId: 'h' } }, $unset: ['code'], $inc: { uses: 1 }, $push: { log: ['a', 'b'] } }),
+    ).toBe(true);
     const req = last('database.modifyDocument');
     expect(req.params.collectionName).toBe('invites');
     expect(decoded(req.params.query)).toEqual({ _id: 'inv_1', version: 4 });
@@ -30,7 +32,18 @@ describe('CloudBase adapter on the wire', () => {
   });
 
   it('a find sends the filter as Mongo operators with dotted paths, the sort, skip and limit', async () => {
-    await store.find('users', { 'home.path.gridId': 'g1', createdAt: { $gte: '2026' }, $or: [{ role: { $in: ['a', null] } }, { gone: { $exists: false } }] }, { sort: [['createdAt', -1], ['_id', 1]], skip: 40, limit: 20 });
+    await store.find(
+      'users',
+      { 'home.path.gridId': 'g1', createdAt: { $gte: '2026' }, $or: [{ role: { $in: ['a', null] } }, { gone: { $exists: false } }] },
+      {
+        sort: [
+          ['createdAt', -1],
+          ['_id', 1],
+        ],
+        skip: 40,
+        limit: 20,
+      },
+    );
     const req = last('database.getDocument');
     expect(decoded(req.params.query)).toEqual({
       $and: [{ 'home.path.gridId': { $eq: 'g1' } }, { createdAt: { $gte: '2026' } }, { $or: [{ role: { $in: ['a', null] } }, { gone: { $exists: false } }] }],

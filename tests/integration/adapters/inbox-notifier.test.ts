@@ -21,7 +21,10 @@ describe('inbox + subscribe-message notifier', () => {
   const n = { recipientId: 'usr-1', template: 'order.accepted', title: '您的事项有人接单了', body: '志愿者已接单，电话13812345678', page: '/pages/me/index' };
 
   it('keeps a copy in the inbox and sends the subscribe message', async () => {
-    const notifier = inboxAndSubscribe(outboxNotifier(store, cryptoIds(), localClock('2026-11-23T02:00:00.000Z')), subscribeMessageNotifier(wechat, { HONGLIN_TEMPLATE_ORDER_ACCEPTED: 'tmpl-1' }));
+    const notifier = inboxAndSubscribe(
+      outboxNotifier(store, cryptoIds(), localClock('2026-11-23T02:00:00.000Z')),
+      subscribeMessageNotifier(wechat, { HONGLIN_TEMPLATE_ORDER_ACCEPTED: 'tmpl-1' }),
+    );
     await expect(notifier.send(n, 'oUser')).resolves.toEqual({ delivered: true });
     expect(sent).toHaveLength(1);
     const inbox = await store.find<{ _id: string; title: string; body: string }>('outbox', { recipientId: 'usr-1' });

@@ -25,7 +25,14 @@ describe('local ports', () => {
       const clock = localClock('2026-11-01T08:00:00.000Z');
       const ports = localPorts({ store, dataDir: dir, clock });
       const res = await ports.notifier.send(
-        { recipientId: 'usr_1', template: 'invite.redeemed', title: '邀请码已被使用', body: '兑换人电话 13812345678', page: '/pages/me/index', data: { who: '网格长 139 1234 5678' } },
+        {
+          recipientId: 'usr_1',
+          template: 'invite.redeemed',
+          title: '邀请码已被使用',
+          body: '兑换人电话 13812345678',
+          page: '/pages/me/index',
+          data: { who: '网格长 139 1234 5678' },
+        },
         'demo-admin',
       );
       expect(res).toEqual({ delivered: true });
@@ -48,7 +55,11 @@ describe('local ports', () => {
     it('keeps messages apart per recipient, newest first through the declared index', async () => {
       const clock = localClock('2026-11-01T08:00:00.000Z');
       const ports = localPorts({ store, dataDir: dir, clock });
-      for (const [who, title] of [['a', '1'], ['b', '2'], ['a', '3']] as const) {
+      for (const [who, title] of [
+        ['a', '1'],
+        ['b', '2'],
+        ['a', '3'],
+      ] as const) {
         await ports.notifier.send({ recipientId: who, template: 't', title, body: '' }, `o-${who}`);
         clock.advance(60_000);
       }

@@ -27,7 +27,23 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'honglin-mover-'));
   store = new SqliteStore(join(dir, 'mover.sqlite'));
   ports = localPorts({ store, dataDir: dir });
-  const order = newOrder({ posterId: 'R', postedBy: 'R', clientKey: 'k-0000001', category: '代买代办', description: '帮忙买药', photos: [], urgency: 'normal', preferredTime: null, building: { _id: 'B', path }, placeLabel: '', room: null, point: null, contact: { name: '王阿姨', phone: null }, onBehalf: false, now: NOW });
+  const order = newOrder({
+    posterId: 'R',
+    postedBy: 'R',
+    clientKey: 'k-0000001',
+    category: '代买代办',
+    description: '帮忙买药',
+    photos: [],
+    urgency: 'normal',
+    preferredTime: null,
+    building: { _id: 'B', path },
+    placeLabel: '',
+    room: null,
+    point: null,
+    contact: { name: '王阿姨', phone: null },
+    onBehalf: false,
+    now: NOW,
+  });
   const ins = (collection: string, doc: Record<string, unknown>) => ({ op: 'insert' as const, collection, doc: doc as Doc });
   await store.transact([
     ins('orders', { ...order, state: 'offered', offer: { volunteerId: 'V', offeredAt: NOW, expiresAt: NOW, manual: false, score: 80 } }),
@@ -35,9 +51,39 @@ beforeEach(async () => {
     ins('users', { _id: 'V', openid: 'o-V', name: '小李', version: 1 }),
     ins('users', { _id: 'L', openid: 'o-L', name: '网格长', version: 1 }),
     ins('users', { _id: 'K', openid: 'o-K', name: '社区书记', version: 1 }),
-    ins('memberships', { _id: 'L.gridLeader.G', userId: 'L', role: 'gridLeader', nodeId: 'G', nodeKind: 'grid', path: { streetId: 'S', communityId: 'C', gridId: 'G' }, version: 1 }),
-    ins('memberships', { _id: 'K.communityAdmin.C', userId: 'K', role: 'communityAdmin', nodeId: 'C', nodeKind: 'community', path: { streetId: 'S', communityId: 'C' }, version: 1 }),
-    ins('volunteers', { _id: 'V', userId: 'V', name: '小李', active: true, skills: [], availability: [], openLoad: 0, lastAssignedAt: null, ratingSum: 0, ratingCount: 0, gridId: 'G', communityId: 'C', version: 1 }),
+    ins('memberships', {
+      _id: 'L.gridLeader.G',
+      userId: 'L',
+      role: 'gridLeader',
+      nodeId: 'G',
+      nodeKind: 'grid',
+      path: { streetId: 'S', communityId: 'C', gridId: 'G' },
+      version: 1,
+    }),
+    ins('memberships', {
+      _id: 'K.communityAdmin.C',
+      userId: 'K',
+      role: 'communityAdmin',
+      nodeId: 'C',
+      nodeKind: 'community',
+      path: { streetId: 'S', communityId: 'C' },
+      version: 1,
+    }),
+    ins('volunteers', {
+      _id: 'V',
+      userId: 'V',
+      name: '小李',
+      active: true,
+      skills: [],
+      availability: [],
+      openLoad: 0,
+      lastAssignedAt: null,
+      ratingSum: 0,
+      ratingCount: 0,
+      gridId: 'G',
+      communityId: 'C',
+      version: 1,
+    }),
   ]);
 });
 afterEach(async () => {
@@ -57,12 +103,16 @@ const volunteerDoc = () => store.get<VolunteerRecord & Doc>('volunteers', 'V');
 describe('move', () => {
   it('writes the order, its timeline, the counter, the audit entry and the outbox row together, and delivers the row', async () => {
     const before = await theOrder();
-    const res = await move(systemWriter(ports, NOW), ORDERS, before, { id: 'V', label: '志愿者 小李' }, async () => ok({ events: [{ type: 'accept' } as OrderStep], x: asVolunteer(await volunteerDoc()) }));
+    const res = await move(systemWriter(ports, NOW), ORDERS, before, { id: 'V', label: '志愿者 小李' }, async () =>
+      ok({ events: [{ type: 'accept' } as OrderStep], x: asVolunteer(await volunteerDoc()) }),
+    );
     expect(res.ok).toBe(true);
     const after = await theOrder();
     expect(after).toMatchObject({ state: 'accepted', assigneeId: 'V', version: before.version + 1 });
     expect(res.ok && res.doc).toEqual(after);
-    expect(await store.find('order_events', { orderId: before._id }, { limit: 10 })).toEqual([expect.objectContaining({ kind: 'accepted', actorLabel: '志愿者 小李', text: '志愿者 小李 已接单' })]);
+    expect(await store.find('order_events', { orderId: before._id }, { limit: 10 })).toEqual([
+      expect.objectContaining({ kind: 'accepted', actorLabel: '志愿者 小李', text: '志愿者 小李 已接单' }),
+    ]);
     expect((await volunteerDoc())!.openLoad).toBe(1);
     expect(await store.find('audit', { subjectId: before._id }, { limit: 10 })).toEqual([expect.objectContaining({ function: 'scheduler', detail: { event: 'accept' } })]);
     expect(await store.find('outbox', {}, { limit: 10 })).toEqual([expect.objectContaining({ recipientId: 'R', template: 'order.accepted', status: 'sent' })]);
@@ -72,7 +122,9 @@ describe('move', () => {
     const stale = await theOrder();
     await store.update('orders', stale._id, stale.version, { $set: { description: '改了' } });
     const before = await counts();
-    const res = await move(systemWriter(ports, NOW), ORDERS, stale, { id: 'V', label: '志愿者' }, async () => ok({ events: [{ type: 'accept' } as OrderStep], x: asVolunteer(await volunteerDoc()) }));
+    const res = await move(systemWriter(ports, NOW), ORDERS, stale, { id: 'V', label: '志愿者' }, async () =>
+      ok({ events: [{ type: 'accept' } as OrderStep], x: asVolunteer(await volunteerDoc()) }),
+    );
     expect(res).toEqual({ ok: false, reason: 'conflict' });
     expect(await counts()).toEqual(before);
     expect((await volunteerDoc())!.openLoad).toBe(0);
@@ -94,7 +146,9 @@ describe('move', () => {
 
   it('writes nothing when the lifecycle refuses, and says why', async () => {
     const before = await counts();
-    const res = await move(systemWriter(ports, NOW), ORDERS, await theOrder(), { id: 'R', label: '居民' }, () => ok({ events: [{ type: 'resolve', note: '好了', photos: [] } as OrderStep], x: asVolunteer(null) }));
+    const res = await move(systemWriter(ports, NOW), ORDERS, await theOrder(), { id: 'R', label: '居民' }, () =>
+      ok({ events: [{ type: 'resolve', note: '好了', photos: [] } as OrderStep], x: asVolunteer(null) }),
+    );
     expect(res).toEqual({ ok: false, reason: 'refused', refusal: { code: 'NOT_ALLOWED_NOW' } });
     expect(await counts()).toEqual(before);
   });
@@ -112,12 +166,23 @@ describe('move', () => {
 describe('a binding that stores its state under another name', () => {
   type S = 'open' | 'closed';
   type Duty = { state: S; status?: S; minutes: number };
-  const lifecycle: Lifecycle<S, { type: 'close' }, Duty, null> = { name: 'duty', states: ['open', 'closed'], next: (s) => (s === 'open' ? 'closed' : null), effect: () => ({ set: { minutes: 30 } }) };
+  const lifecycle: Lifecycle<S, { type: 'close' }, Duty, null> = {
+    name: 'duty',
+    states: ['open', 'closed'],
+    next: (s) => (s === 'open' ? 'closed' : null),
+    effect: () => ({ set: { minutes: 30 } }),
+  };
   const binding: Stored<S, { type: 'close' }, Duty, null> = { lifecycle, collection: 'duty', timeline: null, stateKey: 'status' };
 
   it('writes the state as that field, on create and on move, and stores no `state` beside it', async () => {
     const w = systemWriter(ports, NOW);
-    const made = await create(w, binding, { _id: 'd1', version: 1, state: 'open', minutes: 0 }, { after: { state: 'open', minutes: 0 }, set: {}, inc: {}, timeline: [], notify: [], audit: { event: 'open' }, writes: [] }, PLATFORM_ACTOR);
+    const made = await create(
+      w,
+      binding,
+      { _id: 'd1', version: 1, state: 'open', minutes: 0 },
+      { after: { state: 'open', minutes: 0 }, set: {}, inc: {}, timeline: [], notify: [], audit: { event: 'open' }, writes: [] },
+      PLATFORM_ACTOR,
+    );
     expect(made.ok).toBe(true);
     expect(await store.get('duty', 'd1')).toEqual({ _id: 'd1', version: 1, status: 'open', minutes: 0 });
     const moved = await move(w, binding, { _id: 'd1', version: 1, state: 'open', minutes: 0 }, PLATFORM_ACTOR, () => ok({ events: [{ type: 'close' as const }], x: null }));

@@ -15,9 +15,29 @@ beforeAll(async () => {
   const grid = { streetId: 'st01', communityId: 'cm01', gridId: 'cm01-gd1' };
   for (const [i, openid] of openids.entries()) {
     const id = `race-${i}`;
-    const user = { _id: id, openid, name: `志愿者${i}`, largeText: false, createdAt: MORNING, updatedAt: MORNING, version: 1, volunteer: { partyMember: true, inService: false, skills: ['水电维修'] } };
+    const user = {
+      _id: id,
+      openid,
+      name: `志愿者${i}`,
+      largeText: false,
+      createdAt: MORNING,
+      updatedAt: MORNING,
+      version: 1,
+      volunteer: { partyMember: true, inService: false, skills: ['水电维修'] },
+    };
     await gw.store.insert('users', user);
-    await gw.store.insert('memberships', { _id: `${id}.volunteer.cm01-gd1`, userId: id, role: 'volunteer', nodeId: 'cm01-gd1', nodeKind: 'grid', path: grid, grantedBy: null, inviteId: null, grantedAt: MORNING, version: 1 });
+    await gw.store.insert('memberships', {
+      _id: `${id}.volunteer.cm01-gd1`,
+      userId: id,
+      role: 'volunteer',
+      nodeId: 'cm01-gd1',
+      nodeKind: 'grid',
+      path: grid,
+      grantedBy: null,
+      inviteId: null,
+      grantedAt: MORNING,
+      version: 1,
+    });
     await gw.store.insert('volunteers', volunteerProfileDoc(user, grid, [{ days: [1, 2, 3, 4, 5, 6, 7], from: 0, to: 1440 }]) as unknown as Doc);
   }
 });

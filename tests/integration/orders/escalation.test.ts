@@ -120,7 +120,10 @@ describe('measures (出格率, 出社区率, 办结率, 满意度)', () => {
     const v = await offereeOf(gw, good.id);
     await act(gw, v, 'accept', { orderId: good.id });
     await gw.tick(later(MORNING, 30));
-    const photo = await gw.call(v, 'orders', 'uploadPhoto', { contentType: 'image/jpeg', dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]).toString('base64') });
+    const photo = await gw.call(v, 'orders', 'uploadPhoto', {
+      contentType: 'image/jpeg',
+      dataBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1]).toString('base64'),
+    });
     if (!photo.body.ok) throw new Error(photo.body.error.code);
     await act(gw, v, 'resolve', { orderId: good.id, note: '修好了', photos: [photo.body.data.fileId] });
     await act(gw, PERSONAS.resident, 'rate', { orderId: good.id, stars: 4 });
@@ -129,7 +132,9 @@ describe('measures (出格率, 出社区率, 办结率, 满意度)', () => {
 
     const grid = await gw.call(PERSONAS.gridLeader, 'orders', 'stats', { nodeId: 'cm01-gd1', month: '2026-11' });
     if (!grid.body.ok) throw new Error(grid.body.error.code);
-    expect(grid.body.data.total).toEqual(expect.objectContaining({ posted: 2, closed: 1, closureRate: 0.5, satisfaction: 1, rated: 1, leftGridRate: 0, medianAcceptMinutes: 0, medianResolveMinutes: 30 }));
+    expect(grid.body.data.total).toEqual(
+      expect.objectContaining({ posted: 2, closed: 1, closureRate: 0.5, satisfaction: 1, rated: 1, leftGridRate: 0, medianAcceptMinutes: 0, medianResolveMinutes: 30 }),
+    );
     const street = await gw.call(PERSONAS.streetAdmin, 'orders', 'stats', { nodeId: 'st01' });
     if (!street.body.ok) throw new Error(street.body.error.code);
     expect(street.body.data.byChild.map((c: { nodeName: string; posted: number }) => [c.nodeName, c.posted])).toEqual([

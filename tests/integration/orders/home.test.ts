@@ -9,7 +9,15 @@ import { PERSONAS, startTestGateway, type TestGateway } from '../../helpers/loca
 import { act, clientKey, later, MORNING, offereeOf, openidOf, post } from '../../helpers/orders';
 
 type Path = { streetId: string; communityId?: string; gridId?: string };
-type Stored = { _id: string; posterId: string; state: string; level: 'grid' | 'community' | 'street'; levelDeadline: string; place: { path: Path }; offer: { volunteerId: string; expiresAt: string } | null };
+type Stored = {
+  _id: string;
+  posterId: string;
+  state: string;
+  level: 'grid' | 'community' | 'street';
+  levelDeadline: string;
+  place: { path: Path };
+  offer: { volunteerId: string; expiresAt: string } | null;
+};
 type Home = {
   now: string;
   sections: string[];
@@ -21,7 +29,10 @@ type Home = {
 
 /** A photo of the repair, for the categories that ask for one on 办结. */
 async function resolveWithPhoto(gw: TestGateway, volunteer: string, orderId: string) {
-  const photo = await gw.call(volunteer, 'orders', 'uploadPhoto', { contentType: 'image/png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 0]).toString('base64') });
+  const photo = await gw.call(volunteer, 'orders', 'uploadPhoto', {
+    contentType: 'image/png',
+    dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 0]).toString('base64'),
+  });
   if (!photo.body.ok) throw new Error(photo.body.error.code);
   return act(gw, volunteer, 'resolve', { orderId, note: '已上门修好', photos: [photo.body.data.fileId] });
 }
@@ -115,7 +126,19 @@ describe('orders.home: the home page knows who you are', () => {
     await resolveWithPhoto(gw, v, tap.id);
     await act(gw, PERSONAS.resident, 'rate', { orderId: tap.id, stars: 2 });
     await post(gw, PERSONAS.residentYoung, { category: '家居小修', description: '阳台晾衣架摇不下来了' });
-    const elsewhere = (await gw.store.find<{ _id: string; openid: string }>('users', { 'home.path.gridId': 'cm01-gd2' }, { sort: [['home.path.gridId', 1], ['createdAt', 1]], limit: 50 })).find((u) => u.openid.startsWith('seed-resident-'))!;
+    const elsewhere = (
+      await gw.store.find<{ _id: string; openid: string }>(
+        'users',
+        { 'home.path.gridId': 'cm01-gd2' },
+        {
+          sort: [
+            ['home.path.gridId', 1],
+            ['createdAt', 1],
+          ],
+          limit: 50,
+        },
+      )
+    ).find((u) => u.openid.startsWith('seed-resident-'))!;
     await post(gw, elsewhere.openid, { category: '邻里纠纷', description: '隔壁的狗整夜在叫' });
 
     const h = await home(gw, PERSONAS.gridLeader);
@@ -171,7 +194,11 @@ describe('orders.home: the home page knows who you are', () => {
     const leader = await userIdOf(gw, PERSONAS.gridLeader);
     const q = homeQueries(leader, true);
     const plans = [q.offers!, q.inHand!, q.mine].map((x) => [x.name, gw.store.plan('orders', x.filter, x.options).join(' | ')]);
-    for (const node of [{ _id: 'cm01-gd1', kind: 'grid' as const }, { _id: 'cm01', kind: 'community' as const }, { _id: 'st01', kind: 'street' as const }]) {
+    for (const node of [
+      { _id: 'cm01-gd1', kind: 'grid' as const },
+      { _id: 'cm01', kind: 'community' as const },
+      { _id: 'st01', kind: 'street' as const },
+    ]) {
       for (const f of QUEUE_FILTERS) plans.push([`${node.kind}:${f}`, gw.store.plan('orders', queueFilter(node, f, MORNING)).join(' | ')]);
     }
     for (const [name, plan] of plans) expect([name, /USING (COVERING )?INDEX/.test(plan!) && !/^SCAN orders\b/.test(plan!.replace(/"/g, ''))]).toEqual([name, true]);
@@ -243,7 +270,11 @@ describe('orders.home on the demo story (ten days of the loop)', () => {
     const open = orders.filter((o) => o.posterId === residentId && !['closed', 'cancelled'].includes(o.state));
     expect(mine.mine.orders.map((o) => o.id).sort()).toEqual(open.map((o) => o._id).sort());
 
-    for (const [persona, node] of [[PERSONAS.gridLeader, { id: 'cm01-gd1', kind: 'grid' }], [PERSONAS.communityAdmin, { id: 'cm01', kind: 'community' }], [PERSONAS.streetAdmin, { id: 'st01', kind: 'street' }]] as const) {
+    for (const [persona, node] of [
+      [PERSONAS.gridLeader, { id: 'cm01-gd1', kind: 'grid' }],
+      [PERSONAS.communityAdmin, { id: 'cm01', kind: 'community' }],
+      [PERSONAS.streetAdmin, { id: 'st01', kind: 'street' }],
+    ] as const) {
       const got = asRecord((await home(gw, persona)).places[0]!.counts);
       expect([persona, got]).toEqual([persona, expectedCounts(orders, node, now)]);
     }

@@ -26,7 +26,14 @@ describe('the resident is told when their order changes level', () => {
     const order = await post(gw, PERSONAS.resident, { category: '公共设施', description: '小区门口路灯坏了一整排' });
     await act(gw, PERSONAS.gridLeader, 'escalate', { orderId: order.id, reason: '需要社区协调供电部门' });
     const [up] = await inbox(PERSONAS.resident);
-    expect(up).toEqual(expect.objectContaining({ template: 'order.escalated', title: '您的事项已上报至社区', body: '公共设施：需要社区协调供电部门', page: `/packages/orders/detail/index?id=${order.id}` }));
+    expect(up).toEqual(
+      expect.objectContaining({
+        template: 'order.escalated',
+        title: '您的事项已上报至社区',
+        body: '公共设施：需要社区协调供电部门',
+        page: `/packages/orders/detail/index?id=${order.id}`,
+      }),
+    );
 
     await gw.tick(later(MORNING, 60));
     await act(gw, PERSONAS.communityAdmin, 'sendBack', { orderId: order.id, reason: '供电部门已答复，请网格跟进' });
@@ -42,7 +49,9 @@ describe('the resident is told when their order changes level', () => {
     const before = (await inbox(PERSONAS.resident)).length;
     await gw.tick(later(MORNING, 25 * 60));
     const [first] = await inbox(PERSONAS.resident);
-    expect(first).toEqual(expect.objectContaining({ title: '您的事项已上报至社区', body: '邻里纠纷：网格超过处理时限，已自动上报', page: `/packages/orders/detail/index?id=${order.id}` }));
+    expect(first).toEqual(
+      expect.objectContaining({ title: '您的事项已上报至社区', body: '邻里纠纷：网格超过处理时限，已自动上报', page: `/packages/orders/detail/index?id=${order.id}` }),
+    );
     await gw.tick(later(MORNING, 30 * 24 * 60));
     const all = await inbox(PERSONAS.resident);
     expect(all.length).toBe(before + 2);
@@ -56,26 +65,40 @@ describe('the resident is told when their order changes level', () => {
     await gw.tick(later(MORNING, 90 * 24 * 60));
     const latest = await inbox(PERSONAS.resident);
     expect(latest.length).toBe(before + 3);
-    expect(latest[0]).toEqual(expect.objectContaining({ title: '您的事项已上报至街道', body: '环境卫生：网格、社区超过处理时限，已自动上报', page: `/packages/orders/detail/index?id=${other.id}` }));
+    expect(latest[0]).toEqual(
+      expect.objectContaining({ title: '您的事项已上报至街道', body: '环境卫生：网格、社区超过处理时限，已自动上报', page: `/packages/orders/detail/index?id=${other.id}` }),
+    );
   });
 
   it('reaches the resident as a subscribe message too, where WeChat delivers them', async () => {
     const sent: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }> }[] = [];
     // WeChat's openapi is the outside world: a stand-in that records what it was asked to send.
     const wechat: SubscribeMessageApi = { subscribeMessage: { send: async (p) => void sent.push(p) } };
-    const notifier = inboxAndSubscribe(outboxNotifier(gw.store, gw.ports.ids, gw.ports.clock), subscribeMessageNotifier(wechat, { HONGLIN_TEMPLATE_ORDER_ESCALATED: 'tmpl-level' }));
+    const notifier = inboxAndSubscribe(
+      outboxNotifier(gw.store, gw.ports.ids, gw.ports.clock),
+      subscribeMessageNotifier(wechat, { HONGLIN_TEMPLATE_ORDER_ESCALATED: 'tmpl-level' }),
+    );
     const ports = { ...gw.ports, notifier };
     const order = await post(gw, PERSONAS.resident, { category: '公共设施', description: '单元门禁坏了' });
 
     const up = await runCall(ordersFunction, ports, { action: 'escalate', payload: { orderId: order.id, reason: '需要社区统一更换门禁' } }, { persona: PERSONAS.gridLeader });
     expect(up.ok).toBe(true);
     expect(sent.filter((m) => m.touser === PERSONAS.resident)).toEqual([
-      { touser: PERSONAS.resident, templateId: 'tmpl-level', page: `packages/orders/detail/index?id=${order.id}`, data: { thing1: { value: '您的事项已上报至社区' }, thing2: { value: '公共设施：需要社区统一更换门禁' } } },
+      {
+        touser: PERSONAS.resident,
+        templateId: 'tmpl-level',
+        page: `packages/orders/detail/index?id=${order.id}`,
+        data: { thing1: { value: '您的事项已上报至社区' }, thing2: { value: '公共设施：需要社区统一更换门禁' } },
+      },
     ]);
 
     const down = await runCall(ordersFunction, ports, { action: 'sendBack', payload: { orderId: order.id, reason: '请网格先登记' } }, { persona: PERSONAS.communityAdmin });
     expect(down.ok).toBe(true);
     await runTick(ports, later(MORNING, 2 * 24 * 60));
-    expect(sent.filter((m) => m.touser === PERSONAS.resident).map((m) => m.data.thing1!.value)).toEqual(['您的事项已上报至社区', '您的事项已回派至网格处理', '您的事项已上报至社区']);
+    expect(sent.filter((m) => m.touser === PERSONAS.resident).map((m) => m.data.thing1!.value)).toEqual([
+      '您的事项已上报至社区',
+      '您的事项已回派至网格处理',
+      '您的事项已上报至社区',
+    ]);
   });
 });

@@ -21,7 +21,22 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('act' as const),
       // Those who move an order forward are picked more often than bystanders.
-      who: fc.constantFrom<Who>('poster', 'poster', 'offeree', 'offeree', 'offeree', 'assignee', 'assignee', 'assignee', 'otherVolunteer', 'gridLeader', 'gridLeader', 'communityAdmin', 'streetAdmin', 'stranger'),
+      who: fc.constantFrom<Who>(
+        'poster',
+        'poster',
+        'offeree',
+        'offeree',
+        'offeree',
+        'assignee',
+        'assignee',
+        'assignee',
+        'otherVolunteer',
+        'gridLeader',
+        'gridLeader',
+        'communityAdmin',
+        'streetAdmin',
+        'stranger',
+      ),
       action: fc.constantFrom(...ACTIONS),
       offeredPick: fc.option(fc.nat(20), { freq: 3, nil: null }),
       stars: fc.integer({ min: 1, max: 5 }),
@@ -80,7 +95,10 @@ describe('order lifecycle model', () => {
         if (!posted.body.ok) throw new Error(posted.body.error.code);
         const id = posted.body.data.order.id as string;
         const ordersBefore = await gw.store.count('orders', {});
-        const photo = await gw.call(PERSONAS.resident, 'orders', 'uploadPhoto', { contentType: 'image/png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]).toString('base64') });
+        const photo = await gw.call(PERSONAS.resident, 'orders', 'uploadPhoto', {
+          contentType: 'image/png',
+          dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]).toString('base64'),
+        });
         if (!photo.body.ok) throw new Error(`photo upload failed: ${photo.body.error.code}`);
         const photoId = photo.body.data.fileId as string;
 

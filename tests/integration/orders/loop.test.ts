@@ -44,7 +44,10 @@ describe('网上接单 → 平台派单 → 党员接单 → 居民评单', () =
     const noPhoto = await gw.call(volunteer, 'orders', 'resolve', { orderId: posted.id, note: '更换了阀芯' });
     expect(noPhoto.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'ORDER.PHOTO_REQUIRED', field: 'payload.photos' }) });
 
-    const photo = await gw.call(volunteer, 'orders', 'uploadPhoto', { contentType: 'image/png', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 0]).toString('base64') });
+    const photo = await gw.call(volunteer, 'orders', 'uploadPhoto', {
+      contentType: 'image/png',
+      dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 0]).toString('base64'),
+    });
     if (!photo.body.ok) throw new Error(photo.body.error.code);
     await gw.tick(later(MORNING, 90));
     const resolved = await act(gw, volunteer, 'resolve', { orderId: posted.id, note: '更换了阀芯，已不再滴水', photos: [photo.body.data.fileId] });
@@ -61,7 +64,9 @@ describe('网上接单 → 平台派单 → 党员接单 → 居民评单', () =
     expect(entry).toEqual(expect.objectContaining({ verified: true, hours: 1.5, points: 20 }));
 
     // Everyone who should have heard did.
-    const templates = (await gw.store.find<{ _id: string; template: string }>('outbox', { template: { $in: ['order.offered', 'order.accepted', 'order.resolved'] } }, { limit: 1000 })).map((n) => n.template);
+    const templates = (
+      await gw.store.find<{ _id: string; template: string }>('outbox', { template: { $in: ['order.offered', 'order.accepted', 'order.resolved'] } }, { limit: 1000 })
+    ).map((n) => n.template);
     expect(new Set(templates)).toEqual(new Set(['order.offered', 'order.accepted', 'order.resolved']));
     // The resident reads them on her 消息 page, newest first.
     const inbox = await gw.call(PERSONAS.resident, 'accounts', 'inbox', {});
@@ -134,13 +139,26 @@ describe('网上接单 → 平台派单 → 党员接单 → 居民评单', () =
     expect(herView.allowedActions).toContain('cancel');
 
     const elsewhere = await gw.store.find<{ _id: string }>('users', { 'home.path.gridId': 'cm02-gd1' }, { limit: 1 });
-    const res = await gw.call(PERSONAS.gridLeader, 'orders', 'post', { category: '水电维修', description: '代别的网格报修试试', clientKey: clientKey(), onBehalfOf: elsewhere[0]!._id });
+    const res = await gw.call(PERSONAS.gridLeader, 'orders', 'post', {
+      category: '水电维修',
+      description: '代别的网格报修试试',
+      clientKey: clientKey(),
+      onBehalfOf: elsewhere[0]!._id,
+    });
     expect(res.status).toBe(403);
     expect(res.body.ok || res.body.error.code).toBe('ORDER.NOT_A_RESIDENT_OF_PLACE');
   });
 
   it('refuses a resident who tries to post on behalf of someone else', async () => {
-    const res = await gw.call(PERSONAS.residentYoung, 'orders', 'post', { category: '水电维修', description: '帮邻居报修试试', clientKey: clientKey(), buildingId: 'cm01-gd1-mg1-bd2', room: '101', contactName: '邻居', contactPhone: '13800001111' });
+    const res = await gw.call(PERSONAS.residentYoung, 'orders', 'post', {
+      category: '水电维修',
+      description: '帮邻居报修试试',
+      clientKey: clientKey(),
+      buildingId: 'cm01-gd1-mg1-bd2',
+      room: '101',
+      contactName: '邻居',
+      contactPhone: '13800001111',
+    });
     expect(res.status).toBe(403);
   });
 });

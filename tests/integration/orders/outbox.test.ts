@@ -115,7 +115,9 @@ describe('transactional outbox: a notification is written with its change and de
     const order = await post(gw, PERSONAS.resident, { category: '公共设施', description: '单元门禁坏了' });
     const residentId = await userIdOf(PERSONAS.resident);
 
-    expect((await runCall(ordersFunction, ports, { action: 'escalate', payload: { orderId: order.id, reason: '需要社区统一更换门禁' } }, { persona: PERSONAS.gridLeader })).ok).toBe(true);
+    expect(
+      (await runCall(ordersFunction, ports, { action: 'escalate', payload: { orderId: order.id, reason: '需要社区统一更换门禁' } }, { persona: PERSONAS.gridLeader })).ok,
+    ).toBe(true);
     const [row] = await rowsOf(residentId, 'order.escalated');
     expect(row).toEqual(expect.objectContaining({ status: 'pending', attempts: 1, reason: 'wechat refused (-1)', dueAt: later(MORNING, 5) }));
     // Not before its backoff; then again, still busy: it waits longer (10 minutes).
@@ -130,7 +132,9 @@ describe('transactional outbox: a notification is written with its change and de
 
     // The user refused the template: given up at once, never tried again; the inbox still has it.
     answer = 'refused';
-    expect((await runCall(ordersFunction, ports, { action: 'sendBack', payload: { orderId: order.id, reason: '请网格先登记' } }, { persona: PERSONAS.communityAdmin })).ok).toBe(true);
+    expect((await runCall(ordersFunction, ports, { action: 'sendBack', payload: { orderId: order.id, reason: '请网格先登记' } }, { persona: PERSONAS.communityAdmin })).ok).toBe(
+      true,
+    );
     const refused = (await rowsOf(residentId, 'order.escalated')).find((m) => m.title === '您的事项已回派至网格处理')!;
     expect(refused).toEqual(expect.objectContaining({ status: 'failed', attempts: 1, reason: 'wechat refused (43101)' }));
     answer = 'ok';

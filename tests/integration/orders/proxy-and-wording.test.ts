@@ -12,7 +12,9 @@ afterAll(async () => {
 
 type UserRow = { _id: string; name: string; phone?: string; home?: { buildingId: string; room: string; path: Record<string, string> } };
 const userOf = async (openid: string) => (await gw.store.find<UserRow>('users', { openid }))[0]!;
-const leaderGrid = async () => (await gw.store.find<{ _id: string; nodeId: string; role: string }>('memberships', { userId: (await userOf(PERSONAS.gridLeader))._id })).find((m) => m.role === 'gridLeader')!.nodeId;
+const leaderGrid = async () =>
+  (await gw.store.find<{ _id: string; nodeId: string; role: string }>('memberships', { userId: (await userOf(PERSONAS.gridLeader))._id })).find((m) => m.role === 'gridLeader')!
+    .nodeId;
 
 describe('proxyFor (代办: who the order is for)', () => {
   it('tells a grid leader the name, masked phone and home of a resident of their grid', async () => {

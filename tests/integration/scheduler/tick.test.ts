@@ -14,7 +14,17 @@ async function demo(): Promise<TestGateway> {
 
 const DAY = 24 * 60;
 
-type Stored = { _id: string; state: string; level: string; maxLevel: string; breaches: number; levelSince: string; levelDeadline: string; closedAt: string | null; closedAs: string | null };
+type Stored = {
+  _id: string;
+  state: string;
+  level: string;
+  maxLevel: string;
+  breaches: number;
+  levelSince: string;
+  levelDeadline: string;
+  closedAt: string | null;
+  closedAs: string | null;
+};
 const orders = async (gw: TestGateway) => (await gw.store.find<Stored>('orders', {}, { sort: [['_id', 1]], limit: 1000 })).sort((a, b) => a._id.localeCompare(b._id));
 
 /** Everything a job would find due at `at`, by the jobs' own queries. */
@@ -64,7 +74,17 @@ describe('scheduler tick: every job to its fixed point at any instant', () => {
     try {
       await gw.tick(later(MORNING, 100 * DAY));
       for (let d = 1; d <= 100; d++) await daily.tick(later(MORNING, d * DAY));
-      const pick = (o: Stored) => ({ id: o._id, state: o.state, level: o.level, maxLevel: o.maxLevel, breaches: o.breaches, levelSince: o.levelSince, levelDeadline: o.levelDeadline, closedAt: o.closedAt, closedAs: o.closedAs });
+      const pick = (o: Stored) => ({
+        id: o._id,
+        state: o.state,
+        level: o.level,
+        maxLevel: o.maxLevel,
+        breaches: o.breaches,
+        levelSince: o.levelSince,
+        levelDeadline: o.levelDeadline,
+        closedAt: o.closedAt,
+        closedAs: o.closedAs,
+      });
       expect((await orders(gw)).map(pick)).toEqual((await orders(daily)).map(pick));
     } finally {
       await daily.stop();
@@ -76,11 +96,17 @@ describe('scheduler tick: every job to its fixed point at any instant', () => {
     const open = (await orders(gw)).filter((o) => CLOCK_STATES.includes(o.state as never));
     const at = later(MORNING, 100 * DAY);
     await gw.tick(at);
-    const told = await gw.store.find<{ _id: string; recipientId: string; title: string; page: string; createdAt: string }>('outbox', { template: 'order.escalated' }, { limit: 1000 });
+    const told = await gw.store.find<{ _id: string; recipientId: string; title: string; page: string; createdAt: string }>(
+      'outbox',
+      { template: 'order.escalated' },
+      { limit: 1000 },
+    );
     const toPosters = told.filter((m) => m.createdAt === at && /^您的事项已上报至/.test(m.title));
     const escalated = open.filter((o) => o.level !== 'street');
     expect(escalated.length).toBeGreaterThan(0);
-    expect(toPosters.map((m) => [m.recipientId, m.page]).sort()).toEqual(escalated.map((o) => [(o as Stored & { posterId: string }).posterId, `/packages/orders/detail/index?id=${o._id}`]).sort());
+    expect(toPosters.map((m) => [m.recipientId, m.page]).sort()).toEqual(
+      escalated.map((o) => [(o as Stored & { posterId: string }).posterId, `/packages/orders/detail/index?id=${o._id}`]).sort(),
+    );
     expect(new Set(toPosters.map((m) => m.title))).toEqual(new Set(['您的事项已上报至街道']));
   });
 

@@ -105,7 +105,9 @@ describe('扫一扫: one entry point for every code', () => {
     if (!code.body.ok) throw new Error(code.body.error.code);
     const res = await gw.call(PERSONAS.resident, 'stations', 'scan', { scene: code.body.data.scene });
     if (!res.body.ok) throw new Error(res.body.error.code);
-    expect(res.body.data).toEqual(expect.objectContaining({ kind: 'station', offers: ['postOrder', 'viewStation'], station: expect.objectContaining({ id: 'cm01-sta1', gridId: 'cm01-gd1' }) }));
+    expect(res.body.data).toEqual(
+      expect.objectContaining({ kind: 'station', offers: ['postOrder', 'viewStation'], station: expect.objectContaining({ id: 'cm01-sta1', gridId: 'cm01-gd1' }) }),
+    );
   });
 
   it('lets the grid leader act for a resident who shows her personal code, and tells anyone else nothing about her', async () => {

@@ -39,7 +39,9 @@ describe('a check-in on a closed day (issue 7, Broken 2)', () => {
     expect((await gw.store.get<{ _id: string; status: string }>('duty', duty.id))?.status).toBe('open');
     const tick = await gw.tick(bj('2026-11-30', '01:00'));
     expect(tick.body.ok && tick.body.data.jobs.closeForgottenDuty).toBe(1);
-    expect(await gw.store.get('duty', duty.id)).toEqual(expect.objectContaining({ status: 'autoClosed', checkOutAt: bj('2026-11-30', '00:00'), closeReason: 'closedDay', creditedMinutes: 0, confirmation: 'awaiting' }));
+    expect(await gw.store.get('duty', duty.id)).toEqual(
+      expect.objectContaining({ status: 'autoClosed', checkOutAt: bj('2026-11-30', '00:00'), closeReason: 'closedDay', creditedMinutes: 0, confirmation: 'awaiting' }),
+    );
 
     const r = await record(PERSONAS.volunteer);
     expect(r.summary.bySource.duty).toEqual({ hours: 0, points: 0, entries: 0 });
@@ -51,7 +53,9 @@ describe('a check-in on a closed day (issue 7, Broken 2)', () => {
     expect(entry.note).not.toContain('按关门时间');
 
     const mine = await gw.call(PERSONAS.volunteer, 'stations', 'myDuty', {});
-    expect(mine.body.ok && mine.body.data.recent[0]).toEqual(expect.objectContaining({ status: 'autoClosed', creditedMinutes: 0, confirmation: 'awaiting', autoCloseNote: expect.stringContaining('服务站当天不开放') }));
+    expect(mine.body.ok && mine.body.data.recent[0]).toEqual(
+      expect.objectContaining({ status: 'autoClosed', creditedMinutes: 0, confirmation: 'awaiting', autoCloseNote: expect.stringContaining('服务站当天不开放') }),
+    );
 
     // Not in the in-service report either: nothing verified.
     const report = await gw.call(PERSONAS.communityAdmin, 'service', 'workUnitReport', { nodeId: 'cm01', month: '2026-11' });
@@ -66,7 +70,9 @@ describe('a check-in on a closed day (issue 7, Broken 2)', () => {
     const overview = await gw.call(PERSONAS.communityAdmin, 'stations', 'dutyOverview', { communityId: 'cm01', fromDate: SUN, days: 1 });
     if (!overview.body.ok) throw new Error(overview.body.error.code);
     const row = overview.body.data.stations.find((s: { stationId: string }) => s.stationId === 'cm01-sta1').rows.find((x: { dutyId: string | null }) => x.dutyId === duty.id);
-    expect(row).toEqual(expect.objectContaining({ kind: 'autoClosed', confirmation: 'awaiting', allowedActions: ['confirmDuty'], creditedMinutes: 0, note: expect.stringContaining('待负责人确认') }));
+    expect(row).toEqual(
+      expect.objectContaining({ kind: 'autoClosed', confirmation: 'awaiting', allowedActions: ['confirmDuty'], creditedMinutes: 0, note: expect.stringContaining('待负责人确认') }),
+    );
 
     // The volunteer cannot confirm his own, nor can a resident.
     expect((await gw.call(PERSONAS.volunteer, 'stations', 'confirmDuty', { dutyId: duty.id, minutes: 840, note: '我一直都在' })).status).toBe(403);
@@ -77,7 +83,9 @@ describe('a check-in on a closed day (issue 7, Broken 2)', () => {
     if (!res.body.ok) throw new Error(res.body.error.code);
     expect(res.body.data.duty).toEqual(expect.objectContaining({ creditedMinutes: 150, confirmation: 'confirmed', minutes: 840 }));
     const audits = await gw.store.find<{ _id: string; action: string; detail: Record<string, unknown> }>('audit', { subjectId: duty.id }, { limit: 20 });
-    expect(audits.find((a) => a.action === 'confirmDuty')?.detail).toEqual(expect.objectContaining({ event: 'duty.confirm', spanMinutes: 840, creditedMinutes: 150, note: '周日义诊活动，10:00–12:30' }));
+    expect(audits.find((a) => a.action === 'confirmDuty')?.detail).toEqual(
+      expect.objectContaining({ event: 'duty.confirm', spanMinutes: 840, creditedMinutes: 150, note: '周日义诊活动，10:00–12:30' }),
+    );
     expect(await gw.store.count('audit', {})).toBeGreaterThan(before);
 
     const again = await gw.call(PERSONAS.communityAdmin, 'stations', 'confirmDuty', { dutyId: duty.id, minutes: 600, note: '再确认一次' });
@@ -103,7 +111,9 @@ describe('a forgotten check-out of a planned shift (issue 7, Broken 2)', () => {
     const duty = await checkInAt(PERSONAS.volunteer, bj(MON, '09:00'));
     expect(duty.planned).toBe(true);
     await gw.tick(bj(MON, '20:00'));
-    expect(await gw.store.get('duty', duty.id)).toEqual(expect.objectContaining({ status: 'autoClosed', checkOutAt: bj(MON, '17:30'), minutes: 510, creditedMinutes: 180, confirmation: 'none' }));
+    expect(await gw.store.get('duty', duty.id)).toEqual(
+      expect.objectContaining({ status: 'autoClosed', checkOutAt: bj(MON, '17:30'), minutes: 510, creditedMinutes: 180, confirmation: 'none' }),
+    );
     const r = await record(PERSONAS.volunteer);
     expect(r.summary.bySource.duty).toEqual({ hours: 3, points: 30, entries: 1 });
     const entry = dutyEntry(r)!;
@@ -129,8 +139,43 @@ describe('hours the old scheduler credited', () => {
     const [me] = await gw.store.find<{ _id: string }>('users', { openid: PERSONAS.volunteer });
     // As the scheduler wrote them before the rule: no reason, no shift, the whole span verified.
     await gw.store.transact([
-      { op: 'insert', collection: 'duty', doc: { _id: `${me!._id}.old`, stationId: 'cm01-sta1', communityId: 'cm01', userId: me!._id, checkInAt: bj(MON, '09:00'), checkOutAt: bj(MON, '17:30'), closesAt: bj(MON, '17:30'), status: 'autoClosed', planned: true, late: false, minutes: 510, month: '2026-11', version: 2 } },
-      { op: 'insert', collection: 'service_records', doc: { _id: `duty.${me!._id}.old`, volunteerId: me!._id, source: 'duty', dutyId: `${me!._id}.old`, stationId: 'cm01-sta1', communityId: 'cm01', verified: true, hours: 8.5, points: 85, at: bj(MON, '17:30'), month: '2026-11', version: 1 } },
+      {
+        op: 'insert',
+        collection: 'duty',
+        doc: {
+          _id: `${me!._id}.old`,
+          stationId: 'cm01-sta1',
+          communityId: 'cm01',
+          userId: me!._id,
+          checkInAt: bj(MON, '09:00'),
+          checkOutAt: bj(MON, '17:30'),
+          closesAt: bj(MON, '17:30'),
+          status: 'autoClosed',
+          planned: true,
+          late: false,
+          minutes: 510,
+          month: '2026-11',
+          version: 2,
+        },
+      },
+      {
+        op: 'insert',
+        collection: 'service_records',
+        doc: {
+          _id: `duty.${me!._id}.old`,
+          volunteerId: me!._id,
+          source: 'duty',
+          dutyId: `${me!._id}.old`,
+          stationId: 'cm01-sta1',
+          communityId: 'cm01',
+          verified: true,
+          hours: 8.5,
+          points: 85,
+          at: bj(MON, '17:30'),
+          month: '2026-11',
+          version: 1,
+        },
+      },
     ]);
     await gw.tick(bj(MON, '20:00'));
     const entry = dutyEntry(await record(PERSONAS.volunteer))!;
@@ -146,7 +191,28 @@ describe('the duty job reaches its fixed point in one tick', () => {
     const ops = Array.from({ length: 1200 }, (_, i) => {
       const userId = users[i % users.length]!._id;
       const checkInAt = later(bj('2026-11-02', '09:00'), i);
-      return { op: 'insert' as const, collection: 'duty', doc: { _id: `${userId}.bulk${i}`, stationId: 'cm01-sta1', communityId: 'cm01', userId, checkInAt, checkOutAt: null, closesAt: later(checkInAt, 60 * 8), closeReason: 'closingTime', shiftStartAt: null, shiftEndAt: null, status: 'open', planned: false, late: false, minutes: 0, month: '2026-11', version: 1 } };
+      return {
+        op: 'insert' as const,
+        collection: 'duty',
+        doc: {
+          _id: `${userId}.bulk${i}`,
+          stationId: 'cm01-sta1',
+          communityId: 'cm01',
+          userId,
+          checkInAt,
+          checkOutAt: null,
+          closesAt: later(checkInAt, 60 * 8),
+          closeReason: 'closingTime',
+          shiftStartAt: null,
+          shiftEndAt: null,
+          status: 'open',
+          planned: false,
+          late: false,
+          minutes: 0,
+          month: '2026-11',
+          version: 1,
+        },
+      };
     });
     expect((await gw.store.transact(ops)).ok).toBe(true);
     const at = bj('2026-12-31', '12:00');

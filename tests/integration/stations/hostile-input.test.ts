@@ -80,11 +80,16 @@ describe('random scenes and payloads (property)', () => {
   it('never crash the scan entry point and never check anyone in', async () => {
     const actions = [...Object.keys(api.stations)];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...actions), fc.oneof(fc.record({ scene: fc.string({ maxLength: 40 }) }), fc.jsonValue({ maxDepth: 2 })), fc.constantFrom(PERSONAS.resident, PERSONAS.volunteer, 'fuzz-x'), async (action, payload, persona) => {
-        const res = await gw.call(persona, 'stations', action, payload);
-        expect(res.status).toBeLessThan(500);
-        expect(typeof res.body.ok).toBe('boolean');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...actions),
+        fc.oneof(fc.record({ scene: fc.string({ maxLength: 40 }) }), fc.jsonValue({ maxDepth: 2 })),
+        fc.constantFrom(PERSONAS.resident, PERSONAS.volunteer, 'fuzz-x'),
+        async (action, payload, persona) => {
+          const res = await gw.call(persona, 'stations', action, payload);
+          expect(res.status).toBeLessThan(500);
+          expect(typeof res.body.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 150 },
     );
     expect(await gw.store.count('duty', {})).toBe(0);

@@ -104,7 +104,12 @@ describe('双报到 service record: three sources kept apart', () => {
     const [me] = await gw.store.find<{ _id: string }>('users', { openid: PERSONAS.volunteer });
     const dispatchProfile = await gw.store.get<{ _id: string; skills: string[]; availability: unknown[] }>('volunteers', me!._id);
     expect(dispatchProfile).toEqual(expect.objectContaining({ skills: ['养老助残'], availability: [{ days: [6, 7], from: 480, to: 720 }] }));
-    const missing = await gw.call(PERSONAS.volunteer, 'service', 'updateVolunteerProfile', { partyMember: true, inService: true, skills: ['其他'], availability: [{ days: [1], from: 480, to: 720 }] });
+    const missing = await gw.call(PERSONAS.volunteer, 'service', 'updateVolunteerProfile', {
+      partyMember: true,
+      inService: true,
+      skills: ['其他'],
+      availability: [{ days: [1], from: 480, to: 720 }],
+    });
     expect(missing.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'COMMON.INVALID_INPUT', field: 'payload.workUnit' }) });
   });
 });

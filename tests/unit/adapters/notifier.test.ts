@@ -31,7 +31,10 @@ describe('subscribe-message notifier', () => {
 
   it('reports an unconfigured template as not delivered, without calling WeChat', async () => {
     const { openapi, sent } = setup();
-    await expect(subscribeMessageNotifier(openapi, {}).send(n, 'oUser')).resolves.toEqual({ delivered: false, reason: 'no template configured (HONGLIN_TEMPLATE_INVITE_REDEEMED)' });
+    await expect(subscribeMessageNotifier(openapi, {}).send(n, 'oUser')).resolves.toEqual({
+      delivered: false,
+      reason: 'no template configured (HONGLIN_TEMPLATE_INVITE_REDEEMED)',
+    });
     expect(sent).toHaveLength(0);
   });
 
@@ -40,10 +43,19 @@ describe('subscribe-message notifier', () => {
     const notifier = subscribeMessageNotifier(openapi, { HONGLIN_TEMPLATE_INVITE_REDEEMED: 'tmpl-123' });
     await expect(notifier.send(n, 'oUser')).resolves.toEqual({ delivered: true });
     expect(sent).toEqual([
-      { touser: 'oUser', templateId: 'tmpl-123', page: 'pages/me/index', data: { thing1: { value: '邀请码已被使用' }, thing2: { value: '您发放的「网格长」邀请码已被兑换，联系*' } } },
+      {
+        touser: 'oUser',
+        templateId: 'tmpl-123',
+        page: 'pages/me/index',
+        data: { thing1: { value: '邀请码已被使用' }, thing2: { value: '您发放的「网格长」邀请码已被兑换，联系*' } },
+      },
     ]);
     await notifier.send({ ...n, page: undefined, data: { thing3: '一二三四五六七八九十一二三四五六七八九十多', time4: '2026-11-01 08:00' } }, 'oUser');
-    expect(sent[1]).toEqual({ touser: 'oUser', templateId: 'tmpl-123', data: { thing3: { value: '一二三四五六七八九十一二三四五六七八九十' }, time4: { value: '2026-11-01 08:00' } } });
+    expect(sent[1]).toEqual({
+      touser: 'oUser',
+      templateId: 'tmpl-123',
+      data: { thing3: { value: '一二三四五六七八九十一二三四五六七八九十' }, time4: { value: '2026-11-01 08:00' } },
+    });
   });
 
   it('answers a refusal from WeChat (not subscribed) as not delivered with only the code', async () => {

@@ -4,7 +4,7 @@ import { createQrSigner, localQrText, MAC_CHARS, PAYLOAD_MAX, SCENE_MAX, wxacode
 const SECRET = 'a-test-secret-of-enough-length';
 const noImage: QrImage = async () => ({ contentType: 'image/png', bytes: new Uint8Array() });
 const signer = createQrSigner(SECRET, noImage);
-const SCENE_ALPHABET = [...'abcXYZ019!#$&\'()*+,/:;=?@-._~'];
+const SCENE_ALPHABET = [..."abcXYZ019!#$&'()*+,/:;=?@-._~"];
 const payloads = fc.array(fc.constantFrom(...SCENE_ALPHABET), { minLength: 1, maxLength: PAYLOAD_MAX }).map((cs) => cs.join(''));
 
 describe('QR signer', () => {
@@ -60,7 +60,11 @@ describe('QR signer', () => {
     expect(reads).toBe(0);
     expect(lazy.verify(signer.sign('p'))).toEqual({ ok: true, payload: 'p' });
     expect(reads).toBe(1);
-    expect(() => createQrSigner(() => { throw new Error('HONGLIN_QR_SECRET is not set'); }, noImage).sign('a')).toThrow(/HONGLIN_QR_SECRET/);
+    expect(() =>
+      createQrSigner(() => {
+        throw new Error('HONGLIN_QR_SECRET is not set');
+      }, noImage).sign('a'),
+    ).toThrow(/HONGLIN_QR_SECRET/);
   });
 
   it('asks WeChat for an unlimited code with a bare page and check_path off', async () => {

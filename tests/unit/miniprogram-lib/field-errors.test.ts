@@ -1,7 +1,8 @@
 import { fieldOf, withoutFields, type FieldRules } from '../../../miniprogram/lib/field-errors';
 
 /** Server error → field error: which input of a form an envelope error `{ code, message, field }` is shown under. */
-const err = (field?: string, code = 'COMMON.INVALID_INPUT') => ({ code, message: '不对', ...(field === undefined ? {} : { field }) }) as { code: never; message: string; field?: string };
+const err = (field?: string, code = 'COMMON.INVALID_INPUT') =>
+  ({ code, message: '不对', ...(field === undefined ? {} : { field }) }) as { code: never; message: string; field?: string };
 
 describe('fieldOf', () => {
   const POST = ['category', 'description', 'photos', 'buildingId', 'room'] as const;

@@ -65,10 +65,16 @@ describe('communitiesOf', () => {
 
   it('is every community under a street admin’s street, once the tree is here', () => {
     expect(communitiesOf([place('s1', 'street')], null)).toEqual([]);
-    expect(communitiesOf([place('s1', 'street')], NODES)).toEqual([{ id: 'c1', name: 'c1名' }, { id: 'c2', name: 'c2名' }]);
+    expect(communitiesOf([place('s1', 'street')], NODES)).toEqual([
+      { id: 'c1', name: 'c1名' },
+      { id: 'c2', name: 'c2名' },
+    ]);
   });
 
   it('lists a community once when two places lead to it, and ignores other kinds of places', () => {
-    expect(communitiesOf([place('c1', 'community'), place('s1', 'street'), place('g1', 'grid')], NODES)).toEqual([{ id: 'c1', name: 'c1名' }, { id: 'c2', name: 'c2名' }]);
+    expect(communitiesOf([place('c1', 'community'), place('s1', 'street'), place('g1', 'grid')], NODES)).toEqual([
+      { id: 'c1', name: 'c1名' },
+      { id: 'c2', name: 'c2名' },
+    ]);
   });
 });

@@ -37,7 +37,12 @@ describe('untilAnswered: a call with no answer is sent again with the same reque
   it('does not retry once an answer came, even a failure envelope', async () => {
     let calls = 0;
     const refused = { ok: false, error: { code: 'ORDER.NOT_ALLOWED_NOW', message: '…' } };
-    const answer = await untilAnswered(async () => (calls++, refused), 2, [1], async () => undefined);
+    const answer = await untilAnswered(
+      async () => (calls++, refused),
+      2,
+      [1],
+      async () => undefined,
+    );
     expect([answer, calls]).toEqual([refused, 1]);
   });
 

@@ -21,7 +21,10 @@ const holding = (role: GrantedRole, place: keyof typeof PATHS): Membership => {
   return { _id: `${role}@${place}`, userId: 'me', role, nodeId: place, nodeKind, path, grantedBy: null, inviteId: null, grantedAt: 't', version: 1 };
 };
 
-export const actor = (...ms: Membership[]): Actor => ({ user: { _id: 'me', openid: 'o', name: '我', largeText: false, createdAt: 't', updatedAt: 't', version: 1 }, memberships: ms });
+export const actor = (...ms: Membership[]): Actor => ({
+  user: { _id: 'me', openid: 'o', name: '我', largeText: false, createdAt: 't', updatedAt: 't', version: 1 },
+  memberships: ms,
+});
 
 export const ACTORS: Record<string, Actor> = {
   resident: actor(),

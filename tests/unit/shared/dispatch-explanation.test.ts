@@ -21,10 +21,30 @@ describe('readExplanation', () => {
   });
 
   it('reads back whatever explain wrote (property)', () => {
-    const raw = fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), active: fc.boolean(), load: fc.integer({ min: 0, max: 3 }), grid: fc.constantFrom('g1', 'g2'), count: fc.integer({ min: 0, max: 8 }), days: fc.option(fc.integer({ min: 0, max: 40 })) });
+    const raw = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd'),
+      active: fc.boolean(),
+      load: fc.integer({ min: 0, max: 3 }),
+      grid: fc.constantFrom('g1', 'g2'),
+      count: fc.integer({ min: 0, max: 8 }),
+      days: fc.option(fc.integer({ min: 0, max: 40 })),
+    });
     fc.assert(
       fc.property(fc.uniqueArray(raw, { selector: (c) => c.id, maxLength: 4 }), (cs) => {
-        const d = dispatch(order, cs.map((c) => volunteer(c.id, { active: c.active, openLoad: c.load, gridId: c.grid, ratingSum: c.count * 4, ratingCount: c.count, lastAssignedAt: c.days === null ? null : new Date(Date.parse(NOW) - c.days * 86_400_000).toISOString() })), NOW);
+        const d = dispatch(
+          order,
+          cs.map((c) =>
+            volunteer(c.id, {
+              active: c.active,
+              openLoad: c.load,
+              gridId: c.grid,
+              ratingSum: c.count * 4,
+              ratingCount: c.count,
+              lastAssignedAt: c.days === null ? null : new Date(Date.parse(NOW) - c.days * 86_400_000).toISOString(),
+            }),
+          ),
+          NOW,
+        );
         const read = readExplanation(explain(d))!;
         expect(read.considered).toBe(cs.length);
         expect(read.chosen).toEqual(d.chosen ? { name: d.chosen.name, score: d.chosen.score, why: d.chosen.why } : null);

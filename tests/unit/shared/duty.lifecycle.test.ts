@@ -19,11 +19,30 @@ describe('duty lifecycle table', () => {
 });
 
 describe('check-in', () => {
-  const station = { _id: 'st1', path: { streetId: 'S', communityId: 'C1' }, roster: [{ userId: 'v', days: [1], from: 540, to: 720 }], hours: { days: [1, 2, 3, 4, 5, 6], open: 510, close: 1050 } };
+  const station = {
+    _id: 'st1',
+    path: { streetId: 'S', communityId: 'C1' },
+    roster: [{ userId: 'v', days: [1], from: 540, to: 720 }],
+    hours: { days: [1, 2, 3, 4, 5, 6], open: 510, close: 1050 },
+  };
   it('opens a duty judged against the roster, to close by itself at closing time', () => {
     const change = checkInDuty(station, 'v', instant(555)); // Monday 09:15
     expect(change.after).toEqual(
-      expect.objectContaining({ _id: `v.${Math.floor((MONDAY + 555 * 60_000) / 60_000)}`, state: 'open', status: 'open', planned: true, late: true, communityId: 'C1', closesAt: instant(1050), closeReason: 'closingTime', shiftStartAt: instant(540), shiftEndAt: instant(720), minutes: 0, month: '2026-11', version: 1 }),
+      expect.objectContaining({
+        _id: `v.${Math.floor((MONDAY + 555 * 60_000) / 60_000)}`,
+        state: 'open',
+        status: 'open',
+        planned: true,
+        late: true,
+        communityId: 'C1',
+        closesAt: instant(1050),
+        closeReason: 'closingTime',
+        shiftStartAt: instant(540),
+        shiftEndAt: instant(720),
+        minutes: 0,
+        month: '2026-11',
+        version: 1,
+      }),
     );
     expect(change.audit).toEqual({ event: 'checkIn', stationId: 'st1', planned: true, late: true });
     expect(change.writes).toEqual([]);
@@ -31,7 +50,9 @@ describe('check-in', () => {
 
   it('closes an unplanned duty on a closed day at the end of that day', () => {
     const sunday = instant(6 * 1440 + 600);
-    expect(checkInDuty(station, 'v', sunday).after).toEqual(expect.objectContaining({ planned: false, closeReason: 'closedDay', closesAt: instant(7 * 1440), shiftStartAt: null, shiftEndAt: null }));
+    expect(checkInDuty(station, 'v', sunday).after).toEqual(
+      expect.objectContaining({ planned: false, closeReason: 'closedDay', closesAt: instant(7 * 1440), shiftStartAt: null, shiftEndAt: null }),
+    );
   });
 });
 
@@ -43,14 +64,19 @@ const station = fc.record({
   _id: fc.constant('st1'),
   path: fc.constant({ streetId: 'S', communityId: 'C1' }),
   hours: fc.option(fc.tuple(days, span(1440)).map(([d, [open, close]]) => ({ days: d, open, close }))),
-  roster: fc.array(fc.tuple(fc.constantFrom('v', 'w'), days, span(1440)).map(([userId, d, [from, to]]) => ({ userId, days: d, from, to })), { maxLength: 4 }),
+  roster: fc.array(
+    fc.tuple(fc.constantFrom('v', 'w'), days, span(1440)).map(([userId, d, [from, to]]) => ({ userId, days: d, from, to })),
+    { maxLength: 4 },
+  ),
 });
 const checkInMinute = fc.integer({ min: 0, max: 14 * 1440 });
 const event = (from: number): fc.Arbitrary<DutyEvent> =>
   fc.oneof(
     fc.integer({ min: 0, max: 3 * 1440 }).map((m) => ({ type: 'checkOut' as const, at: instant(from + m) })),
     fc.constant({ type: 'autoClose' as const }),
-    fc.tuple(fc.integer({ min: 0, max: 3 * 1440 }), fc.integer({ min: 0, max: 3 * 1440 })).map(([minutes, m]) => ({ type: 'confirm' as const, minutes, note: '核实过', by: 'leader', at: instant(from + m) })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 3 * 1440 }), fc.integer({ min: 0, max: 3 * 1440 }))
+      .map(([minutes, m]) => ({ type: 'confirm' as const, minutes, note: '核实过', by: 'leader', at: instant(from + m) })),
   );
 const scenario = fc.tuple(station, checkInMinute).chain(([s, m]) => fc.tuple(fc.constant(s), fc.constant(m), fc.array(event(m), { maxLength: 8 })));
 

@@ -4,7 +4,19 @@ import { serviceEntryFor } from '../../../shared/orders/service-record';
 
 const T = '2026-11-23T02:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T) + minutes * 60_000).toISOString();
-const o = (extra: Record<string, unknown>) => ({ state: 'closed', maxLevel: 'grid', closedAs: 'rated', rating: { stars: 5, tags: [], comment: '', at: T }, postedAt: T, firstOfferedAt: T, acceptedAt: at(10), resolvedAt: at(70), breaches: 0, ...extra }) as never;
+const o = (extra: Record<string, unknown>) =>
+  ({
+    state: 'closed',
+    maxLevel: 'grid',
+    closedAs: 'rated',
+    rating: { stars: 5, tags: [], comment: '', at: T },
+    postedAt: T,
+    firstOfferedAt: T,
+    acceptedAt: at(10),
+    resolvedAt: at(70),
+    breaches: 0,
+    ...extra,
+  }) as never;
 
 describe('measures', () => {
   it('computes 出格率, 出社区率, 办结率 and 满意度 from the records', () => {
@@ -34,7 +46,9 @@ describe('measures', () => {
   it('never counts an unrated order as satisfied (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ stars: fc.option(fc.integer({ min: 1, max: 5 })) }), { maxLength: 30 }), (rows) => {
-        const m = computeMeasures(rows.map((r) => o({ rating: r.stars === null ? null : { stars: r.stars, tags: [], comment: '', at: T }, closedAs: r.stars === null ? 'unrated' : 'rated' })));
+        const m = computeMeasures(
+          rows.map((r) => o({ rating: r.stars === null ? null : { stars: r.stars, tags: [], comment: '', at: T }, closedAs: r.stars === null ? 'unrated' : 'rated' })),
+        );
         const rated = rows.filter((r) => r.stars !== null);
         expect(m.rated).toBe(rated.length);
         if (rated.length === 0) expect(m.satisfaction).toBeNull();

@@ -31,7 +31,21 @@ const fresh = (): Order =>
     now: NOW,
   });
 const volunteer = (openLoad = 0): VolunteerRecord =>
-  ({ _id: 'V', version: 3, userId: 'V', name: '小李', active: true, skills: [], availability: [], openLoad, lastAssignedAt: null, ratingSum: 0, ratingCount: 0, gridId: 'G', communityId: 'C' }) as unknown as VolunteerRecord;
+  ({
+    _id: 'V',
+    version: 3,
+    userId: 'V',
+    name: '小李',
+    active: true,
+    skills: [],
+    availability: [],
+    openLoad,
+    lastAssignedAt: null,
+    ratingSum: 0,
+    ratingCount: 0,
+    gridId: 'G',
+    communityId: 'C',
+  }) as unknown as VolunteerRecord;
 const by = (id: string, name = id): OrderContext => ({ now: NOW, by: { id, name }, volunteers: { V: volunteer() } });
 const platform: OrderContext = { now: NOW, by: null, volunteers: { V: volunteer() } };
 
@@ -54,19 +68,30 @@ describe('order effects', () => {
 
   it('resolve asks for a photo where the category does', () => {
     const repair = { ...fresh(), category: '水电维修' as const, state: 'accepted' as const, assigneeId: 'V' };
-    expect(runLifecycle(orderLifecycle, repair, [{ type: 'resolve', note: '修好了', photos: [] }], by('V'))).toMatchObject({ ok: false, refusal: { code: 'ORDER.PHOTO_REQUIRED', field: 'payload.photos' } });
+    expect(runLifecycle(orderLifecycle, repair, [{ type: 'resolve', note: '修好了', photos: [] }], by('V'))).toMatchObject({
+      ok: false,
+      refusal: { code: 'ORDER.PHOTO_REQUIRED', field: 'payload.photos' },
+    });
   });
 
   it('a second bad rating hands it up and tells the leaders above once, with the stars', () => {
     const order = { ...fresh(), state: 'resolved' as const, assigneeId: 'V', reopenCount: 1 };
     expect(badRatingEscalates(order, 2)).toBe(true);
-    const run = runLifecycle(orderLifecycle, order, [{ type: 'rate', stars: 2, tags: [], comment: '' }, { type: 'escalate', cause: 'badRating', reason: '第二次差评', stars: 2 }], by('R'));
+    const run = runLifecycle(
+      orderLifecycle,
+      order,
+      [
+        { type: 'rate', stars: 2, tags: [], comment: '' },
+        { type: 'escalate', cause: 'badRating', reason: '第二次差评', stars: 2 },
+      ],
+      by('R'),
+    );
     if (!run.ok) throw new Error(run.refusal.code);
     expect(run.change.after).toMatchObject({ state: 'waiting', level: 'community', maxLevel: 'community', reopenCount: 2, assigneeId: null });
     expect(run.change.notify).toEqual([expect.objectContaining({ to: { leadersOf: { path, level: 'community' } }, title: '差评事项已上报', body: '代买代办：2 星' })]);
   });
 
-  it('a good rating closes it and writes the volunteer\'s service record', () => {
+  it("a good rating closes it and writes the volunteer's service record", () => {
     const order = { ...fresh(), state: 'resolved' as const, assigneeId: 'V', acceptedAt: NOW, resolvedAt: '2026-11-23T03:00:00.000Z' };
     const run = runLifecycle(orderLifecycle, order, [{ type: 'rate', stars: 5, tags: ['及时'], comment: '' }], by('R'));
     if (!run.ok) throw new Error(run.refusal.code);
@@ -80,7 +105,7 @@ describe('order effects', () => {
     expect(run.ok && run.change.set.closedAt).toBe(new Date(Date.parse(NOW) + AUTO_CLOSE_DAYS * 86_400_000).toISOString());
   });
 
-  it('the clock adds its breaches to those already counted and tells the new level\'s leaders', () => {
+  it("the clock adds its breaches to those already counted and tells the new level's leaders", () => {
     const order = { ...fresh(), state: 'waiting' as const, breaches: 2 };
     const outcome = { escalatedTo: ['community' as const], breaches: 1, level: 'community' as const, levelSince: NOW, levelDeadline: '2026-11-26T02:00:00.000Z' };
     const run = runLifecycle(orderLifecycle, order, [{ type: 'clock', outcome }], platform);
@@ -124,7 +149,12 @@ function play(indexes: number[]) {
     const x: OrderContext = who === 'platform' ? platform : by(who);
     const run = runLifecycle(orderLifecycle, order, [step], x);
     if (!run.ok) continue;
-    expect(run.change.after.state).toBe(nextOrderState(order.state, step.type === 'rate' ? { type: 'rate', stars: step.stars } : ({ type: step.type === 'toCouncil' || step.type === 'clock' ? 'comment' : step.type } as never)));
+    expect(run.change.after.state).toBe(
+      nextOrderState(
+        order.state,
+        step.type === 'rate' ? { type: 'rate', stars: step.stars } : ({ type: step.type === 'toCouncil' || step.type === 'clock' ? 'comment' : step.type } as never),
+      ),
+    );
     for (const w of run.change.writes) if (w.op === 'update' && w.collection === 'volunteers') load += w.patch.$inc?.openLoad ?? 0;
     order = run.change.after;
     played.push(step.type);
@@ -136,7 +166,7 @@ function play(indexes: number[]) {
 describe('order lifecycle invariants (property)', () => {
   const sequences = fc.array(fc.integer({ min: 0, max: STEPS.length - 1 }), { maxLength: 40 });
 
-  it('a volunteer\'s open load rises once per order they work on and falls when it leaves their hands', () => {
+  it("a volunteer's open load rises once per order they work on and falls when it leaves their hands", () => {
     fc.assert(fc.property(sequences, (idx) => play(idx).load === (play(idx).order.state === 'accepted' ? 1 : 0)));
   });
 

@@ -5,10 +5,11 @@ const eventOf = (type: OrderEvent['type'], stars = 5): OrderEvent => (type === '
 
 describe('order lifecycle table', () => {
   it('answers every state × event with a known state or a refusal', () => {
-    for (const s of ORDER_STATES) for (const e of ORDER_EVENT_TYPES) {
-      const next = nextOrderState(s, eventOf(e));
-      if (next !== null) expect(ORDER_STATES).toContain(next);
-    }
+    for (const s of ORDER_STATES)
+      for (const e of ORDER_EVENT_TYPES) {
+        const next = nextOrderState(s, eventOf(e));
+        if (next !== null) expect(ORDER_STATES).toContain(next);
+      }
   });
 
   it('lets nothing happen to a cancelled order, and only comments on a closed one', () => {

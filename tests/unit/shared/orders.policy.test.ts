@@ -29,7 +29,16 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     closed: ['comment'],
   },
   offeree: { offered: ['accept', 'decline'], pool: ['accept'] },
-  assignee: { accepted: ['handBack', 'resolve', 'comment'], resolved: ['comment'], reopened: ['comment'], closed: ['comment'], pool: ['comment', 'accept'], waiting: ['comment'], offered: ['comment'], dispatching: ['comment'] },
+  assignee: {
+    accepted: ['handBack', 'resolve', 'comment'],
+    resolved: ['comment'],
+    reopened: ['comment'],
+    closed: ['comment'],
+    pool: ['comment', 'accept'],
+    waiting: ['comment'],
+    offered: ['comment'],
+    dispatching: ['comment'],
+  },
   volunteerOfPlace: { pool: ['accept'] },
   handlingLeader: {
     dispatching: ['comment', 'escalate'],
@@ -41,7 +50,16 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     reopened: ['comment', 'candidates', 'dispatchByHand', 'openPool', 'escalate', 'closeAfterReview'],
     closed: ['comment'],
   },
-  leaderNotHandling: { dispatching: ['comment'], offered: ['comment'], waiting: ['comment'], pool: ['comment'], accepted: ['comment'], resolved: ['comment'], reopened: ['comment'], closed: ['comment'] },
+  leaderNotHandling: {
+    dispatching: ['comment'],
+    offered: ['comment'],
+    waiting: ['comment'],
+    pool: ['comment'],
+    accepted: ['comment'],
+    resolved: ['comment'],
+    reopened: ['comment'],
+    closed: ['comment'],
+  },
   stranger: {},
 };
 

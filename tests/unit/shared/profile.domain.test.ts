@@ -9,7 +9,10 @@ const building = { _id: 'b1', kind: 'building' as const, path: { streetId: 's', 
 
 describe('planProfileUpdate', () => {
   it('needs consent for a phone number, given now or before', () => {
-    expect(planProfileUpdate(resident, { phone: '13812345678' }, null, NOW)).toEqual({ ok: false, error: expect.objectContaining({ code: 'ACCOUNT.PHONE_CONSENT_REQUIRED', field: 'payload.phoneConsent' }) });
+    expect(planProfileUpdate(resident, { phone: '13812345678' }, null, NOW)).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'ACCOUNT.PHONE_CONSENT_REQUIRED', field: 'payload.phoneConsent' }),
+    });
     const now = planProfileUpdate(resident, { phone: '13812345678', phoneConsent: true }, null, NOW);
     expect(now.ok && now.data.set).toEqual(expect.objectContaining({ phone: '13812345678', phoneConsentAt: NOW }));
     const before = planProfileUpdate({ ...resident, phoneConsentAt: '2026-01-01T00:00:00.000Z' }, { phone: '13912345678' }, null, NOW);

@@ -27,7 +27,9 @@ const DENIED_WITH: Record<string, string> = { updateVolunteerProfile: 'SERVICE.N
 
 describe('service policy: actor × action at a place, deny by default', () => {
   it.each(Object.keys(REQUESTS).flatMap((request) => EVERYONE.map((who) => [request, who] as const)))('%s by %s', (request, who) => {
-    expect(authorizeService(ACTORS[who]!, REQUESTS[request]!)).toEqual(MAY[request]!.includes(who) ? { allow: true } : { allow: false, code: DENIED_WITH[request] ?? 'COMMON.FORBIDDEN' });
+    expect(authorizeService(ACTORS[who]!, REQUESTS[request]!)).toEqual(
+      MAY[request]!.includes(who) ? { allow: true } : { allow: false, code: DENIED_WITH[request] ?? 'COMMON.FORBIDDEN' },
+    );
   });
 
   it('denies an action it does not know', () => {

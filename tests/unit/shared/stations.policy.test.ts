@@ -46,7 +46,8 @@ describe('stations policy: actor × action, deny by default', () => {
   });
 
   it('never lets anyone confirm their own duty, whatever they lead', () => {
-    for (const who of EVERYONE) expect(authorizeStations(ACTORS[who]!, { action: 'confirmDuty', station, duty: { userId: 'me' } })).toEqual({ allow: false, code: 'DUTY.OWN_DUTY' });
+    for (const who of EVERYONE)
+      expect(authorizeStations(ACTORS[who]!, { action: 'confirmDuty', station, duty: { userId: 'me' } })).toEqual({ allow: false, code: 'DUTY.OWN_DUTY' });
   });
 
   it('denies an action it does not know', () => {

@@ -12,7 +12,11 @@ describe('duty against the roster (值班总览)', () => {
   const duty = (id: string, userId: string, checkInAt: string, planned: boolean, status = 'closed', late = false) => ({ _id: id, userId, checkInAt, planned, late, status });
 
   it('matches each slot with the planned duty of that person that day, and lists the rest as unplanned', () => {
-    const duties = [duty('d1', 'v', bj('2026-11-23', '09:20'), true, 'closed', true), duty('d2', 'x', bj('2026-11-23', '10:00'), false, 'autoClosed'), duty('d3', 'w', bj('2026-11-24', '15:00'), false)];
+    const duties = [
+      duty('d1', 'v', bj('2026-11-23', '09:20'), true, 'closed', true),
+      duty('d2', 'x', bj('2026-11-23', '10:00'), false, 'autoClosed'),
+      duty('d3', 'w', bj('2026-11-24', '15:00'), false),
+    ];
     const rows = dutyAgainstRoster(roster, duties, '2026-11-23', 2, bj('2026-11-24', '10:00'));
     expect(rows.map((r) => [r.date, r.userId, r.kind, r.duty?._id ?? null])).toEqual([
       ['2026-11-23', 'x', 'autoClosed', 'd2'],
@@ -24,7 +28,10 @@ describe('duty against the roster (值班总览)', () => {
   });
 
   it('lets one duty keep one slot only', () => {
-    const twice = [{ userId: 'v', days: [1], from: 540, to: 600 }, { userId: 'v', days: [1], from: 540, to: 600 }];
+    const twice = [
+      { userId: 'v', days: [1], from: 540, to: 600 },
+      { userId: 'v', days: [1], from: 540, to: 600 },
+    ];
     const rows = dutyAgainstRoster(twice, [duty('d1', 'v', bj('2026-11-23', '09:00'), true)], '2026-11-23', 1, bj('2026-11-23', '12:00'));
     expect(rows.map((r) => r.kind)).toEqual(['onTime', 'missed']);
   });

@@ -60,7 +60,18 @@ describe('duty against the roster', () => {
 describe('scan entry point: what each role may do with each kind of code', () => {
   const grid = { streetId: 'S', communityId: 'C', gridId: 'G1' };
   const other = { streetId: 'S', communityId: 'C', gridId: 'G9' };
-  const m = (role: GrantedRole, path: Record<string, string>): Membership => ({ _id: role, userId: 'me', role, nodeId: path.gridId ?? path.communityId ?? 'S', nodeKind: 'grid', path: path as never, grantedBy: null, inviteId: null, grantedAt: 't', version: 1 });
+  const m = (role: GrantedRole, path: Record<string, string>): Membership => ({
+    _id: role,
+    userId: 'me',
+    role,
+    nodeId: path.gridId ?? path.communityId ?? 'S',
+    nodeKind: 'grid',
+    path: path as never,
+    grantedBy: null,
+    inviteId: null,
+    grantedAt: 't',
+    version: 1,
+  });
   const actor = (...ms: Membership[]): Actor => ({ user: { _id: 'me', openid: 'o', name: 'n', largeText: false, createdAt: 't', updatedAt: 't', version: 1 }, memberships: ms });
   const ROLES: Record<string, Actor> = {
     resident: actor(),
@@ -69,7 +80,13 @@ describe('scan entry point: what each role may do with each kind of code', () =>
     gridLeaderHere: actor(m('gridLeader', grid)),
     communityAdmin: actor({ ...m('communityAdmin', { streetId: 'S', communityId: 'C' }), nodeKind: 'community', nodeId: 'C' }),
   };
-  const ctx = (kind: CodeKind, onDuty = false) => ({ kind, stationPath: { streetId: 'S', communityId: 'C' }, servesGridIds: ['G1', 'G2'], personHome: { ...grid, buildingId: 'B' }, onDuty });
+  const ctx = (kind: CodeKind, onDuty = false) => ({
+    kind,
+    stationPath: { streetId: 'S', communityId: 'C' },
+    servesGridIds: ['G1', 'G2'],
+    personHome: { ...grid, buildingId: 'B' },
+    onDuty,
+  });
 
   /** Written out by hand from the product rules. */
   const TABLE: Record<string, Record<CodeKind, ScanOffer[]>> = {
@@ -89,7 +106,14 @@ describe('scan entry point: what each role may do with each kind of code', () =>
 });
 
 describe('service record arithmetic', () => {
-  const e = (source: Entry['source'], hours: number, verified = true, status?: Entry['status']): Entry => ({ source, hours, points: hours * 10, verified, month: '2026-11', ...(status ? { status } : {}) });
+  const e = (source: Entry['source'], hours: number, verified = true, status?: Entry['status']): Entry => ({
+    source,
+    hours,
+    points: hours * 10,
+    verified,
+    month: '2026-11',
+    ...(status ? { status } : {}),
+  });
   it('keeps the sources apart and counts only verified hours toward stars', () => {
     const s = summarize([e('order', 2), e('duty', 3), e('manual', 4, false, 'pending'), e('manual', 1, true, 'approved'), e('manual', 5, false, 'rejected')]);
     expect(s.bySource).toEqual({ order: { hours: 2, points: 20, entries: 1 }, duty: { hours: 3, points: 30, entries: 1 }, manual: { hours: 1, points: 10, entries: 1 } });

@@ -40,7 +40,9 @@ const fixed = (ms: number) => {
 const MIN = Date.parse('1900-01-01T00:00:00Z');
 const MAX = Date.parse('2100-12-31T00:00:00Z');
 const instant = fc.integer({ min: MIN, max: MAX });
-const date = fc.integer({ min: Date.parse('1950-01-01T00:00:00Z') / 86_400_000, max: Date.parse('2090-01-01T00:00:00Z') / 86_400_000 }).map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
+const date = fc
+  .integer({ min: Date.parse('1950-01-01T00:00:00Z') / 86_400_000, max: Date.parse('2090-01-01T00:00:00Z') / 86_400_000 })
+  .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10));
 const floorMinute = (ms: number) => new Date(Math.floor(ms / 60_000) * 60_000).toISOString();
 
 /** Reads instants through the module in a child process whose host time zone is `zone`. */

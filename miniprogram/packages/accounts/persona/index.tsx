@@ -47,11 +47,7 @@ export default function PersonaSwitcher() {
           {personas && personas.length > 0 ? (
             <View className='hl-card'>
               {personas.map((p) => (
-                <View
-                  key={p.openid}
-                  className={`hl-row hl-persona hl-persona-${p.openid}${p.openid === current ? ' hl-persona-current' : ''}`}
-                  onClick={() => pick(p.openid)}
-                >
+                <View key={p.openid} className={`hl-row hl-persona hl-persona-${p.openid}${p.openid === current ? ' hl-persona-current' : ''}`} onClick={() => pick(p.openid)}>
                   <View className='hl-label persona-who'>
                     <Text className='hl-text persona-name'>{p.name}</Text>
                     <Text className='persona-summary'>{p.summary || p.roleLabels.join('、') || '居民'}</Text>

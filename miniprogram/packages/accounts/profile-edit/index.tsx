@@ -97,26 +97,13 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
     <View className='pe-form'>
       <View className='hl-card hl-field pe-field-name'>
         <Text className='hl-field-label'>姓名</Text>
-        <Input
-          className='hl-input hl-input-name'
-          value={name}
-          placeholder='请输入您的姓名'
-          maxLength={20}
-          onChange={(v) => setName(v)}
-        />
+        <Input className='hl-input hl-input-name' value={name} placeholder='请输入您的姓名' maxLength={20} onChange={(v) => setName(v)} />
         <FieldError field='name' message={errors.name} />
       </View>
 
       <View className='hl-card hl-field pe-field-phone'>
         <Text className='hl-field-label'>手机号</Text>
-        <Input
-          className='hl-input hl-input-phone'
-          type='number'
-          value={phone}
-          placeholder='11 位手机号（可不填）'
-          maxLength={11}
-          onChange={(v) => setPhone(v)}
-        />
+        <Input className='hl-input hl-input-phone' type='number' value={phone} placeholder='11 位手机号（可不填）' maxLength={11} onChange={(v) => setPhone(v)} />
         <FieldError field='phone' message={errors.phone} />
         <View className='hl-row pe-consent' onClick={() => setConsent(!consent)}>
           <Checkbox className='hl-check-consent' checked={consent} label='同意用于联系办事' />
@@ -130,20 +117,10 @@ function EditForm({ profile, index }: { profile: Profile; index: TreeIndex | nul
 
       <View className='hl-card hl-field pe-field-home'>
         <Text className='hl-field-label'>住址</Text>
-        {index ? (
-          <HomePicker index={index} value={buildingId} onPick={setBuildingId} />
-        ) : (
-          <Loading text='正在加载楼栋…' />
-        )}
+        {index ? <HomePicker index={index} value={buildingId} onPick={setBuildingId} /> : <Loading text='正在加载楼栋…' />}
         <FieldError field='buildingId' message={errors.buildingId} />
         <Text className='hl-field-label pe-room-label'>门牌号</Text>
-        <Input
-          className='hl-input hl-input-room'
-          value={room}
-          placeholder='例如 2-301'
-          maxLength={16}
-          onChange={(v) => setRoom(v)}
-        />
+        <Input className='hl-input hl-input-room' value={room} placeholder='例如 2-301' maxLength={16} onChange={(v) => setRoom(v)} />
         <FieldError field='room' message={errors.room} />
       </View>
 
@@ -176,9 +153,7 @@ export default function ProfileEdit() {
   return (
     <PageShell name='profile-edit'>
       <Text className='hl-title'>编辑资料</Text>
-      {state.status === 'error' && !state.profile ? (
-        <ErrorView error={state.error} onRetry={() => void loadProfile(true)} />
-      ) : null}
+      {state.status === 'error' && !state.profile ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
       {tree.error ? <ErrorView error={tree.error} onRetry={tree.retry} /> : null}
       {state.profile ? (
         // Keyed by profile id: a persona switch starts a fresh form.

@@ -44,20 +44,12 @@ export default function Redeem() {
       <Text className='hl-note'>社区或网格的负责人会给您一个 8 位邀请码，兑换后获得相应身份。</Text>
       <View className='hl-card hl-field'>
         <Text className='hl-field-label'>邀请码</Text>
-        <Input
-          className='hl-input hl-input-code'
-          value={code}
-          placeholder='8 位字母或数字'
-          maxLength={8}
-          onChange={(v) => setCode(v.toUpperCase())}
-        />
+        <Input className='hl-input hl-input-code' value={code} placeholder='8 位字母或数字' maxLength={8} onChange={(v) => setCode(v.toUpperCase())} />
         <FieldError field='code' message={fieldErrors.errors.code} />
       </View>
       {formError ? <Text className='hl-notice hl-notice-error hl-redeem-error'>{formError}</Text> : null}
       {granted ? (
-        <Text className='hl-notice hl-notice-ok hl-redeem-ok'>
-          {`兑换成功：您已成为${granted.nodeName ? ` ${granted.nodeName} 的` : ''}${granted.roleLabel}。`}
-        </Text>
+        <Text className='hl-notice hl-notice-ok hl-redeem-ok'>{`兑换成功：您已成为${granted.nodeName ? ` ${granted.nodeName} 的` : ''}${granted.roleLabel}。`}</Text>
       ) : null}
       <Button className='hl-btn hl-btn-block hl-btn-redeem-submit' type='primary' size='large' loading={busy} disabled={busy} onClick={submit}>
         兑换

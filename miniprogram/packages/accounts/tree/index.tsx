@@ -27,11 +27,9 @@ const formatTime = (iso: string) => dayTimeText(iso) || iso
 
 function Members({ node }: { node: TreeNode }) {
   const [kind, setKind] = useState<'roles' | 'residents'>('roles')
-  const members = usePaged<MemberView>(
-    `${node.id}:${kind}`,
-    async (offset, limit) => asPage(await accounts.listMembers({ nodeId: node.id, kind, offset, limit }), 'members'),
-    { idOf: (m) => m.userId },
-  )
+  const members = usePaged<MemberView>(`${node.id}:${kind}`, async (offset, limit) => asPage(await accounts.listMembers({ nodeId: node.id, kind, offset, limit }), 'members'), {
+    idOf: (m) => m.userId,
+  })
 
   return (
     <View className='hl-card tree-members'>
@@ -61,9 +59,7 @@ function Members({ node }: { node: TreeNode }) {
           <View key={m.userId} className={`hl-row tree-member tree-member-${m.userId}`}>
             <View className='hl-label'>
               <Text className='hl-text'>{m.name}</Text>
-              <Text className='hl-note'>
-                {m.roles.map((r) => `${r.roleLabel}${r.nodeName ? `（${r.nodeName}）` : ''}`).join('、') || '居民'}
-              </Text>
+              <Text className='hl-note'>{m.roles.map((r) => `${r.roleLabel}${r.nodeName ? `（${r.nodeName}）` : ''}`).join('、') || '居民'}</Text>
               {m.homeBreadcrumb.length ? <Text className='hl-note'>{m.homeBreadcrumb.join(' › ')}</Text> : null}
             </View>
             <View className='hl-label'>
@@ -103,7 +99,7 @@ function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) 
     setRole(roles[0] ?? null)
     setInvite(null)
     setError(null)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- resets the choice when another node opens, not when the roles array is rebuilt
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- resets the choice when another node opens, not when the roles array is rebuilt
   }, [node.id])
 
   const create = async () => {
@@ -122,12 +118,7 @@ function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) 
       <Text className='hl-field-label'>身份</Text>
       <View className='tree-choices'>
         {roles.map((r) => (
-          <Button
-            key={r}
-            className={`hl-btn tree-choice hl-invite-role-${r}`}
-            type={role === r ? 'primary' : 'default'}
-            onClick={() => setRole(r)}
-          >
+          <Button key={r} className={`hl-btn tree-choice hl-invite-role-${r}`} type={role === r ? 'primary' : 'default'} onClick={() => setRole(r)}>
             {ROLE_LABELS[r]}
           </Button>
         ))}
@@ -135,12 +126,7 @@ function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) 
       <Text className='hl-field-label'>有效期</Text>
       <View className='tree-choices'>
         {EXPIRY_CHOICES.map((c) => (
-          <Button
-            key={c.hours}
-            className={`hl-btn tree-choice hl-invite-hours-${c.hours}`}
-            type={hours === c.hours ? 'primary' : 'default'}
-            onClick={() => setHours(c.hours)}
-          >
+          <Button key={c.hours} className={`hl-btn tree-choice hl-invite-hours-${c.hours}`} type={hours === c.hours ? 'primary' : 'default'} onClick={() => setHours(c.hours)}>
             {c.label}
           </Button>
         ))}

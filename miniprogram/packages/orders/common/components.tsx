@@ -31,9 +31,7 @@ const STATE_MARK: Record<OrderView['state'], string> = {
 }
 
 export function StateChip({ order }: { order: Pick<OrderView, 'state' | 'stateLabel'> }) {
-  return (
-    <Text className={`hl-chip hl-chip-state hl-chip-state-${order.state}`}>{`${STATE_MARK[order.state]} ${order.stateLabel}`}</Text>
-  )
+  return <Text className={`hl-chip hl-chip-state hl-chip-state-${order.state}`}>{`${STATE_MARK[order.state]} ${order.stateLabel}`}</Text>
 }
 
 export function LevelChip({ order }: { order: Pick<OrderView, 'level' | 'levelLabel'> }) {
@@ -52,13 +50,9 @@ export function Countdown({ expiresAt, onExpire }: { expiresAt: string; onExpire
   useEffect(() => {
     if (over) onExpire?.()
     // onExpire is read once per change of `over`: the page reloads once when the offer runs out.
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- onExpire is read once per change of `over`
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onExpire is read once per change of `over`
   }, [over])
-  return (
-    <Text className={`hl-countdown${left <= 0 ? ' hl-countdown-over' : ''}`}>
-      {left > 0 ? `剩余 ${mmss(left)}` : '已过时，平台正在改派'}
-    </Text>
-  )
+  return <Text className={`hl-countdown${left <= 0 ? ' hl-countdown-over' : ''}`}>{left > 0 ? `剩余 ${mmss(left)}` : '已过时，平台正在改派'}</Text>
 }
 
 // ---- one order in a list -----------------------------------------------------------------------------
@@ -167,12 +161,7 @@ export function PhotoPicker({
         {photos.map((p) => (
           <View key={p.fileId} className='ho-thumb hl-thumb'>
             <Image className='ho-photo' src={p.url} mode='aspectFill' />
-            <View
-              className='ho-thumb-remove hl-btn-remove-photo'
-              role='button'
-              aria-label='删除这张照片'
-              onClick={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}
-            >
+            <View className='ho-thumb-remove hl-btn-remove-photo' role='button' aria-label='删除这张照片' onClick={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}>
               <Text>删除</Text>
             </View>
           </View>
@@ -293,7 +282,6 @@ export function Tabs<K extends string>({ items, value, onChange, name }: { items
   )
 }
 
-
 // ---- an order that cannot be shown: a way on, not a 重试 that fails again -----------------------------
 
 /** Errors that a retry cannot mend: the order is gone, not the caller's, or the link is broken. */
@@ -345,7 +333,7 @@ export function OrderActionPage({
   }
   useEffect(() => {
     void fetchOrder()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [id])
 
   const order = load.status === 'ready' ? load.order : null

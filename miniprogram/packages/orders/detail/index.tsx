@@ -36,7 +36,14 @@ interface FormSpec {
 }
 
 const FORMS: Record<FormKind, FormSpec> = {
-  decline: { name: 'decline', label: '婉拒的原因', placeholder: '例如：今天不在家附近，赶不过去', submitText: '确认婉拒', done: '已婉拒，平台会改派给其他志愿者', quick: ['不在家', '不擅长', '时间不合适'] },
+  decline: {
+    name: 'decline',
+    label: '婉拒的原因',
+    placeholder: '例如：今天不在家附近，赶不过去',
+    submitText: '确认婉拒',
+    done: '已婉拒，平台会改派给其他志愿者',
+    quick: ['不在家', '不擅长', '时间不合适'],
+  },
   handBack: { name: 'hand-back', label: '退单的原因', placeholder: '例如：需要专业师傅，我处理不了', submitText: '确认退单', done: '已退单，平台会重新派单' },
   cancel: { name: 'withdraw', label: '撤回的原因', placeholder: '例如：问题已经自己解决了', submitText: '确认撤回', done: '已撤回' },
   escalate: { name: 'escalate', label: '上报的原因', placeholder: '例如：涉及多户，需要社区出面协调', submitText: '确认上报', done: '已上报到上一级' },
@@ -144,7 +151,9 @@ function WhyChips({ why, className = 'hl-chip-why' }: { why: readonly string[]; 
   return (
     <View className='ho-chips'>
       {why.map((w) => (
-        <Text key={w} className={`hl-chip ${className}`}>{w}</Text>
+        <Text key={w} className={`hl-chip ${className}`}>
+          {w}
+        </Text>
       ))}
     </View>
   )
@@ -298,7 +307,9 @@ function OrderInfo({ order }: { order: OrderView }) {
           <Text className='hl-text hl-rating-stars'>{stars(order.rating.stars)}</Text>
           <View className='ho-chips'>
             {order.rating.tags.map((t) => (
-              <Text key={t} className='hl-chip'>{t}</Text>
+              <Text key={t} className='hl-chip'>
+                {t}
+              </Text>
             ))}
           </View>
           {order.rating.comment ? <Text className='hl-text'>{order.rating.comment}</Text> : null}
@@ -338,7 +349,7 @@ export default function OrderDetail() {
 
   useEffect(() => {
     void fetchOrder()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [id])
   // Back from 办结 / 评价: show the fresh state.
   useDidShow(() => {
@@ -465,11 +476,7 @@ export default function OrderDetail() {
           {`${load.order.state === 'waiting' ? '已提交。这件事先交给网格长处理' : '已提交，正在找本网格的志愿者'}，进展会通知${load.order.onBehalf ? '居民' : '您'}。`}
         </Text>
       ) : null}
-      {notice ? (
-        <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>
-          {notice.text}
-        </Text>
-      ) : null}
+      {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
       {load.status === 'loading' ? <Loading /> : null}
       {load.status === 'error' ? <OrderLoadError error={load.error} onRetry={() => void fetchOrder()} /> : null}
       {order ? (

@@ -5,7 +5,18 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
-import { CATEGORIES, CATEGORY_ICONS, CATEGORY_RULES, CATEGORY_SLUGS, EMERGENCIES, URGENCIES, URGENCY_LABELS, type Category, type EmergencyKey, type Urgency } from '@shared/orders/categories'
+import {
+  CATEGORIES,
+  CATEGORY_ICONS,
+  CATEGORY_RULES,
+  CATEGORY_SLUGS,
+  EMERGENCIES,
+  URGENCIES,
+  URGENCY_LABELS,
+  type Category,
+  type EmergencyKey,
+  type Urgency,
+} from '@shared/orders/categories'
 import { PageShell } from '../../../components/page-shell'
 import { PlacePicker } from '../../../components/place-picker'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
@@ -105,7 +116,9 @@ const FIELDS: readonly Field[] = ['category', 'description', 'photos', 'building
 function Tile({ icon, label, note, on, className, onClick }: { icon: string; label: string; note?: string; on: boolean; className: string; onClick: () => void }) {
   return (
     <View className={`ho-tile ${className}${on ? ' ho-tile-on' : ''}`} role='radio' aria-checked={on} aria-label={note ? `${label}，${note}` : label} onClick={onClick}>
-      <Text className='ho-tile-icon' aria-hidden='true'>{icon}</Text>
+      <Text className='ho-tile-icon' aria-hidden='true'>
+        {icon}
+      </Text>
       <View className='ho-tile-words'>
         <Text className='ho-tile-label'>{on ? `✓ ${label}` : label}</Text>
         {note ? <Text className='ho-tile-note'>{note}</Text> : null}
@@ -121,7 +134,15 @@ function EmergencyRow({ onPick }: { onPick: (k: EmergencyKey) => void }) {
       <Text className='hl-field-label'>紧急情况，请直接打电话</Text>
       <View className='ho-tiles ho-emergency-row'>
         {EMERGENCIES.map((e) => (
-          <Tile key={e.key} className={`ho-tile-emergency hl-emergency hl-emergency-${e.key}`} icon={e.icon} on={false} label={e.label} note={`打 ${e.call}`} onClick={() => onPick(e.key)} />
+          <Tile
+            key={e.key}
+            className={`ho-tile-emergency hl-emergency hl-emergency-${e.key}`}
+            icon={e.icon}
+            on={false}
+            label={e.label}
+            note={`打 ${e.call}`}
+            onClick={() => onPick(e.key)}
+          />
         ))}
       </View>
     </View>
@@ -134,9 +155,13 @@ function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => 
   return (
     <View className={`hl-card hl-emergency-panel hl-emergency-panel-${e.key}`} role='alert'>
       <Text className='hl-hero ho-emergency-say'>{e.say}</Text>
-      <Text className='ho-emergency-number hl-emergency-number' aria-label={`电话 ${e.call.split('').join(' ')}`}>{e.call}</Text>
+      <Text className='ho-emergency-number hl-emergency-number' aria-label={`电话 ${e.call.split('').join(' ')}`}>
+        {e.call}
+      </Text>
       <View className='ho-call hl-btn-call' role='button' aria-label={`拨打 ${e.call}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: e.call }).catch(() => undefined)}>
-        <Text className='ho-call-icon' aria-hidden='true'>☎</Text>
+        <Text className='ho-call-icon' aria-hidden='true'>
+          ☎
+        </Text>
         <Text className='ho-call-text'>{`拨打 ${e.call}`}</Text>
       </View>
       <Text className='hl-note ho-emergency-note'>紧急情况不要在这里报事，志愿者赶不及。请马上打电话。</Text>
@@ -209,7 +234,15 @@ function PlaceField({
             startAt={startAt}
             onCancel={mustPick ? undefined : () => setPicking(false)}
             onPick={(b) => {
-              update({ place: { buildingId: b.id, room: '', label: lineage(places, b.id).map((n) => n.name).join(' › ') } })
+              update({
+                place: {
+                  buildingId: b.id,
+                  room: '',
+                  label: lineage(places, b.id)
+                    .map((n) => n.name)
+                    .join(' › '),
+                },
+              })
               setPicking(false)
             }}
           />
@@ -424,7 +457,14 @@ function PostForm({
           <Input className='hl-input hl-input-contact-name' value={draft.contactName} placeholder='例如 王大爷' maxLength={20} onChange={(v) => update({ contactName: v })} />
           <FieldError field='contactName' message={errors.contactName} />
           <Text className='hl-field-label ho-room-label'>居民电话</Text>
-          <Input className='hl-input hl-input-contact-phone' type='number' value={draft.contactPhone} placeholder='11 位手机号' maxLength={11} onChange={(v) => update({ contactPhone: v })} />
+          <Input
+            className='hl-input hl-input-contact-phone'
+            type='number'
+            value={draft.contactPhone}
+            placeholder='11 位手机号'
+            maxLength={11}
+            onChange={(v) => update({ contactPhone: v })}
+          />
           <FieldError field='contactPhone' message={errors.contactPhone} />
         </View>
       ) : null}
@@ -433,7 +473,15 @@ function PostForm({
         <Text className='hl-field-label'>什么事</Text>
         <View className='ho-tiles ho-grid' role='radiogroup'>
           {CATEGORIES.map((c) => (
-            <Tile key={c} className={`hl-category hl-category-${CATEGORY_SLUGS[c]}`} icon={CATEGORY_ICONS[c]} on={draft.category === c} label={c} note={CATEGORY_RULES[c].hint} onClick={() => update({ category: c })} />
+            <Tile
+              key={c}
+              className={`hl-category hl-category-${CATEGORY_SLUGS[c]}`}
+              icon={CATEGORY_ICONS[c]}
+              on={draft.category === c}
+              label={c}
+              note={CATEGORY_RULES[c].hint}
+              onClick={() => update({ category: c })}
+            />
           ))}
         </View>
         {rule?.private ? <Text className='hl-note hl-category-private'>这类事不公开：只有您、接单的人和网格长能看到。</Text> : null}
@@ -443,7 +491,13 @@ function PostForm({
 
       <View className='hl-card hl-field hl-field-description'>
         <Text className='hl-field-label'>说说情况</Text>
-        <TextBox className='hl-input-description' value={draft.description} placeholder='例如：厨房水龙头一直滴水，关不紧' maxLength={500} onChange={(v) => update({ description: v })} />
+        <TextBox
+          className='hl-input-description'
+          value={draft.description}
+          placeholder='例如：厨房水龙头一直滴水，关不紧'
+          maxLength={500}
+          onChange={(v) => update({ description: v })}
+        />
         <FieldError field='description' message={errors.description} />
       </View>
 
@@ -468,10 +522,22 @@ function PostForm({
         <Text className='hl-field-label'>什么时候方便（可不填）</Text>
         <View className='ho-choices'>
           {TIME_CHIPS.map((t, i) => (
-            <Choice key={t} className={`hl-time hl-time-${i}`} on={draft.preferredTime === t} label={t} onClick={() => update({ preferredTime: draft.preferredTime === t ? '' : t })} />
+            <Choice
+              key={t}
+              className={`hl-time hl-time-${i}`}
+              on={draft.preferredTime === t}
+              label={t}
+              onClick={() => update({ preferredTime: draft.preferredTime === t ? '' : t })}
+            />
           ))}
         </View>
-        <Input className='hl-input hl-input-time ho-time-input' value={draft.preferredTime} placeholder='或者写：工作日晚上 7 点后' maxLength={40} onChange={(v) => update({ preferredTime: v })} />
+        <Input
+          className='hl-input hl-input-time ho-time-input'
+          value={draft.preferredTime}
+          placeholder='或者写：工作日晚上 7 点后'
+          maxLength={40}
+          onChange={(v) => update({ preferredTime: v })}
+        />
         <FieldError field='preferredTime' message={errors.preferredTime} />
       </View>
 
@@ -510,7 +576,7 @@ function useResident(userId: string | null) {
   }
   useEffect(() => {
     void fetch()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [userId])
   return { load, retry: fetch }
 }

@@ -78,7 +78,7 @@ export default function OrderQueue() {
   }
   useEffect(() => {
     if (node) void loadCounts(node.nodeId)
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the node is represented by its id; a new object for the same node is the same counts
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the node is represented by its id; a new object for the same node is the same counts
   }, [node?.nodeId])
 
   const shown = useRef(false)

@@ -70,7 +70,9 @@ function RateForm({ order }: { order: OrderView }) {
                   fieldErrors.set({})
                 }}
               >
-                <Text className='ho-star-icon' aria-hidden='true'>{n <= stars ? '★' : '☆'}</Text>
+                <Text className='ho-star-icon' aria-hidden='true'>
+                  {n <= stars ? '★' : '☆'}
+                </Text>
                 <Text className='ho-star-label'>{`${n} 星`}</Text>
               </View>
             )

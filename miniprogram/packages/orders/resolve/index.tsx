@@ -11,7 +11,6 @@ import { orders, type OrderPhoto, type OrderView } from '../../../services/order
 import { OrderActionPage, PhotoPicker } from '../common/components'
 import '../common/orders.scss'
 
-
 /** Back to the order: the detail page below refreshes itself when it shows again. */
 function backToOrder(id: string) {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()

@@ -102,11 +102,17 @@ export default function OrderStats() {
       return
     }
     setLoad({ status: 'ready', stats: answer.data })
-    if (!month) setMonths(answer.data.byMonth.map((m) => m.month).sort().reverse())
+    if (!month)
+      setMonths(
+        answer.data.byMonth
+          .map((m) => m.month)
+          .sort()
+          .reverse(),
+      )
   }
   useEffect(() => {
     void fetchStats()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [node?.nodeId, month])
 
   const stats = load.status === 'ready' ? load.stats : null
@@ -155,9 +161,11 @@ export default function OrderStats() {
               {!month && stats.byMonth.length ? (
                 <View className='hl-stats-months'>
                   <Text className='hl-title'>按月</Text>
-                  {[...stats.byMonth].sort((a, b) => (a.month < b.month ? 1 : -1)).map((m) => (
-                    <MeasureCard key={m.month} title={formatMonth(m.month)} m={m} className={`hl-stats-month hl-stats-month-${m.month}`} />
-                  ))}
+                  {[...stats.byMonth]
+                    .sort((a, b) => (a.month < b.month ? 1 : -1))
+                    .map((m) => (
+                      <MeasureCard key={m.month} title={formatMonth(m.month)} m={m} className={`hl-stats-month hl-stats-month-${m.month}`} />
+                    ))}
                 </View>
               ) : null}
 

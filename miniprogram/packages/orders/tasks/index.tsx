@@ -55,7 +55,15 @@ export default function OrderTasks() {
   return (
     <PageShell name='order-tasks'>
       <Text className='hl-title'>志愿者接单</Text>
-      <Tabs name='tasks' items={TABS} value={tab} onChange={(k) => { setNotice(null); setTab(k) }} />
+      <Tabs
+        name='tasks'
+        items={TABS}
+        value={tab}
+        onChange={(k) => {
+          setNotice(null)
+          setTab(k)
+        }}
+      />
       {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
       <PagedList
         paged={paged}

@@ -79,7 +79,9 @@ function PendingCard({
                 ＋ 半小时
               </Button>
             </View>
-            {partial ? <Text className='hl-note hl-approve-partial-hint'>{`只通过 ${hoursText(hours)}（填报了 ${hoursText(entry.hours)}），请写明原因，志愿者会在服务记录里看到。`}</Text> : null}
+            {partial ? (
+              <Text className='hl-note hl-approve-partial-hint'>{`只通过 ${hoursText(hours)}（填报了 ${hoursText(entry.hours)}），请写明原因，志愿者会在服务记录里看到。`}</Text>
+            ) : null}
           </View>
         </>
       )}
@@ -110,7 +112,13 @@ function PendingCard({
             {partial ? `通过 ${num(hours)} 小时` : '全部通过'}
           </Button>
         )}
-        <Button className='hl-btn hl-btn-reject' type={atCap ? 'primary' : 'default'} loading={mine && !busy?.approve} disabled={busy !== null} onClick={() => onReview(false, note.trim())}>
+        <Button
+          className='hl-btn hl-btn-reject'
+          type={atCap ? 'primary' : 'default'}
+          loading={mine && !busy?.approve}
+          disabled={busy !== null}
+          onClick={() => onReview(false, note.trim())}
+        >
           退回
         </Button>
       </View>
@@ -135,7 +143,7 @@ export default function ServiceApprove() {
   }
   useEffect(() => {
     void fetchPending()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [community?.id])
 
   const review = async (entry: PendingEntry, approve: boolean, note: string, hours?: number) => {
@@ -146,7 +154,11 @@ export default function ServiceApprove() {
     if (answer.ok || answer.error.code === 'SERVICE.ALREADY_REVIEWED') {
       setErrors(({ [entry.id]: _gone, ...rest }) => rest)
       const approved = answer.ok ? answer.data.entry.hours : entry.hours
-      const text = !approve ? `已退回：${entry.volunteerName} ${hoursText(entry.hours)}` : approved < entry.hours ? `已通过 ${hoursText(approved)}（填报 ${hoursText(entry.hours)}）：${entry.volunteerName}` : `已通过：${entry.volunteerName} ${hoursText(entry.hours)}`
+      const text = !approve
+        ? `已退回：${entry.volunteerName} ${hoursText(entry.hours)}`
+        : approved < entry.hours
+          ? `已通过 ${hoursText(approved)}（填报 ${hoursText(entry.hours)}）：${entry.volunteerName}`
+          : `已通过：${entry.volunteerName} ${hoursText(entry.hours)}`
       setDone(answer.ok ? text : `${entry.volunteerName} 的这条填报已经有人审核过了`)
       setLoad((l) => (l.status === 'ready' ? { ...l, entries: l.entries.filter((e) => e.id !== entry.id), total: Math.max(0, l.total - 1) } : l))
       // The others' 本月已通过 changed with this one: read them again, without a spinner.
@@ -174,7 +186,13 @@ export default function ServiceApprove() {
               <Text className='hl-text hl-pending-total'>{`${community.name}：待审核 ${load.total} 条`}</Text>
               {load.entries.length === 0 ? <Empty text='没有待审核的填报' /> : null}
               {load.entries.map((e) => (
-                <PendingCard key={`${e.id}-${e.fitsHours}`} entry={e} busy={busy} error={errors[e.id] ?? null} onReview={(approve, note, hours) => void review(e, approve, note, hours)} />
+                <PendingCard
+                  key={`${e.id}-${e.fitsHours}`}
+                  entry={e}
+                  busy={busy}
+                  error={errors[e.id] ?? null}
+                  onReview={(approve, note, hours) => void review(e, approve, note, hours)}
+                />
               ))}
             </>
           ) : null}

@@ -126,7 +126,14 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
         <Text className='hl-field-label'>擅长（可多选）</Text>
         <View className='hv-choices'>
           {CATEGORIES.map((c) => (
-            <Choice key={c} multiple className={`hl-skill hl-skill-${CATEGORY_SLUGS[c]}`} on={skills.includes(c)} label={c} onClick={() => setSkills(skills.includes(c) ? skills.filter((x) => x !== c) : [...skills, c])} />
+            <Choice
+              key={c}
+              multiple
+              className={`hl-skill hl-skill-${CATEGORY_SLUGS[c]}`}
+              on={skills.includes(c)}
+              label={c}
+              onClick={() => setSkills(skills.includes(c) ? skills.filter((x) => x !== c) : [...skills, c])}
+            />
           ))}
         </View>
         <FieldError field='skills' message={errors.skills} />
@@ -138,7 +145,14 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
           <View key={i} className={`hv-window hl-window hl-window-${i}`}>
             <View className='hv-choices'>
               {DAY_CHOICES.map((d) => (
-                <Choice key={d.day} multiple className={`hl-window-day hl-window-day-${d.day}`} on={w.days.includes(d.day)} label={d.label} onClick={() => setWindow(i, { days: toggle(w.days, d.day) })} />
+                <Choice
+                  key={d.day}
+                  multiple
+                  className={`hl-window-day hl-window-day-${d.day}`}
+                  on={w.days.includes(d.day)}
+                  label={d.label}
+                  onClick={() => setWindow(i, { days: toggle(w.days, d.day) })}
+                />
               ))}
             </View>
             <View className='hv-times hv-section-title'>

@@ -58,9 +58,7 @@ function UnitCard({ unit, month, exported, onExport }: { unit: UnitReport; month
       <Button className='hl-btn hl-btn-block hl-btn-export-csv' type='primary' onClick={onExport}>
         导出 CSV
       </Button>
-      {exported && exported.unit === unit.workUnit ? (
-        <Text className={`hl-notice ${exported.ok ? 'hl-notice-ok' : 'hl-notice-error'} hl-export-done`}>{exported.text}</Text>
-      ) : null}
+      {exported && exported.unit === unit.workUnit ? <Text className={`hl-notice ${exported.ok ? 'hl-notice-ok' : 'hl-notice-error'} hl-export-done`}>{exported.text}</Text> : null}
     </View>
   )
 }
@@ -88,7 +86,7 @@ export default function ServiceReport() {
   }
   useEffect(() => {
     void fetchReport()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [node?.nodeId, month])
 
   const exportUnit = async (unit: UnitReport) => {
@@ -100,7 +98,11 @@ export default function ServiceReport() {
     }
     try {
       await Taro.setClipboardData({ data: unit.csv })
-      setExported({ unit: unit.workUnit, ok: true, text: `已复制 ${unit.workUnit} 的 CSV 内容。手机上不能直接存文件：请粘贴到电脑上的记事本，保存为“${name}”后用表格软件打开；或在电脑浏览器里打开本页直接下载。` })
+      setExported({
+        unit: unit.workUnit,
+        ok: true,
+        text: `已复制 ${unit.workUnit} 的 CSV 内容。手机上不能直接存文件：请粘贴到电脑上的记事本，保存为“${name}”后用表格软件打开；或在电脑浏览器里打开本页直接下载。`,
+      })
     } catch {
       setExported({ unit: unit.workUnit, ok: false, text: '没能复制，请再试一次' })
     }
@@ -122,7 +124,14 @@ export default function ServiceReport() {
               <Text className='hl-field-label'>看哪里</Text>
               <View className='hv-choices'>
                 {roles.map((r) => (
-                  <Choice key={r.nodeId} className={`hl-node-choice hl-node-${r.nodeId}`} on={r.nodeId === node.nodeId} label={r.nodeName || r.nodeId} note={r.roleLabel} onClick={() => setNodeId(r.nodeId)} />
+                  <Choice
+                    key={r.nodeId}
+                    className={`hl-node-choice hl-node-${r.nodeId}`}
+                    on={r.nodeId === node.nodeId}
+                    label={r.nodeName || r.nodeId}
+                    note={r.roleLabel}
+                    onClick={() => setNodeId(r.nodeId)}
+                  />
                 ))}
               </View>
             </View>
@@ -137,7 +146,9 @@ export default function ServiceReport() {
           </View>
           {load.status === 'loading' ? <Loading /> : null}
           {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchReport()} /> : null}
-          {load.status === 'ready' && load.report.units.length === 0 ? <Empty text={`${monthText(month)}没有在职党员的报到记录`} hint='在职党员在“我的服务记录 › 编辑志愿者资料”里填写工作单位后会出现在这里' /> : null}
+          {load.status === 'ready' && load.report.units.length === 0 ? (
+            <Empty text={`${monthText(month)}没有在职党员的报到记录`} hint='在职党员在“我的服务记录 › 编辑志愿者资料”里填写工作单位后会出现在这里' />
+          ) : null}
           {load.status === 'ready'
             ? load.report.units.map((u) => <UnitCard key={u.workUnit} unit={u} month={load.report.month} exported={exported} onExport={() => void exportUnit(u)} />)
             : null}

@@ -87,7 +87,7 @@ export default function StationDetail() {
   }
   useEffect(() => {
     void fetchStation()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [id])
 
   const showCode = async () => {
@@ -114,7 +114,11 @@ export default function StationDetail() {
               <OpenChip open={s.openNow} />
             </View>
             <KV className='hl-station-address' label='地址' value={s.address || '未填写'} />
-            <KV className='hl-station-hours' label='开放时间' value={s.openingHours || (s.hours ? `${daysText(s.hours.days)} ${hm(s.hours.open)}–${hm(s.hours.close)}` : '未公布')} />
+            <KV
+              className='hl-station-hours'
+              label='开放时间'
+              value={s.openingHours || (s.hours ? `${daysText(s.hours.days)} ${hm(s.hours.open)}–${hm(s.hours.close)}` : '未公布')}
+            />
             <KV className='hl-station-community' label='所属社区' value={s.communityName || '—'} />
             <KV className='hl-station-grids' label='服务的网格' value={s.servesGrids.map((g) => g.name || g.id).join('、') || '—'} />
           </View>
@@ -126,7 +130,13 @@ export default function StationDetail() {
             <View className='hl-card hl-station-admin'>
               <Text className='hl-title'>站点管理</Text>
               {allowed.has('permanentCode') ? (
-                <Button className='hl-btn hl-btn-block hl-btn-print-code' size='large' loading={code.status === 'loading'} disabled={code.status === 'loading'} onClick={() => void showCode()}>
+                <Button
+                  className='hl-btn hl-btn-block hl-btn-print-code'
+                  size='large'
+                  loading={code.status === 'loading'}
+                  disabled={code.status === 'loading'}
+                  onClick={() => void showCode()}
+                >
                   打印站点码
                 </Button>
               ) : null}

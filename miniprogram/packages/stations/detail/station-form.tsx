@@ -54,7 +54,7 @@ function AddSlot({ station, onAdd, onCancel }: { station: StationView; onAdd: (r
   }
   useEffect(() => {
     void loadPeople()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [])
 
   const add = () => {

@@ -75,7 +75,7 @@ export default function StationList() {
       if (weapp && (await locationAlreadyAllowed())) await locateAndList()
       else await fetchList()
     })()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once on open; `weapp` is a build-time constant
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once on open; `weapp` is a build-time constant
   }, [])
 
   return (
@@ -83,7 +83,13 @@ export default function StationList() {
       <Text className='hl-title'>附近服务站</Text>
       <Text className='hl-note hs-intro'>党群服务站里有党员志愿者值班，可以当面办事、咨询。</Text>
       {weapp && where.status !== 'known' ? (
-        <Button className='hl-btn hl-btn-block hl-btn-locate' size='large' loading={where.status === 'asking'} disabled={where.status === 'asking'} onClick={() => void locateAndList()}>
+        <Button
+          className='hl-btn hl-btn-block hl-btn-locate'
+          size='large'
+          loading={where.status === 'asking'}
+          disabled={where.status === 'asking'}
+          onClick={() => void locateAndList()}
+        >
           按离我远近排列
         </Button>
       ) : null}

@@ -115,7 +115,7 @@ export default function DutyOverviewPage() {
   }
   useEffect(() => {
     void fetchOverview()
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fetches when these keys change; the loader is recreated every render and reads the latest state
   }, [community?.id, fromDate])
 
   const kinds = (k: OverviewKind, rows: readonly OverviewRow[]) => rows.filter((r) => r.kind === k).length

@@ -31,7 +31,11 @@ const OFFER_LABELS: Record<ScanOffer, string> = {
 }
 
 type Resolve = { status: 'idle' } | { status: 'busy' } | { status: 'error'; error: ClientError } | { status: 'done'; scene: string; result: ScanResult }
-type Duty = { status: 'idle' } | { status: 'busy'; offer: 'checkIn' | 'checkOut' } | { status: 'error'; error: ClientError } | { status: 'done'; offer: 'checkIn' | 'checkOut'; answer: DutyAnswer }
+type Duty =
+  | { status: 'idle' }
+  | { status: 'busy'; offer: 'checkIn' | 'checkOut' }
+  | { status: 'error'; error: ClientError }
+  | { status: 'done'; offer: 'checkIn' | 'checkOut'; answer: DutyAnswer }
 
 function dutyText(offer: 'checkIn' | 'checkOut', a: DutyAnswer): { head: string; lines: string[] } {
   const d = a.duty
@@ -84,15 +88,15 @@ function ResultCard({ resolve, duty, onOffer }: { resolve: Extract<Resolve, { st
           ))}
         </View>
       )}
-      {meetingNote ? (
-        <Text className='hl-notice hl-meeting-note'>会议扫码签到还没有开放：请在会场签到表上签名，或告诉主持会议的网格长。</Text>
-      ) : null}
+      {meetingNote ? <Text className='hl-notice hl-meeting-note'>会议扫码签到还没有开放：请在会场签到表上签名，或告诉主持会议的网格长。</Text> : null}
 
       {duty.status === 'done' ? (
         <View className={`hl-notice hl-notice-ok hl-duty-result hl-duty-result-${duty.offer}${duty.answer.repeated ? ' hl-duty-repeated' : ''}`} role='status'>
           <Text className='hl-duty-result-head'>{`✓ ${dutyText(duty.offer, duty.answer).head}`}</Text>
           {dutyText(duty.offer, duty.answer).lines.map((l) => (
-            <Text key={l} className='hl-note hl-duty-result-line'>{l}</Text>
+            <Text key={l} className='hl-note hl-duty-result-line'>
+              {l}
+            </Text>
           ))}
         </View>
       ) : null}
@@ -145,7 +149,7 @@ export default function StationScan() {
       setText(scene)
       void resolveScene(scene)
     }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the scene in the page's launch params is read once, on open
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the scene in the page's launch params is read once, on open
   }, [])
 
   const scanWithCamera = async () => {

@@ -66,7 +66,7 @@ export default function StationScreen() {
       clearInterval(minute)
       if (timer.current) clearTimeout(timer.current)
     }
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- starts the refresh loop once per station; refresh reads the latest state
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- starts the refresh loop once per station; refresh reads the latest state
   }, [stationId])
 
   const left = deadline !== null ? Math.ceil((deadline - now) / 1000) : null
@@ -81,9 +81,7 @@ export default function StationScreen() {
       {code ? (
         <View className='hl-screen-code-box'>
           <Image className={`hl-screen-code${stale ? ' hs-screen-code-stale' : ''}`} src={code.imageDataUrl} mode='scaleToFill' />
-          <Text className='hl-screen-countdown'>
-            {stale ? '二维码已过期，正在更换…' : left !== null ? `${left} 秒后更换二维码` : ''}
-          </Text>
+          <Text className='hl-screen-countdown'>{stale ? '二维码已过期，正在更换…' : left !== null ? `${left} 秒后更换二维码` : ''}</Text>
           <Text className='hl-screen-scene'>{code.scene}</Text>
         </View>
       ) : null}

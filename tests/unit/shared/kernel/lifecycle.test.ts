@@ -24,7 +24,13 @@ const lamp: Lifecycle<LampState, LampEvent, Lamp, { by: string }> = {
   },
   guard: (doc, e) => (e.type === 'switchOn' && !doc.fuse ? { code: 'LAMP.NO_FUSE', field: 'fuse' } : null),
   effect: (doc, e, x) => {
-    if (e.type === 'switchOn') return { set: { lastBy: x.by }, inc: { switchedOn: 1 }, timeline: [{ kind: 'on', text: `${x.by} 开灯` }], notify: tell('owner', { template: 'lamp.on', title: '灯亮了', body: x.by }) };
+    if (e.type === 'switchOn')
+      return {
+        set: { lastBy: x.by },
+        inc: { switchedOn: 1 },
+        timeline: [{ kind: 'on', text: `${x.by} 开灯` }],
+        notify: tell('owner', { template: 'lamp.on', title: '灯亮了', body: x.by }),
+      };
     if (e.type === 'switchOff') return { set: { lastBy: x.by }, timeline: [{ kind: 'off', text: '关灯' }], audit: { was: doc.state } };
     if (e.type === 'break') return { writes: [{ op: 'insert', collection: 'repairs', doc: { _id: 'r1' } }], timeline: [{ kind: 'broken', text: '坏了', leadersOnly: true }] };
     return { timeline: [{ kind: 'note', text: e.text }] };
@@ -50,12 +56,19 @@ describe('runLifecycle folds a chain of events into one change', () => {
     expect(runLifecycle(lamp, fresh, [{ type: 'switchOn' }, { type: 'switchOn' }], { by: '张' })).toEqual({ ok: false, refusal: { code: NOT_ALLOWED_NOW }, event: 'switchOn' });
   });
 
-  it('refuses with the guard\'s code and field when the table allows it but a rule does not', () => {
-    expect(runLifecycle(lamp, { ...fresh, fuse: false }, [{ type: 'switchOn' }], { by: '张' })).toEqual({ ok: false, refusal: { code: 'LAMP.NO_FUSE', field: 'fuse' }, event: 'switchOn' });
+  it("refuses with the guard's code and field when the table allows it but a rule does not", () => {
+    expect(runLifecycle(lamp, { ...fresh, fuse: false }, [{ type: 'switchOn' }], { by: '张' })).toEqual({
+      ok: false,
+      refusal: { code: 'LAMP.NO_FUSE', field: 'fuse' },
+      event: 'switchOn',
+    });
   });
 
   it('writes a field both incremented and set once, as set', () => {
-    const counting: Lifecycle<LampState, LampEvent, Lamp, { by: string }> = { ...lamp, effect: (doc, e, x) => (e.type === 'switchOff' ? { set: { switchedOn: 0 } } : lamp.effect(doc, e, x)) };
+    const counting: Lifecycle<LampState, LampEvent, Lamp, { by: string }> = {
+      ...lamp,
+      effect: (doc, e, x) => (e.type === 'switchOff' ? { set: { switchedOn: 0 } } : lamp.effect(doc, e, x)),
+    };
     const run = runLifecycle(counting, fresh, [{ type: 'switchOn' }, { type: 'switchOff' }, { type: 'switchOn' }], { by: '李' });
     expect(run.ok && run.change.set.switchedOn).toBe(1);
     expect(run.ok && run.change.inc).toEqual({});
