@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localPorts } from '../cloudfunctions/_core/adapters/local';
-import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
+import { BACKGROUND_CHECKPOINT_MS, SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
+import { COLLECTIONS } from '../cloudfunctions/_core/collections';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import type { Doc, TxOp } from '../cloudfunctions/_core/ports/store';
 import { planDispatch } from '../cloudfunctions/orders/dispatcher';
@@ -248,7 +249,8 @@ function indexBacked(store: SqliteStore, gridIds: string[]): { backed: number; t
 
 export async function benchOrders(record: Record_): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'honglin-bench-orders-'));
-  const store = new SqliteStore(join(dir, 'orders.sqlite'));
+  // As the local server runs it: the write-ahead log is folded in by a background thread.
+  const store = new SqliteStore(join(dir, 'orders.sqlite'), COLLECTIONS, { checkpointEveryMs: BACKGROUND_CHECKPOINT_MS });
   const t0 = Date.now();
   const { residents, gridIds } = await (async () => {
     // The 130k load operations go out of scope here, so the collector does not carry them through the timings.

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { FUNCTIONS } from '../functions';
 import { localPorts, type LocalPorts } from '../_core/adapters/local';
 import { runTick } from '../scheduler/scheduler.jobs';
-import { SqliteStore } from '../_core/adapters/sqlite-store';
+import { BACKGROUND_CHECKPOINT_MS, SqliteStore } from '../_core/adapters/sqlite-store';
+import { COLLECTIONS } from '../_core/collections';
 import { createGateway } from './gateway';
 import type { TxOp } from '../_core/ports/store';
 
@@ -25,7 +26,7 @@ export interface LocalOptions {
 
 /** The embedded default: SQLite file + local adapters + the gateway on 127.0.0.1. */
 export async function startLocal(options: LocalOptions) {
-  const store = new SqliteStore(join(options.dataDir, 'honglin.sqlite'));
+  const store = new SqliteStore(join(options.dataDir, 'honglin.sqlite'), COLLECTIONS, { checkpointEveryMs: BACKGROUND_CHECKPOINT_MS });
   let seeded = false;
   if (options.seed && (await store.count('nodes', {})) === 0) {
     const result = await store.transact(options.seed());
