@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ok } from '../../../shared/api/envelope';
 import type { Lifecycle } from '../../../shared/kernel/lifecycle';
-import { newOrder } from '../../../shared/orders/order.factory';
+import { fixtureOrder } from '../../helpers/order-fixtures';
 import type { OrderContext, OrderStep, VolunteerRecord } from '../../../shared/orders/order.lifecycle';
 import { localPorts } from '../../../cloudfunctions/_core/adapters/local';
 import { SqliteStore } from '../../../cloudfunctions/_core/adapters/sqlite-store';
@@ -18,7 +18,6 @@ import { ORDERS, type OrderDoc } from '../../../cloudfunctions/orders/order-stor
  * the effects' other writes, the audit entry and the outbox rows in one transaction — or nothing.
  */
 const NOW = '2026-11-23T02:00:00.000Z';
-const path = { streetId: 'S', communityId: 'C', gridId: 'G', microGridId: 'M', buildingId: 'B' };
 
 let dir: string;
 let store: SqliteStore;
@@ -27,23 +26,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'honglin-mover-'));
   store = new SqliteStore(join(dir, 'mover.sqlite'));
   ports = localPorts({ store, dataDir: dir });
-  const order = newOrder({
-    posterId: 'R',
-    postedBy: 'R',
-    clientKey: 'k-0000001',
-    category: '代买代办',
-    description: '帮忙买药',
-    photos: [],
-    urgency: 'normal',
-    preferredTime: null,
-    building: { _id: 'B', path },
-    placeLabel: '',
-    room: null,
-    point: null,
-    contact: { name: '王阿姨', phone: null },
-    onBehalf: false,
-    now: NOW,
-  });
+  const order = { ...fixtureOrder(NOW), room: null, contact: { name: '王阿姨', phone: null } };
   const ins = (collection: string, doc: Record<string, unknown>) => ({ op: 'insert' as const, collection, doc: doc as Doc });
   await store.transact([
     ins('orders', { ...order, state: 'offered', offer: { volunteerId: 'V', offeredAt: NOW, expiresAt: NOW, manual: false, score: 80 } }),

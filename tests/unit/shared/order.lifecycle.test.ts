@@ -1,35 +1,18 @@
 import fc from 'fast-check';
 import { runLifecycle } from '../../../shared/kernel/lifecycle';
 import { LEVELS } from '../../../shared/orders/escalation';
-import { newOrder } from '../../../shared/orders/order.factory';
 import { AUTO_CLOSE_DAYS, badRatingEscalates, orderLifecycle, type OrderContext, type OrderStep, type VolunteerRecord } from '../../../shared/orders/order.lifecycle';
 import { nextOrderState } from '../../../shared/orders/order.machine';
 import type { Order } from '../../../shared/orders/orders.schema';
+import { fixtureOrder, FIXTURE_PATH } from '../../helpers/order-fixtures';
 
 /**
  * The order lifecycle's effects, without a store: what each step does, and invariants that hold for
  * any sequence of steps a volunteer `V` and the platform could take.
  */
 const NOW = '2026-11-23T02:00:00.000Z';
-const path = { streetId: 'S', communityId: 'C', gridId: 'G', microGridId: 'M', buildingId: 'B' };
-const fresh = (): Order =>
-  newOrder({
-    posterId: 'R',
-    postedBy: 'R',
-    clientKey: 'k-0000001',
-    category: '代买代办',
-    description: '帮忙买药',
-    photos: [],
-    urgency: 'normal',
-    preferredTime: null,
-    building: { _id: 'B', path },
-    placeLabel: 'C › G › 1栋',
-    room: '101',
-    point: null,
-    contact: { name: '王阿姨', phone: '13800001111' },
-    onBehalf: false,
-    now: NOW,
-  });
+const path = FIXTURE_PATH;
+const fresh = (): Order => fixtureOrder(NOW);
 const volunteer = (openLoad = 0): VolunteerRecord =>
   ({
     _id: 'V',
