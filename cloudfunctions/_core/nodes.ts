@@ -1,5 +1,6 @@
 import type { NodeIndex } from '../../shared/accounts/accounts.view';
-import type { TerritoryNode } from '../../shared/territory/territory.schema';
+import { fail, ok, type Result } from '../../shared/api/envelope';
+import type { NodeKind, TerritoryNode } from '../../shared/territory/territory.schema';
 import type { Store } from './ports';
 import type { Doc } from './ports/store';
 
@@ -20,4 +21,13 @@ export async function loadTree(store: Store): Promise<NodeDoc[]> {
     all.push(...page);
     if (page.length < 1000) return all;
   }
+}
+
+/**
+ * The node an action is about, by id and of one of `kinds` (any kind when none are given); any other
+ * id answers TERRITORY.NODE_NOT_FOUND on `field`, the same whether it is missing or of another kind.
+ */
+export async function loadNodeOf(store: Store, id: string, field: string, kinds?: readonly NodeKind[]): Promise<Result<NodeDoc>> {
+  const node = await store.get<NodeDoc>('nodes', id);
+  return node && (!kinds || kinds.includes(node.kind)) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', field);
 }

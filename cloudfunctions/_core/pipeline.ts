@@ -90,11 +90,6 @@ export function inputError(error: z.ZodError, prefix = ''): { ok: false; error: 
   return { ok: false, error: err };
 }
 
-export async function loadActor(ports: Ports, openid: string): Promise<Actor | null> {
-  const user = await findUser(ports, openid);
-  return user ? { user, memberships: await membershipsOf(ports, user._id) } : null;
-}
-
 const findUser = async (ports: Ports, openid: string): Promise<(User & Doc) | null> => (await ports.store.find<User & Doc>('users', { openid }, { limit: 1 }))[0] ?? null;
 const membershipsOf = (ports: Ports, userId: string) => ports.store.find<Membership & Doc>('memberships', { userId }, { limit: 100 });
 

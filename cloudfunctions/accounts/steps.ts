@@ -3,22 +3,16 @@ import type { Invite, Membership, User } from '../../shared/accounts/accounts.sc
 import { nodesNeeded, toProfileView, toRoleView } from '../../shared/accounts/accounts.view';
 import { maskPhone } from '../../shared/accounts/mask';
 import { opensAt } from '../../shared/accounts/scopes';
-import { fail, ok, type Result } from '../../shared/api/envelope';
 import { breadcrumb, pathKey, scopeIdOf } from '../../shared/territory/territory.domain';
 import { loadNodes, type NodeDoc } from '../_core/nodes';
 import type { ActionContext } from '../_core/pipeline';
 import type { Doc } from '../_core/ports/store';
 
-/** The steps the accounts actions share: the node an action names, the caller's profile, a member row. */
+/** The steps the accounts actions share: the caller's profile, a member row. */
 
 export type UserDoc = User & Doc;
 export type InviteDoc = Invite & Doc;
 export type MembershipDoc = Membership & Doc;
-
-export async function loadNode(ctx: ActionContext, id: string): Promise<Result<NodeDoc>> {
-  const node = await ctx.ports.store.get<NodeDoc>('nodes', id);
-  return node ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
-}
 
 /** The caller's profile view, with the places it names (one read). After a write, pass the caller as written. */
 export async function profileOf(ctx: ActionContext, actor: Actor) {

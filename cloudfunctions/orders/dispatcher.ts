@@ -5,8 +5,6 @@ import { orderLifecycle, type OrderContext, type OrderStep, type VolunteerRecord
 import type { Order } from '../../shared/orders/orders.schema';
 import type { Doc, Store } from '../_core/ports/store';
 
-export { dispatchOrderOf } from '../../shared/orders/dispatch-step';
-
 /** The volunteers of the order's place at its level, from one indexed query. */
 export async function loadCandidates(store: Store, order: Pick<Order, 'level' | 'place'>): Promise<VolunteerRecord[]> {
   const filter = order.level === 'grid' ? { gridId: order.place.path.gridId ?? '', active: true } : { communityId: order.place.path.communityId ?? '', active: true };

@@ -8,7 +8,6 @@ import type { OrderContext, OrderStep } from '../../shared/orders/order.lifecycl
 import type { OrderView } from '../../shared/orders/orders.schema';
 import { mayDo, relationOf, timelineRole, type OrderAction } from '../../shared/orders/orders.policy';
 import { move, type Plan, type TimelineActor } from '../_core/mover';
-import type { NodeDoc } from '../_core/nodes';
 import { defineAction, type ActionContext, type ActionDefinition } from '../_core/pipeline';
 import { loadOrder, loadTimeline, loadVolunteer, ORDERS, type OrderDoc, type OrderEventRecord, type VolunteerRecord } from './order-store';
 import { toOrderView } from './order-view';
@@ -114,10 +113,4 @@ export async function checkText(ctx: ActionContext, text: string, field: string)
   if (!text) return ok(undefined);
   const verdict = await ctx.ports.contentCheck.checkText(text, ctx.openid);
   return verdict.safe ? ok(undefined) : fail('COMMON.CONTENT_UNSAFE', field);
-}
-
-/** A place whose orders a leader handles (a grid, a community or the street), by id; any other id is not found. */
-export async function loadLeaderPlace(ctx: ActionContext, nodeId: string): Promise<Result<NodeDoc>> {
-  const node = await ctx.ports.store.get<NodeDoc>('nodes', nodeId);
-  return node && ['grid', 'community', 'street'].includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.nodeId');
 }

@@ -1,10 +1,8 @@
 import type { Actor } from '../../shared/accounts/accounts.policy';
 import type { User } from '../../shared/accounts/accounts.schema';
-import { fail, ok, type Result } from '../../shared/api/envelope';
 import { summarizeEntries, type DutyEntry, type ServiceEntry } from '../../shared/service/entry';
 import { recordActions } from '../../shared/service/service.policy';
 import { toEntryView, type DutyFacts } from '../../shared/service/service.view';
-import type { NodeKind } from '../../shared/territory/territory.schema';
 import { loadNodes, type NodeDoc } from '../_core/nodes';
 import type { ActionContext } from '../_core/pipeline';
 import type { Doc } from '../_core/ports/store';
@@ -14,12 +12,6 @@ import type { Doc } from '../_core/ports/store';
 export type UserDoc = User & Doc;
 export type EntryDoc = ServiceEntry & Doc;
 type DispatchProfile = Doc & { version: number; availability: { days: number[]; from: number; to: number }[] };
-
-/** The node an action names, of one of `kinds`, or TERRITORY.NODE_NOT_FOUND on its field. */
-export async function loadPlace(ctx: ActionContext, id: string, kinds: readonly NodeKind[], field: string): Promise<Result<NodeDoc>> {
-  const node = await ctx.ports.store.get<NodeDoc>('nodes', id);
-  return node && kinds.includes(node.kind) ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', field);
-}
 
 /** The volunteer's dispatch profile (availability, skills), if they have one. */
 export const dispatchProfileOf = (ctx: ActionContext, userId: string) => ctx.ports.store.get<DispatchProfile>('volunteers', userId);

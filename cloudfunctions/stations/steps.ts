@@ -33,11 +33,6 @@ export async function loadStation(ctx: ActionContext, id: string, field = 'paylo
   return station ? ok(station) : fail('CODE.NOT_FOUND', field);
 }
 
-export async function loadCommunity(ctx: ActionContext, id: string): Promise<Result<NodeDoc>> {
-  const node = await ctx.ports.store.get<NodeDoc>('nodes', id);
-  return node && node.kind === 'community' ? ok(node) : fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');
-}
-
 /** The people of `ids` (none asked, none read). */
 export async function usersOf(ctx: ActionContext, ids: readonly string[], limit: number): Promise<UserDoc[]> {
   const unique = [...new Set(ids)];

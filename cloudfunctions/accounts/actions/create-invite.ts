@@ -5,11 +5,12 @@ import { ROLE_LABELS, type GrantedRole } from '../../../shared/accounts/roles';
 import { api } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { defineAction } from '../../_core/pipeline';
-import { loadNode, type InviteDoc } from '../steps';
+import { type InviteDoc } from '../steps';
+import { loadNodeOf } from '../../_core/nodes';
 
 /** An admin of the level above makes a one-time code for a role at a node of their place. */
 export const createInvite = defineAction(api.accounts.createInvite, {
-  load: (ctx, input) => loadNode(ctx, input.nodeId),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId'),
   authorize: (actor, input, node) => authorizeAccounts(actor, { action: 'createInvite', role: input.role as GrantedRole, node }),
   run: async (ctx, input, actor, node) => {
     const expiresAt = new Date(Date.parse(ctx.now) + input.expiresInHours * 3600_000).toISOString();

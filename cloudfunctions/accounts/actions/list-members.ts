@@ -3,11 +3,12 @@ import { api } from '../../../shared/api/contract';
 import { ok } from '../../../shared/api/envelope';
 import { loadNodes } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
-import { loadNode, membersPage, memberView } from '../steps';
+import { membersPage, memberView } from '../steps';
+import { loadNodeOf } from '../../_core/nodes';
 
 /** Admins list the role holders or the residents at a node and below; phones masked. */
 export const listMembers = defineAction(api.accounts.listMembers, {
-  load: (ctx, input) => loadNode(ctx, input.nodeId),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId'),
   authorize: (actor, _input, node) => authorizeAccounts(actor, { action: 'listMembers', node }),
   run: async (ctx, input, actor, node) => {
     const { users, memberships, total, order } = await membersPage(ctx, node, input.kind, { skip: input.offset, limit: input.limit });

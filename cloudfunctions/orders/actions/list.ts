@@ -2,16 +2,17 @@ import { opensAt } from '../../../shared/accounts/scopes';
 import { api } from '../../../shared/api/contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { defineAction } from '../../_core/pipeline';
-import { loadLeaderPlace } from '../steps';
 import { listOrders } from '../order-lists';
 import { toOrderView } from '../order-view';
+import { loadNodeOf } from '../../_core/nodes';
+import { LEVELS } from '../../../shared/orders/escalation';
 
 /** The caller's lists (posted, offers, tasks, pool) and, for leaders, the queue of a place they lead. */
 export const list = defineAction(api.orders.list, {
   load: async (ctx, input) => {
     if (input.view !== 'queue') return ok(null);
     if (!input.nodeId) return fail('COMMON.INVALID_INPUT', 'payload.nodeId');
-    return loadLeaderPlace(ctx, input.nodeId);
+    return loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS);
   },
   authorize: (caller, input, node) => {
     if (input.view !== 'queue') return { allow: true };

@@ -2,16 +2,16 @@ import { ROLE_LABELS } from '../../../shared/accounts/roles';
 import { opensAt } from '../../../shared/accounts/scopes';
 import { api } from '../../../shared/api/contract';
 import { ok } from '../../../shared/api/envelope';
-import type { Level } from '../../../shared/orders/escalation';
+import { LEVELS, type Level } from '../../../shared/orders/escalation';
 import { LEVEL_LEADERS } from '../../../shared/orders/orders.policy';
 import { queueFiltersAt } from '../../../shared/orders/queue';
 import { defineAction } from '../../_core/pipeline';
-import { loadLeaderPlace } from '../steps';
 import { placeCounts } from '../order-lists';
+import { loadNodeOf } from '../../_core/nodes';
 
 /** The queue page's counts, one per filter the place has: the same counts the home page shows. */
 export const queueCounts = defineAction(api.orders.queueCounts, {
-  load: (ctx, input) => loadLeaderPlace(ctx, input.nodeId),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS),
   authorize: (caller, _input, node) => (opensAt(caller, 'queue', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, _input, caller, node) => {
     const kind = node.kind as Level;

@@ -5,12 +5,13 @@ import { computeMeasures } from '../../../shared/orders/measures';
 import { pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
 import type { NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
-import { loadLeaderPlace } from '../steps';
 import type { OrderDoc } from '../order-store';
+import { loadNodeOf } from '../../_core/nodes';
+import { LEVELS } from '../../../shared/orders/escalation';
 
 /** The measures of a place, per month and per child place; for its leaders. */
 export const stats = defineAction(api.orders.stats, {
-  load: (ctx, input) => loadLeaderPlace(ctx, input.nodeId),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS),
   authorize: (caller, _input, node) => (opensAt(caller, 'stats', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, _caller, node) => {
     const key = `place.path.${pathKey(node.kind)}`;

@@ -4,11 +4,12 @@ import { hoursThatFit } from '../../../shared/service/record';
 import { authorizeService } from '../../../shared/service/service.policy';
 import { toEntryView } from '../../../shared/service/service.view';
 import { defineAction } from '../../_core/pipeline';
-import { approvedHours, loadPlace, type EntryDoc, type UserDoc } from '../steps';
+import { approvedHours, type EntryDoc, type UserDoc } from '../steps';
+import { loadNodeOf } from '../../_core/nodes';
 
 /** 时长审核: a community's hand-entered hours waiting for review, each with what still fits the month's cap. */
 export const pendingHours = defineAction(api.service.pendingHours, {
-  load: (ctx, input) => loadPlace(ctx, input.communityId, ['community'], 'payload.communityId'),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', ['community']),
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'pendingHours', place }),
   run: async (ctx, input, _actor, node) => {
     const filter = { source: 'manual', status: 'pending', communityId: node._id };

@@ -5,11 +5,12 @@ import { authorizeService } from '../../../shared/service/service.policy';
 import { pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
 import { defineAction } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
-import { loadPlace, type EntryDoc, type UserDoc } from '../steps';
+import { type EntryDoc, type UserDoc } from '../steps';
+import { loadNodeOf } from '../../_core/nodes';
 
 /** A work unit's month: its in-service party members' verified service, for the unit's party branch. */
 export const workUnitReport = defineAction(api.service.workUnitReport, {
-  load: (ctx, input) => loadPlace(ctx, input.nodeId, ['community', 'street'], 'payload.nodeId'),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', ['community', 'street']),
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'workUnitReport', place }),
   run: async (ctx, input, _actor, node) => {
     const store = ctx.ports.store;

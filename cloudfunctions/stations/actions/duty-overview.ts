@@ -6,11 +6,12 @@ import { authorizeStations, dutyActions } from '../../../shared/stations/station
 import { toDutyRowView } from '../../../shared/stations/stations.view';
 import { defineAction } from '../../_core/pipeline';
 import type { DutyDoc } from '../duty-store';
-import { loadCommunity, usersOf, type StationDoc } from '../steps';
+import { usersOf, type StationDoc } from '../steps';
+import { loadNodeOf } from '../../_core/nodes';
 
 /** 值班总览: the community's stations, duty against the roster — on time, late, missed, unplanned, 自动签退. */
 export const dutyOverview = defineAction(api.stations.dutyOverview, {
-  load: (ctx, input) => loadCommunity(ctx, input.communityId),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', ['community']),
   authorize: (actor, _input, community) => authorizeStations(actor, { action: 'dutyOverview', community }),
   run: async (ctx, input, actor, community) => {
     const store = ctx.ports.store;
