@@ -1,5 +1,4 @@
 // Tab pages live in the main package; every domain is a subpackage loaded on demand.
-// 议事 (the micro-councils) gets its tab and subpackage when it exists: no tab leads to a placeholder.
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/work/index', 'pages/me/index'],
   subPackages: [
@@ -13,6 +12,10 @@ export default defineAppConfig({
     },
     { root: 'packages/stations', pages: ['scan/index', 'list/index', 'detail/index', 'screen/index', 'duty/index', 'overview/index', 'mycode/index'] },
     { root: 'packages/service', pages: ['record/index', 'approve/index', 'report/index'] },
+    {
+      root: 'packages/councils',
+      pages: ['topics/index', 'propose/index', 'topic/index', 'meetings/index', 'meeting-edit/index', 'meeting/index', 'screen/index', 'decisions/index'],
+    },
   ],
   window: {
     navigationBarTitleText: '红邻',
@@ -40,6 +43,8 @@ export default defineAppConfig({
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/accounts'] },
     'pages/home/index': { network: 'all', packages: ['packages/orders', 'packages/stations'] },
-    'pages/work/index': { network: 'all', packages: ['packages/orders'] },
+    'pages/work/index': { network: 'all', packages: ['packages/orders', 'packages/councils'] },
+    // A topic's action items open their work orders.
+    'packages/councils/topic/index': { network: 'all', packages: ['packages/orders'] },
   },
 })

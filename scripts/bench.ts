@@ -12,6 +12,7 @@ import { runCall } from '../cloudfunctions/_core/pipeline';
 import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
 import { stationsFunction } from '../cloudfunctions/stations/stations.function';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
+import { benchCouncils } from './bench-councils';
 import { benchOrders } from './bench-orders';
 import { demoInserts, PERSONAS } from './demo-data';
 import { playDemoStory } from './demo-story';
@@ -272,6 +273,7 @@ async function main() {
   if (want('scan')) await scanResolve();
   if (want('orders')) await benchOrders(record);
   if (want('home')) await homeStoreCalls();
+  if (want('councils')) await benchCouncils(record);
   if (want('weapp')) weappSizes();
   if (want('bundles')) functionBundles();
 

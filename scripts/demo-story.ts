@@ -7,6 +7,7 @@ import { addDays, beijingDate, beijingInstant, weekdayOf } from '../shared/kerne
 import { encodePayload, minuteOf } from '../shared/stations/codes';
 import { runTick } from '../cloudfunctions/scheduler/scheduler.jobs';
 import type { LocalClock } from '../cloudfunctions/_core/adapters/clock';
+import { playCouncilStory } from './council-story';
 import { PERSONAS } from './demo-data';
 
 /**
@@ -131,6 +132,8 @@ export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = 
     await call(ports, p.who, 'rate', { orderId: order.id, stars, tags: stars >= 4 ? ['上门及时', '态度热情'] : ['没有解决'], comment: stars >= 4 ? '谢谢志愿者' : '还是会跳闸' });
   }
   await playForgottenCheckOuts(ports, now);
+  // Three months of grid councils, their work orders among the orders above.
+  await playCouncilStory(ports, now);
   // Let the clocks, the 7-day auto-close and the forgotten check-outs catch up to now.
   await runTick(ports, new Date(now).toISOString());
   ports.clock.set(null);

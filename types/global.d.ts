@@ -16,6 +16,17 @@ declare const HONGLIN_TEMPLATE_ORDER_ACCEPTED: string
 declare const HONGLIN_TEMPLATE_ORDER_RESOLVED: string
 declare const HONGLIN_TEMPLATE_ORDER_OFFERED: string
 declare const HONGLIN_TEMPLATE_ORDER_ESCALATED: string
+declare const HONGLIN_TEMPLATE_TOPIC_SUPPORTED: string
+declare const HONGLIN_TEMPLATE_TOPIC_ADOPTED: string
+declare const HONGLIN_TEMPLATE_TOPIC_ANSWERED: string
+declare const HONGLIN_TEMPLATE_TOPIC_DECIDED: string
+declare const HONGLIN_TEMPLATE_TOPIC_RATE: string
+declare const HONGLIN_TEMPLATE_MEETING_INVITED: string
+declare const HONGLIN_TEMPLATE_MEETING_CANCELLED: string
+declare const HONGLIN_TEMPLATE_MEETING_REMINDER: string
+declare const HONGLIN_TEMPLATE_MEETING_MINUTESDUE: string
+declare const HONGLIN_TEMPLATE_MEETING_MINUTES: string
+declare const HONGLIN_TEMPLATE_COUNCIL_DECISION: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

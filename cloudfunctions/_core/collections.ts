@@ -343,6 +343,209 @@ export const COLLECTIONS = [
           ['createdAt', -1],
         ],
       },
+      // A grid's topics in one state (the list's filters, the 民主评议会's done topics).
+      {
+        name: 'grid_state',
+        fields: [
+          ['path.gridId', 1],
+          ['state', 1],
+          ['createdAt', -1],
+        ],
+      },
+      // Topics I raised (the ones I supported: `topic_supports`).
+      {
+        name: 'proposer',
+        fields: [
+          ['proposerId', 1],
+          ['createdAt', -1],
+        ],
+      },
+      // The follow-up job: topics whose actions are under way.
+      {
+        name: 'state',
+        fields: [
+          ['state', 1],
+          ['updatedAt', 1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'topic_events',
+    indexes: [
+      {
+        name: 'topic',
+        fields: [
+          ['topicId', 1],
+          ['at', 1],
+        ],
+      },
+    ],
+  },
+  /**
+   * One per supporter of a topic (`<topicId>.<userId>`), written with the support (or carried over by
+   * a merge): "topics I supported", since array fields are not queryable in the SQLite subset.
+   */
+  {
+    name: 'topic_supports',
+    indexes: [
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['at', -1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'topic_ratings',
+    indexes: [
+      {
+        name: 'topic',
+        fields: [
+          ['topicId', 1],
+          ['at', 1],
+        ],
+      },
+      {
+        name: 'grid',
+        fields: [
+          ['path.gridId', 1],
+          ['at', 1],
+        ],
+      },
+    ],
+  },
+  /** Per grid: its support threshold (附议人数). The id is the grid's. */
+  {
+    name: 'council_settings',
+    indexes: [],
+  },
+  {
+    name: 'meetings',
+    indexes: [
+      {
+        name: 'node',
+        fields: [
+          ['nodeId', 1],
+          ['startAt', -1],
+        ],
+      },
+      {
+        name: 'grid',
+        fields: [
+          ['path.gridId', 1],
+          ['startAt', -1],
+        ],
+      },
+      {
+        name: 'community',
+        fields: [
+          ['path.communityId', 1],
+          ['startAt', -1],
+        ],
+      },
+      {
+        name: 'convener',
+        fields: [
+          ['convenerId', 1],
+          ['startAt', -1],
+        ],
+      },
+      // The reminder jobs: due reminders of published meetings, due minutes of closed ones.
+      {
+        name: 'remind',
+        fields: [
+          ['state', 1],
+          ['remindAt', 1],
+        ],
+      },
+      {
+        name: 'minutes_due',
+        fields: [
+          ['state', 1],
+          ['minutesRemindAt', 1],
+        ],
+      },
+      // A grid's published decisions (公示), newest first.
+      {
+        name: 'decisions',
+        fields: [
+          ['path.gridId', 1],
+          ['decisionsPublishedAt', -1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'meeting_events',
+    indexes: [
+      {
+        name: 'meeting',
+        fields: [
+          ['meetingId', 1],
+          ['at', 1],
+        ],
+      },
+    ],
+  },
+  /** One per person signed in to a meeting: `<meetingId>.<userId>` (or `.h<hash>` for a name signed in by hand). */
+  {
+    name: 'council_attendance',
+    indexes: [
+      {
+        name: 'meeting',
+        fields: [
+          ['meetingId', 1],
+          ['at', 1],
+        ],
+      },
+    ],
+  },
+  /**
+   * Ballots: named ones are `<meetingId>.<itemId>.<userId>`; an anonymous ballot has a random id and
+   * no voter, and the roll (`council_rolls`, `<meetingId>.<itemId>.<userId>`) says who voted.
+   */
+  {
+    name: 'council_ballots',
+    indexes: [
+      {
+        name: 'item',
+        fields: [
+          ['meetingId', 1],
+          ['itemId', 1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'council_rolls',
+    indexes: [
+      {
+        name: 'item',
+        fields: [
+          ['meetingId', 1],
+          ['itemId', 1],
+        ],
+      },
+    ],
+  },
+  /**
+   * One per person invited to a published meeting (`<meetingId>.<userId>`), for "meetings I am
+   * invited to": the store's filters do not match inside arrays, so the meeting's own invitee list
+   * cannot serve that list.
+   */
+  {
+    name: 'meeting_invitations',
+    indexes: [
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['at', -1],
+        ],
+      },
     ],
   },
   {

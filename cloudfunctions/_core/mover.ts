@@ -64,8 +64,19 @@ export type Moved<D> =
   /** Every attempt lost a race on another document it writes (a counter): nothing was written. */
   | { ok: false; reason: 'busy' };
 
-/** A plan of one move: the events and what the effects need. A plan that fails stops the move. */
-export type Plan<E, X> = Result<{ events: readonly E[]; x: X }>;
+/**
+ * Another subject's change that goes into the same transaction (a topic scheduled with its
+ * meeting's agenda, the work order a decision spawns): its version-guarded write, its timeline lines
+ * and its notices, made by `companion` or `companionCreate`.
+ */
+export interface Companion {
+  ops: TxOp[];
+  notify: Notice[];
+  audit?: Record<string, string | number | boolean | null>;
+}
+
+/** A plan of one move: the events and what the effects need, and the companions written with it. A plan that fails stops the move. */
+export type Plan<E, X> = Result<{ events: readonly E[]; x: X; also?: readonly Companion[] }>;
 
 /** Timeline lines of one change, one millisecond apart so they keep their order. */
 export function timelineDocs(
@@ -88,13 +99,36 @@ export function timelineDocs(
   }));
 }
 
-/** Notices as recipients: a person as is; the leaders of a place at a level, looked up in one query. */
+/** At most this many residents are told of one 公示 (a grid holds a few hundred households). */
+export const MAX_RESIDENTS_TOLD = 2000;
+const RESIDENT_PAGE = 1000;
+
+/**
+ * Notices as recipients: a person as is; the leaders of a place at a level, or the residents of a
+ * grid or community, each looked up in one query.
+ */
 export async function resolveNotices(ports: Pick<Ports, 'store'>, notices: readonly Notice[]): Promise<Notification[]> {
   const out: Notification[] = [];
   for (const n of notices) {
     const { to, ...message } = n;
     if ('userId' in to) {
       out.push({ recipientId: to.userId, ...message });
+      continue;
+    }
+    if ('residentsOf' in to) {
+      const place = to.residentsOf;
+      const filter = 'gridId' in place ? { 'home.path.gridId': place.gridId } : { 'home.path.communityId': place.communityId };
+      if (!Object.values(filter)[0]) continue;
+      const sort: [string, 1 | -1][] = [
+        [Object.keys(filter)[0]!, 1],
+        ['createdAt', 1],
+      ];
+      // Pages of the store's largest page, in the index's order, up to the cap.
+      for (let skip = 0; skip < MAX_RESIDENTS_TOLD; skip += RESIDENT_PAGE) {
+        const residents = await ports.store.find<Doc>('users', filter, { sort, skip, limit: RESIDENT_PAGE });
+        for (const r of residents) out.push({ recipientId: r._id, ...message });
+        if (residents.length < RESIDENT_PAGE) break;
+      }
       continue;
     }
     const { path, level } = to.leadersOf;
@@ -142,15 +176,69 @@ export async function move<S extends string, E extends { type: string }, D exten
       ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
       ...(change.writes as TxOp[]),
     ];
-    const notify = await resolveNotices(w.ports, change.notify);
-    const res = await w.transact(ops, { subjectId: doc._id, detail: change.audit }, notify);
+    const also = planned.data.also ?? [];
+    for (const c of also) ops.push(...c.ops);
+    const notify = await resolveNotices(w.ports, [...change.notify, ...also.flatMap((c) => c.notify)]);
+    const audit = Object.assign({}, ...also.map((c) => c.audit ?? {}), change.audit) as Change<D>['audit'];
+    const res = await w.transact(ops, { subjectId: doc._id, detail: audit }, notify);
     if (res.ok) {
       const after = { ...(change.after as D & Doc), _id: doc._id, version: doc.version + 1 } as Versioned<D>;
       return { ok: true, doc: binding.stateKey ? { ...after, [binding.stateKey]: after.state } : after, lines, change };
     }
+    // The subject moved, or something it inserts is already there: nothing was written. A side
+    // write or a companion that lost a race is planned again from fresh reads.
     if (res.index === 0 || res.reason === 'duplicate') return { ok: false, reason: 'conflict' };
   }
   return { ok: false, reason: 'busy' };
+}
+
+/**
+ * Another subject's move, for a plan's `also`: the lifecycle run over `doc`, as a version-guarded
+ * update with its timeline lines and notices. A refusal stops the plan.
+ */
+export function companion<S extends string, E extends { type: string }, D extends { state: S }, X>(
+  w: Pick<Writer, 'ports' | 'now'>,
+  binding: Stored<S, E, D, X>,
+  doc: Versioned<D>,
+  by: TimelineActor,
+  events: readonly E[],
+  x: X,
+): { ok: true; companion: Companion; after: Versioned<D> } | { ok: false; refusal: Refusal } {
+  const run = runLifecycle(binding.lifecycle, doc as D, events, x);
+  if (!run.ok) return { ok: false, refusal: run.refusal };
+  const { change } = run;
+  const lines = binding.timeline ? timelineDocs(w, { key: binding.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, binding.timeline.idPrefix) : [];
+  const ops: TxOp[] = [
+    { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding) },
+    ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
+    ...(change.writes as TxOp[]),
+  ];
+  const audit = Object.fromEntries(Object.entries(change.audit).map(([k, v]) => [`${binding.lifecycle.name}.${k}`, v])) as Companion['audit'];
+  return { ok: true, companion: { ops, notify: change.notify, audit }, after: { ...(change.after as D & Doc), _id: doc._id, version: doc.version + 1 } as Versioned<D> };
+}
+
+/** A new subject created beside a move (a work order a council decision spawns): its insert, first timeline lines and notices. */
+export function companionCreate<D extends { state: string }>(
+  w: Pick<Writer, 'ports' | 'now'>,
+  binding: Pick<Stored<string, { type: string }, D, unknown>, 'collection' | 'timeline' | 'stateKey'>,
+  doc: Versioned<D>,
+  change: Change<D>,
+  by: (index: number) => TimelineActor,
+): Companion {
+  const lines = binding.timeline
+    ? change.timeline.flatMap((line, i) =>
+        timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), by(i), [line], binding.timeline!.idPrefix),
+      )
+    : [];
+  const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
+  return {
+    ops: [
+      { op: 'insert', collection: binding.collection, doc: stored(binding, created) },
+      ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
+      ...(change.writes as TxOp[]),
+    ],
+    notify: change.notify,
+  };
 }
 
 /**

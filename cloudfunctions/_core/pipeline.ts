@@ -4,7 +4,6 @@ import type { Actor, Decision } from '../../shared/accounts/accounts.policy';
 import type { Membership, User } from '../../shared/accounts/accounts.schema';
 import { fail, ok, type Envelope, type Result } from '../../shared/api/envelope';
 import type { ActionSpec, FunctionName } from '../../shared/api/contract';
-import { api } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
 import { stableHash } from '../../shared/kernel/hash';
 import { auditDoc as auditEntry, transactWithOutbox } from './outbox';
@@ -122,6 +121,16 @@ interface HeldClaim {
   key: string;
   version: number;
   committed: boolean;
+}
+
+/**
+ * The input as the replay key hashes it: without the fields its contract marks secret (an
+ * anonymous ballot's choice), so the key, which names the caller, says nothing of them. A retry
+ * with the same requestId is the same request whatever those fields say.
+ */
+function keyed(data: unknown, secret: readonly string[] | undefined): unknown {
+  if (!secret || secret.length === 0 || typeof data !== 'object' || data === null) return data;
+  return Object.fromEntries(Object.entries(data as Record<string, unknown>).filter(([k]) => !secret.includes(k)));
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
@@ -263,7 +272,10 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   try {
     // Every write replays: the contract's `kind` decides, no action can opt out or forget. The key
     // names the caller by their OPENID (hashed), so the claim goes out with the read of the caller.
-    const key = action.spec.kind === 'write' && requestId ? `${stableHash(openid)}:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(data) ?? '')}` : null;
+    const key =
+      action.spec.kind === 'write' && requestId
+        ? `${stableHash(openid)}:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(keyed(data, action.spec.secretFields)) ?? '')}`
+        : null;
     const [found, claim] = await Promise.all([findUser(ports, openid), key ? claimReplay(ports.store, key, now) : null]);
     if (claim && !claim.run) return claim.response;
     const claimed: HeldClaim | null = claim && key ? { key, version: claim.version, committed: false } : null;
@@ -304,11 +316,4 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
 /** Strips anything that looks like a phone number or an id card from a log line. */
 export function redact(text: string | undefined): string {
   return (text ?? '').replace(/\d{11,18}X?/gi, '[redacted]').slice(0, 300);
-}
-
-/** The action names of a function must be exactly its contract's. */
-export function assertMatchesContract(def: FunctionDefinition): void {
-  const declared = Object.keys(api[def.name]).sort();
-  const defined = Object.keys(def.actions).sort();
-  if (declared.join() !== defined.join()) throw new Error(`${def.name}: actions ${defined} do not match the contract ${declared}`);
 }

@@ -4,6 +4,8 @@ import { retryOutbox } from '../_core/outbox';
 import type { Ports } from '../_core/ports';
 import { autoClose, clockEscalations, expireOffers } from '../orders/order-jobs';
 import { closeForgottenDuty } from '../stations/duty-jobs';
+import { followCouncilOrders } from '../councils/topic-jobs';
+import { remindMeetings, remindMinutes } from '../councils/meeting-jobs';
 import type { Doc } from '../_core/ports/store';
 
 /**
@@ -51,7 +53,7 @@ export const expireInvites: Job = async (ports, at) => {
   return moved;
 };
 
-export const JOBS: Record<string, Job> = { expireOffers, clockEscalations, autoClose, closeForgottenDuty, expireInvites };
+export const JOBS: Record<string, Job> = { expireOffers, clockEscalations, autoClose, closeForgottenDuty, expireInvites, followCouncilOrders, remindMeetings, remindMinutes };
 
 /**
  * Passes a tick may take before it gives up loudly. Every job lands each due item where it belongs

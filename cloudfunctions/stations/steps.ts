@@ -45,7 +45,8 @@ export function readScene(ports: Ports, scene: string, now: string): Result<Code
   if (!verified.ok) return fail('CODE.INVALID', 'payload.scene');
   const payload = decodePayload(verified.payload);
   if (!payload) return fail('CODE.INVALID', 'payload.scene');
-  if (payload.kind === 'checkin' && !checkinFresh(payload.minute, now)) return fail('CODE.EXPIRED', 'payload.scene');
+  // A rotating code (check-in, meeting sign-in) is good for a couple of minutes: a photo of it is not.
+  if ((payload.kind === 'checkin' || payload.kind === 'meeting') && !checkinFresh(payload.minute, now)) return fail('CODE.EXPIRED', 'payload.scene');
   return ok(payload);
 }
 

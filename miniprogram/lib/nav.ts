@@ -28,6 +28,14 @@ export const ROUTES = {
   serviceRecord: '/packages/service/record/index',
   serviceApprove: '/packages/service/approve/index',
   serviceReport: '/packages/service/report/index',
+  councilTopics: '/packages/councils/topics/index',
+  councilPropose: '/packages/councils/propose/index',
+  councilTopic: '/packages/councils/topic/index',
+  councilMeetings: '/packages/councils/meetings/index',
+  councilMeetingEdit: '/packages/councils/meeting-edit/index',
+  councilMeeting: '/packages/councils/meeting/index',
+  councilScreen: '/packages/councils/screen/index',
+  councilDecisions: '/packages/councils/decisions/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

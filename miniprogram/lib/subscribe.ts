@@ -8,7 +8,23 @@ import Taro from '@tarojs/taro'
  * handler, before any network call. The answer never matters to the action: refusal, an old
  * WeChat, a missing template id or any failure simply lets the action go on.
  */
-export type TemplateKey = 'orderAccepted' | 'orderResolved' | 'orderOffered' | 'orderEscalated'
+export type TemplateKey =
+  | 'orderAccepted'
+  | 'orderResolved'
+  | 'orderOffered'
+  | 'orderEscalated'
+  // 议事: the councils' notices (templates topic.* / meeting.* / council.* of the functions).
+  | 'topicSupported'
+  | 'topicAdopted'
+  | 'topicAnswered'
+  | 'topicDecided'
+  | 'topicRate'
+  | 'meetingInvited'
+  | 'meetingCancelled'
+  | 'meetingReminder'
+  | 'meetingMinutesDue'
+  | 'meetingMinutes'
+  | 'councilDecision'
 
 /** Build-time constants (config/index.ts, from HONGLIN_TEMPLATE_*); '' = not configured. */
 const TEMPLATE_IDS: Record<TemplateKey, string> = {
@@ -16,6 +32,17 @@ const TEMPLATE_IDS: Record<TemplateKey, string> = {
   orderResolved: HONGLIN_TEMPLATE_ORDER_RESOLVED,
   orderOffered: HONGLIN_TEMPLATE_ORDER_OFFERED,
   orderEscalated: HONGLIN_TEMPLATE_ORDER_ESCALATED,
+  topicSupported: HONGLIN_TEMPLATE_TOPIC_SUPPORTED,
+  topicAdopted: HONGLIN_TEMPLATE_TOPIC_ADOPTED,
+  topicAnswered: HONGLIN_TEMPLATE_TOPIC_ANSWERED,
+  topicDecided: HONGLIN_TEMPLATE_TOPIC_DECIDED,
+  topicRate: HONGLIN_TEMPLATE_TOPIC_RATE,
+  meetingInvited: HONGLIN_TEMPLATE_MEETING_INVITED,
+  meetingCancelled: HONGLIN_TEMPLATE_MEETING_CANCELLED,
+  meetingReminder: HONGLIN_TEMPLATE_MEETING_REMINDER,
+  meetingMinutesDue: HONGLIN_TEMPLATE_MEETING_MINUTESDUE,
+  meetingMinutes: HONGLIN_TEMPLATE_MEETING_MINUTES,
+  councilDecision: HONGLIN_TEMPLATE_COUNCIL_DECISION,
 }
 
 /** WeChat takes at most three templates per request. */

@@ -5,31 +5,15 @@ import * as O from '../orders/orders.schema';
 import * as H from '../orders/home.schema';
 import * as S from '../stations/stations.schema';
 import * as V from '../service/service.schema';
+import { councilsApi } from '../councils/councils.contract';
+import { spec, type ActionSpec } from './spec';
 
 /**
  * The API contract: every cloud function, its actions, their input and output schemas and the
  * errors each may answer with besides the common ones. The handlers, the mini-program's typed
  * services and docs/api.md are all derived from this one object.
  */
-export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  summary: string;
-  /**
-   * `write`: the action may change stored data, so a repeated `requestId` from the same caller
-   * replays its first successful answer for 24 hours instead of doing it again (the pipeline
-   * enforces it for every write; a new action must say which it is).
-   * `read`: it answers from stored data. It may leave an audit entry (a reveal of personal data),
-   * or create once a value every later call returns (the first `accounts.me` registers the caller,
-   * the first `stations.myCode` mints the token), but a repeat never changes anything twice.
-   */
-  kind: 'read' | 'write';
-  input: I;
-  output: O;
-  errors: readonly ErrorCode[];
-  /** Only the local gateway serves it (demo persona list, moving the clock). */
-  localOnly?: boolean;
-}
-
-const spec = <I extends z.ZodType, O extends z.ZodType>(s: ActionSpec<I, O>) => s;
+export type { ActionSpec };
 
 /** Errors any action can answer with. */
 export const COMMON_ERRORS: readonly ErrorCode[] = ['COMMON.INVALID_INPUT', 'COMMON.UNKNOWN_ACTION', 'COMMON.UNAUTHENTICATED', 'COMMON.RATE_LIMITED'];
@@ -354,6 +338,7 @@ export const api = {
       errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN'],
     }),
   },
+  councils: councilsApi,
   scheduler: {
     tick: spec({
       summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期；本地可指定时刻',

@@ -13,6 +13,13 @@ export const fail = (code: ErrorCode, field?: string): { ok: false; error: AppEr
   error: appError(code, field),
 });
 
+/** A failure whose message says more than its code's sentence (an agenda's overrun in minutes). */
+export const failSaying = (code: ErrorCode, field: string | undefined, message: string): { ok: false; error: AppError } => {
+  const failed = fail(code, field);
+  failed.error.message = message;
+  return failed;
+};
+
 /** The request body every function receives: from `wx.cloud.callFunction` data or the local gateway. */
 export interface CallRequest {
   action: string;

@@ -36,10 +36,12 @@ export interface TimelineEntry {
 export type PlaceIds = Partial<Record<'streetId' | 'communityId' | 'gridId' | 'microGridId' | 'buildingId', string>>;
 
 /**
- * Who is told. A person by id, or the leaders of a place at a level (grid, community or street),
- * whom the mover looks up. Nobody (`null`) is allowed and tells no one.
+ * Who is told. A person by id, the leaders of a place at a level (grid, community or street), or
+ * the residents who live in a grid or community (a 公示), whom the mover looks up. Nobody (`null`)
+ * is allowed and tells no one.
  */
-export type Audience = { userId: string } | { leadersOf: { path: PlaceIds; level: 'grid' | 'community' | 'street' } };
+export type Audience =
+  { userId: string } | { leadersOf: { path: PlaceIds; level: 'grid' | 'community' | 'street' } } | { residentsOf: { gridId: string } | { communityId: string } };
 
 /** A notification as data: the mover turns it into outbox rows, one per recipient. */
 export interface Notice {

@@ -47,7 +47,7 @@ export type OrderStep =
   | { type: 'cancel'; reason: string }
   | { type: 'comment'; text: string }
   /** A dispute becomes a council topic; the order stays where it is. */
-  | { type: 'toCouncil'; title: string; topic: { _id: string; [key: string]: unknown } }
+  | { type: 'toCouncil'; title: string; topic: { _id: string } }
   /** Where the clocks put an order left alone (`clockOutcome`): escalations and street breaches. */
   | { type: 'clock'; outcome: ClockOutcome };
 

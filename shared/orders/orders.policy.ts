@@ -121,10 +121,10 @@ export function mayDo(action: OrderAction, r: Relation, order: Pick<Order, 'priv
 }
 
 /**
- * Actions the server still accepts but offers no one yet, because where they lead is not built:
- * 转议题 makes a topic that only the councils (议事) will show. A button for it would be a dead end.
+ * Actions the server accepts but offers no one yet, because where they lead is not built (a button
+ * for one would be a dead end). None now: 转议题 leads to the councils' topic page (议事).
  */
-export const NOT_YET_OFFERED: readonly OrderAction[] = ['toCouncil'];
+export const NOT_YET_OFFERED: readonly OrderAction[] = [];
 
 /** What the caller may do next: sent with every read; the pages render only these. */
 export function allowedOrderActions(r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): OrderAction[] {

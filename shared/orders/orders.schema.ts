@@ -1,6 +1,9 @@
 import type { TimelineEntry as StoredTimelineEntry } from '../kernel/lifecycle';
 import * as z from 'zod';
 import { Id, Phone, Room } from '../accounts/accounts.schema';
+import { ClientKey, FileId, text } from '../api/fields';
+
+export { ClientKey, FileId, text };
 import { PlacePath } from '../territory/territory.schema';
 import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from './categories';
 import type { AvailabilityWindow } from './dispatch';
@@ -99,20 +102,7 @@ export interface VolunteerDoc {
 
 // ---- inputs -----------------------------------------------------------------------------------
 
-const text = (min: number, max: number, what: string) => z.string().trim().min(min, `请填写${what}`).max(max, `${what}最多 ${max} 个字`);
-const FileId = z
-  .string()
-  .trim()
-  .min(1)
-  .max(256)
-  .regex(/^(local:\/\/|cloud:\/\/)[A-Za-z0-9._/-]+$/, '图片编号格式不对');
 export const OrderId = Id;
-const ClientKey = z
-  .string()
-  .trim()
-  .min(8)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, '提交编号格式不对');
 
 export const PostOrderInput = z
   .object({

@@ -5,10 +5,13 @@
  *   s:<stationId>            a station's permanent code (residents post with the grid filled in)
  *   c:<stationId>:<minute>   a station's rotating check-in code; <minute> is the minute it was made, base 36
  *   p:<token>                a resident's personal code (a grid leader posts on their behalf)
- *   m:<meetingId>            a meeting's sign-in code
+ *   m:<meetingId>:<minute>   a meeting's rotating sign-in code (12-character ids), made and fresh like `c:`
  */
 export type CodePayload =
-  { kind: 'station'; stationId: string } | { kind: 'checkin'; stationId: string; minute: number } | { kind: 'person'; token: string } | { kind: 'meeting'; meetingId: string };
+  | { kind: 'station'; stationId: string }
+  | { kind: 'checkin'; stationId: string; minute: number }
+  | { kind: 'person'; token: string }
+  | { kind: 'meeting'; meetingId: string; minute: number };
 export type CodeKind = CodePayload['kind'];
 export const CODE_KINDS: readonly CodeKind[] = ['station', 'checkin', 'person', 'meeting'];
 
@@ -23,7 +26,7 @@ export function encodePayload(p: CodePayload): string {
     case 'person':
       return `p:${p.token}`;
     case 'meeting':
-      return `m:${p.meetingId}`;
+      return `m:${p.meetingId}:${p.minute.toString(36)}`;
   }
 }
 
@@ -39,8 +42,10 @@ export function decodePayload(text: string): CodePayload | null {
     }
     case 'p':
       return extra === undefined ? { kind: 'person', token: id } : null;
-    case 'm':
-      return extra === undefined ? { kind: 'meeting', meetingId: id } : null;
+    case 'm': {
+      if (!extra || !/^[0-9a-z]{1,8}$/.test(extra)) return null;
+      return { kind: 'meeting', meetingId: id, minute: parseInt(extra, 36) };
+    }
     default:
       return null;
   }

@@ -109,6 +109,8 @@ export const ScanOutput = z.object({
   note: z.string().nullable(),
   station: z.object({ id: z.string(), name: z.string(), gridId: z.string().nullable(), buildingId: z.string().nullable() }).nullable(),
   person: z.object({ userId: z.string(), name: z.string(), placeLabel: z.string() }).nullable(),
+  /** A meeting's sign-in code: the meeting to sign in to (`councils.signIn` with the same scene). */
+  meetingId: z.string().optional(),
 });
 export type ScanResult = z.infer<typeof ScanOutput>;
 

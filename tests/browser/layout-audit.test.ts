@@ -5,6 +5,7 @@ import { browserAvailable, launch, phonePage, SCREENSHOTS } from '../helpers/bro
 import { PERSONAS, type TestGateway } from '../helpers/local-gateway';
 import { auditLayout, formatViolations, type Mode, type Violation } from '../helpers/layout-audit';
 import { act, MORNING, offereeOf, post } from '../helpers/orders';
+import { councilFixtures, type CouncilIds } from '../helpers/councils';
 
 /**
  * The layout audit (issue 7): every route of app.config.ts, as each persona that can open it, in
@@ -15,7 +16,7 @@ import { act, MORNING, offereeOf, post } from '../helpers/orders';
  */
 
 type Persona = keyof typeof PERSONAS;
-interface Ids {
+interface Ids extends CouncilIds {
   /** Offered to a volunteer, not yet accepted. */
   offered: string;
   /** Accepted by the volunteer: what 办结 opens. */
@@ -70,6 +71,20 @@ const PLAN: Visit[] = [
   { route: 'packages/service/record/index', personas: [...VOLUNTEERS, 'gridLeader'] },
   { route: 'packages/service/approve/index', personas: ADMINS },
   { route: 'packages/service/report/index', personas: ADMINS },
+  // 议事: topics and decisions for everyone, meetings for leaders and the invited.
+  { route: 'packages/councils/topics/index', personas: EVERYONE },
+  { route: 'packages/councils/propose/index', personas: ['resident', 'residentYoung', 'volunteer', 'gridLeader'] },
+  { route: 'packages/councils/propose/index', query: () => 'leader=1', personas: LEADERS, variant: '立题' },
+  { route: 'packages/councils/topic/index', query: (ids) => `id=${ids.topic}`, personas: ['resident', 'residentYoung', 'volunteer', 'gridLeader', 'communityAdmin'] },
+  { route: 'packages/councils/topic/index', query: (ids) => `id=${ids.actingTopic}`, personas: ['residentYoung', 'gridLeader'], variant: '落实中' },
+  { route: 'packages/councils/meetings/index', personas: EVERYONE },
+  { route: 'packages/councils/meeting-edit/index', personas: LEADERS },
+  { route: 'packages/councils/meeting/index', query: (ids) => `id=${ids.draftMeeting}`, personas: ['gridLeader', 'communityAdmin'], variant: '草稿：议程' },
+  { route: 'packages/councils/meeting/index', query: (ids) => `id=${ids.liveMeeting}`, personas: ['gridLeader', 'volunteer', 'inService', 'resident'], variant: '进行中' },
+  { route: 'packages/councils/meeting/index', query: (ids) => `id=${ids.closedMeeting}`, personas: ['gridLeader', 'volunteer'], variant: '已结束：纪要' },
+  { route: 'packages/councils/meeting/index', query: (ids) => `id=${ids.draftMeeting}&print=1`, personas: ['gridLeader'], variant: '打印议程' },
+  { route: 'packages/councils/screen/index', query: (ids) => `id=${ids.liveMeeting}`, personas: ['gridLeader', 'communityAdmin'] },
+  { route: 'packages/councils/decisions/index', personas: EVERYONE },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');
@@ -119,7 +134,9 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     await act(gw, resolver, 'accept', { orderId: resolved.id });
     await act(gw, resolver, 'resolve', { orderId: resolved.id, note: '药已买好送到家中' });
     const stations = await gw.store.find<{ _id: string; kind: string }>('nodes', { kind: 'station' });
-    ids = { offered: offered.id, accepted: accepted.id, resolved: resolved.id, offeree, assignee, station: stations[0]!._id };
+    // Topics and meetings in the states the council pages show (until the demo data holds councils).
+    const councils = await councilFixtures(gw);
+    ids = { offered: offered.id, accepted: accepted.id, resolved: resolved.id, offeree, assignee, station: stations[0]!._id, ...councils };
 
     browser = await launch();
     ({ page, errors } = await phonePage(browser));

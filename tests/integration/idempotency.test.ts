@@ -5,6 +5,8 @@ import { ordersFunction } from '../../cloudfunctions/orders/orders.function';
 import { untilAnswered } from '../../miniprogram/services/retry';
 import { PERSONAS, snapshot, startTestGateway, type CallResult, type TestGateway } from '../helpers/local-gateway';
 import { act, clientKey, later, MORNING, offereeOf, post } from '../helpers/orders';
+import { meetingScenarios } from './councils/meeting.scenarios';
+import { topicScenarios } from './councils/topic.scenarios';
 
 /**
  * Every write of the contract replays its first answer for a repeated requestId and writes nothing
@@ -66,6 +68,8 @@ const submitted = async () =>
 
 /** For each write: build the state it needs through the handlers, then the call to repeat. */
 const SCENARIOS: Record<string, () => Promise<Repeat>> = {
+  ...topicScenarios(() => gw),
+  ...meetingScenarios(() => gw),
   'accounts.updateProfile': async () => ({ persona: PERSONAS.residentYoung, payload: { name: '刘子涵', largeText: true } }),
   'accounts.createInvite': async () => ({ persona: PERSONAS.gridLeader, payload: { role: 'volunteer', nodeId: 'cm01-gd1', expiresInHours: 24 } }),
   'accounts.redeemInvite': async () => {

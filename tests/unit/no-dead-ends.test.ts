@@ -4,7 +4,7 @@ import { allowedOrderActions, mayDo, type Relation } from '../../shared/orders/o
 
 /**
  * No dead ends: nothing in the app leads to a page that only says "建设中". What does not exist yet
- * (the micro-councils, 议事) has no tab, no route, no entry and no button until it does.
+ * has no tab, no route, no entry and no button until it does.
  */
 const APP = join(__dirname, '..', '..', 'miniprogram');
 
@@ -25,11 +25,12 @@ describe('no dead ends', () => {
     expect(hits.map((f) => relative(APP, f))).toEqual([]);
   });
 
-  it('has no 议事 tab, page or route until the councils exist', () => {
-    expect(config).not.toMatch(/pages\/council|packages\/council|tabbar\/council/);
-    expect(readFileSync(join(APP, 'lib', 'nav.ts'), 'utf8')).not.toMatch(/council/i);
-    const linking = sources(APP).filter((f) => /ROUTES\.council|\/council\//.test(readFileSync(f, 'utf8')));
-    expect(linking.map((f) => relative(APP, f))).toEqual([]);
+  it('declares the 议事 subpackage with every page its routes lead to, and no 议事 tab', () => {
+    expect(config).not.toMatch(/tabbar\/council/);
+    const nav = readFileSync(join(APP, 'lib', 'nav.ts'), 'utf8');
+    const councilRoutes = [...nav.matchAll(/: '\/(packages\/councils\/[a-z-]+\/index)'/g)].map((m) => m[1]!);
+    expect(councilRoutes.length).toBeGreaterThanOrEqual(8);
+    for (const r of councilRoutes) expect([r, pages.includes(r.replace('packages/councils/', ''))]).toEqual([r, true]);
   });
 
   it('routes only to pages the app has, each with its source file', () => {
@@ -51,10 +52,12 @@ describe('no dead ends', () => {
     }
   });
 
-  it('offers no 转议题 button: the server leaves toCouncil out of allowedActions while the councils are not built', () => {
+  it('offers the 转议题 button now that the councils show the topic it makes: to a leader of the place, once per dispute', () => {
     const leader: Relation = { poster: false, assignee: false, offeree: false, volunteerOfPlace: false, handlingLeader: true, leaderOfPlace: true };
     const dispute = { state: 'waiting' as const, level: 'grid' as const, private: true, category: '邻里纠纷' as const, topicId: null };
     expect(mayDo('toCouncil', leader, dispute)).toBe(true);
-    expect(allowedOrderActions(leader, dispute)).not.toContain('toCouncil');
+    expect(allowedOrderActions(leader, dispute)).toContain('toCouncil');
+    expect(allowedOrderActions(leader, { ...dispute, topicId: 'top_1' })).not.toContain('toCouncil');
+    expect(allowedOrderActions({ ...leader, handlingLeader: false, leaderOfPlace: false, poster: true }, dispute)).not.toContain('toCouncil');
   });
 });

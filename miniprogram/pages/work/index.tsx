@@ -37,6 +37,17 @@ function entriesFor(profile: Profile | undefined): Entry[] {
   if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
   if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
   if (opens(profile, 'proxy')) list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
+  // 议事: everyone's topics and the published decisions; meetings for those who convene (the leaders' scopes).
+  list.push({ key: 'council', title: '居民议事', note: '提出议题、附议，一起商量家门口的事', url: ROUTES.councilTopics, subscribe: ['topicAdopted', 'topicAnswered', 'topicRate'] })
+  list.push({ key: 'decisions', title: '决议公示', note: '议事会的决定和落实进度', url: ROUTES.councilDecisions, subscribe: ['councilDecision'] })
+  if (opens(profile, 'queue') || (profile?.roles.length ?? 0) > 1)
+    list.push({
+      key: 'meetings',
+      title: '议事会议',
+      note: opens(profile, 'queue') ? '召集会议、安排议程、现场签到表决' : '受邀参加的会议：签到、表决',
+      url: ROUTES.councilMeetings,
+      subscribe: ['meetingInvited', 'meetingReminder', 'meetingCancelled'],
+    })
   return list
 }
 

@@ -7,7 +7,7 @@ import { fixtureOrder } from '../../helpers/order-fixtures';
 import type { OrderContext, OrderStep, VolunteerRecord } from '../../../shared/orders/order.lifecycle';
 import { localPorts } from '../../../cloudfunctions/_core/adapters/local';
 import { SqliteStore } from '../../../cloudfunctions/_core/adapters/sqlite-store';
-import { create, move, PLATFORM_ACTOR, type Stored, type Versioned } from '../../../cloudfunctions/_core/mover';
+import { companion, companionCreate, create, move, PLATFORM_ACTOR, type Stored, type Versioned } from '../../../cloudfunctions/_core/mover';
 import { systemWriter } from '../../../cloudfunctions/_core/outbox';
 import type { Ports } from '../../../cloudfunctions/_core/ports';
 import type { Doc } from '../../../cloudfunctions/_core/ports/store';
@@ -171,5 +171,109 @@ describe('a binding that stores its state under another name', () => {
     const moved = await move(w, binding, { _id: 'd1', version: 1, state: 'open', minutes: 0 }, PLATFORM_ACTOR, () => ok({ events: [{ type: 'close' as const }], x: null }));
     expect(moved.ok && moved.doc).toMatchObject({ status: 'closed', minutes: 30, version: 2 });
     expect(await store.get('duty', 'd1')).toEqual({ _id: 'd1', version: 2, status: 'closed', minutes: 30 });
+  });
+});
+
+describe('companions: another subject changed in the same transaction', () => {
+  type S = 'open' | 'shut';
+  type Box = { state: S; note: string };
+  const lifecycle: Lifecycle<S, { type: 'shut' } | { type: 'open' }, Box, null> = {
+    name: 'box',
+    states: ['open', 'shut'],
+    next: (s, e) => (e.type === 'shut' && s === 'open' ? 'shut' : e.type === 'open' && s === 'shut' ? 'open' : null),
+    effect: (_b, e) => ({
+      set: { note: e.type },
+      timeline: [{ kind: e.type, text: `盒子${e.type === 'shut' ? '关上' : '打开'}` }],
+      notify: [{ to: { userId: 'R' }, template: 'box', title: e.type, body: e.type }],
+    }),
+  };
+  // Any declared collections do: the store only knows the ones in collections.ts.
+  const BOXES: Stored<S, { type: 'shut' } | { type: 'open' }, Box, null> = {
+    lifecycle,
+    collection: 'meta',
+    timeline: { collection: 'topic_events', subjectKey: 'boxId', idPrefix: 'bev' },
+  };
+  const box = (id: string, state: S): Versioned<Box & Doc> => ({ _id: id, version: 1, state, note: '' });
+
+  beforeEach(async () => {
+    await store.transact([
+      { op: 'insert', collection: 'meta', doc: box('a', 'open') },
+      { op: 'insert', collection: 'meta', doc: box('b', 'open') },
+    ]);
+  });
+
+  it('writes both subjects, both timelines, both notices and one audit entry, or nothing', async () => {
+    const w = systemWriter(ports, NOW);
+    const other = companion(w, BOXES, box('b', 'open'), PLATFORM_ACTOR, [{ type: 'shut' }], null);
+    if (!other.ok) throw new Error('refused');
+    expect(other.after).toMatchObject({ state: 'shut', version: 2 });
+    const res = await move(w, BOXES, box('a', 'open'), PLATFORM_ACTOR, () => ok({ events: [{ type: 'shut' as const }], x: null, also: [other.companion] }));
+    expect(res.ok).toBe(true);
+    expect(await store.get('meta', 'a')).toMatchObject({ state: 'shut', version: 2 });
+    expect(await store.get('meta', 'b')).toMatchObject({ state: 'shut', version: 2 });
+    expect(await store.count('topic_events', {})).toBe(2);
+    expect(await store.count('outbox', {})).toBe(2);
+    const audits = await store.find<Doc & { detail: Record<string, unknown> }>('audit', { subjectId: 'a' }, { limit: 5 });
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.detail).toMatchObject({ event: 'shut', 'box.event': 'shut' });
+  });
+
+  it('writes nothing when the companion moved since it was read', async () => {
+    const w = systemWriter(ports, NOW);
+    await store.update('meta', 'b', 1, { $set: { note: '别人改了' } });
+    const stale = companion(w, BOXES, box('b', 'open'), PLATFORM_ACTOR, [{ type: 'shut' }], null);
+    if (!stale.ok) throw new Error('refused');
+    const res = await move(w, BOXES, box('a', 'open'), PLATFORM_ACTOR, () => ok({ events: [{ type: 'shut' as const }], x: null, also: [stale.companion] }));
+    expect(res).toEqual({ ok: false, reason: 'busy' });
+    expect(await store.get('meta', 'a')).toMatchObject({ state: 'open', version: 1 });
+    expect(await store.count('topic_events', {})).toBe(0);
+    expect(await store.count('outbox', {})).toBe(0);
+  });
+
+  it("refuses a companion's event the table does not allow", () => {
+    expect(companion(systemWriter(ports, NOW), BOXES, box('b', 'open'), PLATFORM_ACTOR, [{ type: 'open' }], null)).toEqual({ ok: false, refusal: { code: 'NOT_ALLOWED_NOW' } });
+  });
+
+  it('creates a new subject beside a move once: the same id a second time writes nothing', async () => {
+    const w = systemWriter(ports, NOW);
+    const born = () =>
+      companionCreate(
+        w,
+        BOXES,
+        box('c', 'open'),
+        { after: box('c', 'open'), set: {}, inc: {}, timeline: [{ kind: 'made', text: '新盒子' }], notify: [], audit: { event: 'made' }, writes: [] },
+        () => PLATFORM_ACTOR,
+      );
+    const first = await move(w, BOXES, box('a', 'open'), PLATFORM_ACTOR, () => ok({ events: [{ type: 'shut' as const }], x: null, also: [born()] }));
+    expect(first.ok).toBe(true);
+    expect(await store.get('meta', 'c')).toMatchObject({ state: 'open', version: 1 });
+    const again = await move(w, BOXES, box('b', 'open'), PLATFORM_ACTOR, () => ok({ events: [{ type: 'shut' as const }], x: null, also: [born()] }));
+    expect(again).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.get('meta', 'b')).toMatchObject({ state: 'open', version: 1 });
+    expect(await store.count('topic_events', { boxId: 'c' })).toBe(1);
+  });
+});
+
+describe('a notice to the residents of a place (公示)', () => {
+  it('tells every resident whose home is in the grid, and nobody elsewhere', async () => {
+    const home = (gridId: string) => ({ buildingId: `${gridId}-b1`, room: '101', path: { streetId: 'S', communityId: 'C', gridId } });
+    await store.transact([
+      { op: 'insert', collection: 'users', doc: { _id: 'H1', openid: 'o-H1', name: '甲', home: home('G'), createdAt: NOW, version: 1 } },
+      { op: 'insert', collection: 'users', doc: { _id: 'H2', openid: 'o-H2', name: '乙', home: home('G'), createdAt: NOW, version: 1 } },
+      { op: 'insert', collection: 'users', doc: { _id: 'H3', openid: 'o-H3', name: '丙', home: home('G2'), createdAt: NOW, version: 1 } },
+    ]);
+    const lifecycle: Lifecycle<'x', { type: 'tell' }, { state: 'x' }, null> = {
+      name: 'notice',
+      states: ['x'],
+      next: () => 'x',
+      effect: () => ({ notify: [{ to: { residentsOf: { gridId: 'G' } }, template: 'council.decision', title: '公示', body: '决议' }] }),
+    };
+    await store.insert('council_settings', { _id: 'n1', version: 1, state: 'x' });
+    const res = await move(systemWriter(ports, NOW), { lifecycle, collection: 'council_settings', timeline: null }, { _id: 'n1', version: 1, state: 'x' }, PLATFORM_ACTOR, () =>
+      ok({ events: [{ type: 'tell' as const }], x: null }),
+    );
+    expect(res.ok).toBe(true);
+    const rows = await store.find<Doc & { recipientId: string }>('outbox', {}, { sort: [['recipientId', 1]], limit: 10 });
+    expect(rows.map((r) => r.recipientId)).toEqual(['H1', 'H2']);
   });
 });

@@ -47,7 +47,16 @@ describe('小事不出格、大事不出社区、矛盾不上交', () => {
     expect(await stored(posted.id)).toEqual(expect.objectContaining({ level: 'community', breaches: 1, state: 'waiting' }));
     const before = await snapshot(gw);
     const second = await gw.tick(at);
-    expect(second.body.ok && second.body.data.jobs).toEqual({ expireOffers: 0, clockEscalations: 0, autoClose: 0, closeForgottenDuty: 0, expireInvites: 0 });
+    expect(second.body.ok && second.body.data.jobs).toEqual({
+      expireOffers: 0,
+      clockEscalations: 0,
+      autoClose: 0,
+      closeForgottenDuty: 0,
+      expireInvites: 0,
+      followCouncilOrders: 0,
+      remindMeetings: 0,
+      remindMinutes: 0,
+    });
     expect(await snapshot(gw)).toBe(before);
 
     // A week later it has missed the community's clock too, and sits with the street.

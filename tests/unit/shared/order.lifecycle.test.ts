@@ -95,7 +95,7 @@ describe('order effects', () => {
     if (!run.ok) throw new Error(run.refusal.code);
     expect(run.change.after.breaches).toBe(3);
     expect(run.change.inc).toEqual({ breaches: 1 });
-    expect(run.change.notify.map((n) => ('userId' in n.to ? n.to.userId : n.to.leadersOf.level))).toEqual(['R', 'community']);
+    expect(run.change.notify.map((n) => ('userId' in n.to ? n.to.userId : 'leadersOf' in n.to ? n.to.leadersOf.level : 'residents'))).toEqual(['R', 'community']);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../../shared/accounts/accounts.policy';
 import type { Membership } from '../../../shared/accounts/accounts.schema';
 import type { GrantedRole } from '../../../shared/accounts/roles';
 import { CODE_KINDS, checkinFresh, decodePayload, encodePayload, minuteOf, type CodeKind, type CodePayload } from '../../../shared/stations/codes';
+import { meetingIdOf } from '../../../shared/councils/topic.factory';
 import { closingTime, judgeCheckIn, plannedSlots } from '../../../shared/stations/duty';
 import { scanOffers, type ScanOffer } from '../../../shared/stations/stations.policy';
 import { reportCsv, starsFor, summarize, withinManualCap, type Entry } from '../../../shared/service/record';
@@ -13,7 +14,7 @@ describe('code payloads', () => {
     id.map((stationId) => ({ kind: 'station' as const, stationId })),
     fc.tuple(id, fc.integer({ min: 0, max: 2 ** 31 })).map(([stationId, minute]) => ({ kind: 'checkin' as const, stationId, minute })),
     fc.stringMatching(/^[a-z2-9]{10}$/).map((token) => ({ kind: 'person' as const, token })),
-    id.map((meetingId) => ({ kind: 'meeting' as const, meetingId })),
+    fc.tuple(id, fc.integer({ min: 0, max: 2 ** 31 })).map(([meetingId, minute]) => ({ kind: 'meeting' as const, meetingId, minute })),
   );
 
   it('round-trip and fit the 20 characters a signed 32-character scene leaves (property)', () => {
@@ -27,7 +28,17 @@ describe('code payloads', () => {
   });
 
   it('refuse anything else', () => {
-    for (const bad of ['', 'x:1', 's:', 's:a:b', 'c:st1', 'c:st1:ZZ', 'p:a:b:c', 's:has space']) expect(decodePayload(bad)).toBeNull();
+    for (const bad of ['', 'x:1', 's:', 's:a:b', 'c:st1', 'c:st1:ZZ', 'p:a:b:c', 's:has space', 'm:mt0123456789', 'm:mt0123456789:ZZ']) expect(decodePayload(bad)).toBeNull();
+  });
+
+  it('fit a meeting sign-in code (12-character meeting id, the minute it was made) in 20 characters until the end of 2084', () => {
+    const id = meetingIdOf('usr-0001', 'a-client-key');
+    expect(id).toHaveLength(12);
+    for (const at of ['2026-11-23T02:00:00.000Z', '2084-12-01T00:00:00.000Z']) {
+      const text = encodePayload({ kind: 'meeting', meetingId: id, minute: minuteOf(at) });
+      expect(text.length).toBeLessThanOrEqual(20);
+      expect(decodePayload(text)).toEqual({ kind: 'meeting', meetingId: id, minute: minuteOf(at) });
+    }
   });
 
   it('keep a check-in code good for its minute and the two after, and never before it was made', () => {

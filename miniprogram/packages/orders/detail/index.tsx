@@ -408,8 +408,11 @@ export default function OrderDetail() {
     if (kind === 'toCouncil') {
       const answer = await orders.toCouncil(id, text)
       setBusy(null)
-      if (answer.ok) applied(answer.data.order, FORMS.toCouncil.done)
-      else failed(answer.error, true)
+      if (answer.ok) {
+        applied(answer.data.order, FORMS.toCouncil.done)
+        // The new topic: where the 民事协调会 takes it from here.
+        go(withQuery(ROUTES.councilTopic, { id: answer.data.topicId }))
+      } else failed(answer.error, true)
       return
     }
     const answer = await orders.withReason(kind, id, text)

@@ -56,7 +56,6 @@ function dutyText(offer: 'checkIn' | 'checkOut', a: DutyAnswer): { head: string;
 /** The resolved code: what it is and one big button per thing the server offers. Nothing else. */
 function ResultCard({ resolve, duty, onOffer }: { resolve: Extract<Resolve, { status: 'done' }>; duty: Duty; onOffer: (o: ScanOffer) => void }) {
   const { result } = resolve
-  const [meetingNote, setMeetingNote] = useState(false)
   const dutyDone = duty.status === 'done'
   return (
     <View className={`hl-card hl-scan-result hl-scan-kind-${result.kind}`}>
@@ -81,14 +80,13 @@ function ResultCard({ resolve, duty, onOffer }: { resolve: Extract<Resolve, { st
               size='large'
               loading={duty.status === 'busy' && duty.offer === o}
               disabled={duty.status === 'busy'}
-              onClick={() => (o === 'signInMeeting' ? setMeetingNote(true) : onOffer(o))}
+              onClick={() => (o === 'signInMeeting' ? go(withQuery(ROUTES.councilMeeting, { scene: resolve.scene })) : onOffer(o))}
             >
               {OFFER_LABELS[o]}
             </Button>
           ))}
         </View>
       )}
-      {meetingNote ? <Text className='hl-notice hl-meeting-note'>会议扫码签到还没有开放：请在会场签到表上签名，或告诉主持会议的网格长。</Text> : null}
 
       {duty.status === 'done' ? (
         <View className={`hl-notice hl-notice-ok hl-duty-result hl-duty-result-${duty.offer}${duty.answer.repeated ? ' hl-duty-repeated' : ''}`} role='status'>
