@@ -149,6 +149,45 @@ export function subjectPatch<D>(change: Change<D>, binding: { stateKey?: string 
   return patch;
 }
 
+/** The writes of a change to a stored subject: its version-guarded update, its timeline lines and the effects' writes. */
+function movedOps<D>(
+  w: Pick<Writer, 'ports' | 'now'>,
+  binding: Pick<Stored<string, { type: string }, never, unknown>, 'collection' | 'timeline' | 'stateKey'>,
+  doc: Doc & { version: number },
+  by: TimelineActor,
+  change: Change<D>,
+): { ops: TxOp[]; lines: TimelineDoc[] } {
+  const lines = binding.timeline ? timelineDocs(w, { key: binding.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, binding.timeline.idPrefix) : [];
+  const ops: TxOp[] = [
+    { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding) },
+    ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
+    ...(change.writes as TxOp[]),
+  ];
+  return { ops, lines };
+}
+
+/** The writes of a new subject: its insert, its first timeline lines (one millisecond apart, each by its actor) and the effects' writes. */
+function createdOps<D extends { state: string }>(
+  w: Pick<Writer, 'ports' | 'now'>,
+  binding: Pick<Stored<string, { type: string }, D, unknown>, 'collection' | 'timeline' | 'stateKey'>,
+  doc: Versioned<D>,
+  change: Change<D>,
+  by: (index: number) => TimelineActor,
+): { ops: TxOp[]; lines: TimelineDoc[]; created: Versioned<D> } {
+  const lines = binding.timeline
+    ? change.timeline.flatMap((line, i) =>
+        timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), by(i), [line], binding.timeline!.idPrefix),
+      )
+    : [];
+  const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
+  const ops: TxOp[] = [
+    { op: 'insert', collection: binding.collection, doc: stored(binding, created) },
+    ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
+    ...(change.writes as TxOp[]),
+  ];
+  return { ops, lines, created };
+}
+
 const ATTEMPTS = 5;
 
 /**
@@ -170,12 +209,7 @@ export async function move<S extends string, E extends { type: string }, D exten
     const run = runLifecycle(binding.lifecycle, doc as D, planned.data.events, planned.data.x);
     if (!run.ok) return { ok: false, reason: 'refused', refusal: run.refusal };
     const { change } = run;
-    const lines = binding.timeline ? timelineDocs(w, { key: binding.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, binding.timeline.idPrefix) : [];
-    const ops: TxOp[] = [
-      { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding) },
-      ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
-      ...(change.writes as TxOp[]),
-    ];
+    const { ops, lines } = movedOps(w, binding, doc, by, change);
     const also = planned.data.also ?? [];
     for (const c of also) ops.push(...c.ops);
     const notify = await resolveNotices(w.ports, [...change.notify, ...also.flatMap((c) => c.notify)]);
@@ -207,12 +241,7 @@ export function companion<S extends string, E extends { type: string }, D extend
   const run = runLifecycle(binding.lifecycle, doc as D, events, x);
   if (!run.ok) return { ok: false, refusal: run.refusal };
   const { change } = run;
-  const lines = binding.timeline ? timelineDocs(w, { key: binding.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, binding.timeline.idPrefix) : [];
-  const ops: TxOp[] = [
-    { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding) },
-    ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
-    ...(change.writes as TxOp[]),
-  ];
+  const { ops } = movedOps(w, binding, doc, by, change);
   const audit = Object.fromEntries(Object.entries(change.audit).map(([k, v]) => [`${binding.lifecycle.name}.${k}`, v])) as Companion['audit'];
   return { ok: true, companion: { ops, notify: change.notify, audit }, after: { ...(change.after as D & Doc), _id: doc._id, version: doc.version + 1 } as Versioned<D> };
 }
@@ -225,20 +254,7 @@ export function companionCreate<D extends { state: string }>(
   change: Change<D>,
   by: (index: number) => TimelineActor,
 ): Companion {
-  const lines = binding.timeline
-    ? change.timeline.flatMap((line, i) =>
-        timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), by(i), [line], binding.timeline!.idPrefix),
-      )
-    : [];
-  const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
-  return {
-    ops: [
-      { op: 'insert', collection: binding.collection, doc: stored(binding, created) },
-      ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
-      ...(change.writes as TxOp[]),
-    ],
-    notify: change.notify,
-  };
+  return { ops: createdOps(w, binding, doc, change, by).ops, notify: change.notify };
 }
 
 /**
@@ -252,18 +268,7 @@ export async function create<D extends { state: string }>(
   change: Change<D>,
   by: TimelineActor | ((index: number) => TimelineActor),
 ): Promise<{ ok: true; doc: Versioned<D>; lines: TimelineDoc[] } | { ok: false; reason: 'duplicate' | 'conflict' }> {
-  const who = typeof by === 'function' ? by : () => by;
-  const lines = binding.timeline
-    ? change.timeline.flatMap((line, i) =>
-        timelineDocs(w, { key: binding.timeline!.subjectKey, id: doc._id }, new Date(Date.parse(w.now) + i).toISOString(), who(i), [line], binding.timeline!.idPrefix),
-      )
-    : [];
-  const created = { ...(change.after as D & Doc), _id: doc._id, version: doc.version } as Versioned<D>;
-  const ops: TxOp[] = [
-    { op: 'insert', collection: binding.collection, doc: stored(binding, created) },
-    ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
-    ...(change.writes as TxOp[]),
-  ];
+  const { ops, lines, created } = createdOps(w, binding, doc, change, typeof by === 'function' ? by : () => by);
   const notify = await resolveNotices(w.ports, change.notify);
   const res = await w.transact(ops, { subjectId: doc._id, detail: change.audit }, notify);
   if (res.ok) return { ok: true, doc: created, lines };

@@ -6,12 +6,12 @@ import { ELDER_CLASS, useElder } from '../lib/elder'
  * The root of every page: carries the page's stable class and, in 长辈版, `honglin-elder`, which
  * every size in app.scss keys off (text, line height, touch targets, NutUI variables).
  */
-export function PageShell({ name, children }: { name: string; children: ReactNode }) {
+export function PageShell({ name, className = '', children }: { name: string; className?: string; children: ReactNode }) {
   const elder = useElder()
   useEffect(() => {
     // H5 draws its tab bar outside the page: give <body> the class too so the tab bar grows as well.
     if (process.env.TARO_ENV === 'h5') document.body.classList.toggle(ELDER_CLASS, elder.on)
   }, [elder.on])
-  const className = `hl-page hl-page-${name}${elder.on ? ` ${ELDER_CLASS}` : ''}`
-  return <View className={className}>{children}</View>
+  const classes = `hl-page hl-page-${name}${className ? ` ${className}` : ''}${elder.on ? ` ${ELDER_CLASS}` : ''}`
+  return <View className={classes}>{children}</View>
 }

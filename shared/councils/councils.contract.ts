@@ -239,6 +239,7 @@ export const councilsApi = {
       'MEETING.ITEM_NOT_FOUND',
       'MEETING.VOTE_NOT_OPEN',
       'MEETING.NOT_SIGNED_IN',
+      'MEETING.NOT_A_PARTICIPANT',
       'MEETING.ALREADY_VOTED',
       'COMMON.FORBIDDEN',
     ],

@@ -168,7 +168,9 @@ function meetingRelationAllows(action: MeetingAction, r: MeetingRelation, m: Pic
     case 'signIn':
       return !r.signedIn;
     case 'vote':
-      return r.signedIn && m.agenda.some((i) => i.voting === 'open');
+      // The participants vote: the invited and the convener, once signed in. Others who signed in
+      // attend (列席) and are counted as present, not as voters.
+      return r.signedIn && (r.invited || r.convener) && m.agenda.some((i) => i.voting === 'open');
     case 'takeDoneTopics':
       return organiser(r) && m.type === '民主评议会';
     case 'openVote':

@@ -263,7 +263,8 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     expect(ordersOnly.length).toBeGreaterThan(20);
     const cases: Array<[Persona, string, string]> = [
       ['gridLeader', 'packages/orders/queue/index', ''],
-      ['resident', 'packages/orders/detail/index', `id=${ids.offered}`],
+      // As the leader: the resident's view of it is now drawn by shared components (rows, forms, timeline).
+      ['gridLeader', 'packages/orders/detail/index', `id=${ids.offered}`],
     ];
     for (const [who, route, query] of cases) {
       const openid = PERSONAS[who];

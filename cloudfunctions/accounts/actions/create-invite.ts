@@ -2,14 +2,14 @@ import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
 import { INVITE_ALPHABET, type Invite } from '../../../shared/accounts/accounts.schema';
 import { makeInviteCode } from '../../../shared/accounts/invite.machine';
 import { ROLE_LABELS, type GrantedRole } from '../../../shared/accounts/roles';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { defineAction } from '../../_core/pipeline';
 import { type InviteDoc } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
 
 /** An admin of the level above makes a one-time code for a role at a node of their place. */
-export const createInvite = defineAction(api.accounts.createInvite, {
+export const createInvite = defineAction(accountsApi.createInvite, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId'),
   authorize: (actor, input, node) => authorizeAccounts(actor, { action: 'createInvite', role: input.role as GrantedRole, node }),
   run: async (ctx, input, actor, node) => {

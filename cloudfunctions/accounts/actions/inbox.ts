@@ -1,5 +1,5 @@
 import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { ok } from '../../../shared/api/envelope';
 import { defineAction } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
@@ -7,7 +7,7 @@ import type { Doc } from '../../_core/ports/store';
 type Message = Doc & { template: string; title: string; body: string; page: string | null; createdAt: string };
 
 /** 消息: what the platform told the caller, newest first. */
-export const inbox = defineAction(api.accounts.inbox, {
+export const inbox = defineAction(accountsApi.inbox, {
   authorize: (actor) => authorizeAccounts(actor, { action: 'inbox' }),
   run: async (ctx, input, actor) => {
     const filter = { recipientId: actor.user._id };

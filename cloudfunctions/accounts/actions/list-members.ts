@@ -1,5 +1,5 @@
 import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { ok } from '../../../shared/api/envelope';
 import { loadNodes } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
@@ -7,7 +7,7 @@ import { membersPage, memberView } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
 
 /** Admins list the role holders or the residents at a node and below; phones masked. */
-export const listMembers = defineAction(api.accounts.listMembers, {
+export const listMembers = defineAction(accountsApi.listMembers, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId'),
   authorize: (actor, _input, node) => authorizeAccounts(actor, { action: 'listMembers', node }),
   run: async (ctx, input, actor, node) => {

@@ -1,7 +1,7 @@
 import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
 import { personaSummary, type PersonaNote } from '../../../shared/accounts/persona';
 import { ROLE_LABELS } from '../../../shared/accounts/roles';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { ok } from '../../../shared/api/envelope';
 import { loadNodes } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
@@ -9,7 +9,7 @@ import type { Doc } from '../../_core/ports/store';
 import type { MembershipDoc, UserDoc } from '../steps';
 
 /** Local demo only: the personas the switcher offers. */
-export const personas = defineAction(api.accounts.personas, {
+export const personas = defineAction(accountsApi.personas, {
   authorize: (actor) => authorizeAccounts(actor, { action: 'personas' }),
   run: async (ctx) => {
     const meta = await ctx.ports.store.get<Doc & { openids: string[]; notes?: Record<string, PersonaNote> }>('meta', 'personas');

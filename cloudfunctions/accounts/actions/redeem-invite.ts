@@ -3,7 +3,7 @@ import type { Membership } from '../../../shared/accounts/accounts.schema';
 import { toRoleView } from '../../../shared/accounts/accounts.view';
 import { effectiveInviteStatus, nextInviteStatus } from '../../../shared/accounts/invite.machine';
 import { ROLE_LABELS } from '../../../shared/accounts/roles';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { volunteerProfileDoc } from '../../../shared/orders/volunteer';
 import { defineAction } from '../../_core/pipeline';
@@ -11,7 +11,7 @@ import type { Doc, TxOp } from '../../_core/ports/store';
 import { profileOf, type InviteDoc, type MembershipDoc } from '../steps';
 
 /** Redeem a code: once, before it expires; the role is held at the invite's node. */
-export const redeemInvite = defineAction(api.accounts.redeemInvite, {
+export const redeemInvite = defineAction(accountsApi.redeemInvite, {
   load: async (ctx, input) => {
     const [invite] = await ctx.ports.store.find<InviteDoc>('invites', { code: input.code }, { limit: 1 });
     return invite ? ok(invite) : fail('INVITE.NOT_FOUND', 'payload.code');

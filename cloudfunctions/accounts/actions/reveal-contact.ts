@@ -1,11 +1,11 @@
 import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { defineAction } from '../../_core/pipeline';
 import type { MembershipDoc, UserDoc } from '../steps';
 
 /** A leader of the person's place reads their full phone number; every reveal is on the record. */
-export const revealContact = defineAction(api.accounts.revealContact, {
+export const revealContact = defineAction(accountsApi.revealContact, {
   load: async (ctx, input) => {
     const user = await ctx.ports.store.get<UserDoc>('users', input.userId);
     if (!user) return fail('COMMON.NOT_FOUND', 'payload.userId');

@@ -1,5 +1,5 @@
 import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { ok } from '../../../shared/api/envelope';
 import { toNodeView } from '../../../shared/territory/territory.domain';
 import { TREE_LEVELS } from '../../../shared/territory/territory.schema';
@@ -7,7 +7,7 @@ import { loadTree } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 
 /** The tree: streets, communities, grids, micro-grids, buildings and stations, top-down. */
-export const tree = defineAction(api.accounts.tree, {
+export const tree = defineAction(accountsApi.tree, {
   authorize: (actor) => authorizeAccounts(actor, { action: 'tree' }),
   run: async (ctx) => {
     const nodes = await loadTree(ctx.ports.store);

@@ -1,6 +1,6 @@
 import { authorizeAccounts } from '../../../shared/accounts/accounts.policy';
 import { planProfileUpdate } from '../../../shared/accounts/profile.domain';
-import { api } from '../../../shared/api/contract';
+import { accountsApi } from '../../../shared/accounts/accounts.contract';
 import { ok } from '../../../shared/api/envelope';
 import { applyPatch } from '../../_core/adapters/patch';
 import type { NodeDoc } from '../../_core/nodes';
@@ -8,7 +8,7 @@ import { defineAction } from '../../_core/pipeline';
 import { profileOf, type UserDoc } from '../steps';
 
 /** Edit name, phone (with consent), household (building + room → grid), large-text mode. */
-export const updateProfile = defineAction(api.accounts.updateProfile, {
+export const updateProfile = defineAction(accountsApi.updateProfile, {
   load: async (ctx, input) => ok(input.buildingId === undefined ? null : await ctx.ports.store.get<NodeDoc>('nodes', input.buildingId)),
   authorize: (actor) => authorizeAccounts(actor, { action: 'updateProfile' }),
   run: async (ctx, input, actor, building) => {

@@ -2,16 +2,13 @@ import type { Actor as Caller } from '../../../shared/accounts/accounts.policy';
 import { councilsApi } from '../../../shared/councils/councils.contract';
 import { fail, ok, type Result } from '../../../shared/api/envelope';
 import type { TopicAction } from '../../../shared/councils/topic.lifecycle';
-import { runLifecycle, type Change } from '../../../shared/kernel/lifecycle';
-import { dispatchStep, needsCandidates } from '../../../shared/orders/dispatch-step';
 import { newOrder } from '../../../shared/orders/order.factory';
-import { orderLifecycle } from '../../../shared/orders/order.lifecycle';
+import type { Change } from '../../../shared/kernel/lifecycle';
 import type { Order } from '../../../shared/orders/orders.schema';
-import { breadcrumb } from '../../../shared/territory/territory.domain';
 import { companionCreate, PLATFORM_ACTOR, type Companion } from '../../_core/mover';
-import { loadNodes, type NodeDoc } from '../../_core/nodes';
+import type { NodeDoc } from '../../_core/nodes';
 import type { ActionContext } from '../../_core/pipeline';
-import { loadCandidates, toCandidate } from '../../orders/dispatcher';
+import { dispatchedOrder } from '../../orders/new-order';
 import { ORDERS } from '../../orders/order-store';
 import type { TopicDoc } from '../topic-store';
 import { moveTopic, planOf, timelineActor, topicAction } from '../topic-steps';
@@ -45,20 +42,10 @@ async function councilOrder(ctx: ActionContext, caller: Caller, topic: TopicDoc,
     onBehalf: false,
     now: ctx.now,
   });
-  const [nodes, pool] = await Promise.all([
-    loadNodes(
-      ctx.ports.store,
-      Object.values(building.path).filter((x): x is string => Boolean(x)),
-    ),
-    needsCandidates(draft) ? loadCandidates(ctx.ports.store, draft) : [],
-  ]);
-  const order: Order = { ...draft, place: { ...draft.place, label: breadcrumb(building.path, nodes).slice(1).join(' › ') } };
-  const { step } = dispatchStep(order, pool.map(toCandidate), ctx.now);
-  const run = runLifecycle(orderLifecycle, order, [step], { now: ctx.now, by: null, volunteers: {} });
-  if (!run.ok) throw new Error(`a new order refused its dispatch step: ${run.refusal.code}`);
+  const { order, change: dispatched, step } = await dispatchedOrder(ctx, draft, building);
   const change: Change<Order> = {
-    ...run.change,
-    timeline: [{ kind: 'posted', text: `议事会决议派单：${action.category}（${action.text}）` }, ...run.change.timeline],
+    ...dispatched,
+    timeline: [{ kind: 'posted', text: `议事会决议派单：${action.category}（${action.text}）` }, ...dispatched.timeline],
   };
   const poster = timelineActor(caller, topic);
   const made = companionCreate(ctx, ORDERS, { ...order, version: 1 }, change, (i) => (i === 0 ? poster : PLATFORM_ACTOR));

@@ -9,6 +9,8 @@ import { meetingAction } from '../meeting-steps';
  * is its own document and the meeting is never written, so fifty people voting at once do not
  * contend for anything: a second ballot of the same person is a duplicate insert (ALREADY_VOTED).
  *
+ * Only participants vote: the invited and the convener, signed in.
+ *
  * Named ballots are `<meetingId>.<itemId>.<userId>` with the voter. An anonymous meeting's ballot
  * (民主评议会, 民意听证会) has a random id, no voter and no time; the roll
  * (`<meetingId>.<itemId>.<userId>`, inserted in the same transaction) says who voted and not how, and
@@ -25,6 +27,8 @@ export const vote = meetingAction(
     const item = m.agenda.find((i) => i.id === input.itemId);
     if (!item) return fail('MEETING.ITEM_NOT_FOUND', 'payload.itemId');
     if (!ref.mine) return fail('MEETING.NOT_SIGNED_IN', 'payload.meetingId');
+    // Attendees who were not invited (列席) are present but do not vote; the convener does.
+    if (!ref.mine.invited && m.convenerId !== caller.user._id) return fail('MEETING.NOT_A_PARTICIPANT', 'payload.meetingId');
     if (item.voting !== 'open') return fail('MEETING.VOTE_NOT_OPEN', 'payload.itemId');
     const me = caller.user._id;
     const ops: TxOp[] = [];

@@ -1,9 +1,9 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { moveOrder, myRecord, orderAction, planOf } from '../steps';
 
 /** 党员接单: from an offer or the pool. Exactly one volunteer wins; the rest hear ORDER.ALREADY_TAKEN. */
 export const accept = orderAction(
-  api.orders.accept,
+  ordersApi.accept,
   'accept',
   (ctx, _input, caller, ref) =>
     moveOrder(

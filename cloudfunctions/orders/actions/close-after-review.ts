@@ -1,7 +1,7 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { moveOrder, orderAction, planOf } from '../steps';
 
 /** After a bad rating, the leader reviews and closes it, with a reason the resident reads. */
-export const closeAfterReview = orderAction(api.orders.closeAfterReview, 'closeAfterReview', (ctx, input, caller, ref) =>
+export const closeAfterReview = orderAction(ordersApi.closeAfterReview, 'closeAfterReview', (ctx, input, caller, ref) =>
   moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'closeAfterReview', reason: input.reason }])),
 );

@@ -1,8 +1,8 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { checkText, moveOrder, orderAction, planOf } from '../steps';
 
 /** A word on the order's timeline; the other side is told. */
-export const comment = orderAction(api.orders.comment, 'comment', async (ctx, input, caller, ref) => {
+export const comment = orderAction(ordersApi.comment, 'comment', async (ctx, input, caller, ref) => {
   const checked = await checkText(ctx, input.text, 'payload.text');
   if (!checked.ok) return checked;
   return moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'comment', text: input.text }]));

@@ -1,11 +1,11 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { redispatch } from '../dispatcher';
 import { contextOf, moveOrder, myRecord, orderAction } from '../steps';
 
 /** The assignee gives the order back (with a reason); the platform offers it to the next volunteer. */
 export const handBack = orderAction(
-  api.orders.handBack,
+  ordersApi.handBack,
   'handBack',
   (ctx, input, caller, ref) =>
     moveOrder(ctx, caller, ref, async (attempt) => {

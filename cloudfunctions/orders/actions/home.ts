@@ -1,7 +1,7 @@
 import { type Actor as Caller } from '../../../shared/accounts/accounts.policy';
 import { ROLE_LABELS } from '../../../shared/accounts/roles';
 import { SCOPE_RULES } from '../../../shared/accounts/scopes';
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import type { HomeOrder } from '../../../shared/orders/home.schema';
 import type { Level } from '../../../shared/orders/escalation';
@@ -13,7 +13,7 @@ import { defineAction } from '../../_core/pipeline';
 import { homeQueries, HOME_MINE_SHOWN, placeCounts } from '../order-lists';
 import type { OrderDoc } from '../order-store';
 
-const spec = api.orders;
+const spec = ordersApi;
 /** A place a leader leads; its kind is also the level its leader handles. */
 type PlaceKind = Level;
 

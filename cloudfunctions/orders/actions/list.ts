@@ -1,5 +1,5 @@
 import { opensAt } from '../../../shared/accounts/scopes';
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { defineAction } from '../../_core/pipeline';
 import { listOrders } from '../order-lists';
@@ -8,7 +8,7 @@ import { loadNodeOf } from '../../_core/nodes';
 import { LEVELS } from '../../../shared/orders/escalation';
 
 /** The caller's lists (posted, offers, tasks, pool) and, for leaders, the queue of a place they lead. */
-export const list = defineAction(api.orders.list, {
+export const list = defineAction(ordersApi.list, {
   load: async (ctx, input) => {
     if (input.view !== 'queue') return ok(null);
     if (!input.nodeId) return fail('COMMON.INVALID_INPUT', 'payload.nodeId');

@@ -1,5 +1,5 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { moveOrder, orderAction, planOf } from '../steps';
 
 /** The leader opens the order to every volunteer of the place (抢单). */
-export const openPool = orderAction(api.orders.openPool, 'openPool', (ctx, _input, caller, ref) => moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'openPool' }])));
+export const openPool = orderAction(ordersApi.openPool, 'openPool', (ctx, _input, caller, ref) => moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'openPool' }])));

@@ -1,17 +1,13 @@
 import type { User } from '../../../shared/accounts/accounts.schema';
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { fail, ok } from '../../../shared/api/envelope';
-import { runLifecycle } from '../../../shared/kernel/lifecycle';
-import { needsCandidates, dispatchStep } from '../../../shared/orders/dispatch-step';
 import { newOrder, orderIdOf, postedLine } from '../../../shared/orders/order.factory';
-import { orderLifecycle } from '../../../shared/orders/order.lifecycle';
 import { mayPostFor } from '../../../shared/orders/orders.policy';
-import { breadcrumb } from '../../../shared/territory/territory.domain';
 import { PLATFORM_ACTOR, create } from '../../_core/mover';
-import { loadNodes, type NodeDoc } from '../../_core/nodes';
+import type { NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
-import { loadCandidates, toCandidate } from '../dispatcher';
+import { dispatchedOrder } from '../new-order';
 import { loadOrder, ORDERS, type OrderDoc } from '../order-store';
 import { toOrderView } from '../order-view';
 import { checkText } from '../steps';
@@ -19,7 +15,7 @@ import { checkText } from '../steps';
 type UserDoc = User & Doc;
 
 /** 网上接单: a resident posts; a grid leader may post on behalf of a resident (代办). */
-export const post = defineAction(api.orders.post, {
+export const post = defineAction(ordersApi.post, {
   // The poster (the caller, a resident a leader posts for, or nobody for a person without an
   // account), the building, and the order this key may already have made, in one round trip.
   load: async (ctx, input, caller) => {
@@ -69,19 +65,8 @@ export const post = defineAction(api.orders.post, {
       onBehalf,
       now: ctx.now,
     });
-    // The names of its place and the volunteers who could take it, in one round trip.
-    const [nodes, pool] = await Promise.all([
-      loadNodes(
-        ctx.ports.store,
-        Object.values(building.path).filter((x): x is string => Boolean(x)),
-      ),
-      needsCandidates(draft) ? loadCandidates(ctx.ports.store, draft) : [],
-    ]);
-    const order = { ...draft, place: { ...draft.place, label: breadcrumb(building.path, nodes).slice(1).join(' › ') } };
-    const { step } = dispatchStep(order, pool.map(toCandidate), ctx.now);
-    const run = runLifecycle(orderLifecycle, order, [step], { now: ctx.now, by: null, volunteers: {} });
-    if (!run.ok) return fail('ORDER.NOT_ALLOWED_NOW');
-    const change = { ...run.change, timeline: [postedLine(input.category, onBehalf), ...run.change.timeline], audit: { event: `post>${step.type}`, category: input.category } };
+    const { order, change: dispatched, step } = await dispatchedOrder(ctx, draft, building);
+    const change = { ...dispatched, timeline: [postedLine(input.category, onBehalf), ...dispatched.timeline], audit: { event: `post>${step.type}`, category: input.category } };
     const role = onBehalf ? '网格长代办' : '居民';
     const poser = { id: caller.user._id, label: caller.user.name ? `${role} ${caller.user.name}` : role };
     const made = await create(ctx, ORDERS, { ...order, version: 1 }, change, (i) => (i === 0 ? poser : PLATFORM_ACTOR));

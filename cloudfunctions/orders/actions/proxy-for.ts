@@ -1,7 +1,7 @@
 import type { User } from '../../../shared/accounts/accounts.schema';
 import { maskPhone } from '../../../shared/accounts/mask';
 import { opensAt } from '../../../shared/accounts/scopes';
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { breadcrumb } from '../../../shared/territory/territory.domain';
 import { loadNodes } from '../../_core/nodes';
@@ -13,7 +13,7 @@ import type { Doc } from '../../_core/ports/store';
  * the 代办 offer on a scanned personal code and in the member list: a resident whose home lies in a
  * place the caller leads. An unknown id answers the same as a resident of another place.
  */
-export const proxyFor = defineAction(api.orders.proxyFor, {
+export const proxyFor = defineAction(ordersApi.proxyFor, {
   load: async (ctx, input) => ok(await ctx.ports.store.get<User & Doc>('users', input.userId)),
   authorize: (caller, _input, user) => (user?.home && opensAt(caller, 'proxy', user.home.path) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' }),
   run: async (ctx, _input, _caller, user) => {

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '../../../shared/accounts/roles';
 import { opensAt } from '../../../shared/accounts/scopes';
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { LEVELS, type Level } from '../../../shared/orders/escalation';
 import { LEVEL_LEADERS } from '../../../shared/orders/orders.policy';
@@ -10,7 +10,7 @@ import { placeCounts } from '../order-lists';
 import { loadNodeOf } from '../../_core/nodes';
 
 /** The queue page's counts, one per filter the place has: the same counts the home page shows. */
-export const queueCounts = defineAction(api.orders.queueCounts, {
+export const queueCounts = defineAction(ordersApi.queueCounts, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS),
   authorize: (caller, _input, node) => (opensAt(caller, 'queue', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, _input, caller, node) => {

@@ -1,9 +1,9 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { badRatingEscalates, type OrderStep } from '../../../shared/orders/order.lifecycle';
 import { assigneeRecord, checkText, moveOrder, orderAction, planOf } from '../steps';
 
 /** 居民评单: by the poster, once. 1–2★ reopens it for the grid leader; a second bad rating escalates. */
-export const rate = orderAction(api.orders.rate, 'rate', async (ctx, input, caller, ref) => {
+export const rate = orderAction(ordersApi.rate, 'rate', async (ctx, input, caller, ref) => {
   const checked = await checkText(ctx, input.comment, 'payload.comment');
   if (!checked.ok) return checked;
   const steps: OrderStep[] = [{ type: 'rate', stars: input.stars, tags: input.tags, comment: input.comment }];

@@ -1,9 +1,9 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { checkText, moveOrder, myRecord, orderAction, planOf } from '../steps';
 
 /** The assignee reports it done (with photos where the category asks for them); the resident is asked to rate. */
 export const resolve = orderAction(
-  api.orders.resolve,
+  ordersApi.resolve,
   'resolve',
   async (ctx, input, caller, ref) => {
     const checked = await checkText(ctx, input.note, 'payload.note');

@@ -1,5 +1,5 @@
 import { opensAt } from '../../../shared/accounts/scopes';
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { computeMeasures } from '../../../shared/orders/measures';
 import { pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
@@ -10,7 +10,7 @@ import { loadNodeOf } from '../../_core/nodes';
 import { LEVELS } from '../../../shared/orders/escalation';
 
 /** The measures of a place, per month and per child place; for its leaders. */
-export const stats = defineAction(api.orders.stats, {
+export const stats = defineAction(ordersApi.stats, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS),
   authorize: (caller, _input, node) => (opensAt(caller, 'stats', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, _caller, node) => {

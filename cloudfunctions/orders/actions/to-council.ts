@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { raisedLine, topicFromOrder } from '../../../shared/councils/topic.factory';
 import { timelineDocs } from '../../_core/mover';
@@ -11,7 +11,7 @@ import { contextOf, moveOrder, orderAction } from '../steps';
  * raised by the order's poster), the order's step inserts it, and the topic's timeline starts with
  * the line that says where it came from, in the same transaction.
  */
-export const toCouncil = orderAction(api.orders.toCouncil, 'toCouncil', async (ctx, input, caller, ref) => {
+export const toCouncil = orderAction(ordersApi.toCouncil, 'toCouncil', async (ctx, input, caller, ref) => {
   const topic = topicFromOrder(ref.order, input.title, caller.user._id, ctx.now);
   const timeline = TOPICS.timeline!;
   const first = timelineDocs(ctx, { key: timeline.subjectKey, id: topic._id }, ctx.now, topicActor(caller, topic), [raisedLine(topic)], timeline.idPrefix);

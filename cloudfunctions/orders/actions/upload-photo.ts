@@ -1,10 +1,10 @@
-import { api } from '../../../shared/api/contract';
+import { ordersApi } from '../../../shared/orders/orders.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { isImageOf, MAX_PHOTO_BYTES, photoBytes } from '../../../shared/orders/photos';
 import { defineAction } from '../../_core/pipeline';
 
 /** A photo of an order (before or after), checked for its size and that it is the image it says. */
-export const uploadPhoto = defineAction(api.orders.uploadPhoto, {
+export const uploadPhoto = defineAction(ordersApi.uploadPhoto, {
   authorize: () => ({ allow: true }),
   run: async (ctx, input, caller) => {
     if (photoBytes(input.dataBase64) > MAX_PHOTO_BYTES) return fail('ORDER.PHOTO_TOO_LARGE', 'payload.dataBase64');

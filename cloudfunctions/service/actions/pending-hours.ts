@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { serviceApi } from '../../../shared/service/service.contract';
 import { ok } from '../../../shared/api/envelope';
 import { hoursThatFit } from '../../../shared/service/record';
 import { authorizeService } from '../../../shared/service/service.policy';
@@ -8,7 +8,7 @@ import { approvedHours, type EntryDoc, type UserDoc } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
 
 /** 时长审核: a community's hand-entered hours waiting for review, each with what still fits the month's cap. */
-export const pendingHours = defineAction(api.service.pendingHours, {
+export const pendingHours = defineAction(serviceApi.pendingHours, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', ['community']),
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'pendingHours', place }),
   run: async (ctx, input, _actor, node) => {

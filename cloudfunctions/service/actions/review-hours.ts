@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { serviceApi } from '../../../shared/service/service.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { awaitsReview, reviewManualEntry, type ManualEntry } from '../../../shared/service/entry';
 import { authorizeService } from '../../../shared/service/service.policy';
@@ -13,7 +13,7 @@ import { approvedHours } from '../steps';
  * a part (e.g. 4 of 8) with a reason; the entry then credits what was approved and keeps what was
  * entered, and the volunteer reads both and the reason in their record.
  */
-export const reviewHours = defineAction(api.service.reviewHours, {
+export const reviewHours = defineAction(serviceApi.reviewHours, {
   load: async (ctx, input) => {
     const entry = await ctx.ports.store.get<ManualEntry & Doc>('service_records', input.entryId);
     if (!entry || entry.source !== 'manual') return fail('COMMON.NOT_FOUND', 'payload.entryId');

@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { serviceApi } from '../../../shared/service/service.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { beijingDate } from '../../../shared/kernel/time';
 import { manualEntry } from '../../../shared/service/entry';
@@ -7,7 +7,7 @@ import { toEntryView } from '../../../shared/service/service.view';
 import { defineAction } from '../../_core/pipeline';
 
 /** Hand-entered hours wait for the community's approval. */
-export const submitHours = defineAction(api.service.submitHours, {
+export const submitHours = defineAction(serviceApi.submitHours, {
   authorize: (actor) => authorizeService(actor, { action: 'submitHours' }),
   run: async (ctx, input, actor) => {
     if (input.date > beijingDate(ctx.now)) return fail('SERVICE.FUTURE_DATE', 'payload.date');

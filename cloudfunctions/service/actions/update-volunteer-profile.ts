@@ -1,11 +1,11 @@
-import { api } from '../../../shared/api/contract';
+import { serviceApi } from '../../../shared/service/service.contract';
 import { ok } from '../../../shared/api/envelope';
 import { authorizeService } from '../../../shared/service/service.policy';
 import { defineAction } from '../../_core/pipeline';
 import { dispatchProfileOf, recordOf } from '../steps';
 
 /** The volunteer's own profile: party member, in-service unit and branch (双报到), skills, hours. */
-export const updateVolunteerProfile = defineAction(api.service.updateVolunteerProfile, {
+export const updateVolunteerProfile = defineAction(serviceApi.updateVolunteerProfile, {
   authorize: (actor) => authorizeService(actor, { action: 'updateVolunteerProfile' }),
   run: async (ctx, input, actor) => {
     const volunteer = {

@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { serviceApi } from '../../../shared/service/service.contract';
 import { ok } from '../../../shared/api/envelope';
 import { workUnitReports } from '../../../shared/service/record';
 import { authorizeService } from '../../../shared/service/service.policy';
@@ -9,7 +9,7 @@ import { type EntryDoc, type UserDoc } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
 
 /** A work unit's month: its in-service party members' verified service, for the unit's party branch. */
-export const workUnitReport = defineAction(api.service.workUnitReport, {
+export const workUnitReport = defineAction(serviceApi.workUnitReport, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', ['community', 'street']),
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'workUnitReport', place }),
   run: async (ctx, input, _actor, node) => {

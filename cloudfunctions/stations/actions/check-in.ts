@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { checkInDuty } from '../../../shared/stations/duty.lifecycle';
 import { toDutyView } from '../../../shared/stations/stations.view';
@@ -8,7 +8,7 @@ import { DUTIES, dutyActor, openDutyOf } from '../duty-store';
 import { onCheckinCode } from '../steps';
 
 /** Check in for duty by scanning the station's current code. Scanning again while on duty counts once. */
-export const checkIn = defineAction(api.stations.checkIn, {
+export const checkIn = defineAction(stationsApi.checkIn, {
   ...onCheckinCode('checkIn'),
   run: async (ctx, _input, actor, { station }) => {
     const open = await openDutyOf(ctx.ports.store, actor.user._id);

@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { dutySubject } from '../../../shared/stations/duty.lifecycle';
 import { toDutyView } from '../../../shared/stations/stations.view';
@@ -8,7 +8,7 @@ import { DUTIES, dutyActor, openDutyOf } from '../duty-store';
 import { onCheckinCode } from '../steps';
 
 /** Check out by scanning the current code again; the duty's hours enter the service record. */
-export const checkOut = defineAction(api.stations.checkOut, {
+export const checkOut = defineAction(stationsApi.checkOut, {
   ...onCheckinCode('checkOut'),
   run: async (ctx, _input, actor, { station }) => {
     const open = await openDutyOf(ctx.ports.store, actor.user._id);

@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { awaitsConfirmation, dutySubject } from '../../../shared/stations/duty.lifecycle';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
@@ -14,7 +14,7 @@ import { findStation } from '../steps';
  * day, after hours) — what the person really served, never more than the recorded span, 0 to
  * credit nothing. Once only; never one's own duty; audited with the span and the reason.
  */
-export const confirmDuty = defineAction(api.stations.confirmDuty, {
+export const confirmDuty = defineAction(stationsApi.confirmDuty, {
   load: async (ctx, input) => {
     const duty = await ctx.ports.store.get<DutyDoc>('duty', input.dutyId);
     const station = duty ? await findStation(ctx, duty.stationId) : null;

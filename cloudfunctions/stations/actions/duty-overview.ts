@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { ok } from '../../../shared/api/envelope';
 import { beijingInstant } from '../../../shared/kernel/time';
 import { dutyAgainstRoster } from '../../../shared/stations/duty';
@@ -10,7 +10,7 @@ import { usersOf, type StationDoc } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
 
 /** 值班总览: the community's stations, duty against the roster — on time, late, missed, unplanned, 自动签退. */
-export const dutyOverview = defineAction(api.stations.dutyOverview, {
+export const dutyOverview = defineAction(stationsApi.dutyOverview, {
   load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', ['community']),
   authorize: (actor, _input, community) => authorizeStations(actor, { action: 'dutyOverview', community }),
   run: async (ctx, input, actor, community) => {

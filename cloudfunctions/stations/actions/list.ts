@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { ok } from '../../../shared/api/envelope';
 import { nearestFirst } from '../../../shared/stations/station.domain';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
@@ -6,7 +6,7 @@ import { defineAction } from '../../_core/pipeline';
 import { stationView, type StationDoc } from '../steps';
 
 /** Every station, nearest first when the phone says where it is, else the caller's community first. */
-export const list = defineAction(api.stations.list, {
+export const list = defineAction(stationsApi.list, {
   authorize: (actor) => authorizeStations(actor, { action: 'list' }),
   run: async (ctx, input, actor) => {
     const stations = await ctx.ports.store.find<StationDoc>(

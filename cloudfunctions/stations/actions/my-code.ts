@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { ok } from '../../../shared/api/envelope';
 import { makeToken } from '../../../shared/stations/codes';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
@@ -6,7 +6,7 @@ import { defineAction } from '../../_core/pipeline';
 import { codeImage, type UserDoc } from '../steps';
 
 /** 我的个人码: a leader scans it to post on my behalf. The token says nothing about who I am. */
-export const myCode = defineAction(api.stations.myCode, {
+export const myCode = defineAction(stationsApi.myCode, {
   authorize: (actor) => authorizeStations(actor, { action: 'myCode' }),
   run: async (ctx, _input, actor) => {
     let token = (actor.user as UserDoc).personalToken;

@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { ok } from '../../../shared/api/envelope';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
 import { toDutyView } from '../../../shared/stations/stations.view';
@@ -7,7 +7,7 @@ import { defineAction } from '../../_core/pipeline';
 import type { DutyDoc } from '../duty-store';
 
 /** 我的值班: the open duty, if any, and the last twenty, newest first. */
-export const myDuty = defineAction(api.stations.myDuty, {
+export const myDuty = defineAction(stationsApi.myDuty, {
   authorize: (actor) => authorizeStations(actor, { action: 'myDuty' }),
   run: async (ctx, _input, actor) => {
     const recent = await ctx.ports.store.find<DutyDoc>(

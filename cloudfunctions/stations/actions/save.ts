@@ -1,4 +1,4 @@
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { newStationId, stationFields } from '../../../shared/stations/station.domain';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
@@ -7,7 +7,7 @@ import { defineAction } from '../../_core/pipeline';
 import { stationView, type StationDoc } from '../steps';
 
 /** Admins of the community create or update a station and its duty roster. */
-export const save = defineAction(api.stations.save, {
+export const save = defineAction(stationsApi.save, {
   load: async (ctx, input) => {
     const community = await ctx.ports.store.get<NodeDoc>('nodes', input.communityId);
     if (!community || community.kind !== 'community') return fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');

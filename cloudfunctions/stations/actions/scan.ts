@@ -1,5 +1,5 @@
 import type { Actor } from '../../../shared/accounts/accounts.policy';
-import { api } from '../../../shared/api/contract';
+import { stationsApi } from '../../../shared/stations/stations.contract';
 import type { Result } from '../../../shared/api/envelope';
 import type { CodeKind, CodePayload } from '../../../shared/stations/codes';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
@@ -21,7 +21,7 @@ const SCANNERS: { [K in CodeKind]: Scanner<K> } = {
 };
 
 /** 扫一扫: any Honglin code, verified, and what the scanner's roles allow with it. */
-export const scan = defineAction(api.stations.scan, {
+export const scan = defineAction(stationsApi.scan, {
   load: async (ctx, input) => readScene(ctx.ports, input.scene, ctx.now),
   authorize: (actor) => authorizeStations(actor, { action: 'scan' }),
   run: (ctx, _input, actor, payload) => (SCANNERS[payload.kind] as Scanner<CodeKind>)(ctx, actor, payload),

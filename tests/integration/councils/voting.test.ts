@@ -51,6 +51,21 @@ describe('who votes, and how often', () => {
     expect(refusal(await vote(voters[1]!))).toBe('MEETING.VOTE_NOT_OPEN payload.itemId');
   }, 30_000);
 
+  it('lets someone who came without an invitation (列席) sign in and be counted present, but not vote', async () => {
+    const { m } = await signedIn(2);
+    const guest = await newResident(gw, '列席居民');
+    const scene = await screenScene(gw, m.id);
+    expect(refusal(await call(gw, guest, 'signIn', { meetingId: m.id, scene }))).toBe('ok');
+    const seen = (await councils(gw, guest, 'getMeeting', { meetingId: m.id })).meeting;
+    expect(seen.signedIn).toBe(true);
+    expect(seen.allowedActions).not.toContain('vote');
+    expect(refusal(await call(gw, guest, 'vote', { meetingId: m.id, itemId: m.agenda[0].id, choice: 'agree' }))).toBe('MEETING.NOT_A_PARTICIPANT payload.meetingId');
+    expect(await gw.store.count('council_ballots', { meetingId: m.id })).toBe(0);
+    // The convener, signed in, votes without an invitation of their own.
+    expect(refusal(await call(gw, leader, 'signIn', { meetingId: m.id, scene }))).toBe('ok');
+    expect(refusal(await call(gw, leader, 'vote', { meetingId: m.id, itemId: m.agenda[0].id, choice: 'agree' }))).toBe('ok');
+  });
+
   it('counts fifty votes cast at once exactly once each, without touching the meeting', async () => {
     const { m, voters, ids } = await signedIn(50);
     const versionBefore = (await gw.store.get<Json>('meetings', m.id))!.version;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { addDays, beijingDate } from '@shared/kernel/time'
 import { CATEGORIES, type Category } from '@shared/orders/categories'
+import { FormButtons } from '../../../components/form-buttons'
+import '../../../components/inline-form.scss'
 import { useFieldErrors } from '../../../lib/field-errors'
 import type { ClientError } from '../../../services/call'
 import type { NewActionItem } from '../../../services/councils'
@@ -50,7 +50,7 @@ export function ActionItemForm({
     onSubmit({ text: text.trim(), ownerName: ownerName.trim(), deadline, budget: money, category })
   }
   return (
-    <View className={`hl-card hc-inline-form hl-form-${name} hc-no-print`}>
+    <View className={`hl-card hl-inline-form hl-form-${name} hc-no-print`}>
       <Field label='行动内容' name='action-text' value={text} maxLength={100} placeholder='例如：更换 3 号楼前路灯' error={errors.errors.text} onChange={setText} />
       <Field label='负责人' name='action-owner' value={ownerName} maxLength={20} placeholder='姓名或单位' error={errors.errors.ownerName} onChange={setOwnerName} />
       <DateTimeField mode='date' label='完成期限' name='action-deadline' value={deadline} onChange={setDeadline} error={errors.errors.deadline} />
@@ -61,16 +61,7 @@ export function ActionItemForm({
           <Choice key={c} className='hl-action-category' on={category === c} label={c} onClick={() => setCategory(c)} />
         ))}
       </View>
-      <View className='hc-form-buttons'>
-        <Button className={`hl-btn hl-btn-submit-${name}`} type='primary' loading={busy} disabled={busy} onClick={submit}>
-          {submitText}
-        </Button>
-        {onCancel ? (
-          <Button className={`hl-btn hl-btn-cancel-${name}`} disabled={busy} onClick={onCancel}>
-            不了
-          </Button>
-        ) : null}
-      </View>
+      <FormButtons name={name} submitText={submitText} busy={busy} onSubmit={submit} onCancel={onCancel} />
     </View>
   )
 }

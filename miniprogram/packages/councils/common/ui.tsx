@@ -1,16 +1,12 @@
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { Image, Input, Picker, Text, View } from '@tarojs/components'
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { Input, Picker, Text, View } from '@tarojs/components'
 import { CHOICE_LABELS } from '@shared/councils/agenda'
 import { dateText, dateTimeText } from '@shared/kernel/time'
 import { Choice } from '../../../components/choice'
 import { FieldError } from '../../../components/states'
-import { TextBox } from '../../../components/text-box'
+import { Timeline as SharedTimeline, type TimelineLine } from '../../../components/timeline'
 import type { MeetingSummary, MeetingView, Tally, TopicView } from '../../../services/councils'
-import type { OrderPhoto } from '../../../services/orders'
-import { choosePhotos, uploadPhoto } from '../../orders/common/photos'
 
 // ---- words --------------------------------------------------------------------------------------
 
@@ -59,15 +55,6 @@ export function Chips({ children }: { children: ReactNode }) {
 
 // ---- rows ---------------------------------------------------------------------------------------------
 
-export function Kv({ label, value, className = '' }: { label: string; value: string; className?: string }) {
-  return (
-    <View className={`hc-kv ${className}`}>
-      <Text className='hc-kv-label'>{label}</Text>
-      <Text className='hc-kv-value'>{value}</Text>
-    </View>
-  )
-}
-
 /** A bar of a share, with the words beside it (the bar is never the only sign). */
 export function ProgressBar({ share, words, className = '' }: { share: number; words: string; className?: string }) {
   const pct = Math.max(0, Math.min(100, Math.round(share * 100)))
@@ -100,46 +87,9 @@ export function TallyBars({ tally, className = '' }: { tally: Tally; className?:
   )
 }
 
-/** The timeline of a topic or a meeting. */
-export function Timeline({ lines }: { lines: readonly { at: string; actor: string; kind: string; text: string }[] | undefined }) {
-  const items = lines ?? []
-  return (
-    <View className='hl-card hl-timeline hc-no-print'>
-      <Text className='hc-section-title'>过程记录</Text>
-      {items.length === 0 ? <Text className='hl-note'>还没有记录</Text> : null}
-      <View className='hc-timeline'>
-        {items.map((t, i) => (
-          <View key={`${t.at}-${i}`} className={`hc-tl-item hl-timeline-item hl-timeline-${t.kind}`}>
-            <View className='hc-tl-dot' />
-            <View className='hc-tl-body'>
-              <Text className='hc-tl-head'>{`${when(t.at)} · ${t.actor}`}</Text>
-              <Text className='hl-text'>{t.text}</Text>
-            </View>
-          </View>
-        ))}
-      </View>
-    </View>
-  )
-}
-
-// ---- tabs ---------------------------------------------------------------------------------------------
-
-export function Tabs<K extends string>({ items, value, onChange, name }: { items: readonly { key: K; label: string }[]; value: K; onChange: (k: K) => void; name: string }) {
-  return (
-    <View className={`hc-tabs hl-tabs-${name}`} role='tablist'>
-      {items.map((t) => (
-        <View
-          key={t.key}
-          className={`hc-tab hl-tab hl-tab-${t.key}${t.key === value ? ' hc-tab-on hl-tab-on' : ''}`}
-          role='tab'
-          aria-selected={t.key === value}
-          onClick={() => onChange(t.key)}
-        >
-          <Text>{t.key === value ? `● ${t.label}` : t.label}</Text>
-        </View>
-      ))}
-    </View>
-  )
+/** The timeline of a topic or a meeting (not on the printed agenda). */
+export function Timeline({ lines }: { lines: readonly TimelineLine[] | undefined }) {
+  return <SharedTimeline title='过程记录' titleClassName='hc-section-title' className='hc-no-print' lines={lines} time={when} />
 }
 
 // ---- a link-like row that is a full touch target ------------------------------------------------------
@@ -192,143 +142,7 @@ export function Field({
   )
 }
 
-/**
- * A small form that opens on the page (never a pop-up), for a reason, an answer or a title: one
- * text box, a send button and 不了.
- */
-export function InlineForm({
-  name,
-  label,
-  placeholder,
-  submitText,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  maxLength = 200,
-  minLength = 2,
-  initial = '',
-  children,
-}: {
-  name: string
-  label: string
-  placeholder: string
-  submitText: string
-  busy: boolean
-  error?: string
-  onSubmit: (text: string) => void
-  onCancel?: () => void
-  maxLength?: number
-  minLength?: number
-  initial?: string
-  children?: ReactNode
-}) {
-  const [text, setText] = useState(initial)
-  const [local, setLocal] = useState<string | null>(null)
-  const submit = () => {
-    const t = text.trim()
-    if (t.length < minLength) {
-      setLocal(`请至少写 ${minLength} 个字`)
-      return
-    }
-    setLocal(null)
-    onSubmit(t.slice(0, maxLength))
-  }
-  return (
-    <View className={`hl-card hc-inline-form hl-form-${name} hc-no-print`}>
-      <Text className='hl-field-label'>{label}</Text>
-      {children}
-      <TextBox className={`hl-input-${name}`} value={text} placeholder={placeholder} maxLength={maxLength} onChange={setText} />
-      <FieldError field={name} message={local ?? error} />
-      <View className='hc-form-buttons'>
-        <Button className={`hl-btn hl-btn-submit-${name}`} type='primary' loading={busy} disabled={busy} onClick={submit}>
-          {submitText}
-        </Button>
-        {onCancel ? (
-          <Button className={`hl-btn hl-btn-cancel-${name}`} disabled={busy} onClick={onCancel}>
-            不了
-          </Button>
-        ) : null}
-      </View>
-    </View>
-  )
-}
-
 export { Choice }
-
-// ---- photos -------------------------------------------------------------------------------------------
-
-/** Thumbnails; a tap opens WeChat's viewer, or the picture large under them in H5. */
-export function PhotoGrid({ photos, name }: { photos: readonly { fileId: string; url: string }[]; name: string }) {
-  const [large, setLarge] = useState<string | null>(null)
-  if (photos.length === 0) return null
-  const open = (url: string) => {
-    if (process.env.TARO_ENV === 'h5') setLarge(large === url ? null : url)
-    else void Taro.previewImage({ urls: photos.map((p) => p.url), current: url })
-  }
-  return (
-    <View className={`hc-photos-block hl-photos-${name}`}>
-      <View className='hc-photos'>
-        {photos.map((p) => (
-          <Image key={p.fileId} className='hc-photo hl-photo' src={p.url} mode='aspectFill' onClick={() => open(p.url)} />
-        ))}
-      </View>
-      {large ? (
-        <View>
-          <Image className='hc-photo-large' src={large} mode='widthFix' onClick={() => setLarge(null)} />
-          <Button className='hl-btn hl-btn-block hl-btn-close-photo' onClick={() => setLarge(null)}>
-            收起大图
-          </Button>
-        </View>
-      ) : null}
-    </View>
-  )
-}
-
-/** Picks and uploads up to `max` photos (the orders' upload: the same file store), each with 删除. */
-export function PhotoPicker({ photos, onChange, max = 9, error }: { photos: readonly OrderPhoto[]; onChange: (next: OrderPhoto[]) => void; max?: number; error?: string }) {
-  const [busy, setBusy] = useState<string | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
-  const add = async () => {
-    setProblem(null)
-    const paths = await choosePhotos(max - photos.length)
-    let next = [...photos]
-    const failures: string[] = []
-    for (let i = 0; i < paths.length; i++) {
-      setBusy(`正在上传第 ${i + 1} 张，共 ${paths.length} 张…`)
-      const outcome = await uploadPhoto(paths[i]!)
-      if (outcome.ok) {
-        next = [...next, { fileId: outcome.photo.fileId, url: outcome.photo.url }]
-        onChange(next)
-      } else failures.push(outcome.message)
-    }
-    setBusy(null)
-    if (failures.length) setProblem(`${failures.length} 张没有传上去：${failures[0]}`)
-  }
-  return (
-    <View className='hc-photo-picker'>
-      <View className='hc-photos'>
-        {photos.map((p) => (
-          <View key={p.fileId} className='hc-thumb'>
-            <Image className='hc-photo' src={p.url} mode='aspectFill' />
-            <View className='hc-thumb-remove hl-btn-remove-photo' role='button' aria-label='删除这张照片' onClick={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}>
-              <Text>删除</Text>
-            </View>
-          </View>
-        ))}
-      </View>
-      <Text className='hl-note'>{`照片可不传，已选 ${photos.length} / ${max} 张`}</Text>
-      {busy ? <Text className='hl-notice'>{busy}</Text> : null}
-      {problem ? <Text className='hl-notice hl-notice-error'>{problem}</Text> : null}
-      {photos.length < max ? (
-        <Button className='hl-btn hl-btn-block hl-btn-add-photo' disabled={busy !== null} onClick={() => void add()}>
-          {photos.length === 0 ? '添加照片' : '再加照片'}
-        </Button>
-      ) : null}
-      <FieldError field='photos' message={error} />
-    </View>
-  )
-}
 
 // ---- after a step: back to the top, where its notice is ------------------------------------------------
 

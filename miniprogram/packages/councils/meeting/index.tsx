@@ -5,6 +5,9 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { MEETING_TYPE_RULES } from '@shared/councils/meeting.types'
 import { ActionBar } from '../../../components/action-bar'
+import { FormButtons } from '../../../components/form-buttons'
+import { InlineForm } from '../../../components/inline-form'
+import { Kv } from '../../../components/kv'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import type { ActionSpec, ActionTable } from '../../../lib/actions'
@@ -12,7 +15,7 @@ import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { askSubscribe } from '../../../lib/subscribe'
 import type { Answer, ClientError } from '../../../services/call'
 import { councils, meetingIdOfScene, type MeetingAction, type MeetingView } from '../../../services/councils'
-import { bringIntoView, Chips, InlineForm, Kv, MeetingStateChip, minutesText, Timeline, toTop, when } from '../common/ui'
+import { bringIntoView, Chips, MeetingStateChip, minutesText, Timeline, toTop, when } from '../common/ui'
 import { AddItemForm, AgendaItem, AgendaTotal, Attendees, DecideForm, Invitees, MinutesEditor, PrintAgenda, QuorumCard, SignInCard, SignInForCard } from './parts'
 import '../common/councils.scss'
 
@@ -342,6 +345,7 @@ export default function MeetingPage() {
           {open === 'cancel' && allowed.has('cancel') ? (
             <InlineForm
               name='cancel'
+              className='hc-no-print'
               label='取消的原因（会告诉参会人）'
               placeholder='例如：天气原因，改期另行通知'
               submitText='确认取消会议'
@@ -354,22 +358,17 @@ export default function MeetingPage() {
             />
           ) : null}
           {open === 'close' && allowed.has('close') ? (
-            <View className='hl-card hc-inline-form hl-form-close'>
+            <View className='hl-card hl-inline-form hl-form-close'>
               <Text className='hl-text'>{`还有 ${meeting.agenda.filter((i) => i.outcome === null).length} 项议程没有记录结果，结束会议后这些议题记为暂缓，可以列入下次会议。`}</Text>
-              <View className='hc-form-buttons'>
-                <Button
-                  className='hl-btn hl-btn-confirm-close'
-                  type='primary'
-                  loading={busy === 'close'}
-                  disabled={busy !== null}
-                  onClick={() => void run('close', () => councils.close(id), '会议已结束，请填写会议纪要')}
-                >
-                  确认结束
-                </Button>
-                <Button className='hl-btn hl-btn-cancel-close' disabled={busy !== null} onClick={() => setOpen(null)}>
-                  不了
-                </Button>
-              </View>
+              <FormButtons
+                name='close'
+                submitClassName='hl-btn-confirm-close'
+                submitText='确认结束'
+                busy={busy === 'close'}
+                waiting={busy !== null}
+                onSubmit={() => void run('close', () => councils.close(id), '会议已结束，请填写会议纪要')}
+                onCancel={() => setOpen(null)}
+              />
             </View>
           ) : null}
 

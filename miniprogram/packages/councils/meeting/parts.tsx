@@ -4,12 +4,14 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { CHOICE_LABELS, CHOICES, ITEM_MINUTES, OUTCOME_LABELS, OUTCOMES, overrunOf, suggestedOutcome, type Outcome } from '@shared/councils/agenda'
+import { FormButtons } from '../../../components/form-buttons'
+import '../../../components/inline-form.scss'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
 import { useFieldErrors } from '../../../lib/field-errors'
 import type { ClientError } from '../../../services/call'
 import { councils, type AgendaItemView, type Choice as VoteChoice, type MeetingView, type NewActionItem, type TopicView } from '../../../services/councils'
-import { sceneFrom } from '../../stations/common/scene'
+import { sceneFrom } from '../../../lib/scene'
 import { ActionItemForm } from '../common/action-form'
 import { Choice, day, Field, minutesText, TallyBars, when, yuan } from '../common/ui'
 
@@ -224,7 +226,7 @@ export function AddItemForm({
     onAdd({ topicId: topicId!, presenterName: presenter.trim(), minutes: n })
   }
   return (
-    <View className='hl-card hc-inline-form hl-form-add-item hc-no-print'>
+    <View className='hl-card hl-inline-form hl-form-add-item hc-no-print'>
       <Text className='hl-field-label'>选择已采纳的议题</Text>
       {list.status === 'loading' ? <Loading text='正在加载已采纳的议题…' /> : null}
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void fetchTopics()} /> : null}
@@ -270,14 +272,7 @@ export function AddItemForm({
           errors.clear(['minutes'])
         }}
       />
-      <View className='hc-form-buttons'>
-        <Button className='hl-btn hl-btn-submit-add-item' type='primary' loading={busy} disabled={busy} onClick={submit}>
-          列入议程
-        </Button>
-        <Button className='hl-btn hl-btn-cancel-add-item' disabled={busy} onClick={onCancel}>
-          不了
-        </Button>
-      </View>
+      <FormButtons name='add-item' submitText='列入议程' busy={busy} onSubmit={submit} onCancel={onCancel} />
     </View>
   )
 }
@@ -303,7 +298,7 @@ export function DecideForm({
   const [adding, setAdding] = useState(false)
   const [local, setLocal] = useState<string | null>(null)
   return (
-    <View className='hl-card hc-inline-form hl-form-decide hc-no-print'>
+    <View className='hl-card hl-inline-form hl-form-decide hc-no-print'>
       <Text className='hl-field-label'>{`记录结果：${item.title}`}</Text>
       <TallyBars tally={item.tally} />
       {suggestedOutcome(item.tally) ? <Text className='hl-note'>{`按表决票数，建议记为“${OUTCOME_LABELS[suggestedOutcome(item.tally)!]}”`}</Text> : null}
@@ -347,27 +342,21 @@ export function DecideForm({
       ) : null}
 
       <FieldError field='outcome' message={local ?? error} />
-      <View className='hc-form-buttons'>
-        <Button
-          className='hl-btn hl-btn-submit-decide'
-          type='primary'
-          loading={busy}
-          disabled={busy || adding}
-          onClick={() => {
-            if (!outcome) {
-              setLocal('请选择结果：通过、不通过或暂缓')
-              return
-            }
-            setLocal(null)
-            onDecide({ outcome, notes: notes.trim(), actions: outcome === 'adopted' ? actions : [] })
-          }}
-        >
-          确认结果
-        </Button>
-        <Button className='hl-btn hl-btn-cancel-decide' disabled={busy} onClick={onCancel}>
-          不了
-        </Button>
-      </View>
+      <FormButtons
+        name='decide'
+        submitText='确认结果'
+        busy={busy}
+        submitDisabled={adding}
+        onSubmit={() => {
+          if (!outcome) {
+            setLocal('请选择结果：通过、不通过或暂缓')
+            return
+          }
+          setLocal(null)
+          onDecide({ outcome, notes: notes.trim(), actions: outcome === 'adopted' ? actions : [] })
+        }}
+        onCancel={onCancel}
+      />
     </View>
   )
 }

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { MEETING_TYPES, MEETING_TYPE_RULES, type MeetingType } from '@shared/councils/meeting.types'
 import { PageShell } from '../../../components/page-shell'
+import { PhotoPicker } from '../../../components/photo-picker'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
 import { useFieldErrors } from '../../../lib/field-errors'
@@ -16,7 +17,7 @@ import { useTerritoryTree } from '../../../lib/territory-tree'
 import { councils } from '../../../services/councils'
 import { newClientKey, type OrderPhoto } from '../../../services/orders'
 import { leaderPlaces } from '../common/places'
-import { Choice, Field, PhotoPicker, toTop } from '../common/ui'
+import { Choice, Field, toTop } from '../common/ui'
 import '../common/councils.scss'
 
 type F = 'title' | 'description' | 'photos' | 'gridId' | 'meetingType'
@@ -128,7 +129,7 @@ export default function Propose() {
 
           <View className='hl-card hl-field-photos'>
             <Text className='hl-field-label'>照片</Text>
-            <PhotoPicker photos={photos} onChange={setPhotos} error={errors.errors.photos} />
+            <PhotoPicker name='topic' optional photos={photos} onChange={setPhotos} error={errors.errors.photos} />
           </View>
 
           <View className='hl-card hl-field-grid'>

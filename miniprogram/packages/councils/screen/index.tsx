@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { PageShell } from '../../../components/page-shell'
+import { ScreenPage } from '../../../components/screen-page'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import type { ClientError } from '../../../services/call'
 import { councils, type MeetingCode } from '../../../services/councils'
@@ -57,26 +57,26 @@ export default function CouncilScreen() {
 
   const q = code?.quorum
   return (
-    <PageShell name='council-screen'>
+    <ScreenPage name='council-screen'>
       {!id ? <Empty text='没有指定会议' hint='请从会议页面点“打开签到大屏”' /> : null}
       {id && loading ? <Loading text='正在获取会议签到码…' /> : null}
-      {code ? <Text className='hc-screen-title hl-screen-title'>{code.title}</Text> : null}
-      {code ? <Text className='hc-screen-hint'>参会的同志请用微信扫一扫，签到后即可表决</Text> : null}
+      {code ? <Text className='hl-screen-heading hl-screen-title'>{code.title}</Text> : null}
+      {code ? <Text className='hl-screen-hint'>参会的同志请用微信扫一扫，签到后即可表决</Text> : null}
       {code ? (
         <View className='hl-screen-code-box'>
-          <Image className='hc-screen-code hl-screen-code' src={code.image} mode='scaleToFill' />
-          <Text className='hc-screen-scene hl-screen-scene'>{code.scene}</Text>
+          <Image className='hl-screen-code' src={code.image} mode='scaleToFill' />
+          <Text className='hl-screen-scene'>{code.scene}</Text>
           <Text className='hl-note'>二维码每分钟更换，拍照留存的二维码无法签到</Text>
         </View>
       ) : null}
       {error ? <ErrorView error={error} onRetry={() => void refresh()} /> : null}
       {error && code ? <Text className='hl-note'>上面的二维码可能已失效，页面会自动重试。</Text> : null}
       {q ? (
-        <View className={`hl-card hc-quorum hc-screen-quorum hl-screen-quorum${q.reached ? ' hc-quorum-reached' : ''}`}>
+        <View className={`hl-card hc-quorum hl-screen-panel hl-screen-quorum${q.reached ? ' hc-quorum-reached' : ''}`}>
           <Text className='hc-quorum-numbers'>{`已签到 ${q.present} 人 / 应到 ${q.invited} 人`}</Text>
           <Text className='hl-title'>{q.reached ? '✓ 已达到法定人数' : `还差 ${Math.max(0, q.needed - q.present)} 人达到法定人数`}</Text>
         </View>
       ) : null}
-    </PageShell>
+    </ScreenPage>
   )
 }

@@ -4,6 +4,10 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ActionBar } from '../../../components/action-bar'
+import { FormButtons } from '../../../components/form-buttons'
+import { InlineForm } from '../../../components/inline-form'
+import { Kv } from '../../../components/kv'
+import { PhotoGrid } from '../../../components/photo-grid'
 import { PageShell } from '../../../components/page-shell'
 import { PlacePicker } from '../../../components/place-picker'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
@@ -15,7 +19,7 @@ import { useTerritoryTree } from '../../../lib/territory-tree'
 import type { ClientError } from '../../../services/call'
 import { ActionItemForm } from '../common/action-form'
 import { councils, type TopicAction, type TopicActionItem, type TopicView } from '../../../services/councils'
-import { bringIntoView, Choice, Chips, InlineForm, Kv, PhotoGrid, ProgressBar, TallyBars, Timeline, toTop, TopicStateChip, when, day, yuan } from '../common/ui'
+import { bringIntoView, Choice, Chips, ProgressBar, TallyBars, Timeline, toTop, TopicStateChip, when, day, yuan } from '../common/ui'
 import '../common/councils.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; topic: TopicView }
@@ -114,7 +118,7 @@ function RateForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error?: 
   const [comment, setComment] = useState('')
   const [local, setLocal] = useState<string | null>(null)
   return (
-    <View className='hl-card hc-inline-form hl-form-rate'>
+    <View className='hl-card hl-inline-form hl-form-rate'>
       <Text className='hl-field-label'>落实得怎么样？</Text>
       <View className='hc-choices hc-stars' role='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
@@ -125,27 +129,20 @@ function RateForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error?: 
       <Text className='hl-field-label'>说说您的看法（可不填）</Text>
       <TextBox className='hl-input-rate-comment' value={comment} placeholder='例如：路灯修好了，晚上回家亮堂多了' maxLength={300} onChange={setComment} />
       <FieldError field='score' message={local ?? error} />
-      <View className='hc-form-buttons'>
-        <Button
-          className='hl-btn hl-btn-submit-rate'
-          type='primary'
-          loading={busy}
-          disabled={busy}
-          onClick={() => {
-            if (!score) {
-              setLocal('请选择 1 到 5 星')
-              return
-            }
-            setLocal(null)
-            onSubmit(score, comment.trim())
-          }}
-        >
-          提交评价
-        </Button>
-        <Button className='hl-btn hl-btn-cancel-rate' disabled={busy} onClick={onCancel}>
-          不了
-        </Button>
-      </View>
+      <FormButtons
+        name='rate'
+        submitText='提交评价'
+        busy={busy}
+        onSubmit={() => {
+          if (!score) {
+            setLocal('请选择 1 到 5 星')
+            return
+          }
+          setLocal(null)
+          onSubmit(score, comment.trim())
+        }}
+        onCancel={onCancel}
+      />
     </View>
   )
 }
@@ -167,7 +164,7 @@ function MergePicker({ topic, busy, onMerge, onCancel }: { topic: TopicView; bus
   }, [topic.id])
   const into = list.status === 'ready' ? list.topics.find((t) => t.id === chosen) : undefined
   return (
-    <View className='hl-card hc-inline-form hl-form-merge'>
+    <View className='hl-card hl-inline-form hl-form-merge'>
       <Text className='hl-field-label'>合并到哪个议题？</Text>
       <Text className='hl-note'>这个议题的提出人和附议人会一并转到所选议题。</Text>
       {list.status === 'loading' ? <Loading text='正在加载本网格的议题…' /> : null}
@@ -187,14 +184,7 @@ function MergePicker({ topic, busy, onMerge, onCancel }: { topic: TopicView; bus
           ))}
         </View>
       ) : null}
-      <View className='hc-form-buttons'>
-        <Button className='hl-btn hl-btn-submit-merge' type='primary' loading={busy} disabled={busy || !into} onClick={() => into && onMerge(into)}>
-          确认合并
-        </Button>
-        <Button className='hl-btn hl-btn-cancel-merge' disabled={busy} onClick={onCancel}>
-          不了
-        </Button>
-      </View>
+      <FormButtons name='merge' submitText='确认合并' busy={busy} submitDisabled={!into} onSubmit={() => into && onMerge(into)} onCancel={onCancel} />
     </View>
   )
 }
@@ -442,6 +432,7 @@ export default function TopicPage() {
           {open === 'decline' && allowed.has('decline') ? (
             <InlineForm
               name='decline'
+              className='hc-no-print'
               label='不采纳的答复（提出人和附议人都能看到）'
               placeholder='例如：这件事属于物业职责，已转物业公司处理'
               submitText='答复并不采纳'

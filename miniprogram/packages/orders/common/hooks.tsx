@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { asPage, usePaged } from '../../../lib/paged'
 import type { RoleView } from '../../../services/accounts'
 import { orders, type ListInput, type OrderView } from '../../../services/orders'
-import { Choice } from './components'
+import { Choice } from '../../../components/choice'
 
 // ---- a leader's places ---------------------------------------------------------------------------------
 

@@ -15,7 +15,11 @@ import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
 import { orders, type Candidate, type OrderAction, type OrderView, type ReasonAction } from '../../../services/orders'
-import { Countdown, InlineForm, LevelChip, OrderLoadError, OverdueChip, PhotoGrid, StateChip } from '../common/components'
+import { InlineForm } from '../../../components/inline-form'
+import { Kv } from '../../../components/kv'
+import { PhotoGrid } from '../../../components/photo-grid'
+import { Timeline } from '../../../components/timeline'
+import { Countdown, LevelChip, OrderLoadError, OverdueChip, StateChip } from '../common/components'
 import { formatTime, untilText } from '../common/format'
 import '../common/orders.scss'
 
@@ -88,15 +92,6 @@ const isForm = (a: string): a is FormKind => a in FORMS
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
 type Notice = { ok: boolean; text: string } | null
 
-function Row({ label, value, className }: { label: string; value: string; className?: string }) {
-  return (
-    <View className={`ho-kv ${className ?? ''}`}>
-      <Text className='ho-kv-label'>{label}</Text>
-      <Text className='ho-kv-value'>{value}</Text>
-    </View>
-  )
-}
-
 const stars = (n: number) => `${'★'.repeat(n)}${'☆'.repeat(Math.max(0, 5 - n))} ${n} 星`
 
 /** A line of the timeline; the platform's stored reason reads as who and why, without its raw score. */
@@ -107,27 +102,6 @@ function TimelineText({ kind, text }: { kind: string; text: string }) {
     <View className='ho-tl-reason'>
       <Text className='hl-text'>{`派单理由：从 ${read.considered} 位志愿者中派给 ${read.chosen.name}（${matchOf(read.chosen.score).words}）`}</Text>
       <WhyChips why={read.chosen.why} />
-    </View>
-  )
-}
-
-function Timeline({ order }: { order: OrderView }) {
-  const items = order.timeline ?? []
-  return (
-    <View className='hl-card hl-timeline'>
-      <Text className='hl-title'>时间线</Text>
-      {items.length === 0 ? <Text className='hl-note'>还没有记录</Text> : null}
-      <View className='ho-timeline'>
-        {items.map((t, i) => (
-          <View key={`${t.at}-${i}`} className={`ho-tl-item hl-timeline-item hl-timeline-${t.kind}`}>
-            <View className='ho-tl-dot' />
-            <View className='ho-tl-body'>
-              <Text className='ho-tl-head'>{`${formatTime(t.at)} · ${t.actor}`}</Text>
-              <TimelineText kind={t.kind} text={t.text} />
-            </View>
-          </View>
-        ))}
-      </View>
     </View>
   )
 }
@@ -273,12 +247,12 @@ function OrderInfo({ order }: { order: OrderView }) {
       <View className='hl-card hl-order-info'>
         <Text className='hl-text hl-order-description'>{order.description}</Text>
         <PhotoGrid photos={order.photos} name='order' />
-        <Row label='发起时间' value={formatTime(order.postedAt)} />
-        {order.preferredTime ? <Row label='方便的时间' value={order.preferredTime} /> : null}
-        <Row label='地点' value={order.placeLabel} className='hl-order-place' />
-        {order.room ? <Row label='门牌' value={order.room} className='hl-order-room' /> : null}
-        <Row label='联系人' value={order.contactName} className='hl-order-contact-name' />
-        <Row label='电话' value={order.contactPhone ?? '未留电话'} className='hl-order-contact-phone' />
+        <Kv label='发起时间' value={formatTime(order.postedAt)} />
+        {order.preferredTime ? <Kv label='方便的时间' value={order.preferredTime} /> : null}
+        <Kv label='地点' value={order.placeLabel} className='hl-order-place' />
+        {order.room ? <Kv label='门牌' value={order.room} className='hl-order-room' /> : null}
+        <Kv label='联系人' value={order.contactName} className='hl-order-contact-name' />
+        <Kv label='电话' value={order.contactPhone ?? '未留电话'} className='hl-order-contact-phone' />
         {callable ? (
           <Button className='hl-btn hl-btn-block hl-btn-call-contact' onClick={() => void Taro.makePhoneCall({ phoneNumber: order.contactPhone! }).catch(() => undefined)}>
             拨打电话
@@ -286,8 +260,8 @@ function OrderInfo({ order }: { order: OrderView }) {
         ) : order.contactRevealed ? null : (
           <Text className='hl-note'>完整电话和门牌只给接单的志愿者和本辖区负责人看。</Text>
         )}
-        {order.assigneeName ? <Row label='接单人' value={order.assigneeName} className='hl-order-assignee' /> : null}
-        {order.acceptedAt ? <Row label='接单时间' value={formatTime(order.acceptedAt)} /> : null}
+        {order.assigneeName ? <Kv label='接单人' value={order.assigneeName} className='hl-order-assignee' /> : null}
+        {order.acceptedAt ? <Kv label='接单时间' value={formatTime(order.acceptedAt)} /> : null}
       </View>
 
       {order.dispatchReason ? <DispatchReason text={order.dispatchReason} /> : null}
@@ -502,7 +476,7 @@ export default function OrderDetail() {
             />
           ) : null}
 
-          <Timeline order={order} />
+          <Timeline title='时间线' lines={order.timeline} time={formatTime} text={(t) => <TimelineText kind={t.kind} text={t.text} />} />
 
           {/* What a button of the bar opened stands right above the bar. */}
           {form && open ? (

@@ -30,7 +30,8 @@ import { useTerritoryTree } from '../../../lib/territory-tree'
 import type { Profile } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
 import { newClientKey, orders, type OrderPhoto, type PostInput, type ProxyResident } from '../../../services/orders'
-import { Choice, PhotoPicker } from '../common/components'
+import { Choice } from '../../../components/choice'
+import { PhotoPicker } from '../../../components/photo-picker'
 import '../common/orders.scss'
 
 const TIME_CHIPS = ['尽快', '今天', '周末'] as const

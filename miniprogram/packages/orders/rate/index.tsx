@@ -10,7 +10,8 @@ import { TextBox } from '../../../components/text-box'
 import { useFieldErrors } from '../../../lib/field-errors'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type OrderView } from '../../../services/orders'
-import { Choice, OrderActionPage } from '../common/components'
+import { Choice } from '../../../components/choice'
+import { OrderActionPage } from '../common/components'
 import '../common/orders.scss'
 
 type Tag = (typeof RATING_TAGS)[number]

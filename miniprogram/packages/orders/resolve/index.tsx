@@ -8,7 +8,8 @@ import { TextBox } from '../../../components/text-box'
 import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { orders, type OrderPhoto, type OrderView } from '../../../services/orders'
-import { OrderActionPage, PhotoPicker } from '../common/components'
+import { PhotoPicker } from '../../../components/photo-picker'
+import { OrderActionPage } from '../common/components'
 import '../common/orders.scss'
 
 /** Back to the order: the detail page below refreshes itself when it shows again. */

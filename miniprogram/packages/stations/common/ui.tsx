@@ -4,16 +4,6 @@ import type { OverviewKind } from '../../../services/stations'
 
 export { Choice } from '../../../components/choice'
 
-/** A label above its value. */
-export function KV({ label, value, className }: { label: string; value: string; className?: string }) {
-  return (
-    <View className={`hs-kv ${className ?? ''}`}>
-      <Text className='hs-kv-label'>{label}</Text>
-      <Text className='hs-kv-value'>{value}</Text>
-    </View>
-  )
-}
-
 /** Open or closed: a mark and words as well as a colour. */
 export function OpenChip({ open }: { open: boolean }) {
   return open ? <Text className='hs-chip hl-chip-open'>● 开放中</Text> : <Text className='hs-chip hl-chip-closed'>○ 已关门</Text>

@@ -3,13 +3,14 @@ import { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { Kv } from '../../../components/kv'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import type { ClientError } from '../../../services/call'
 import { stations, type CodeView, type StationView } from '../../../services/stations'
 import { daysText, hm, slotText } from '../common/format'
-import { KV, OpenChip } from '../common/ui'
+import { OpenChip } from '../common/ui'
 import { StationForm } from './station-form'
 import '../common/stations.scss'
 
@@ -113,14 +114,14 @@ export default function StationDetail() {
               <Text className='hl-hero hl-station-name'>{s.name}</Text>
               <OpenChip open={s.openNow} />
             </View>
-            <KV className='hl-station-address' label='地址' value={s.address || '未填写'} />
-            <KV
+            <Kv className='hl-station-address' label='地址' value={s.address || '未填写'} />
+            <Kv
               className='hl-station-hours'
               label='开放时间'
               value={s.openingHours || (s.hours ? `${daysText(s.hours.days)} ${hm(s.hours.open)}–${hm(s.hours.close)}` : '未公布')}
             />
-            <KV className='hl-station-community' label='所属社区' value={s.communityName || '—'} />
-            <KV className='hl-station-grids' label='服务的网格' value={s.servesGrids.map((g) => g.name || g.id).join('、') || '—'} />
+            <Kv className='hl-station-community' label='所属社区' value={s.communityName || '—'} />
+            <Kv className='hl-station-grids' label='服务的网格' value={s.servesGrids.map((g) => g.name || g.id).join('、') || '—'} />
           </View>
           {saved ? <Text className='hl-notice hl-notice-ok hl-station-saved'>已保存</Text> : null}
           <OnDuty names={s.onDutyNow} />

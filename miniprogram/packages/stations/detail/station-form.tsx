@@ -4,6 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
+import { FormButtons } from '../../../components/form-buttons'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
 import { useFieldErrors, type FieldErrors, type FieldRules } from '../../../lib/field-errors'
 import { accounts } from '../../../services/accounts'
@@ -93,14 +94,15 @@ function AddSlot({ station, onAdd, onCancel }: { station: StationView; onAdd: (r
         <Input className='hl-input hl-input-slot-to' value={to} placeholder='12:00' maxLength={5} onChange={setTo} />
       </View>
       {problem ? <Text className='hl-field-error hl-field-error-slot'>{problem}</Text> : null}
-      <View className='hs-form-buttons'>
-        <Button className='hl-btn hl-btn-add-slot-confirm' type='primary' onClick={add}>
-          加上这一班
-        </Button>
-        <Button className='hl-btn hl-btn-add-slot-cancel' onClick={onCancel}>
-          不加了
-        </Button>
-      </View>
+      <FormButtons
+        name='add-slot'
+        submitClassName='hl-btn-add-slot-confirm'
+        cancelClassName='hl-btn-add-slot-cancel'
+        submitText='加上这一班'
+        cancelText='不加了'
+        onSubmit={add}
+        onCancel={onCancel}
+      />
     </View>
   )
 }
@@ -237,14 +239,7 @@ export function StationForm({ station, onSaved, onCancel }: { station: StationVi
       </View>
 
       {formError ? <Text className='hl-notice hl-notice-error hl-form-error'>{formError}</Text> : null}
-      <View className='hs-form-buttons'>
-        <Button className='hl-btn hl-btn-save-station' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-          保存
-        </Button>
-        <Button className='hl-btn hl-btn-cancel-station' disabled={busy} onClick={onCancel}>
-          不改了
-        </Button>
-      </View>
+      <FormButtons name='station' submitClassName='hl-btn-save-station' submitText='保存' cancelText='不改了' busy={busy} onSubmit={() => void submit()} onCancel={onCancel} />
     </View>
   )
 }

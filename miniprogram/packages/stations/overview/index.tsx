@@ -5,6 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { CommunityPicker } from '../../../components/community-picker'
+import { FormButtons } from '../../../components/form-buttons'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { useCommunityChoice } from '../../../lib/community-choice'
@@ -86,14 +87,16 @@ function ConfirmDuty({ row, onDone }: { row: OverviewRow; onDone: (text: string)
           <Text>{error}</Text>
         </View>
       ) : null}
-      <View className='hs-form-buttons'>
-        <Button className='hl-btn hl-btn-confirm-submit' type='primary' loading={busy} disabled={busy} onClick={() => void submit()}>
-          确认
-        </Button>
-        <Button className='hl-btn hl-btn-confirm-cancel' disabled={busy} onClick={() => setOpen(false)}>
-          取消
-        </Button>
-      </View>
+      <FormButtons
+        name='confirm'
+        submitClassName='hl-btn-confirm-submit'
+        cancelClassName='hl-btn-confirm-cancel'
+        submitText='确认'
+        cancelText='取消'
+        busy={busy}
+        onSubmit={() => void submit()}
+        onCancel={() => setOpen(false)}
+      />
     </View>
   )
 }
@@ -131,7 +134,7 @@ export default function DutyOverviewPage() {
           <CommunityPicker label='看哪个社区' choice={choice} />
           <View className='hl-card hl-week-picker'>
             <Text className='hl-text hl-week-range'>{`${community.name} · ${dateText(fromDate, false)}—${dateText(addDays(fromDate, DAYS - 1), false)}${fromDate === thisWeek ? '（本周）' : ''}`}</Text>
-            <View className='hs-form-buttons'>
+            <View className='hl-form-buttons'>
               <Button className='hl-btn hl-btn-prev-week' onClick={() => setFromDate(addDays(fromDate, -7))}>
                 ‹ 上一周
               </Button>

@@ -11,7 +11,7 @@ import { go, ROUTES, withQuery } from '../../../lib/nav'
 import type { ClientError } from '../../../services/call'
 import { stations, type DutyAnswer, type ScanOffer, type ScanResult } from '../../../services/stations'
 import { clockTime, minutesText } from '../common/format'
-import { sceneFrom, sceneFromParams } from '../common/scene'
+import { sceneFrom, sceneFromParams } from '../../../lib/scene'
 import '../common/stations.scss'
 
 const KIND_TITLES: Record<ScanResult['kind'], string> = {

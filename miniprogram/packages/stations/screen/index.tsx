@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { PageShell } from '../../../components/page-shell'
+import { ScreenPage } from '../../../components/screen-page'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import type { ClientError } from '../../../services/call'
 import { stations, type CodeView, type StationView } from '../../../services/stations'
@@ -73,11 +73,11 @@ export default function StationScreen() {
   const stale = left !== null && left <= 0
 
   return (
-    <PageShell name='station-screen'>
+    <ScreenPage name='station-screen'>
       {!stationId ? <Empty text='没有指定服务站' hint='请从服务站页面点“打开值班大屏”' /> : null}
       {stationId && loading ? <Loading text='正在获取签到码…' /> : null}
-      {station ? <Text className='hs-screen-name hl-screen-name'>{station.name}</Text> : null}
-      {code || station ? <Text className='hs-screen-hint'>值班的同志请用微信扫一扫，签到上岗、签退下岗</Text> : null}
+      {station ? <Text className='hl-screen-heading hl-screen-name'>{station.name}</Text> : null}
+      {code || station ? <Text className='hl-screen-hint'>值班的同志请用微信扫一扫，签到上岗、签退下岗</Text> : null}
       {code ? (
         <View className='hl-screen-code-box'>
           <Image className={`hl-screen-code${stale ? ' hs-screen-code-stale' : ''}`} src={code.imageDataUrl} mode='scaleToFill' />
@@ -88,7 +88,7 @@ export default function StationScreen() {
       {error ? <ErrorView error={error} onRetry={() => void refresh()} /> : null}
       {error && code ? <Text className='hl-note'>上面的二维码可能已失效，页面每分钟会自动重试。</Text> : null}
       {station ? (
-        <View className='hl-card hs-screen-duty hl-screen-onduty'>
+        <View className='hl-card hl-screen-panel hs-screen-duty hl-screen-onduty'>
           <Text className='hl-title'>此刻在岗</Text>
           {station.onDutyNow.length ? (
             <View className='hs-screen-people'>
@@ -101,6 +101,6 @@ export default function StationScreen() {
           )}
         </View>
       ) : null}
-    </PageShell>
+    </ScreenPage>
   )
 }

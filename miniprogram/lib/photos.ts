@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { orders, type PhotoContentType, type UploadedPhoto } from '../../../services/orders'
+import { orders, type PhotoContentType, type UploadedPhoto } from '../services/orders'
 
 /** What the server accepts: ~700 KB of picture, as base64 (4 chars per 3 bytes). */
 const MAX_BASE64 = 960_000
