@@ -12,6 +12,7 @@ import { remindMeetings, remindMinutes } from '../cloudfunctions/councils/meetin
 import { followCouncilOrders } from '../cloudfunctions/councils/topic-jobs';
 import { TOPIC_FILTERS } from '../shared/councils/councils.schema';
 import { demoInserts, PERSONAS } from './demo-data';
+import { countingStore } from './bench-store';
 import { playDemoStory } from './demo-story';
 
 /**
@@ -166,48 +167,24 @@ export async function benchCouncils(record: Record_): Promise<void> {
 
   // ---- round trips of sign-in, vote and the meeting view ---------------------------------------------
 
-  const TRIP_MS = 5;
-  let calls = 0;
-  let trips = 0;
-  let inFlight = 0;
   /** Every find and count sent to a council collection (and the jobs' reads), for their query plans. */
   const queries = new Map<string, { collection: string; filter: Filter; options?: FindOptions; name: string }>();
   let naming = '';
   let capture = false;
-  const COUNTED = new Set(['get', 'find', 'count', 'insert', 'update', 'increment', 'push', 'transact']);
-  const counting = new Proxy(store, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        if (!COUNTED.has(String(prop))) return (value as (...a: unknown[]) => unknown).apply(target, args);
-        if (capture && (prop === 'find' || prop === 'count')) {
-          const [collection, filter, options] = args as [string, Filter, FindOptions | undefined];
-          if (COUNCIL_COLLECTIONS.has(collection) || naming.startsWith('job:')) {
-            const k = JSON.stringify([collection, filter, prop === 'find' ? (options?.sort ?? null) : 'count']);
-            if (!queries.has(k))
-              queries.set(k, { collection, filter, ...(prop === 'find' && options ? { options } : {}), name: `${naming} ${collection}${prop === 'count' ? ' (count)' : ''}` });
-          }
-        }
-        calls++;
-        if (inFlight === 0) trips++;
-        inFlight++;
-        try {
-          await new Promise((arrive) => setTimeout(arrive, TRIP_MS));
-          return await (value as (...a: unknown[]) => unknown).apply(target, args);
-        } finally {
-          inFlight--;
-        }
-      };
-    },
-  }) as Store;
-  const counted: Ports = { ...ports, store: counting };
+  const counter = countingStore(store as Store, (method, args) => {
+    if (!capture || (method !== 'find' && method !== 'count')) return;
+    const [collection, filter, options] = args as [string, Filter, FindOptions | undefined];
+    if (!COUNCIL_COLLECTIONS.has(collection) && !naming.startsWith('job:')) return;
+    const k = JSON.stringify([collection, filter, method === 'find' ? (options?.sort ?? null) : 'count']);
+    if (!queries.has(k))
+      queries.set(k, { collection, filter, ...(method === 'find' && options ? { options } : {}), name: `${naming} ${collection}${method === 'count' ? ' (count)' : ''}` });
+  });
+  const counted: Ports = { ...ports, store: counter.store };
   const measure = async (name: string, fn: () => Promise<unknown>) => {
-    calls = 0;
-    trips = 0;
+    counter.reset();
     await fn();
-    record(`council_${name}_store_calls`, trips, 'count');
-    record(`council_${name}_store_calls_total`, calls, 'count');
+    record(`council_${name}_store_calls`, counter.counts.rounds, 'count');
+    record(`council_${name}_store_calls_total`, counter.counts.calls, 'count');
   };
 
   const m = await meetingOf('基准议事会丙');

@@ -15,6 +15,7 @@ import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { benchCouncils } from './bench-councils';
 import { benchOrders } from './bench-orders';
 import { demoInserts, PERSONAS } from './demo-data';
+import { countingStore } from './bench-store';
 import { playDemoStory } from './demo-story';
 
 type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
@@ -117,41 +118,15 @@ async function homeStoreCalls() {
   await store.transact(demoInserts());
   const ports = localPorts({ store, dataDir: dir });
   await playDemoStory(ports);
-  // Each call is counted, and so is each round trip. Every call is held back by a simulated
-  // network delay (as a CloudBase trip would be), so calls that do not wait for each other are under
-  // way at the same time, as in production; `rounds` counts the times a call set out while no other
-  // was under way: the sequential trips a person waits for.
-  const TRIP_MS = 5;
-  let calls = 0;
-  let rounds = 0;
-  let inFlight = 0;
-  const COUNTED = new Set(['get', 'find', 'count', 'insert', 'update', 'increment', 'push', 'transact']);
-  const counting = new Proxy(store, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        if (!COUNTED.has(String(prop))) return (value as (...a: unknown[]) => unknown).apply(target, args);
-        calls++;
-        if (inFlight === 0) rounds++;
-        inFlight++;
-        try {
-          await new Promise((arrive) => setTimeout(arrive, TRIP_MS));
-          return await (value as (...a: unknown[]) => unknown).apply(target, args);
-        } finally {
-          inFlight--;
-        }
-      };
-    },
-  });
-  const counted = { ...ports, store: counting };
+  // Sequential round trips with a simulated trip per call (`countingStore`).
+  const counter = countingStore(store);
+  const counted = { ...ports, store: counter.store };
   const of = async (persona: string) => {
     await runCall(ordersFunction, counted, { action: 'home', payload: {} }, { persona });
-    calls = 0;
-    rounds = 0;
+    counter.reset();
     const res = await runCall(ordersFunction, counted, { action: 'home', payload: {} }, { persona });
     if (!res.ok) throw new Error(`orders.home: ${res.error.code}`);
-    return rounds;
+    return counter.counts.rounds;
   };
   const byPersona = {
     resident: await of(PERSONAS.resident),
@@ -165,11 +140,10 @@ async function homeStoreCalls() {
   // Writes, each with a requestId as the app sends them: the replay claim (one insert before, one
   // update after) is part of the count; a repeated requestId is answered from the replay store.
   const write = async (persona: string, action: string, payload: unknown, requestId?: string) => {
-    calls = 0;
-    rounds = 0;
+    counter.reset();
     const res = await runCall(ordersFunction, counted, { action, payload, ...(requestId ? { requestId } : {}) }, { persona });
     if (!res.ok) throw new Error(`orders.${action}: ${res.error.code}`);
-    return { calls, rounds, data: res.data as { order: { id: string; offer: { volunteerId: string } | null } } };
+    return { ...counter.counts, data: res.data as { order: { id: string; offer: { volunteerId: string } | null } } };
   };
   const figure = (name: string, m: { calls: number; rounds: number }) => {
     record(`${name}_store_calls`, m.rounds, 'count');

@@ -150,19 +150,6 @@ export function overrunError(agenda: readonly Pick<AgendaItem, 'minutes'>[], len
   return over > 0 ? failSaying('MEETING.AGENDA_OVERRUN', field, `议程总时长超过会议时长 ${over} 分钟，请缩短议程或延长会议`) : null;
 }
 
-/** Text a person wrote passes the content check (msgSecCheck in production) before anything is stored. */
-export async function checkText(ctx: ActionContext, text: string | undefined, field: string): Promise<Result<void>> {
-  if (!text) return ok(undefined);
-  const verdict = await ctx.ports.contentCheck.checkText(text, ctx.openid);
-  return verdict.safe ? ok(undefined) : fail('COMMON.CONTENT_UNSAFE', field);
-}
-
-/** Several texts, each on its field; the first unsafe one answers. */
-export async function checkTexts(ctx: ActionContext, texts: readonly [text: string | undefined, field: string][]): Promise<Result<void>> {
-  const verdicts = await Promise.all(texts.map(([text, field]) => checkText(ctx, text, field)));
-  return verdicts.find((v) => !v.ok) ?? ok(undefined);
-}
-
 /**
  * Signs one person in: `<meetingId>.<userId>` (or `<meetingId>.h<hash of the name>` for someone
  * signed in by hand), inserted once; a second sign-in of the same person answers `already` and

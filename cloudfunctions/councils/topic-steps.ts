@@ -4,14 +4,16 @@ import type { ActionSpec } from '../../shared/api/spec';
 import { fail, ok, type Result } from '../../shared/api/envelope';
 import type { TopicAction as TopicActionName, TopicView } from '../../shared/councils/councils.schema';
 import { maySeeTopic, mayDoTopic, topicRelation } from '../../shared/councils/councils.policy';
-import { raisedLine } from '../../shared/councils/topic.factory';
-import type { Topic, TopicContext, TopicEvent } from '../../shared/councils/topic.lifecycle';
+import { newTopic, raisedLine, topicIdOf, type NewTopicInput } from '../../shared/councils/topic.factory';
+import type { TopicContext, TopicEvent } from '../../shared/councils/topic.lifecycle';
 import type { ErrorCode } from '../../shared/errors';
 import { NOT_ALLOWED_NOW } from '../../shared/kernel/lifecycle';
 import { create, move, type Companion, type Plan, type TimelineActor } from '../_core/mover';
+import { loadNodeOf, type NodeDoc } from '../_core/nodes';
 import { defineAction, type ActionContext, type ActionDefinition } from '../_core/pipeline';
 import type { Doc } from '../_core/ports/store';
-import { loadTopic, loadTopicTimeline, TOPICS, type TopicDoc, type TopicEventRecord } from './topic-store';
+import { checkTexts } from '../_core/text-check';
+import { loadTopic, loadTopicTimeline, thresholdOf, TOPICS, type TopicDoc, type TopicEventRecord } from './topic-store';
 import { toTopicView } from './topic-view';
 
 /**
@@ -138,11 +140,42 @@ export async function moveTopic(
   }
 }
 
+/** Where a new topic goes: its grid, the grid's support threshold, and the topic the author's key may already have made. */
+export interface TopicPlace {
+  grid: NodeDoc;
+  threshold: number;
+  existing: TopicDoc | null;
+}
+
+/** The place of a new topic, read in one round trip; a grid that is not one answers at `payload.gridId`. */
+export async function loadTopicPlace(ctx: ActionContext, gridId: string, authorId: string, clientKey: string): Promise<Result<TopicPlace>> {
+  const [grid, threshold, existing] = await Promise.all([
+    loadNodeOf(ctx.ports.store, gridId, 'payload.gridId', ['grid']),
+    thresholdOf(ctx.ports.store, gridId),
+    loadTopic(ctx.ports.store, topicIdOf(authorId, clientKey)),
+  ]);
+  return grid.ok ? ok({ grid: grid.data, threshold, existing }) : grid;
+}
+
 /**
- * Creates a new topic (a proposal, a leader's own) with its first timeline line, one transaction.
- * The same key sent twice at the same moment: the first topic stands, and both answer it.
+ * Creates a new topic (a resident's proposal, a leader's own) with its first timeline line, one
+ * transaction, once its words pass the content check. The same key sent again — one after the
+ * other or at the same moment — answers the first topic.
  */
-export async function createTopic(ctx: ActionContext, caller: Caller, topic: Topic, event: string): Promise<Result<{ topic: TopicView }>> {
+export async function createTopic(
+  ctx: ActionContext,
+  caller: Caller,
+  place: TopicPlace,
+  input: Pick<NewTopicInput, 'clientKey' | 'title' | 'description' | 'photos' | 'source' | 'meetingType'>,
+  event: string,
+): Promise<Result<{ topic: TopicView }>> {
+  if (place.existing) return ok({ topic: await toTopicView(ctx, caller, place.existing, { timeline: true }) });
+  const checked = await checkTexts(ctx, [
+    [input.title, 'payload.title'],
+    [input.description, 'payload.description'],
+  ]);
+  if (!checked.ok) return checked;
+  const topic = newTopic({ ...input, authorId: caller.user._id, path: place.grid.path, threshold: place.threshold, now: ctx.now });
   const change = { after: topic, set: {}, inc: {}, timeline: [raisedLine(topic)], notify: [], audit: { event }, writes: [] };
   const made = await create(ctx, TOPICS, topic as TopicDoc, change, timelineActor(caller, topic));
   if (!made.ok) {
@@ -150,17 +183,4 @@ export async function createTopic(ctx: ActionContext, caller: Caller, topic: Top
     return first ? ok({ topic: await toTopicView(ctx, caller, first, { timeline: true }) }) : fail('COMMON.CONFLICT');
   }
   return ok({ topic: await toTopicView(ctx, caller, made.doc as TopicDoc, { timeline: made.lines as TopicEventRecord[] }) });
-}
-
-/** Text a person wrote passes the content check (msgSecCheck in production) before anything is stored. */
-export async function checkText(ctx: ActionContext, text: string, field: string): Promise<Result<void>> {
-  if (!text) return ok(undefined);
-  const verdict = await ctx.ports.contentCheck.checkText(text, ctx.openid);
-  return verdict.safe ? ok(undefined) : fail('COMMON.CONTENT_UNSAFE', field);
-}
-
-/** Several texts in one go (title and description): the first unsafe one answers. */
-export async function checkTexts(ctx: ActionContext, texts: readonly [text: string, field: string][]): Promise<Result<void>> {
-  const verdicts = await Promise.all(texts.map(([text, field]) => checkText(ctx, text, field)));
-  return verdicts.find((v) => !v.ok) ?? ok(undefined);
 }

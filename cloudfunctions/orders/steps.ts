@@ -107,10 +107,3 @@ export const myRecord = async (ctx: ActionContext, caller: Caller, ref: OrderRef
 
 /** The assignee's dispatch record, for steps that change their counters. */
 export const assigneeRecord = (ctx: ActionContext, order: OrderDoc) => loadVolunteer(ctx.ports.store, order.assigneeId);
-
-/** Text a person wrote passes the content check (msgSecCheck in production) before anything is stored. */
-export async function checkText(ctx: ActionContext, text: string, field: string): Promise<Result<void>> {
-  if (!text) return ok(undefined);
-  const verdict = await ctx.ports.contentCheck.checkText(text, ctx.openid);
-  return verdict.safe ? ok(undefined) : fail('COMMON.CONTENT_UNSAFE', field);
-}

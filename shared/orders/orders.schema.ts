@@ -2,8 +2,6 @@ import type { TimelineEntry as StoredTimelineEntry } from '../kernel/lifecycle';
 import * as z from 'zod';
 import { Id, Phone, Room } from '../accounts/accounts.schema';
 import { ClientKey, FileId, text } from '../api/fields';
-
-export { ClientKey, FileId, text };
 import { PlacePath } from '../territory/territory.schema';
 import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from './categories';
 import type { AvailabilityWindow } from './dispatch';

@@ -1,6 +1,7 @@
 import { councilsApi } from '../../../shared/councils/councils.contract';
 import { newAction } from '../../../shared/councils/topic.factory';
-import { checkTexts, moveTopic, planOf, topicAction } from '../topic-steps';
+import { moveTopic, planOf, topicAction } from '../topic-steps';
+import { checkTexts } from '../../_core/text-check';
 
 /** An action item (owner, deadline, budget) for a decided topic; the topic is then under way. */
 export const addAction = topicAction(councilsApi.addAction, 'addAction', async (ctx, input, caller, ref) => {

@@ -3,7 +3,8 @@ import { fail } from '../../../shared/api/envelope';
 import type { AgendaItem, Meeting } from '../../../shared/councils/meeting.lifecycle';
 import type { Topic } from '../../../shared/councils/topic.lifecycle';
 import { loadTopic } from '../topic-store';
-import { checkText, meetingAction, moveMeeting, notNow, overrunError, planOf, topicCompanion } from '../meeting-steps';
+import { meetingAction, moveMeeting, notNow, overrunError, planOf, topicCompanion } from '../meeting-steps';
+import { checkText } from '../../_core/text-check';
 
 /** Whether a topic is of the meeting's place: its grid, or a grid of its community. */
 export const ofPlace = (m: Pick<Meeting, 'level' | 'path'>, t: Pick<Topic, 'path'>): boolean =>

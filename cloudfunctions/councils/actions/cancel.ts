@@ -1,6 +1,7 @@
 import { councilsApi } from '../../../shared/councils/councils.contract';
 import type { Companion } from '../../_core/mover';
-import { checkText, loadTopics, meetingAction, moveMeeting, notNow, planOf, topicCompanion } from '../meeting-steps';
+import { loadTopics, meetingAction, moveMeeting, notNow, planOf, topicCompanion } from '../meeting-steps';
+import { checkText } from '../../_core/text-check';
 
 /** 取消 with a reason the invitees are told; the topics on its agenda are back to adopted, free for another meeting. */
 export const cancel = meetingAction(councilsApi.cancel, 'cancel', async (ctx, input, caller, ref) => {

@@ -9,7 +9,8 @@ import { loadNodeOf, type NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
 import { loadMeeting, MEETINGS, type MeetingDoc } from '../meeting-store';
-import { checkTexts, timelineActor } from '../meeting-steps';
+import { timelineActor } from '../meeting-steps';
+import { checkTexts } from '../../_core/text-check';
 import { toMeetingView } from '../meeting-view';
 
 /**

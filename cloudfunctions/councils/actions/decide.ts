@@ -4,7 +4,8 @@ import { tally } from '../../../shared/councils/agenda';
 import { newAction } from '../../../shared/councils/topic.factory';
 import type { Companion } from '../../_core/mover';
 import { loadBallots } from '../meeting-store';
-import { checkTexts, meetingAction, moveMeeting, notNow, planOf, topicCompanion } from '../meeting-steps';
+import { meetingAction, moveMeeting, notNow, planOf, topicCompanion } from '../meeting-steps';
+import { checkTexts } from '../../_core/text-check';
 import { loadTopic } from '../topic-store';
 
 /**

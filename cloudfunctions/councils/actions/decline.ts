@@ -1,5 +1,6 @@
 import { councilsApi } from '../../../shared/councils/councils.contract';
-import { checkText, moveTopic, planOf, topicAction } from '../topic-steps';
+import { moveTopic, planOf, topicAction } from '../topic-steps';
+import { checkText } from '../../_core/text-check';
 
 /** Turned down with a written answer, which the proposer and every supporter are sent and see on the topic. */
 export const decline = topicAction(councilsApi.decline, 'decline', async (ctx, input, caller, ref) => {

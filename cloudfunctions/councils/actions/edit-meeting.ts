@@ -4,7 +4,8 @@ import type { MeetingPatch } from '../../../shared/councils/meeting.lifecycle';
 import { beijingMonth } from '../../../shared/kernel/time';
 import type { NodeDoc } from '../../_core/nodes';
 import type { Doc } from '../../_core/ports/store';
-import { checkTexts, meetingAction, moveMeeting, overrunError, planOf } from '../meeting-steps';
+import { meetingAction, moveMeeting, overrunError, planOf } from '../meeting-steps';
+import { checkTexts } from '../../_core/text-check';
 
 /**
  * Changes a draft or published meeting. A published meeting's new time is told to its invitees (the

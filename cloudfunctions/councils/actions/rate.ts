@@ -1,5 +1,6 @@
 import { councilsApi } from '../../../shared/councils/councils.contract';
-import { checkText, moveTopic, planOf, topicAction } from '../topic-steps';
+import { moveTopic, planOf, topicAction } from '../topic-steps';
+import { checkText } from '../../_core/text-check';
 
 /** 效果共评: a resident who raised or supported the topic rates what was done, once (its rating row is unique too). */
 export const rate = topicAction(councilsApi.rate, 'rate', async (ctx, input, caller, ref) => {

@@ -2,7 +2,8 @@ import { councilsApi } from '../../../shared/councils/councils.contract';
 import { fail, ok, type Result } from '../../../shared/api/envelope';
 import { readScene, type UserDoc } from '../../stations/steps';
 import type { ActionContext } from '../../_core/pipeline';
-import { checkText, meetingAction, notInSession, recordSignIn, type MeetingRef } from '../meeting-steps';
+import { meetingAction, notInSession, recordSignIn, type MeetingRef } from '../meeting-steps';
+import { checkText } from '../../_core/text-check';
 import type { Attendance } from '../meeting-store';
 
 type Person = { userId: string | null; name: string; via: Attendance['via'] };

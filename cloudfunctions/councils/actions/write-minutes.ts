@@ -1,5 +1,6 @@
 import { councilsApi } from '../../../shared/councils/councils.contract';
-import { checkText, meetingAction, moveMeeting, notNow, planOf } from '../meeting-steps';
+import { meetingAction, moveMeeting, notNow, planOf } from '../meeting-steps';
+import { checkText } from '../../_core/text-check';
 
 /** 会议纪要: the recorder starts from the prefilled draft (the view's `minutesDraft`) and adds the discussion. */
 export const writeMinutes = meetingAction(councilsApi.writeMinutes, 'writeMinutes', async (ctx, input, caller, ref) => {

@@ -1,5 +1,6 @@
 import { ordersApi } from '../../../shared/orders/orders.contract';
-import { checkText, moveOrder, orderAction, planOf } from '../steps';
+import { moveOrder, orderAction, planOf } from '../steps';
+import { checkText } from '../../_core/text-check';
 
 /** A word on the order's timeline; the other side is told. */
 export const comment = orderAction(ordersApi.comment, 'comment', async (ctx, input, caller, ref) => {

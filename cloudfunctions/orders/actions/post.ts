@@ -10,7 +10,7 @@ import type { Doc } from '../../_core/ports/store';
 import { dispatchedOrder } from '../new-order';
 import { loadOrder, ORDERS, type OrderDoc } from '../order-store';
 import { toOrderView } from '../order-view';
-import { checkText } from '../steps';
+import { checkText } from '../../_core/text-check';
 
 type UserDoc = User & Doc;
 

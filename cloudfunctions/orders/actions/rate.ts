@@ -1,6 +1,7 @@
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import { badRatingEscalates, type OrderStep } from '../../../shared/orders/order.lifecycle';
-import { assigneeRecord, checkText, moveOrder, orderAction, planOf } from '../steps';
+import { assigneeRecord, moveOrder, orderAction, planOf } from '../steps';
+import { checkText } from '../../_core/text-check';
 
 /** 居民评单: by the poster, once. 1–2★ reopens it for the grid leader; a second bad rating escalates. */
 export const rate = orderAction(ordersApi.rate, 'rate', async (ctx, input, caller, ref) => {

@@ -1,5 +1,6 @@
 import { ordersApi } from '../../../shared/orders/orders.contract';
-import { checkText, moveOrder, myRecord, orderAction, planOf } from '../steps';
+import { moveOrder, myRecord, orderAction, planOf } from '../steps';
+import { checkText } from '../../_core/text-check';
 
 /** The assignee reports it done (with photos where the category asks for them); the resident is asked to rate. */
 export const resolve = orderAction(
