@@ -1,5 +1,6 @@
 import { accountsFunction } from './accounts/accounts.function';
 import { councilsFunction } from './councils/councils.function';
+import { liuyouFunction } from './liuyou/liuyou.function';
 import { ordersFunction } from './orders/orders.function';
 import { serviceFunction } from './service/service.function';
 import { stationsFunction } from './stations/stations.function';
@@ -9,4 +10,4 @@ import type { FunctionDefinition } from './_core/pipeline';
  * Every cloud function that people call, in one list: the local gateway serves these, the docs
  * are generated from their contract, and the deploy ships a folder per entry (plus `scheduler`).
  */
-export const FUNCTIONS: readonly FunctionDefinition[] = [accountsFunction, ordersFunction, stationsFunction, serviceFunction, councilsFunction];
+export const FUNCTIONS: readonly FunctionDefinition[] = [accountsFunction, ordersFunction, stationsFunction, serviceFunction, councilsFunction, liuyouFunction];

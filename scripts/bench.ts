@@ -13,6 +13,7 @@ import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
 import { stationsFunction } from '../cloudfunctions/stations/stations.function';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { benchCouncils } from './bench-councils';
+import { benchLiuyou } from './bench-liuyou';
 import { benchOrders } from './bench-orders';
 import { demoInserts, PERSONAS } from './demo-data';
 import { countingStore } from './bench-store';
@@ -248,6 +249,7 @@ async function main() {
   if (want('orders')) await benchOrders(record);
   if (want('home')) await homeStoreCalls();
   if (want('councils')) await benchCouncils(record);
+  if (want('liuyou')) await benchLiuyou(record);
   if (want('weapp')) weappSizes();
   if (want('bundles')) functionBundles();
 

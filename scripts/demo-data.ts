@@ -1,15 +1,17 @@
 import type { Membership, User, VolunteerProfile } from '../shared/accounts/accounts.schema';
 import type { GrantedRole } from '../shared/accounts/roles';
 import { childPath } from '../shared/territory/territory.domain';
-import type { TerritoryNode, TreeLevel } from '../shared/territory/territory.schema';
+import type { NodeKind, TerritoryNode } from '../shared/territory/territory.schema';
 import type { Doc, TxOp } from '../cloudfunctions/_core/ports/store';
 import type { VolunteerDoc } from '../shared/orders/orders.schema';
 import { volunteerProfileDoc } from '../shared/orders/volunteer';
 import type { PersonaNote } from '../shared/accounts/persona';
 
 /**
- * The demo: one street, two communities, six grids, two stations, ~200 residents, ~40 volunteers,
- * grid leaders and admins. Deterministic: the same seed gives the same documents, byte for byte.
+ * The demo: one street, two communities and a rural 集中居住区 (settlement), seven grids, two stations,
+ * ~200 residents, ~40 volunteers, grid leaders and admins. Deterministic: the same seed gives the same
+ * documents, byte for byte. The settlement and its people come after everything else, so the ids,
+ * names and phones of the rest are what they were before it was added.
  */
 export const SEED_AT = '2026-11-01T00:00:00.000Z';
 
@@ -23,6 +25,7 @@ export const PERSONAS = {
   communityAdmin: 'demo-communityadmin-001',
   streetAdmin: 'demo-streetadmin-001',
   police: 'demo-police-001',
+  settlementAdmin: 'demo-settlementadmin-001',
 } as const;
 
 /** What the switcher and `npm start` say about each persona beyond their data: an age, and what to try. */
@@ -35,6 +38,7 @@ export const PERSONA_NOTES: Record<keyof typeof PERSONAS, PersonaNote> = {
   communityAdmin: { purpose: '社区书记：网格上报的事、回派、审核时长、邀请码、数据看板' },
   streetAdmin: { purpose: '街道：全街道的数据、上报到街道的事、给社区授权' },
   police: { purpose: '社区民警：有角色但不处理事项，看服务站、报事' },
+  settlementAdmin: { purpose: '农村集中居住区书记：柳湾集中居住区像社区一样接网格上报的事、看数据、发邀请码' },
 };
 
 function mulberry32(seed: number): () => number {
@@ -118,7 +122,7 @@ export function buildDemoData(): DemoData {
     nodes.push(node);
     return node;
   };
-  const child = (parent: TerritoryNode, kind: TreeLevel, id: string, name: string, order: number) =>
+  const child = (parent: TerritoryNode, kind: Exclude<NodeKind, 'station'>, id: string, name: string, order: number) =>
     add({ _id: id, kind, name, parentId: parent._id, path: childPath(parent, kind, id), order });
 
   const street = add({ _id: 'st01', kind: 'street', name: '红星街道', parentId: null, path: { streetId: 'st01' }, order: 1 });
@@ -154,6 +158,13 @@ export function buildDemoData(): DemoData {
       roster: [],
     } as Omit<TerritoryNode, 'version' | 'createdAt'>);
   });
+
+  // The street's other basic unit: a rural 集中居住区 at community level, one grid, one micro-grid and
+  // its blocks. Kept out of `grids` and `buildings`, which the random people below are spread over.
+  const settlement = child(street, 'settlement', 'ss01', '柳湾集中居住区', communityNames.length + 1);
+  const settlementGrid = child(settlement, 'grid', 'ss01-gd1', '柳湾第一网格', 1);
+  const settlementMicro = child(settlementGrid, 'microGrid', 'ss01-gd1-mg1', '1-1微网格', 1);
+  const settlementBuildings = [1, 2, 3].map((bi) => child(settlementMicro, 'building', `${settlementMicro._id}-bd${bi}`, `${bi}栋`, bi));
 
   const users: (User & Doc)[] = [];
   const memberships: (Membership & Doc)[] = [];
@@ -239,6 +250,14 @@ export function buildDemoData(): DemoData {
     const b = pick(buildings);
     person(`seed-resident-${String(users.length + 1).padStart(4, '0')}`, randomName(), b, { largeText: rnd() < 0.15 });
   }
+
+  // The settlement's people, after everyone else: its admin (granted by the street, like a community's),
+  // the leader of its grid and two residents.
+  const settlementAdmin = person(PERSONAS.settlementAdmin, '吴春生', settlementBuildings[0]!);
+  grant(settlementAdmin, 'communityAdmin', settlement, streetAdmin._id);
+  grant(person('seed-gridleader-ss01-gd1', '何德明', settlementBuildings[1]!), 'gridLeader', settlementGrid, settlementAdmin._id);
+  person('seed-resident-ss01-001', '罗凤英', settlementBuildings[1]!, { largeText: true });
+  person('seed-resident-ss01-002', '邹秋菊', settlementBuildings[2]!);
 
   // The duty roster of 幸福里党群服务站: the demo volunteer mornings, the grid leader afternoons,
   // the in-service party member on Saturdays.

@@ -8,6 +8,7 @@ import { encodePayload, minuteOf } from '../shared/stations/codes';
 import { runTick } from '../cloudfunctions/scheduler/scheduler.jobs';
 import type { LocalClock } from '../cloudfunctions/_core/adapters/clock';
 import { playCouncilStory } from './council-story';
+import { playLiuyouStory } from './liuyou-story';
 import { PERSONAS } from './demo-data';
 
 /**
@@ -134,6 +135,8 @@ export async function playDemoStory(ports: Ports & { clock: LocalClock }, now = 
   await playForgottenCheckOuts(ports, now);
   // Three months of grid councils, their work orders among the orders above.
   await playCouncilStory(ports, now);
+  // Two quarters of 六有 checks in the street: one scored, one under review with a returned item and its task.
+  await playLiuyouStory(ports, now);
   // Let the clocks, the 7-day auto-close and the forgotten check-outs catch up to now.
   await runTick(ports, new Date(now).toISOString());
   ports.clock.set(null);

@@ -27,6 +27,10 @@ declare const HONGLIN_TEMPLATE_MEETING_REMINDER: string
 declare const HONGLIN_TEMPLATE_MEETING_MINUTESDUE: string
 declare const HONGLIN_TEMPLATE_MEETING_MINUTES: string
 declare const HONGLIN_TEMPLATE_COUNCIL_DECISION: string
+declare const HONGLIN_TEMPLATE_LIUYOU_SUBMITTED: string
+declare const HONGLIN_TEMPLATE_LIUYOU_RETURNED: string
+declare const HONGLIN_TEMPLATE_LIUYOU_SCORED: string
+declare const HONGLIN_TEMPLATE_LIUYOU_TASKOVERDUE: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

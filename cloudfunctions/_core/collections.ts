@@ -230,6 +230,23 @@ export const COLLECTIONS = [
           ['month', 1],
         ],
       },
+      // The 六有 check's active volunteers: orders of a community resolved in a period (liuyou/autofill.ts).
+      {
+        name: 'community_resolved',
+        fields: [
+          ['place.path.communityId', 1],
+          ['resolvedAt', 1],
+        ],
+      },
+      // The 六有 check's 小事不出格: a community's orders that left the grid, by month, without the others.
+      {
+        name: 'community_level_month',
+        fields: [
+          ['place.path.communityId', 1],
+          ['maxLevel', 1],
+          ['month', 1],
+        ],
+      },
       {
         name: 'street_month',
         fields: [
@@ -368,6 +385,14 @@ export const COLLECTIONS = [
           ['updatedAt', 1],
         ],
       },
+      // The 六有 check's decisions done: a community's topics finished (办结) in a period.
+      {
+        name: 'community_done',
+        fields: [
+          ['path.communityId', 1],
+          ['doneAt', 1],
+        ],
+      },
     ],
   },
   {
@@ -444,6 +469,14 @@ export const COLLECTIONS = [
         fields: [
           ['path.communityId', 1],
           ['startAt', -1],
+        ],
+      },
+      // The 六有 check's meetings with minutes on time: a community's meetings closed in a period.
+      {
+        name: 'community_closed',
+        fields: [
+          ['path.communityId', 1],
+          ['closedAt', 1],
         ],
       },
       {
@@ -595,6 +628,106 @@ export const COLLECTIONS = [
   {
     name: 'meta',
     indexes: [],
+  },
+  /** 六有 template versions a street published (`lyt_<streetId>_v<n>`): the effective one is the highest. */
+  {
+    name: 'liuyou_templates',
+    indexes: [
+      {
+        name: 'street_version',
+        fields: [
+          ['streetId', 1],
+          ['version', -1],
+        ],
+      },
+    ],
+  },
+  /** 六有 checks, one per community (or 集中居住区) and period (`lyc_<communityId>_<period>`). */
+  {
+    name: 'liuyou_checks',
+    indexes: [
+      // A community's checks, newest period first.
+      {
+        name: 'community_period',
+        fields: [
+          ['path.communityId', 1],
+          ['period', -1],
+        ],
+      },
+      // A street's checks of some periods: the list, the matrix and its trend, the CSV.
+      {
+        name: 'street_period',
+        fields: [
+          ['path.streetId', 1],
+          ['period', 1],
+        ],
+      },
+    ],
+  },
+  /** A scored check's numbers, written once when it is scored (id = the check's): the street's trend reads these. */
+  {
+    name: 'liuyou_scores',
+    indexes: [
+      {
+        name: 'street_period',
+        fields: [
+          ['streetId', 1],
+          ['period', 1],
+        ],
+      },
+    ],
+  },
+  {
+    name: 'liuyou_check_events',
+    indexes: [
+      {
+        name: 'check',
+        fields: [
+          ['checkId', 1],
+          ['at', 1],
+        ],
+      },
+    ],
+  },
+  /** 整改任务 of returned or failed items. */
+  {
+    name: 'liuyou_tasks',
+    indexes: [
+      // My tasks, by state, the most overdue first.
+      {
+        name: 'owner',
+        fields: [
+          ['ownerId', 1],
+          ['state', 1],
+          ['dueAt', 1],
+        ],
+      },
+      // A street's open and overdue tasks (the matrix).
+      {
+        name: 'street_state',
+        fields: [
+          ['path.streetId', 1],
+          ['state', 1],
+          ['dueAt', 1],
+        ],
+      },
+      // A check's tasks.
+      {
+        name: 'check',
+        fields: [
+          ['checkId', 1],
+          ['createdAt', 1],
+        ],
+      },
+      // The reminder job: open tasks whose reminder is due.
+      {
+        name: 'remind',
+        fields: [
+          ['state', 1],
+          ['remindAt', 1],
+        ],
+      },
+    ],
   },
 ] as const satisfies readonly CollectionSpec[];
 

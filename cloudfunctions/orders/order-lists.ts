@@ -1,6 +1,7 @@
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
 import { LEVELS, type Level } from '../../shared/orders/escalation';
 import type { ListOrdersInput } from '../../shared/orders/orders.schema';
+import { leadLevelOf } from '../../shared/territory/territory.domain';
 import { OPEN_AT_LEVEL, OPEN_FOR_POSTER, QUEUE_FILTER_LABELS, QUEUE_FILTER_STATES, type QueueFilter } from '../../shared/orders/queue';
 import type { NodeDoc } from '../_core/nodes';
 import type { Filter, FindOptions, Store } from '../_core/ports/store';
@@ -8,9 +9,9 @@ import type { OrderDoc } from './order-store';
 
 type QueueNode = Pick<NodeDoc, '_id' | 'kind'>;
 
-/** A queue's place: the path field its orders carry and the level its leader handles. */
+/** A queue's place: the path field its orders carry and the level its leader handles (a settlement's is the community's). */
 function queuePlace(node: QueueNode): { field: string; level: Level } {
-  const level: Level = node.kind === 'grid' ? 'grid' : node.kind === 'community' ? 'community' : 'street';
+  const level: Level = leadLevelOf(node.kind) ?? 'street';
   return { field: `place.path.${level === 'grid' ? 'gridId' : level === 'community' ? 'communityId' : 'streetId'}`, level };
 }
 

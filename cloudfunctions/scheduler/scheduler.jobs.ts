@@ -6,6 +6,7 @@ import { autoClose, clockEscalations, expireOffers } from '../orders/order-jobs'
 import { closeForgottenDuty } from '../stations/duty-jobs';
 import { followCouncilOrders } from '../councils/topic-jobs';
 import { remindMeetings, remindMinutes } from '../councils/meeting-jobs';
+import { remindLiuyouTasks } from '../liuyou/task-jobs';
 import type { Doc } from '../_core/ports/store';
 
 /**
@@ -53,7 +54,17 @@ export const expireInvites: Job = async (ports, at) => {
   return moved;
 };
 
-export const JOBS: Record<string, Job> = { expireOffers, clockEscalations, autoClose, closeForgottenDuty, expireInvites, followCouncilOrders, remindMeetings, remindMinutes };
+export const JOBS: Record<string, Job> = {
+  expireOffers,
+  clockEscalations,
+  autoClose,
+  closeForgottenDuty,
+  expireInvites,
+  followCouncilOrders,
+  remindMeetings,
+  remindMinutes,
+  remindLiuyouTasks,
+};
 
 /**
  * Passes a tick may take before it gives up loudly. Every job lands each due item where it belongs

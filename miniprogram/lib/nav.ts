@@ -36,6 +36,11 @@ export const ROUTES = {
   councilMeeting: '/packages/councils/meeting/index',
   councilScreen: '/packages/councils/screen/index',
   councilDecisions: '/packages/councils/decisions/index',
+  liuyouChecks: '/packages/liuyou/checks/index',
+  liuyouCheck: '/packages/liuyou/check/index',
+  liuyouMatrix: '/packages/liuyou/matrix/index',
+  liuyouTasks: '/packages/liuyou/tasks/index',
+  liuyouRecords: '/packages/liuyou/records/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

@@ -110,8 +110,11 @@ async function readH5(url: string): Promise<PhotoData> {
   return { contentType, dataBase64: await blobToBase64(blob) }
 }
 
-/** Reads one picked picture and uploads it. Never throws. */
-export async function uploadPhoto(path: string): Promise<PhotoOutcome> {
+/**
+ * Reads one picked picture as base64, shrunk when large, for a call that takes the file inline (六有
+ * evidence). Never throws.
+ */
+export async function readPhoto(path: string): Promise<{ ok: true; data: PhotoData } | { ok: false; message: string }> {
   let data: PhotoData
   try {
     data = process.env.TARO_ENV === 'h5' ? await readH5(path) : await readWeapp(path)
@@ -120,6 +123,13 @@ export async function uploadPhoto(path: string): Promise<PhotoOutcome> {
   }
   if (data.dataBase64.length < 16) return { ok: false, message: '这张图片读不出来，请换一张' }
   if (data.dataBase64.length > MAX_BASE64) return { ok: false, message: '照片太大了，请换一张或压缩后再传' }
-  const answer = await orders.uploadPhoto(data)
+  return { ok: true, data }
+}
+
+/** Reads one picked picture and uploads it. Never throws. */
+export async function uploadPhoto(path: string): Promise<PhotoOutcome> {
+  const read = await readPhoto(path)
+  if (!read.ok) return read
+  const answer = await orders.uploadPhoto(read.data)
   return answer.ok ? { ok: true, photo: answer.data } : { ok: false, message: answer.error.message }
 }

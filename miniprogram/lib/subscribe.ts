@@ -25,6 +25,11 @@ export type TemplateKey =
   | 'meetingMinutesDue'
   | 'meetingMinutes'
   | 'councilDecision'
+  // 六有: the checks' notices (templates liuyou.* of the functions).
+  | 'liuyouSubmitted'
+  | 'liuyouReturned'
+  | 'liuyouScored'
+  | 'liuyouTaskOverdue'
 
 /** Build-time constants (config/index.ts, from HONGLIN_TEMPLATE_*); '' = not configured. */
 const TEMPLATE_IDS: Record<TemplateKey, string> = {
@@ -43,6 +48,10 @@ const TEMPLATE_IDS: Record<TemplateKey, string> = {
   meetingMinutesDue: HONGLIN_TEMPLATE_MEETING_MINUTESDUE,
   meetingMinutes: HONGLIN_TEMPLATE_MEETING_MINUTES,
   councilDecision: HONGLIN_TEMPLATE_COUNCIL_DECISION,
+  liuyouSubmitted: HONGLIN_TEMPLATE_LIUYOU_SUBMITTED,
+  liuyouReturned: HONGLIN_TEMPLATE_LIUYOU_RETURNED,
+  liuyouScored: HONGLIN_TEMPLATE_LIUYOU_SCORED,
+  liuyouTaskOverdue: HONGLIN_TEMPLATE_LIUYOU_TASKOVERDUE,
 }
 
 /** WeChat takes at most three templates per request. */

@@ -1,3 +1,4 @@
+import { isCommunityLevel } from '@shared/territory/kinds'
 import type { TreeNode } from '../services/accounts'
 
 /** The territory tree as the client needs it: children by parent, ancestors of a node. */
@@ -83,8 +84,9 @@ export interface CommunityChoice {
 }
 
 /**
- * The communities behind the places the server opens a menu at for the caller: a community place is
- * itself, a street place each community under it (from the tree; none until it has loaded).
+ * The communities behind the places the server opens a menu at for the caller: a community (or
+ * 集中居住区) place is itself, a street place each community and settlement under it (from the tree;
+ * none until it has loaded).
  */
 export function communitiesOf(
   places: readonly { nodeId: string; nodeKind: string; nodeName: string }[],
@@ -98,8 +100,8 @@ export function communitiesOf(
     out.push({ id, name })
   }
   for (const p of places) {
-    if (p.nodeKind === 'community') add(p.nodeId, p.nodeName)
-    else if (p.nodeKind === 'street' && tree) for (const n of tree) if (n.kind === 'community' && n.parentId === p.nodeId) add(n.id, n.name)
+    if (isCommunityLevel(p.nodeKind)) add(p.nodeId, p.nodeName)
+    else if (p.nodeKind === 'street' && tree) for (const n of tree) if (isCommunityLevel(n.kind) && n.parentId === p.nodeId) add(n.id, n.name)
   }
   return out
 }

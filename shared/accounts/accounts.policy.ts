@@ -2,7 +2,7 @@ import type { ErrorCode } from '../errors';
 import { isWithin } from '../territory/territory.domain';
 import type { PlacePath, TerritoryNode } from '../territory/territory.schema';
 import type { Membership, ProfileAction, User } from './accounts.schema';
-import { ADMIN_ROLES, GRANTS, ROLE_LEVEL, type GrantedRole } from './roles';
+import { ADMIN_ROLES, GRANTS, roleHeldAt, type GrantedRole } from './roles';
 
 /** Who is asking: the user and the roles they hold. Built by the pipeline from the server context only. */
 export interface Actor {
@@ -23,7 +23,7 @@ export function holdsOver(actor: Actor, roles: readonly GrantedRole[], path: Pla
 
 /** Can the actor grant `role` at `node`? An admin of the level above, whose place contains the node. */
 export function canGrant(actor: Actor, role: GrantedRole, node: Place): Decision {
-  if (ROLE_LEVEL[role] !== node.kind) return deny('ACCOUNT.ROLE_NODE_MISMATCH');
+  if (!roleHeldAt(role, node.kind)) return deny('ACCOUNT.ROLE_NODE_MISMATCH');
   const granters = (Object.keys(GRANTS) as GrantedRole[]).filter((g) => GRANTS[g].includes(role));
   return holdsOver(actor, granters, node.path) ? ALLOW : deny('ACCOUNT.ROLE_NOT_GRANTABLE');
 }

@@ -1,3 +1,4 @@
+import { isCommunityLevel } from '../territory/kinds';
 import type { NodeKind } from '../territory/territory.schema';
 
 /** Roles a person can hold. Everyone is a resident; the rest are granted at a node of the tree. */
@@ -17,7 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   streetAdmin: '街道管理员',
 };
 
-/** The level of the tree each granted role is held at. */
+/** The level of the tree each granted role is held at ('community': a 社区 or a 集中居住区, see `roleHeldAt`). */
 export const ROLE_LEVEL: Record<GrantedRole, NodeKind> = {
   volunteer: 'grid',
   gridLeader: 'grid',
@@ -27,6 +28,12 @@ export const ROLE_LEVEL: Record<GrantedRole, NodeKind> = {
   communityAdmin: 'community',
   streetAdmin: 'street',
 };
+
+/** May `role` be held at a node of this kind? At its level; a community's roles at a settlement (集中居住区) as well. */
+export function roleHeldAt(role: GrantedRole, kind: string): boolean {
+  const level = ROLE_LEVEL[role];
+  return level === kind || (level === 'community' && isCommunityLevel(kind));
+}
 
 /**
  * Who may grant what: an admin of the level above (授权由上一级发放).

@@ -1,3 +1,4 @@
+import { levelDepth } from '../territory/territory.domain';
 import { NODE_KINDS, type NodeKind, type PlacePath } from '../territory/territory.schema';
 import { holdsOver, type Actor } from './accounts.policy';
 import type { Membership, RoleView, ScopeView } from './accounts.schema';
@@ -18,6 +19,7 @@ export const SCOPE_MENUS = [
   'invites', // 邀请码
   'tasks', // 志愿者接单
   'serviceRecord', // 双报到服务记录、我的值班
+  'liuyou', // 六有自查（社区、网格）与街道总览
 ] as const;
 export type ScopeMenu = (typeof SCOPE_MENUS)[number];
 
@@ -37,15 +39,13 @@ export const SCOPE_RULES: Record<ScopeMenu, { roles: readonly GrantedRole[]; atL
   invites: { roles: GRANTED_ROLES.filter((r) => GRANTS[r].length > 0) }, // accounts.createInvite
   tasks: { roles: ['volunteer'] }, // orders.list tasks and pool
   serviceRecord: { roles: SERVING_ROLES }, // station duty check-in (scan.policy), service.myRecord
+  liuyou: { roles: ['communityAdmin', 'gridLeader', 'streetAdmin'] }, // liuyou.listChecks / fill of a community, liuyou.matrix of a street
 };
 
 export type Scopes = Record<ScopeMenu, ScopeView[]>;
 
-/** How far down the tree a place is: a street contains communities, a community grids. */
-const depth = (kind: string) => {
-  const i = (NODE_KINDS as readonly string[]).indexOf(kind);
-  return i < 0 ? NODE_KINDS.length : i;
-};
+/** How far down the tree a place is: a street contains communities and settlements, they contain grids. */
+const depth = (kind: string) => ((NODE_KINDS as readonly string[]).includes(kind) ? levelDepth(kind as NodeKind) : NODE_KINDS.length);
 
 /** One menu's places, in the order the memberships were granted, each place once. */
 function placesFor(memberships: readonly Membership[], menu: ScopeMenu, view: (m: Membership) => RoleView): ScopeView[] {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { ErrorCode } from '../errors';
 import { accountsApi } from '../accounts/accounts.contract';
 import { councilsApi } from '../councils/councils.contract';
+import { liuyouApi } from '../liuyou/liuyou.contract';
 import { ordersApi } from '../orders/orders.contract';
 import { serviceApi } from '../service/service.contract';
 import { stationsApi } from '../stations/stations.contract';
@@ -26,9 +27,10 @@ export const api = {
   stations: stationsApi,
   service: serviceApi,
   councils: councilsApi,
+  liuyou: liuyouApi,
   scheduler: {
     tick: spec({
-      summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期、会议提醒、纪要提醒、决议工单进度；本地可指定时刻',
+      summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期、会议提醒、纪要提醒、决议工单进度、六有整改任务逾期提醒；本地可指定时刻',
       kind: 'write',
       input: TickInput,
       output: TickOutput,

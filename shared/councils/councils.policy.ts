@@ -1,5 +1,6 @@
 import { holdsOver, type Actor } from '../accounts/accounts.policy';
 import { GRANTED_ROLES, LEADER_ROLES } from '../accounts/roles';
+import { isCommunityLevel } from '../territory/territory.domain';
 import type { MeetingAction, TopicAction } from './councils.schema';
 import { nextMeetingState, type Meeting, type MeetingEvent } from './meeting.lifecycle';
 import { isRaiser, nextTopicState, type Topic, type TopicEvent } from './topic.lifecycle';
@@ -196,9 +197,9 @@ export function mayDoMeeting(action: MeetingAction, r: MeetingRelation, m: Pick<
 export const allowedMeetingActions = (r: MeetingRelation, m: Pick<Meeting, 'state' | 'private' | 'type' | 'agenda' | 'minutes' | 'decisionsPublishedAt'>): MeetingAction[] =>
   (Object.keys(MEETING_SAMPLE) as MeetingAction[]).filter((a) => mayDoMeeting(a, r, m));
 
-/** Who may convene at a place: the grid leader for a grid, a community admin for a community (or a grid of it), a street admin. */
+/** Who may convene at a place: the grid leader for a grid, a community admin for a community or settlement (or a grid of it), a street admin. */
 export const mayConvene = (actor: Actor, node: { kind: string; path: Meeting['path'] }): boolean =>
-  (node.kind === 'grid' || node.kind === 'community') && holdsOver(actor, node.kind === 'grid' ? LEADER_ROLES : ['communityAdmin', 'streetAdmin'], node.path);
+  (node.kind === 'grid' || isCommunityLevel(node.kind)) && holdsOver(actor, node.kind === 'grid' ? LEADER_ROLES : ['communityAdmin', 'streetAdmin'], node.path);
 
 /** Who sets a grid's support threshold: the community (or street) above it. */
 export const maySetThreshold = (actor: Actor, grid: { path: Meeting['path'] }): boolean => holdsOver(actor, ['communityAdmin', 'streetAdmin'], grid.path);

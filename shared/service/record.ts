@@ -1,3 +1,5 @@
+import { csvText } from '../kernel/csv';
+
 /**
  * 双报到 service record: hours from three sources, always kept apart —
  * closed orders (verified, from the request loop), station duty (verified, from check-in/out), and
@@ -150,15 +152,9 @@ export function workUnitReports(month: string, members: readonly UnitMember[], r
 
 /** A work unit's monthly report as CSV (UTF-8 with BOM so spreadsheet software reads the Chinese). */
 export function reportCsv(unit: string, month: string, rows: readonly ReportRow[]): string {
-  const esc = (v: string | number) => {
-    const s = String(v);
-    // Guard against formulas in spreadsheet software, and quote what needs it.
-    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const lines = [
     ['单位', '月份', '姓名', '所在党支部', '接单服务(小时)', '站点值班(小时)', '自行填报已核(小时)', '合计(小时)'],
     ...rows.map((r) => [unit, month, r.name, r.partyBranch, r.orderHours, r.dutyHours, r.manualHours, r.totalHours]),
   ];
-  return '\ufeff' + lines.map((l) => l.map(esc).join(',')).join('\r\n') + '\r\n';
+  return csvText(lines);
 }

@@ -85,7 +85,7 @@ export function dutyActions(actor: Actor, s: StationPlace, d: Pick<Duty, 'userId
 // ---- 扫一扫 ---------------------------------------------------------------------------------------
 
 /** What a scan can lead to. */
-export const SCAN_OFFERS = ['postOrder', 'checkIn', 'checkOut', 'postOnBehalf', 'signInMeeting', 'viewStation'] as const;
+export const SCAN_OFFERS = ['postOrder', 'checkIn', 'checkOut', 'postOnBehalf', 'signInMeeting', 'viewStation', 'liuyouCheck'] as const;
 export type ScanOffer = (typeof SCAN_OFFERS)[number];
 
 export interface ScanContext {
@@ -98,12 +98,21 @@ export interface ScanContext {
   onDuty?: boolean;
 }
 
+/**
+ * 六有自查 of the station's community: those who fill its check (liuyou.policy `checkRelation`), its
+ * community admin and the grid leaders of its grids.
+ */
+const fillsChecksOf = (actor: Actor, path: PlacePath | undefined) =>
+  path?.communityId !== undefined &&
+  (holdsOver(actor, ['communityAdmin'], path) || actor.memberships.some((m) => m.role === 'gridLeader' && m.path.communityId === path.communityId));
+
 /** The one scan entry point offers exactly what the scanner's roles allow for the kind of code. */
 export function scanOffers(actor: Actor, ctx: ScanContext): ScanOffer[] {
   switch (ctx.kind) {
     case 'station':
-      // Anyone registered can ask for help at a station; its grid comes with the code.
-      return ['postOrder', 'viewStation'];
+      // Anyone registered can ask for help at a station; its grid comes with the code. Those who
+      // fill the community's 六有 check open it from the door as well.
+      return ['postOrder', 'viewStation', ...(fillsChecksOf(actor, ctx.stationPath) ? (['liuyouCheck'] as const) : [])];
     case 'checkin':
       if (!worksAt(actor, { path: ctx.stationPath, servesGridIds: ctx.servesGridIds })) return [];
       return [ctx.onDuty ? 'checkOut' : 'checkIn'];

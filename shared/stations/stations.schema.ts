@@ -107,7 +107,8 @@ export const ScanOutput = z.object({
   offers: z.array(z.enum(SCAN_OFFERS)),
   /** Why nothing is offered, in a resident's words. */
   note: z.string().nullable(),
-  station: z.object({ id: z.string(), name: z.string(), gridId: z.string().nullable(), buildingId: z.string().nullable() }).nullable(),
+  /** The station scanned; `communityId` is the community it hangs off (its 六有 checklist). */
+  station: z.object({ id: z.string(), name: z.string(), communityId: z.string(), gridId: z.string().nullable(), buildingId: z.string().nullable() }).nullable(),
   person: z.object({ userId: z.string(), name: z.string(), placeLabel: z.string() }).nullable(),
   /** A meeting's sign-in code: the meeting to sign in to (`councils.signIn` with the same scene). */
   meetingId: z.string().optional(),

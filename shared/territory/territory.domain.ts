@@ -1,8 +1,10 @@
 import { NODE_KIND_LABELS, TREE_LEVELS, type NodeKind, type NodeView, type PlacePath, type TerritoryNode, type TreeLevel } from './territory.schema';
 
-/** The field of a PlacePath that names a node of this kind. Stations scope like their community. */
+export { COMMUNITY_KINDS, isCommunityLevel, LEAD_KINDS, leadLevelOf, type CommunityKind, type LeadLevel } from './kinds';
+
+/** The field of a PlacePath that names a node of this kind. Stations scope like their community; a settlement is its path's community. */
 export function pathKey(kind: NodeKind): `${TreeLevel}Id` {
-  return kind === 'station' ? 'communityId' : `${kind}Id`;
+  return kind === 'station' || kind === 'settlement' ? 'communityId' : `${kind}Id`;
 }
 
 /** The id a station scopes by is its community's; every other node scopes by itself. */
@@ -15,20 +17,21 @@ export function isWithin(path: PlacePath, node: Pick<TerritoryNode, '_id' | 'kin
   return path[pathKey(node.kind)] === scopeIdOf(node);
 }
 
-/** Depth of a level, 0 for street. Stations sit at community depth. */
+/** Depth of a level, 0 for street. Stations and settlements sit at community depth. */
 export function levelDepth(kind: NodeKind): number {
-  return kind === 'station' ? 1 : TREE_LEVELS.indexOf(kind);
+  return kind === 'station' || kind === 'settlement' ? 1 : TREE_LEVELS.indexOf(kind);
 }
 
-/** The kind a child of `kind` has in the tree proper, or null below buildings. */
+/** The kind a child of `kind` has in the tree proper, or null below buildings. A settlement's children are grids. */
 export function childLevel(kind: NodeKind): TreeLevel | null {
   if (kind === 'station') return null;
+  if (kind === 'settlement') return 'grid';
   return TREE_LEVELS[TREE_LEVELS.indexOf(kind) + 1] ?? null;
 }
 
-/** A child's path: the parent's path plus the child itself at the child's level. */
-export function childPath(parent: Pick<TerritoryNode, 'path'>, kind: TreeLevel, id: string): PlacePath {
-  return { ...parent.path, [`${kind}Id`]: id };
+/** A child's path: the parent's path plus the child itself at the child's level (a settlement's is the community's). */
+export function childPath(parent: Pick<TerritoryNode, 'path'>, kind: Exclude<NodeKind, 'station'>, id: string): PlacePath {
+  return { ...parent.path, [pathKey(kind)]: id };
 }
 
 export function toNodeView(node: TerritoryNode): NodeView {

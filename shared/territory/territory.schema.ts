@@ -1,16 +1,24 @@
 import * as z from 'zod';
 
-/** 街道 → 社区 → 网格 → 微网格 → 楼栋; 党群服务站 hang off a community and serve grids. */
-export const NODE_KINDS = ['street', 'community', 'grid', 'microGrid', 'building', 'station'] as const;
+/**
+ * 街道 → 社区 → 网格 → 微网格 → 楼栋; 党群服务站 hang off a community and serve grids. A rural
+ * 集中居住区 (settlement) is the street's other basic unit beside the urban 社区: it stands at community
+ * depth, its path names it as the community (`path.communityId`), and grids hang below it.
+ */
+export const NODE_KINDS = ['street', 'community', 'settlement', 'grid', 'microGrid', 'building', 'station'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
-/** The levels of the tree proper, top-down. A station is beside the tree, under a community. */
+/**
+ * The levels of the tree proper, top-down. A station is beside the tree, under a community; a
+ * settlement is not a level of its own but stands at the community level (`isCommunityLevel`).
+ */
 export const TREE_LEVELS = ['street', 'community', 'grid', 'microGrid', 'building'] as const;
 export type TreeLevel = (typeof TREE_LEVELS)[number];
 
 export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   street: '街道',
   community: '社区',
+  settlement: '集中居住区',
   grid: '网格',
   microGrid: '微网格',
   building: '楼栋',
@@ -24,6 +32,7 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
  */
 export const PlacePath = z.object({
   streetId: z.string(),
+  /** The community or settlement (集中居住区): both stand at this level. */
   communityId: z.string().optional(),
   gridId: z.string().optional(),
   microGridId: z.string().optional(),
@@ -37,7 +46,7 @@ export const TerritoryNode = z.object({
   name: z.string(),
   parentId: z.string().nullable(),
   path: PlacePath,
-  /** Stations only: the grids the station serves. */
+  /** Stations only: the grids the station serves (of its community or settlement). */
   servesGridIds: z.array(z.string()).optional(),
   /** Stations only. */
   address: z.string().optional(),

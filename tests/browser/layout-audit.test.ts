@@ -16,7 +16,75 @@ import { councilFixtures, type CouncilIds } from '../helpers/councils';
  */
 
 type Persona = keyof typeof PERSONAS;
-interface Ids extends CouncilIds {
+/** 六有 checks of the demo community in the states the check page shows (periods the demo story leaves alone). */
+interface LiuyouIds {
+  /** This period's check, partly filled. */
+  liuyouFilling: string;
+  /** Submitted: the street reviews it. */
+  liuyouReview: string;
+  /** Returned with an item failed and its 整改任务. */
+  liuyouReturned: string;
+  /** An automatic item of the filling check: what 查看记录 opens. */
+  liuyouAutoItem: string;
+}
+
+async function liuyouFixtures(gw: TestGateway): Promise<LiuyouIds> {
+  const call = async (who: string, action: string, payload: unknown) => {
+    const res = await gw.call(who, 'liuyou', action, payload);
+    if (!res.body.ok) throw new Error(`liuyou.${action}: ${res.body.error.code} ${res.body.error.field ?? ''}`);
+    return res.body.data;
+  };
+  const me = await gw.call(PERSONAS.communityAdmin, 'accounts', 'me', {});
+  const communityId: string = me.body.ok ? me.body.data.user.scopes.liuyou[0].nodeId : '';
+  type Item = { id: string; kind: string; auto: string | null; evidenceRequired: boolean; target: number | null; mechanism: string };
+  const fill = async (checkId: string, items: Item[]) => {
+    for (const i of items) {
+      if (i.auto) continue;
+      if (i.kind === 'yesno') await call(PERSONAS.communityAdmin, 'fill', { checkId, itemId: i.id, answer: true });
+      if (i.kind === 'count') await call(PERSONAS.communityAdmin, 'fill', { checkId, itemId: i.id, value: i.target ?? 3 });
+      if (i.kind === 'evidence' || i.evidenceRequired) await call(PERSONAS.communityAdmin, 'addEvidence', { checkId, itemId: i.id, kind: 'note', text: '台账存社区党群服务中心' });
+    }
+  };
+  const start = async (period?: string) =>
+    (await call(PERSONAS.communityAdmin, 'startCheck', { communityId, ...(period ? { period } : {}) })).check as { id: string; state: string; items: Item[] };
+
+  const filling = await start();
+  if (filling.state === 'draft')
+    await fill(
+      filling.id,
+      filling.items.filter((i) => i.mechanism === 'manage'),
+    );
+  const review = await start('2025-Q3');
+  if (review.state === 'draft') {
+    await fill(review.id, review.items);
+    await call(PERSONAS.communityAdmin, 'submit', { checkId: review.id });
+  }
+  const returned = await start('2025-Q2');
+  if (returned.state === 'draft') {
+    await fill(returned.id, returned.items);
+    await call(PERSONAS.communityAdmin, 'submit', { checkId: returned.id });
+    for (const [k, i] of returned.items.entries())
+      await call(PERSONAS.streetAdmin, 'review', {
+        checkId: returned.id,
+        itemId: i.id,
+        verdict: k === 0 ? 'returned' : k === 1 ? 'failed' : 'approved',
+        comment: k < 2 ? '照片看不清，请补拍' : '',
+      });
+    await call(PERSONAS.streetAdmin, 'finishReview', { checkId: returned.id });
+    const owners = (await call(PERSONAS.streetAdmin, 'getCheck', { checkId: returned.id })).owners as { userId: string }[];
+    const admin = (await gw.store.find<{ _id: string; openid: string }>('users', { openid: PERSONAS.communityAdmin }))[0]!;
+    await call(PERSONAS.streetAdmin, 'createTask', {
+      checkId: returned.id,
+      itemId: returned.items[1]!.id,
+      ownerId: owners.find((o) => o.userId === admin._id)?.userId ?? owners[0]!.userId,
+      dueDate: '2026-12-20',
+      note: '补齐计划文本',
+    });
+  }
+  return { liuyouFilling: filling.id, liuyouReview: review.id, liuyouReturned: returned.id, liuyouAutoItem: filling.items.find((i) => i.auto)!.id };
+}
+
+interface Ids extends CouncilIds, LiuyouIds {
   /** Offered to a volunteer, not yet accepted. */
   offered: string;
   /** Accepted by the volunteer: what 办结 opens. */
@@ -85,6 +153,14 @@ const PLAN: Visit[] = [
   { route: 'packages/councils/meeting/index', query: (ids) => `id=${ids.draftMeeting}&print=1`, personas: ['gridLeader'], variant: '打印议程' },
   { route: 'packages/councils/screen/index', query: (ids) => `id=${ids.liveMeeting}`, personas: ['gridLeader', 'communityAdmin'] },
   { route: 'packages/councils/decisions/index', personas: EVERYONE },
+  // 六有: communities and their grid leaders fill, the street reviews and sees the matrix.
+  { route: 'packages/liuyou/checks/index', personas: LEADERS },
+  { route: 'packages/liuyou/check/index', query: (ids) => `id=${ids.liuyouFilling}`, personas: LEADERS, variant: '自查中' },
+  { route: 'packages/liuyou/check/index', query: (ids) => `id=${ids.liuyouReview}`, personas: ['streetAdmin', 'communityAdmin'], variant: '待审核' },
+  { route: 'packages/liuyou/check/index', query: (ids) => `id=${ids.liuyouReturned}`, personas: ['communityAdmin', 'gridLeader', 'streetAdmin'], variant: '退回与整改' },
+  { route: 'packages/liuyou/matrix/index', personas: ['streetAdmin'] },
+  { route: 'packages/liuyou/tasks/index', personas: ['communityAdmin', 'gridLeader'] },
+  { route: 'packages/liuyou/records/index', query: (ids) => `check=${ids.liuyouFilling}&item=${ids.liuyouAutoItem}`, personas: LEADERS },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');
@@ -136,7 +212,8 @@ if (run && !existsSync(join(h5Dir, 'index.html'))) throw new Error('dist/h5 is m
     const stations = await gw.store.find<{ _id: string; kind: string }>('nodes', { kind: 'station' });
     // Topics and meetings in the states the council pages show (until the demo data holds councils).
     const councils = await councilFixtures(gw);
-    ids = { offered: offered.id, accepted: accepted.id, resolved: resolved.id, offeree, assignee, station: stations[0]!._id, ...councils };
+    const liuyou = await liuyouFixtures(gw);
+    ids = { offered: offered.id, accepted: accepted.id, resolved: resolved.id, offeree, assignee, station: stations[0]!._id, ...councils, ...liuyou };
 
     browser = await launch();
     ({ page, errors } = await phonePage(browser));

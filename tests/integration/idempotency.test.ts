@@ -7,6 +7,7 @@ import { PERSONAS, snapshot, startTestGateway, type CallResult, type TestGateway
 import { act, clientKey, later, MORNING, offereeOf, post } from '../helpers/orders';
 import { meetingScenarios } from './councils/meeting.scenarios';
 import { topicScenarios } from './councils/topic.scenarios';
+import { liuyouScenarios } from '../helpers/liuyou';
 
 /**
  * Every write of the contract replays its first answer for a repeated requestId and writes nothing
@@ -70,6 +71,7 @@ const submitted = async () =>
 const SCENARIOS: Record<string, () => Promise<Repeat>> = {
   ...topicScenarios(() => gw),
   ...meetingScenarios(() => gw),
+  ...liuyouScenarios(() => gw),
   'accounts.updateProfile': async () => ({ persona: PERSONAS.residentYoung, payload: { name: '刘子涵', largeText: true } }),
   'accounts.createInvite': async () => ({ persona: PERSONAS.gridLeader, payload: { role: 'volunteer', nodeId: 'cm01-gd1', expiresInHours: 24 } }),
   'accounts.redeemInvite': async () => {

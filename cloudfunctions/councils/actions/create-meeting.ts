@@ -5,6 +5,7 @@ import type { Meeting } from '../../../shared/councils/meeting.lifecycle';
 import { meetingIdOf, newMeeting } from '../../../shared/councils/topic.factory';
 import type { Change } from '../../../shared/kernel/lifecycle';
 import { create } from '../../_core/mover';
+import { COMMUNITY_KINDS } from '../../../shared/territory/territory.domain';
 import { loadNodeOf, type NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
@@ -23,7 +24,7 @@ export const createMeeting = defineAction(councilsApi.createMeeting, {
     const store = ctx.ports.store;
     const ids = [...new Set(input.inviteeIds)];
     const [node, station, invitees, existing] = await Promise.all([
-      loadNodeOf(store, input.nodeId, 'payload.nodeId', ['grid', 'community']),
+      loadNodeOf(store, input.nodeId, 'payload.nodeId', ['grid', ...COMMUNITY_KINDS]),
       input.stationId ? store.get<NodeDoc>('nodes', input.stationId) : null,
       ids.length ? store.find<Doc>('users', { _id: { $in: ids } }, { limit: ids.length }) : [],
       loadMeeting(store, meetingIdOf(caller.user._id, input.clientKey)),
@@ -49,7 +50,8 @@ export const createMeeting = defineAction(councilsApi.createMeeting, {
       clientKey: input.clientKey,
       type: input.type,
       title: input.title,
-      node: { _id: node._id, kind: node.kind as 'grid' | 'community', path: node.path },
+      // A settlement's meetings are convened at the community level, like a community's.
+      node: { _id: node._id, kind: node.kind === 'grid' ? 'grid' : 'community', path: node.path },
       stationId: input.stationId ?? null,
       placeText: input.placeText,
       startAt: input.startAt,

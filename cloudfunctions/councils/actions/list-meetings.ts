@@ -3,6 +3,7 @@ import { councilsApi } from '../../../shared/councils/councils.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { maySeeMeeting, meetingRelation } from '../../../shared/councils/councils.policy';
 import { MEETING_STATE_LABELS } from '../../../shared/councils/meeting.lifecycle';
+import { COMMUNITY_KINDS } from '../../../shared/territory/territory.domain';
 import { loadNodeOf, type NodeDoc } from '../../_core/nodes';
 import { defineAction, type ActionContext } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
@@ -46,7 +47,7 @@ async function mine(ctx: ActionContext, caller: Caller): Promise<MeetingDoc[]> {
   return [...convened, ...invited];
 }
 
-/** The meetings of a grid (convened for it) or of a community (every meeting in it). */
+/** The meetings of a grid (convened for it) or of a community or settlement (every meeting in it). */
 async function ofPlace(ctx: ActionContext, node: NodeDoc): Promise<MeetingDoc[]> {
   const grid = node.kind === 'grid';
   return ctx.ports.store.find<MeetingDoc>('meetings', grid ? { nodeId: node._id } : { 'path.communityId': node._id }, {
@@ -67,7 +68,7 @@ export const listMeetings = defineAction(councilsApi.listMeetings, {
     if (input.view !== 'place') return ok(null);
     const nodeId = input.nodeId ?? caller.user.home?.path.gridId;
     if (!nodeId) return fail('COMMON.INVALID_INPUT', 'payload.nodeId');
-    return loadNodeOf(ctx.ports.store, nodeId, 'payload.nodeId', ['grid', 'community']);
+    return loadNodeOf(ctx.ports.store, nodeId, 'payload.nodeId', ['grid', ...COMMUNITY_KINDS]);
   },
   authorize: () => ({ allow: true }),
   run: async (ctx, input, caller, node) => {

@@ -5,6 +5,7 @@ import type { Meeting } from '../../../shared/councils/meeting.lifecycle';
 import { MINUTES_DUE_HOURS } from '../../../shared/councils/meeting.lifecycle';
 import type { Topic } from '../../../shared/councils/topic.lifecycle';
 import { beijingDate, beijingInstant, beijingMonth } from '../../../shared/kernel/time';
+import { isCommunityLevel, LEAD_KINDS } from '../../../shared/territory/territory.domain';
 import type { PlacePath } from '../../../shared/territory/territory.schema';
 import { loadNodeOf, type NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
@@ -122,10 +123,10 @@ export function councilMeasures(i: {
   };
 }
 
-/** The grids of a place, by their order: the grid itself, a community's (its children), a street's. */
+/** The grids of a place, by their order: the grid itself, a community's or settlement's (its children), a street's. */
 async function gridsOf(store: Store, node: NodeDoc): Promise<NodeDoc[]> {
   if (node.kind === 'grid') return [node];
-  if (node.kind === 'community')
+  if (isCommunityLevel(node.kind))
     return (
       await store.find<NodeDoc>(
         'nodes',
@@ -158,7 +159,7 @@ async function gridsOf(store: Store, node: NodeDoc): Promise<NodeDoc[]> {
  * done, and ratings in the months asked for — three indexed reads per grid, all in one round trip.
  */
 export const measures = defineAction(councilsApi.measures, {
-  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', ['grid', 'community', 'street']),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEAD_KINDS),
   authorize: (caller, _input, node) => (mayReadMeasures(caller, node) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, _caller, node) => {
     const store = ctx.ports.store;

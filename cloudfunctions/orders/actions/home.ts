@@ -8,13 +8,14 @@ import type { Level } from '../../../shared/orders/escalation';
 import { isFinal, stateLabelAt } from '../../../shared/orders/order.machine';
 import { relationOf, seesDescription } from '../../../shared/orders/orders.policy';
 import { homeFiltersAt, homeSections } from '../../../shared/orders/queue';
+import { leadLevelOf } from '../../../shared/territory/territory.domain';
 import { loadNodes, type NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import { homeQueries, HOME_MINE_SHOWN, placeCounts } from '../order-lists';
 import type { OrderDoc } from '../order-store';
 
 const spec = ordersApi;
-/** A place a leader leads; its kind is also the level its leader handles. */
+/** A place a leader leads, named by the level its leader handles (a settlement's is 'community'). */
 type PlaceKind = Level;
 
 /**
@@ -24,10 +25,10 @@ type PlaceKind = Level;
 function ledPlaces(caller: Caller): { nodeId: string; nodeKind: PlaceKind; roleLabel: string }[] {
   const seen = new Set<string>();
   return caller.memberships
-    .filter((m) => SCOPE_RULES.queue.roles.includes(m.role) && ['grid', 'community', 'street'].includes(m.nodeKind))
+    .filter((m) => SCOPE_RULES.queue.roles.includes(m.role) && leadLevelOf(m.nodeKind) !== null)
     .filter((m) => !seen.has(m.nodeId) && Boolean(seen.add(m.nodeId)))
     .slice(0, 10)
-    .map((m) => ({ nodeId: m.nodeId, nodeKind: m.nodeKind as PlaceKind, roleLabel: ROLE_LABELS[m.role] }));
+    .map((m) => ({ nodeId: m.nodeId, nodeKind: leadLevelOf(m.nodeKind)!, roleLabel: ROLE_LABELS[m.role] }));
 }
 
 function homeOrder(caller: Caller, order: OrderDoc, now: string, as: 'offer' | 'mine'): HomeOrder {

@@ -5,14 +5,14 @@ import { defineAction } from '../../_core/pipeline';
 import { listOrders } from '../order-lists';
 import { toOrderView } from '../order-view';
 import { loadNodeOf } from '../../_core/nodes';
-import { LEVELS } from '../../../shared/orders/escalation';
+import { LEAD_KINDS } from '../../../shared/territory/territory.domain';
 
 /** The caller's lists (posted, offers, tasks, pool) and, for leaders, the queue of a place they lead. */
 export const list = defineAction(ordersApi.list, {
   load: async (ctx, input) => {
     if (input.view !== 'queue') return ok(null);
     if (!input.nodeId) return fail('COMMON.INVALID_INPUT', 'payload.nodeId');
-    return loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS);
+    return loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEAD_KINDS);
   },
   authorize: (caller, input, node) => {
     if (input.view !== 'queue') return { allow: true };

@@ -2,21 +2,20 @@ import { opensAt } from '../../../shared/accounts/scopes';
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { computeMeasures } from '../../../shared/orders/measures';
-import { pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
+import { isCommunityLevel, LEAD_KINDS, pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
 import type { NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import type { OrderDoc } from '../order-store';
 import { loadNodeOf } from '../../_core/nodes';
-import { LEVELS } from '../../../shared/orders/escalation';
 
 /** The measures of a place, per month and per child place; for its leaders. */
 export const stats = defineAction(ordersApi.stats, {
-  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEVELS),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', LEAD_KINDS),
   authorize: (caller, _input, node) => (opensAt(caller, 'stats', node.path) ? { allow: true } : { allow: false, code: 'COMMON.FORBIDDEN' }),
   run: async (ctx, input, _caller, node) => {
     const key = `place.path.${pathKey(node.kind)}`;
     const filter = input.month ? { [key]: scopeIdOf(node), month: input.month } : { [key]: scopeIdOf(node) };
-    const childKey = node.kind === 'street' ? 'communityId' : node.kind === 'community' ? 'gridId' : 'microGridId';
+    const childKey = node.kind === 'street' ? 'communityId' : isCommunityLevel(node.kind) ? 'gridId' : 'microGridId';
     const pageOf = (skip: number) =>
       ctx.ports.store.find<OrderDoc>('orders', filter, {
         sort: [

@@ -6,10 +6,11 @@ import { toEntryView } from '../../../shared/service/service.view';
 import { defineAction } from '../../_core/pipeline';
 import { approvedHours, type EntryDoc, type UserDoc } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
+import { COMMUNITY_KINDS } from '../../../shared/territory/territory.domain';
 
 /** 时长审核: a community's hand-entered hours waiting for review, each with what still fits the month's cap. */
 export const pendingHours = defineAction(serviceApi.pendingHours, {
-  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', ['community']),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', COMMUNITY_KINDS),
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'pendingHours', place }),
   run: async (ctx, input, _actor, node) => {
     const filter = { source: 'manual', status: 'pending', communityId: node._id };

@@ -2,7 +2,7 @@ import { serviceApi } from '../../../shared/service/service.contract';
 import { ok } from '../../../shared/api/envelope';
 import { workUnitReports } from '../../../shared/service/record';
 import { authorizeService } from '../../../shared/service/service.policy';
-import { pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
+import { COMMUNITY_KINDS, pathKey, scopeIdOf } from '../../../shared/territory/territory.domain';
 import { defineAction } from '../../_core/pipeline';
 import type { Doc } from '../../_core/ports/store';
 import { type EntryDoc, type UserDoc } from '../steps';
@@ -10,7 +10,7 @@ import { loadNodeOf } from '../../_core/nodes';
 
 /** A work unit's month: its in-service party members' verified service, for the unit's party branch. */
 export const workUnitReport = defineAction(serviceApi.workUnitReport, {
-  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', ['community', 'street']),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.nodeId, 'payload.nodeId', [...COMMUNITY_KINDS, 'street']),
   authorize: (actor, _input, place) => authorizeService(actor, { action: 'workUnitReport', place }),
   run: async (ctx, input, _actor, node) => {
     const store = ctx.ports.store;

@@ -8,10 +8,11 @@ import { defineAction } from '../../_core/pipeline';
 import type { DutyDoc } from '../duty-store';
 import { usersOf, type StationDoc } from '../steps';
 import { loadNodeOf } from '../../_core/nodes';
+import { COMMUNITY_KINDS } from '../../../shared/territory/territory.domain';
 
 /** 值班总览: the community's stations, duty against the roster — on time, late, missed, unplanned, 自动签退. */
 export const dutyOverview = defineAction(stationsApi.dutyOverview, {
-  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', ['community']),
+  load: (ctx, input) => loadNodeOf(ctx.ports.store, input.communityId, 'payload.communityId', COMMUNITY_KINDS),
   authorize: (actor, _input, community) => authorizeStations(actor, { action: 'dutyOverview', community }),
   run: async (ctx, input, actor, community) => {
     const store = ctx.ports.store;

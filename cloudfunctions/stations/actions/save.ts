@@ -2,15 +2,16 @@ import { stationsApi } from '../../../shared/stations/stations.contract';
 import { fail, ok } from '../../../shared/api/envelope';
 import { newStationId, stationFields } from '../../../shared/stations/station.domain';
 import { authorizeStations } from '../../../shared/stations/stations.policy';
+import { isCommunityLevel } from '../../../shared/territory/territory.domain';
 import type { NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import { stationView, type StationDoc } from '../steps';
 
-/** Admins of the community create or update a station and its duty roster. */
+/** Admins of the community (or settlement: its 党群服务中心) create or update a station and its duty roster. */
 export const save = defineAction(stationsApi.save, {
   load: async (ctx, input) => {
     const community = await ctx.ports.store.get<NodeDoc>('nodes', input.communityId);
-    if (!community || community.kind !== 'community') return fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');
+    if (!community || !isCommunityLevel(community.kind)) return fail('TERRITORY.NODE_NOT_FOUND', 'payload.communityId');
     const grids = await ctx.ports.store.find<NodeDoc>('nodes', { _id: { $in: input.servesGridIds } }, { limit: 20 });
     const bad = input.servesGridIds.findIndex((id) => !grids.some((g) => g._id === id && g.kind === 'grid' && g.path.communityId === community._id));
     if (bad >= 0) return fail('TERRITORY.NODE_NOT_FOUND', `payload.servesGridIds.${bad}`);

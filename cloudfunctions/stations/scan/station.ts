@@ -22,7 +22,7 @@ export async function scanStation(ctx: ActionContext, actor: Actor, payload: Ext
     kind: payload.kind,
     offers,
     note: offers.length ? null : '这是服务站的值班签到码，仅本站服务网格的网格长和志愿者可以签到',
-    station: { id: s._id, name: s.name, ...postingPlace(actor.user.home, s.servesGridIds ?? []) },
+    station: { id: s._id, name: s.name, communityId: s.path.communityId ?? '', ...postingPlace(actor.user.home, s.servesGridIds ?? []) },
     person: null,
   });
 }

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { PageShell } from '../../components/page-shell'
 import { ErrorView } from '../../components/states'
-import { loadProfile, opens, useProfile } from '../../lib/profile'
+import { loadProfile, opens, scopesOf, useProfile } from '../../lib/profile'
 import { go, ROUTES, withQuery } from '../../lib/nav'
 import { askSubscribe, type TemplateKey } from '../../lib/subscribe'
 import type { Profile } from '../../services/accounts'
@@ -37,6 +37,10 @@ function entriesFor(profile: Profile | undefined): Entry[] {
   if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
   if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
   if (opens(profile, 'proxy')) list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
+  // 六有: the street sees its communities side by side; a community and its grid leaders fill their check.
+  if (scopesOf(profile, 'liuyou').some((s) => s.nodeKind === 'street'))
+    list.push({ key: 'liuyou', title: '六有评估总览', note: '各社区六个方面的得分、走势与审核', url: ROUTES.liuyouMatrix })
+  else if (opens(profile, 'liuyou')) list.push({ key: 'liuyou', title: '六有自查', note: '逐项自查、补充佐证、整改任务', url: ROUTES.liuyouChecks })
   // 议事: everyone's topics and the published decisions; meetings for those who convene (the leaders' scopes).
   list.push({ key: 'council', title: '居民议事', note: '提出议题、附议，一起商量家门口的事', url: ROUTES.councilTopics, subscribe: ['topicAdopted', 'topicAnswered', 'topicRate'] })
   list.push({ key: 'decisions', title: '决议公示', note: '议事会的决定和落实进度', url: ROUTES.councilDecisions, subscribe: ['councilDecision'] })

@@ -260,7 +260,8 @@ describe('accounts.tree and personas', () => {
     const kinds = res.body.data.nodes.map((n: { kind: string }) => n.kind);
     expect(kinds.filter((k: string) => k === 'street')).toHaveLength(1);
     expect(kinds.filter((k: string) => k === 'community')).toHaveLength(2);
-    expect(kinds.filter((k: string) => k === 'grid')).toHaveLength(6);
+    expect(kinds.filter((k: string) => k === 'settlement')).toHaveLength(1);
+    expect(kinds.filter((k: string) => k === 'grid')).toHaveLength(7);
     expect(kinds.filter((k: string) => k === 'station')).toHaveLength(2);
     expect(kinds[0]).toBe('street');
     expect(kinds[kinds.length - 1]).toBe('station');

@@ -39,22 +39,22 @@ describe('accounts.me sends each persona their scopes: the places each menu open
     expect(named(await scopesOf(PERSONAS.volunteer)).tasks).toEqual(['幸福里第一网格']);
   });
 
-  it('a grid leader opens the queue, numbers, 代办, members and invites of the grid, and a service record; no duty overview or approvals', async () => {
+  it('a grid leader opens the queue, numbers, 代办, members and invites of the grid, a service record and the 六有 checklist; no duty overview or approvals', async () => {
     const scopes = await scopesOf(PERSONAS.gridLeader);
     const g = ['幸福里第一网格'];
-    expect(named(scopes)).toEqual({ queue: g, stats: g, proxy: g, members: g, invites: g, serviceRecord: g });
+    expect(named(scopes)).toEqual({ queue: g, stats: g, proxy: g, members: g, invites: g, serviceRecord: g, liuyou: g });
     expect(scopes.invites![0]!.grants).toEqual(['liaison', 'volunteer']);
   });
 
   it('a community secretary opens every leader and admin menu of the community', async () => {
     const c = ['幸福里社区'];
-    expect(named(await scopesOf(PERSONAS.communityAdmin))).toEqual({ queue: c, stats: c, proxy: c, dutyOverview: c, approvals: c, reports: c, members: c, invites: c });
+    expect(named(await scopesOf(PERSONAS.communityAdmin))).toEqual({ queue: c, stats: c, proxy: c, dutyOverview: c, approvals: c, reports: c, members: c, invites: c, liuyou: c });
   });
 
   it('a street admin opens them for the street', async () => {
     const s = ['红星街道'];
     const scopes = await scopesOf(PERSONAS.streetAdmin);
-    expect(named(scopes)).toEqual({ queue: s, stats: s, proxy: s, dutyOverview: s, approvals: s, reports: s, members: s, invites: s });
+    expect(named(scopes)).toEqual({ queue: s, stats: s, proxy: s, dutyOverview: s, approvals: s, reports: s, members: s, invites: s, liuyou: s });
     expect(scopes.queue![0]).toEqual(expect.objectContaining({ role: 'streetAdmin', roleLabel: '街道管理员', nodeKind: 'street' }));
   });
 
@@ -68,6 +68,11 @@ describe('accounts.me sends each persona their scopes: the places each menu open
       }
       for (const s of (scopes.approvals ?? []).filter((x) => x.nodeKind === 'community'))
         expect((await gw.call(who, 'service', 'pendingHours', { communityId: s.nodeId })).body.ok).toBe(true);
+      // 六有: a street opens its matrix, a community (or 集中居住区) its checks.
+      for (const s of scopes.liuyou ?? []) {
+        if (s.nodeKind === 'street') expect((await gw.call(who, 'liuyou', 'matrix', { streetId: s.nodeId })).body.ok).toBe(true);
+        if (s.nodeKind === 'community' || s.nodeKind === 'settlement') expect((await gw.call(who, 'liuyou', 'listChecks', { nodeId: s.nodeId })).body.ok).toBe(true);
+      }
     }
   });
 });

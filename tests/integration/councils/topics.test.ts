@@ -447,8 +447,8 @@ describe('measures and decisions', () => {
       // A grid with nothing: no shares to divide.
       const empty = await councils(gw2, PERSONAS.gridLeader, 'measures', { nodeId: GRID, from: '2026-11', to: '2026-11' });
       expect(empty.totals).toEqual({ meetingsHeld: 0, minutesOnTimeShare: null, decisionsAdopted: 0, actionsDoneOnTimeShare: null, ratingAverage: null });
-      // The street sees all six grids; a grid leader not another grid; a resident nothing.
-      expect((await councils(gw2, PERSONAS.streetAdmin, 'measures', { nodeId: 'st01', from: '2026-11', to: '2026-11' })).rows).toHaveLength(6);
+      // The street sees all seven grids (six of its two communities, one of its 集中居住区); a grid leader not another grid; a resident nothing.
+      expect((await councils(gw2, PERSONAS.streetAdmin, 'measures', { nodeId: 'st01', from: '2026-11', to: '2026-11' })).rows).toHaveLength(7);
       expect((await gw2.call(PERSONAS.gridLeader, 'councils', 'measures', { nodeId: 'cm01-gd3', from: '2026-11', to: '2026-11' })).status).toBe(403);
       expect((await gw2.call(PERSONAS.resident, 'councils', 'measures', { nodeId: GRID, from: '2026-11', to: '2026-11' })).status).toBe(403);
     } finally {

@@ -56,6 +56,7 @@ describe('小事不出格、大事不出社区、矛盾不上交', () => {
       followCouncilOrders: 0,
       remindMeetings: 0,
       remindMinutes: 0,
+      remindLiuyouTasks: 0,
     });
     expect(await snapshot(gw)).toBe(before);
 
@@ -149,6 +150,7 @@ describe('measures (出格率, 出社区率, 办结率, 满意度)', () => {
     expect(street.body.data.byChild.map((c: { nodeName: string; posted: number }) => [c.nodeName, c.posted])).toEqual([
       ['幸福里社区', 2],
       ['和平新村社区', 0],
+      ['柳湾集中居住区', 0],
     ]);
     expect(street.body.data.byMonth.map((m: { month: string }) => m.month)).toEqual(['2026-11']);
     const refused = await gw.call(PERSONAS.volunteer, 'orders', 'stats', { nodeId: 'cm01-gd1' });

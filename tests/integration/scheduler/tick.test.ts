@@ -36,6 +36,7 @@ async function dueAt(gw: TestGateway, at: string) {
     unrated: await gw.store.count('orders', { state: 'resolved', resolvedAt: { $lte: cutoff } }),
     duty: await gw.store.count('duty', { status: 'open', closesAt: { $lte: at } }),
     invites: await gw.store.count('invites', { status: 'active', expiresAt: { $lte: at } }),
+    liuyouTasks: await gw.store.count('liuyou_tasks', { state: 'open', remindAt: { $lte: at } }),
   };
 }
 
@@ -54,7 +55,7 @@ describe('scheduler tick: every job to its fixed point at any instant', () => {
     const first = await gw.tick(at);
     if (!first.body.ok) throw new Error(first.body.error.code);
     expect(first.body.data.jobs.clockEscalations).toBe(open.length);
-    expect(await dueAt(gw, at)).toEqual({ offers: 0, clocks: 0, unrated: 0, duty: 0, invites: 0 });
+    expect(await dueAt(gw, at)).toEqual({ offers: 0, clocks: 0, unrated: 0, duty: 0, invites: 0, liuyouTasks: 0 });
     // Every order still open is at the street, its clock running past the instant.
     for (const o of (await orders(gw)).filter((x) => CLOCK_STATES.includes(x.state as never))) {
       expect([o.level, o.levelDeadline > at]).toEqual(['street', true]);

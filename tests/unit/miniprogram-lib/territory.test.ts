@@ -77,4 +77,15 @@ describe('communitiesOf', () => {
       { id: 'c2', name: 'c2名' },
     ]);
   });
+
+  it('counts a 集中居住区 as a community: its admin’s own, and one of the street’s', () => {
+    const withSettlement = [...NODES, { ...node('j1', 'community', 's1'), kind: 'settlement', kindLabel: '集中居住区' } as TreeNode, node('jg', 'grid', 'j1')];
+    expect(communitiesOf([place('j1', 'settlement')], null)).toEqual([{ id: 'j1', name: 'j1名' }]);
+    expect(communitiesOf([place('s1', 'street')], withSettlement).map((c) => c.id)).toEqual(['c1', 'c2', 'j1']);
+    expect(placeOptions(indexTree(withSettlement))[0]!.children!.find((o) => o.value === 'j1')).toEqual({
+      value: 'j1',
+      text: 'j1名',
+      children: [{ value: 'jg', text: 'jg名', children: [] }],
+    });
+  });
 });

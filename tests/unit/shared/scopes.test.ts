@@ -2,6 +2,7 @@ import { authorizeAccounts, holdsOver, profileAllowedActions, type Actor } from 
 import type { Membership, RoleView, User } from '../../../shared/accounts/accounts.schema';
 import { ROLE_LABELS, type GrantedRole } from '../../../shared/accounts/roles';
 import { opensAt, scopesOf, SCOPE_MENUS, type ScopeMenu } from '../../../shared/accounts/scopes';
+import { checkRelation, maySeeCheck } from '../../../shared/liuyou/liuyou.policy';
 import { relationOf } from '../../../shared/orders/orders.policy';
 import { scanOffers } from '../../../shared/stations/stations.policy';
 import type { TerritoryNode } from '../../../shared/territory/territory.schema';
@@ -47,9 +48,9 @@ const TABLE: Record<string, Partial<Record<ScopeMenu, string[]>>> = {
   'gridMember@G1': {},
   'police@G1': {},
   'liaison@M1': {},
-  'gridLeader@G1': { queue: ['G1'], stats: ['G1'], proxy: ['G1'], members: ['G1'], invites: ['G1'], serviceRecord: ['G1'] },
-  'communityAdmin@C1': { queue: ['C1'], stats: ['C1'], proxy: ['C1'], dutyOverview: ['C1'], approvals: ['C1'], reports: ['C1'], members: ['C1'], invites: ['C1'] },
-  'streetAdmin@S': { queue: ['S'], stats: ['S'], proxy: ['S'], dutyOverview: ['S'], approvals: ['S'], reports: ['S'], members: ['S'], invites: ['S'] },
+  'gridLeader@G1': { queue: ['G1'], stats: ['G1'], proxy: ['G1'], members: ['G1'], invites: ['G1'], serviceRecord: ['G1'], liuyou: ['G1'] },
+  'communityAdmin@C1': { queue: ['C1'], stats: ['C1'], proxy: ['C1'], dutyOverview: ['C1'], approvals: ['C1'], reports: ['C1'], members: ['C1'], invites: ['C1'], liuyou: ['C1'] },
+  'streetAdmin@S': { queue: ['S'], stats: ['S'], proxy: ['S'], dutyOverview: ['S'], approvals: ['S'], reports: ['S'], members: ['S'], invites: ['S'], liuyou: ['S'] },
 };
 
 describe('scopesOf: which places each menu opens at, role × menu', () => {
@@ -86,7 +87,7 @@ describe('scopes agree with the rules the server enforces', () => {
   const order = (node: N) => ({ posterId: 'x', assigneeId: null, offer: null, place: { nodeId: node._id, path: node.path }, level: 'grid' as const, state: 'waiting' as const });
 
   for (const [who, a] of Object.entries(ACTORS)) {
-    it(`${who}: members ⇔ listMembers, invites ⇔ createInvite offered, queue ⇔ leader of the place, serviceRecord ⇔ duty check-in`, () => {
+    it(`${who}: members ⇔ listMembers, invites ⇔ createInvite offered, queue ⇔ leader of the place, serviceRecord ⇔ duty check-in, liuyou ⇔ the check`, () => {
       const s = scopesOf(a, view);
       for (const place of s.members) expect(authorizeAccounts(a, { action: 'listMembers', node: [S, C1, G1].find((n) => n._id === place.nodeId)! })).toEqual({ allow: true });
       expect(s.members.length > 0).toBe(authorizeAccounts(a, { action: 'listMembers', node: G1 }).allow);
@@ -101,6 +102,9 @@ describe('scopes agree with the rules the server enforces', () => {
       expect(s.tasks.length > 0).toBe(a.memberships.some((m) => m.role === 'volunteer'));
       const checksIn = scanOffers(a, { kind: 'checkin', servesGridIds: ['G1'], onDuty: false }).length > 0;
       expect(s.serviceRecord.length > 0).toBe(checksIn);
+      // 六有: the menu ⇔ sees the community's check; opened below the street ⇔ fills it, which the station's door code offers.
+      expect(s.liuyou.length > 0).toBe(maySeeCheck(checkRelation(a, { path: C1.path, communityId: 'C1' })));
+      expect(s.liuyou.some((p) => p.nodeKind !== 'street')).toBe(scanOffers(a, { kind: 'station', stationPath: C1.path }).includes('liuyouCheck'));
     });
   }
 

@@ -90,6 +90,8 @@ describe('scan entry point: what each role may do with each kind of code', () =>
     volunteerElsewhere: actor(m('volunteer', other)),
     gridLeaderHere: actor(m('gridLeader', grid)),
     communityAdmin: actor({ ...m('communityAdmin', { streetId: 'S', communityId: 'C' }), nodeKind: 'community', nodeId: 'C' }),
+    gridLeaderElsewhere: actor(m('gridLeader', { streetId: 'S', communityId: 'C2', gridId: 'G7' })),
+    streetAdmin: actor({ ...m('streetAdmin', { streetId: 'S' }), nodeKind: 'street', nodeId: 'S' }),
   };
   const ctx = (kind: CodeKind, onDuty = false) => ({
     kind,
@@ -104,8 +106,11 @@ describe('scan entry point: what each role may do with each kind of code', () =>
     resident: { station: ['postOrder', 'viewStation'], checkin: [], person: [], meeting: ['signInMeeting'] },
     volunteerHere: { station: ['postOrder', 'viewStation'], checkin: ['checkIn'], person: [], meeting: ['signInMeeting'] },
     volunteerElsewhere: { station: ['postOrder', 'viewStation'], checkin: [], person: [], meeting: ['signInMeeting'] },
-    gridLeaderHere: { station: ['postOrder', 'viewStation'], checkin: ['checkIn'], person: ['postOnBehalf'], meeting: ['signInMeeting'] },
-    communityAdmin: { station: ['postOrder', 'viewStation'], checkin: ['checkIn'], person: ['postOnBehalf'], meeting: ['signInMeeting'] },
+    // 六有自查 from the door: whoever fills the station's community's check (its admin, its grid leaders).
+    gridLeaderHere: { station: ['postOrder', 'viewStation', 'liuyouCheck'], checkin: ['checkIn'], person: ['postOnBehalf'], meeting: ['signInMeeting'] },
+    communityAdmin: { station: ['postOrder', 'viewStation', 'liuyouCheck'], checkin: ['checkIn'], person: ['postOnBehalf'], meeting: ['signInMeeting'] },
+    gridLeaderElsewhere: { station: ['postOrder', 'viewStation'], checkin: [], person: [], meeting: ['signInMeeting'] },
+    streetAdmin: { station: ['postOrder', 'viewStation'], checkin: [], person: ['postOnBehalf'], meeting: ['signInMeeting'] },
   };
   it.each(Object.keys(TABLE).flatMap((r) => CODE_KINDS.map((k) => [r, k] as const)))('%s scanning a %s code', (role, kind) => {
     expect(scanOffers(ROLES[role]!, ctx(kind))).toEqual(TABLE[role]![kind]);

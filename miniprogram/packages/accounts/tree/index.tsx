@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { GRANTED_ROLES, ROLE_LABELS, ROLE_LEVEL, type GrantedRole } from '@shared/accounts/roles'
+import { GRANTED_ROLES, ROLE_LABELS, roleHeldAt, type GrantedRole } from '@shared/accounts/roles'
 import { dayTimeText } from '@shared/kernel/time'
 import { PageShell } from '../../../components/page-shell'
 import { PagedList } from '../../../components/paged-list'
@@ -85,7 +85,7 @@ function Members({ node }: { node: TreeNode }) {
 function grantableAt(profile: Profile, node: TreeNode): GrantedRole[] {
   const mine = new Set<GrantedRole>()
   for (const s of scopesOf(profile, 'invites')) for (const g of s.grants ?? []) mine.add(g)
-  return GRANTED_ROLES.filter((role) => mine.has(role) && ROLE_LEVEL[role] === node.kind)
+  return GRANTED_ROLES.filter((role) => mine.has(role) && roleHeldAt(role, node.kind))
 }
 
 function InviteMaker({ node, roles }: { node: TreeNode; roles: GrantedRole[] }) {

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { INVITABLE_ROLE_LABELS, INVITABLE_ROLES, MEETING_TYPE_RULES, MEETING_TYPES, type InvitableRole, type MeetingType } from '@shared/councils/meeting.types'
 import { addDays, beijingDate, beijingInstant, clockText } from '@shared/kernel/time'
+import { isCommunityLevel } from '@shared/territory/kinds'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
 import { useFieldErrors } from '../../../lib/field-errors'
@@ -61,7 +62,7 @@ export default function MeetingEdit() {
   useDidShow(() => {
     void loadProfile()
   })
-  const places = leaderPlaces(profile).filter((s) => s.nodeKind === 'grid' || s.nodeKind === 'community')
+  const places = leaderPlaces(profile).filter((s) => s.nodeKind === 'grid' || isCommunityLevel(s.nodeKind))
 
   const [loaded, setLoaded] = useState<Loaded>(editId ? { status: 'loading' } : { status: 'ready', meeting: null })
   const [type, setType] = useState<MeetingType>('微网格议事会')
@@ -248,7 +249,7 @@ export default function MeetingEdit() {
                     className='hl-node-choice'
                     on={chosenNode === p.nodeId}
                     label={p.nodeName}
-                    note={p.nodeKind === 'grid' ? '网格' : '社区'}
+                    note={p.nodeKind === 'grid' ? '网格' : p.nodeKind === 'settlement' ? '集中居住区' : '社区'}
                     onClick={() => {
                       setNodeId(p.nodeId)
                       setInvitees([])

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { useDidShow } from '@tarojs/taro'
+import { isCommunityLevel } from '@shared/territory/kinds'
 import { Text } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -23,7 +24,7 @@ export default function Meetings() {
   useDidShow(() => {
     void loadProfile()
   })
-  const places = leaderPlaces(profile).filter((s) => s.nodeKind === 'grid' || s.nodeKind === 'community')
+  const places = leaderPlaces(profile).filter((s) => s.nodeKind === 'grid' || isCommunityLevel(s.nodeKind))
   const [view, setView] = useState<string>('mine')
   const nodeId = view === 'mine' ? undefined : view
   const ready = Boolean(profile) || state.status === 'error'

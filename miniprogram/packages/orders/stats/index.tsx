@@ -7,6 +7,7 @@ import { Empty, ErrorView, Loading } from '../../../components/states'
 import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
 import { orders, type Measure, type StatsOutput } from '../../../services/orders'
+import { isCommunityLevel } from '@shared/territory/kinds'
 import { Choice } from '../../../components/choice'
 import { duration, formatMonth, percent } from '../common/format'
 import { NodePicker } from '../common/hooks'
@@ -116,7 +117,7 @@ export default function OrderStats() {
   }, [node?.nodeId, month])
 
   const stats = load.status === 'ready' ? load.stats : null
-  const childTitle = node?.nodeKind === 'street' ? '各社区' : node?.nodeKind === 'community' ? '各网格' : node?.nodeKind === 'grid' ? '各微网格' : '下级'
+  const childTitle = node?.nodeKind === 'street' ? '各社区' : isCommunityLevel(node?.nodeKind ?? '') ? '各网格' : node?.nodeKind === 'grid' ? '各微网格' : '下级'
 
   return (
     <PageShell name='order-stats'>

@@ -28,6 +28,7 @@ const OFFER_LABELS: Record<ScanOffer, string> = {
   postOnBehalf: '为这位居民代办',
   signInMeeting: '会议签到',
   viewStation: '看看这个服务站',
+  liuyouCheck: '六有自查',
 }
 
 type Resolve = { status: 'idle' } | { status: 'busy' } | { status: 'error'; error: ClientError } | { status: 'done'; scene: string; result: ScanResult }
@@ -194,6 +195,11 @@ export default function StationScan() {
         setDuty(answer.ok ? { status: 'done', offer: o, answer: answer.data } : { status: 'error', error: answer.error })
         return
       }
+      case 'liuyouCheck': {
+        // The checklist of the station's community: the current check opens (or starts) there.
+        if (result.station) go(withQuery(ROUTES.liuyouChecks, { community: result.station.communityId, open: '1' }))
+        return
+      }
       case 'signInMeeting':
         return
     }
@@ -204,7 +210,9 @@ export default function StationScan() {
   return (
     <PageShell name='station-scan'>
       <Text className='hl-title'>扫一扫</Text>
-      <Text className='hl-note hs-intro'>扫服务站门口的码可以报事；值班的同志扫大屏上的码签到、签退；网格长扫居民的个人码可以代办。</Text>
+      <Text className='hl-note hs-intro'>
+        扫服务站门口的码可以报事，社区书记和网格长还可以打开本社区的六有自查；值班的同志扫大屏上的码签到、签退；网格长扫居民的个人码可以代办。
+      </Text>
 
       {isH5 ? (
         <View className='hl-card hl-field hl-field-scene'>
