@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { api, COMMON_ERRORS, type ActionSpec } from '../shared/api/contract';
-import { ERRORS, type ErrorCode } from '../shared/errors';
+import type { ErrorCode } from '../shared/errors';
+import { ALL_ERROR_CODES, ALL_ERRORS } from '../shared/errors.catalog';
 
 /** Renders a JSON Schema compactly: `{ name?: string ≤20, phone?: string /^1[3-9]\d{9}$/ }`. */
 function describeSchema(schema: z.ZodType, io: 'input' | 'output'): string {
@@ -18,7 +19,7 @@ function strip(node: unknown): unknown {
   return node;
 }
 
-const errorRow = (code: ErrorCode) => `| \`${code}\` | ${ERRORS[code].status} | ${ERRORS[code].message} |`;
+const errorRow = (code: ErrorCode) => `| \`${code}\` | ${ALL_ERRORS[code].status} | ${ALL_ERRORS[code].message} |`;
 
 /** docs/api.md, generated from the shared contract; tests/unit/api-docs.test.ts keeps it in sync. */
 export function renderApiDocs(): string {
@@ -75,6 +76,6 @@ export function renderApiDocs(): string {
       if (spec.errors.length) lines.push('Errors:', '', '| code | HTTP | message |', '|---|---|---|', ...spec.errors.map(errorRow), '');
     }
   }
-  lines.push('## All error codes', '', '| code | HTTP | message |', '|---|---|---|', ...(Object.keys(ERRORS) as ErrorCode[]).map(errorRow), '');
+  lines.push('## All error codes', '', '| code | HTTP | message |', '|---|---|---|', ...ALL_ERROR_CODES.map(errorRow), '');
   return lines.join('\n');
 }

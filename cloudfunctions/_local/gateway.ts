@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fail, type Envelope } from '../../shared/api/envelope';
 import { httpStatusOf, type ErrorCode } from '../../shared/errors';
+// The gateway serves every function in one process: it registers every domain's messages.
+import '../../shared/errors.catalog';
 import { runTick } from '../scheduler/scheduler.jobs';
 import { runCall, type FunctionDefinition } from '../_core/pipeline';
 import type { ClockPort, Ports } from '../_core/ports';

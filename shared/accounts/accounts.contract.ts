@@ -1,3 +1,5 @@
+// The messages of the codes this contract's actions answer with: every bundle that serves them carries them.
+import './accounts.errors';
 import { spec } from '../api/spec';
 import * as A from './accounts.schema';
 

@@ -1,3 +1,6 @@
+// The messages of the codes this contract's actions answer with: every bundle that serves them carries them.
+import '../stations/codes.errors';
+import './councils.errors';
 import { spec } from '../api/spec';
 import * as C from './councils.schema';
 

@@ -1,3 +1,5 @@
+// Registers the messages of the codes this module refuses with, in every bundle that runs it.
+import './councils.errors';
 import type { Category } from '../orders/categories';
 import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type TimelineLine } from '../kernel/lifecycle';
 import type { PlacePath } from '../territory/territory.schema';

@@ -1,3 +1,5 @@
+// Registers the messages of the codes this module refuses with, in every bundle that runs it.
+import './liuyou.errors';
 import { type Effect, type Lifecycle, type Refusal, type TimelineLine } from '../kernel/lifecycle';
 import type { PlacePath } from '../territory/territory.schema';
 import { periodLabel } from './period';

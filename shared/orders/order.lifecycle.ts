@@ -1,3 +1,5 @@
+// Registers the messages of the codes this module refuses with, in every bundle that runs it.
+import './orders.errors';
 import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type SideWrite, type TimelineLine } from '../kernel/lifecycle';
 import { beijingMonth } from '../kernel/time';
 import { CATEGORY_RULES } from './categories';

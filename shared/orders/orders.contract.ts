@@ -1,3 +1,5 @@
+// The messages of the codes this contract's actions answer with: every bundle that serves them carries them.
+import './orders.errors';
 import { spec } from '../api/spec';
 import * as H from './home.schema';
 import * as O from './orders.schema';

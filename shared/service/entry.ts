@@ -1,3 +1,5 @@
+// Registers the messages of the codes this module refuses with, in every bundle that runs it.
+import './service.errors';
 import { fail, ok, type Result } from '../api/envelope';
 import { beijingMonth } from '../kernel/time';
 import type { Order } from '../orders/orders.schema';

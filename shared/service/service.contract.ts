@@ -1,3 +1,5 @@
+// The messages of the codes this contract's actions answer with: every bundle that serves them carries them.
+import './service.errors';
 import { spec } from '../api/spec';
 import * as V from './service.schema';
 

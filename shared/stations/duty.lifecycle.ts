@@ -1,3 +1,5 @@
+// Registers the messages of the codes this module refuses with, in every bundle that runs it.
+import './stations.errors';
 import type { Change, Effect, Lifecycle, Refusal } from '../kernel/lifecycle';
 import { beijingMonth } from '../kernel/time';
 import { confirmedDutyEntry, dutyEntry } from '../service/entry';

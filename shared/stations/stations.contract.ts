@@ -1,3 +1,6 @@
+// The messages of the codes this contract's actions answer with: every bundle that serves them carries them.
+import './codes.errors';
+import './stations.errors';
 import { spec } from '../api/spec';
 import * as S from './stations.schema';
 

@@ -1,3 +1,5 @@
+// Registers the messages of the codes this module refuses with, in every bundle that runs it.
+import './stations.errors';
 import type { Actor, Decision } from '../accounts/accounts.policy';
 import { holdsOver } from '../accounts/accounts.policy';
 import { PLACE_ADMIN_ROLES, SERVING_ROLES } from '../accounts/roles';

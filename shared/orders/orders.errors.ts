@@ -1,0 +1,20 @@
+import { registerErrors, type ErrorTable } from '../errors';
+
+/**
+ * Work orders (ORDER.*).
+ * Registered when imported: the domain contract and the lifecycles and policies that refuse with
+ * these codes import it, so every bundle that can answer with one carries these messages and the
+ * bundles of unrelated domains do not (see shared/errors.ts).
+ */
+export const ORDERS_ERRORS = {
+  'ORDER.NOT_FOUND': { status: 404, message: '没有找到这件事，可能已被撤回' },
+  'ORDER.ALREADY_TAKEN': { status: 409, message: '手慢了，这件事已经有人接了' },
+  'ORDER.NOT_ALLOWED_NOW': { status: 409, message: '这件事现在不能这样处理，请刷新看看最新进展' },
+  'ORDER.NO_HOME': { status: 400, message: '请先在“我的”里填写住址，或选择问题所在的楼栋' },
+  'ORDER.PHOTO_REQUIRED': { status: 400, message: '这类事项办结时需要上传一张现场照片' },
+  'ORDER.VOLUNTEER_NOT_ELIGIBLE': { status: 409, message: '这位志愿者现在不能接这件事' },
+  'ORDER.NOT_A_RESIDENT_OF_PLACE': { status: 403, message: '只能为本网格的居民代办' },
+  'ORDER.PHOTO_TOO_LARGE': { status: 413, message: '照片太大了，请换一张或压缩后再传' },
+} as const satisfies ErrorTable;
+
+registerErrors(ORDERS_ERRORS);
