@@ -16,7 +16,7 @@ export default defineAppConfig({
       root: 'packages/councils',
       pages: ['topics/index', 'propose/index', 'topic/index', 'meetings/index', 'meeting-edit/index', 'meeting/index', 'screen/index', 'decisions/index'],
     },
-    { root: 'packages/liuyou', pages: ['checks/index', 'check/index', 'matrix/index', 'tasks/index', 'records/index'] },
+    { root: 'packages/liuyou', pages: ['checks/index', 'check/index', 'matrix/index', 'tasks/index', 'records/index', 'template/index'] },
   ],
   window: {
     navigationBarTitleText: '红邻',

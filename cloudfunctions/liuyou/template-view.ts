@@ -36,12 +36,13 @@ const templateView = (t: Template) => ({
   publishedByName: t.publishedByName,
 });
 
-/** The current template of a street (its latest version, else the default) and the versions it published, newest first. */
+/** The current template of a street (its latest version, else the default) and its history, newest first, ending with the default. */
 export function templatesOutput(versions: readonly Template[], now: string): z.output<typeof TemplatesOutput> {
   const current = versions[0] ?? DEFAULT_TEMPLATE;
   return {
     current: templateView(current),
-    versions: (versions.length ? versions : [DEFAULT_TEMPLATE]).map((t) => ({ version: t.version, name: t.name, publishedAt: t.publishedAt, publishedByName: t.publishedByName })),
+    // The built-in default is version 1 of every street, the first line of its history.
+    versions: [...versions, DEFAULT_TEMPLATE].map((t) => ({ version: t.version, name: t.name, publishedAt: t.publishedAt, publishedByName: t.publishedByName })),
     currentPeriod: periodOf(current.periodKind, now),
   };
 }

@@ -41,6 +41,7 @@ export const ROUTES = {
   liuyouMatrix: '/packages/liuyou/matrix/index',
   liuyouTasks: '/packages/liuyou/tasks/index',
   liuyouRecords: '/packages/liuyou/records/index',
+  liuyouTemplate: '/packages/liuyou/template/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

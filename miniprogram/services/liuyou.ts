@@ -25,10 +25,12 @@ export type TrendPoint = MatrixOutput['trend'][number]
 export type AutoRecords = ApiOutput<'liuyou', 'autoRecords'>
 export type AutoRecordRow = AutoRecords['rows'][number]
 export type TemplatesOutput = ApiOutput<'liuyou', 'templates'>
+export type TemplateItem = TemplatesOutput['current']['items'][number]
 export type EvidenceFile = NonNullable<ApiInput<'liuyou', 'addEvidence'>['file']>
 
 export const liuyou = {
   templates: (streetId: string) => call('liuyou', 'templates', { streetId }),
+  publishTemplate: (input: ApiInput<'liuyou', 'publishTemplate'>) => call('liuyou', 'publishTemplate', input),
   startCheck: (input: ApiInput<'liuyou', 'startCheck'>) => call('liuyou', 'startCheck', input),
   getCheck: (checkId: string) => call('liuyou', 'getCheck', { checkId }),
   listChecks: (input: ApiInput<'liuyou', 'listChecks'>) => call('liuyou', 'listChecks', input),

@@ -264,7 +264,14 @@ export const CheckSummary = z.object({
   total: z.number().int(),
   returned: z.number().int(),
 });
-export const ListChecksOutput = z.object({ checks: z.array(CheckSummary), total: z.number().int(), offset: z.number().int(), limit: z.number().int() });
+export const ListChecksOutput = z.object({
+  checks: z.array(CheckSummary),
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  /** The period a check started now belongs to (the street's template says quarter or half-year). */
+  currentPeriod: z.string(),
+});
 
 export const TemplateView = z.object({
   id: z.string(),

@@ -50,6 +50,16 @@ export function previousPeriod(period: string): string {
   return `${year - 1}-${letter}${letter === 'Q' ? 4 : 2}`;
 }
 
+/** The period after, of the same kind. */
+export function nextPeriod(period: string): string {
+  const m = PERIOD.exec(period);
+  if (!m) throw new RangeError(`not a period: ${period}`);
+  const year = Number(m[1]);
+  const letter = m[2]![0]!;
+  const n = Number(m[2]!.slice(1));
+  return n < (letter === 'Q' ? 4 : 2) ? `${year}-${letter}${n + 1}` : `${year + 1}-${letter}1`;
+}
+
 /** The last `n` periods up to and including `period`, oldest first. */
 export function periodsUpTo(period: string, n: number): string[] {
   const out = [period];

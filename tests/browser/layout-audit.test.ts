@@ -161,6 +161,8 @@ const PLAN: Visit[] = [
   { route: 'packages/liuyou/matrix/index', personas: ['streetAdmin'] },
   { route: 'packages/liuyou/tasks/index', personas: ['communityAdmin', 'gridLeader'] },
   { route: 'packages/liuyou/records/index', query: (ids) => `check=${ids.liuyouFilling}&item=${ids.liuyouAutoItem}`, personas: LEADERS },
+  { route: 'packages/liuyou/template/index', personas: ['streetAdmin', 'communityAdmin'] },
+  { route: 'packages/liuyou/template/index', query: () => 'edit=1', personas: ['streetAdmin'], variant: '编辑新版本' },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { addDays, beijingDate } from '@shared/kernel/time'
 import { CATEGORIES, type Category } from '@shared/orders/categories'
+import { Choice } from '../../../components/choice'
+import { DateTimeField } from '../../../components/date-field'
+import { Field } from '../../../components/field'
 import { FormButtons } from '../../../components/form-buttons'
 import '../../../components/inline-form.scss'
 import { useFieldErrors } from '../../../lib/field-errors'
 import type { ClientError } from '../../../services/call'
 import type { NewActionItem } from '../../../services/councils'
-import { Choice, DateTimeField, Field } from './ui'
 
 type ActionField = 'text' | 'ownerName' | 'deadline' | 'budget' | 'category'
 const ACTION_FIELDS: readonly ActionField[] = ['text', 'ownerName', 'deadline', 'budget', 'category']
@@ -56,7 +58,7 @@ export function ActionItemForm({
       <DateTimeField mode='date' label='完成期限' name='action-deadline' value={deadline} onChange={setDeadline} error={errors.errors.deadline} />
       <Field label='预算（元，没有填 0）' name='action-budget' type='number' value={budget} maxLength={8} error={errors.errors.budget} onChange={setBudget} />
       <Text className='hl-field-label'>派发工单时的类别</Text>
-      <View className='hc-choices'>
+      <View className='hl-choices hc-choices'>
         {CATEGORIES.filter((c) => c !== '邻里纠纷').map((c) => (
           <Choice key={c} className='hl-action-category' on={category === c} label={c} onClick={() => setCategory(c)} />
         ))}

@@ -1,7 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { MEETING_TYPE_RULES } from '@shared/councils/meeting.types'
+import { Chips } from '../../../components/chips'
+import { ProgressBar } from '../../../components/progress-bar'
+import { when } from '../../../lib/time-words'
 import type { MeetingSummary, TopicView } from '../../../services/councils'
-import { Chips, MeetingStateChip, minutesText, ProgressBar, TopicStateChip, when } from './ui'
+import { MeetingStateChip, minutesText, TopicStateChip } from './ui'
 
 export function TopicCard({ topic, onOpen }: { topic: TopicView; onOpen: () => void }) {
   const collecting = topic.state === 'proposed' || topic.state === 'supported'

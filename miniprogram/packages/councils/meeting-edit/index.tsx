@@ -6,18 +6,22 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { INVITABLE_ROLE_LABELS, INVITABLE_ROLES, MEETING_TYPE_RULES, MEETING_TYPES, type InvitableRole, type MeetingType } from '@shared/councils/meeting.types'
 import { addDays, beijingDate, beijingInstant, clockText } from '@shared/kernel/time'
 import { isCommunityLevel } from '@shared/territory/kinds'
+import { Choice } from '../../../components/choice'
+import { DateTimeField } from '../../../components/date-field'
+import { Field } from '../../../components/field'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
 import { useFieldErrors } from '../../../lib/field-errors'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { loadProfile, useProfile } from '../../../lib/profile'
+import { toTop } from '../../../lib/scroll'
 import { accounts, type MemberView } from '../../../services/accounts'
 import type { ClientError } from '../../../services/call'
 import { councils, type MeetingView } from '../../../services/councils'
 import { newClientKey } from '../../../services/orders'
 import { stations, type StationView } from '../../../services/stations'
 import { leaderPlaces } from '../common/places'
-import { Choice, DateTimeField, Field, minutesText, toTop } from '../common/ui'
+import { minutesText } from '../common/ui'
 import '../common/councils.scss'
 
 type F = 'type' | 'title' | 'node' | 'place' | 'when' | 'length' | 'roles' | 'invitees'
@@ -206,7 +210,7 @@ export default function MeetingEdit() {
             {editing ? (
               <Text className='hl-text'>{`${type}：${MEETING_TYPE_RULES[type].hint}`}</Text>
             ) : (
-              <View className='hc-choices hc-choices-one'>
+              <View className='hl-choices hc-choices hc-choices-one'>
                 {MEETING_TYPES.map((t) => (
                   <Choice
                     key={t}
@@ -242,7 +246,7 @@ export default function MeetingEdit() {
             {editing ? (
               <Text className='hl-text'>{loaded.meeting!.placeLabel}</Text>
             ) : (
-              <View className='hc-choices hc-choices-one'>
+              <View className='hl-choices hc-choices hc-choices-one'>
                 {places.map((p) => (
                   <Choice
                     key={p.nodeId}
@@ -266,7 +270,7 @@ export default function MeetingEdit() {
             <Text className='hl-field-label'>会议地点</Text>
             {stationList.status === 'loading' ? <Loading text='正在加载服务站…' /> : null}
             {stationList.status === 'error' ? <ErrorView error={stationList.error} onRetry={() => void fetchStations()} /> : null}
-            <View className='hc-choices hc-choices-one'>
+            <View className='hl-choices hc-choices hc-choices-one'>
               {ofPlace.map((s) => (
                 <Choice
                   key={s.id}
@@ -332,7 +336,7 @@ export default function MeetingEdit() {
               }}
             />
             <Text className='hl-field-label'>会议时长</Text>
-            <View className='hc-choices'>
+            <View className='hl-choices hc-choices'>
               {LENGTHS.map((l) => (
                 <Choice
                   key={l}
@@ -353,7 +357,7 @@ export default function MeetingEdit() {
           <View className='hl-card hl-field-roles'>
             <Text className='hl-field-label'>按角色邀请</Text>
             <Text className='hl-note'>{`${node?.nodeName ?? '辖区'}里担任这些角色的人都会收到邀请`}</Text>
-            <View className='hc-choices hc-choices-one'>
+            <View className='hl-choices hc-choices hc-choices-one'>
               {INVITABLE_ROLES.map((r) => (
                 <Choice
                   key={r}
@@ -376,7 +380,7 @@ export default function MeetingEdit() {
             {members.status === 'error' ? <ErrorView error={members.error} onRetry={() => chosenNode && void fetchMembers(chosenNode)} /> : null}
             {members.status === 'ready' && members.list.length === 0 ? <Text className='hl-note'>这里还没有登记的居民</Text> : null}
             {members.status === 'ready' ? (
-              <View className='hc-choices hc-choices-one'>
+              <View className='hl-choices hc-choices hc-choices-one'>
                 {members.list
                   .filter((m, i) => showAll || i < FIRST_MEMBERS || invitees.includes(m.userId))
                   .map((m) => (

@@ -5,6 +5,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { MEETING_TYPE_RULES } from '@shared/councils/meeting.types'
 import { ActionBar } from '../../../components/action-bar'
+import { Chips } from '../../../components/chips'
 import { FormButtons } from '../../../components/form-buttons'
 import { InlineForm } from '../../../components/inline-form'
 import { Kv } from '../../../components/kv'
@@ -12,10 +13,12 @@ import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import type { ActionSpec, ActionTable } from '../../../lib/actions'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { bringIntoView, toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
+import { when } from '../../../lib/time-words'
 import type { Answer, ClientError } from '../../../services/call'
 import { councils, meetingIdOfScene, type MeetingAction, type MeetingView } from '../../../services/councils'
-import { bringIntoView, Chips, MeetingStateChip, minutesText, Timeline, toTop, when } from '../common/ui'
+import { MeetingStateChip, minutesText, Timeline } from '../common/ui'
 import { AddItemForm, AgendaItem, AgendaTotal, Attendees, DecideForm, Invitees, MinutesEditor, PrintAgenda, QuorumCard, SignInCard, SignInForCard } from './parts'
 import '../common/councils.scss'
 
@@ -260,7 +263,7 @@ export default function MeetingPage() {
           {['published', 'inSession', 'closed', 'archived'].includes(meeting.state) ? <QuorumCard meeting={meeting} live={live} /> : null}
 
           <View className='hl-card hl-agenda'>
-            <Text className='hc-section-title'>{`议程（${meeting.agenda.length} 项）`}</Text>
+            <Text className='hl-section-title'>{`议程（${meeting.agenda.length} 项）`}</Text>
             {meeting.agenda.length === 0 ? (
               <Text className='hl-note hl-agenda-empty'>{allowed.has('addItem') ? '还没有议程：点下面的“添加议题”，把已采纳的议题列进来。' : '还没有安排议程'}</Text>
             ) : null}
@@ -336,7 +339,7 @@ export default function MeetingPage() {
             />
           ) : meeting.minutes ? (
             <View className='hl-card hl-minutes'>
-              <Text className='hc-section-title'>会议纪要</Text>
+              <Text className='hl-section-title'>会议纪要</Text>
               <Text className='hl-text hc-minutes'>{meeting.minutes}</Text>
               {meeting.minutesAt ? <Text className='hl-note'>{`记录于 ${when(meeting.minutesAt)}`}</Text> : null}
             </View>

@@ -4,16 +4,20 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { CHOICE_LABELS, CHOICES, ITEM_MINUTES, OUTCOME_LABELS, OUTCOMES, overrunOf, suggestedOutcome, type Outcome } from '@shared/councils/agenda'
+import { Chips } from '../../../components/chips'
+import { Choice } from '../../../components/choice'
+import { Field } from '../../../components/field'
 import { FormButtons } from '../../../components/form-buttons'
-import '../../../components/inline-form.scss'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
+import '../../../components/inline-form.scss'
 import { useFieldErrors } from '../../../lib/field-errors'
+import { sceneFrom } from '../../../lib/scene'
+import { day, when } from '../../../lib/time-words'
 import type { ClientError } from '../../../services/call'
 import { councils, type AgendaItemView, type Choice as VoteChoice, type MeetingView, type NewActionItem, type TopicView } from '../../../services/councils'
-import { sceneFrom } from '../../../lib/scene'
 import { ActionItemForm } from '../common/action-form'
-import { Choice, day, Field, minutesText, TallyBars, when, yuan } from '../common/ui'
+import { minutesText, TallyBars, yuan } from '../common/ui'
 
 /** Reads a code with the camera (weapp): the scene inside it, '' when cancelled or not a code. */
 export async function scanScene(): Promise<string> {
@@ -33,7 +37,7 @@ export function QuorumCard({ meeting, live }: { meeting: MeetingView; live: bool
   const q = meeting.quorum
   return (
     <View className={`hl-card hc-quorum hl-quorum${q.reached ? ' hc-quorum-reached hl-quorum-reached' : ''}`} aria-live='polite'>
-      <Text className='hc-section-title'>{live ? '到会情况（实时）' : '到会情况'}</Text>
+      <Text className='hl-section-title'>{live ? '到会情况（实时）' : '到会情况'}</Text>
       <Text className='hc-quorum-numbers hl-quorum-numbers'>{`实到 ${q.present} / 应到 ${q.invited} 人`}</Text>
       <Text className={`hl-text hl-quorum-state`}>
         {q.reached ? `✓ 已达到法定人数（需 ${q.needed} 人）` : `还差 ${Math.max(0, q.needed - q.present)} 人达到法定人数（需 ${q.needed} 人）`}
@@ -84,7 +88,7 @@ export function AgendaItem({
         <View className='hc-item-words'>
           <Text className='hl-text hc-card-title hl-agenda-title'>{item.title}</Text>
           <Text className='hl-note'>{`汇报人 ${item.presenterName} · ${minutesText(item.minutes)}${item.kind === 'review' ? ' · 评议' : ''}`}</Text>
-          <View className='hc-chips'>
+          <Chips>
             {item.outcomeLabel ? (
               <Text className={`hl-chip hc-chip-${item.outcome === 'adopted' ? 'done' : 'plain'} hl-agenda-outcome`}>{`结果：${item.outcomeLabel}`}</Text>
             ) : null}
@@ -92,7 +96,7 @@ export function AgendaItem({
             {item.voted ? (
               <Text className='hl-chip hc-chip-done hl-voted'>{meeting.anonymous || !item.myChoice ? '✓ 已投票' : `✓ 已投票：${CHOICE_LABELS[item.myChoice]}`}</Text>
             ) : null}
-          </View>
+          </Chips>
         </View>
       </View>
 
@@ -232,7 +236,7 @@ export function AddItemForm({
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void fetchTopics()} /> : null}
       {list.status === 'ready' && list.topics.length === 0 ? <Empty text='没有可以列入的议题' hint='网格长采纳议题后，就能列入议程' /> : null}
       {list.status === 'ready' ? (
-        <View className='hc-choices hc-choices-one'>
+        <View className='hl-choices hc-choices hc-choices-one'>
           {list.topics.map((t) => (
             <Choice
               key={t.id}
@@ -302,7 +306,7 @@ export function DecideForm({
       <Text className='hl-field-label'>{`记录结果：${item.title}`}</Text>
       <TallyBars tally={item.tally} />
       {suggestedOutcome(item.tally) ? <Text className='hl-note'>{`按表决票数，建议记为“${OUTCOME_LABELS[suggestedOutcome(item.tally)!]}”`}</Text> : null}
-      <View className='hc-choices'>
+      <View className='hl-choices hc-choices'>
         {OUTCOMES.map((o) => (
           <Choice key={o} className={`hl-outcome hl-outcome-${o}`} on={outcome === o} label={OUTCOME_LABELS[o]} onClick={() => setOutcome(o)} />
         ))}
@@ -368,7 +372,7 @@ export function SignInCard({ busy, error, onScene }: { busy: boolean; error?: st
   const [local, setLocal] = useState<string | null>(null)
   return (
     <View className='hl-card hl-sign-in hc-no-print'>
-      <Text className='hc-section-title'>会议签到</Text>
+      <Text className='hl-section-title'>会议签到</Text>
       <Text className='hl-note'>扫一扫会场服务站屏幕上的会议签到码。签到后才能表决。</Text>
       {isWeapp() ? (
         <Button
@@ -418,7 +422,7 @@ export function SignInForCard({
   const absent = meeting.invitees.filter((i) => !i.present)
   return (
     <View className='hl-card hl-sign-in-for hc-no-print'>
-      <Text className='hc-section-title'>为参会人签到</Text>
+      <Text className='hl-section-title'>为参会人签到</Text>
       {isWeapp() ? (
         <Button
           className='hl-btn hl-btn-block hl-btn-scan-person'
@@ -485,7 +489,7 @@ export function SignInForCard({
 export function Attendees({ meeting }: { meeting: MeetingView }) {
   return (
     <View className='hl-card hl-attendees'>
-      <Text className='hc-section-title'>{`已签到（${meeting.attendees.length} 人）`}</Text>
+      <Text className='hl-section-title'>{`已签到（${meeting.attendees.length} 人）`}</Text>
       {meeting.attendees.length === 0 ? <Text className='hl-note'>还没有人签到</Text> : null}
       {meeting.attendees.map((a, i) => (
         <View key={`${a.name}-${i}`} className='hc-person hl-attendee'>
@@ -504,7 +508,7 @@ export function Invitees({ meeting }: { meeting: MeetingView }) {
   const roles = meeting.invitees.length
   return (
     <View className='hl-card hl-invitees'>
-      <Text className='hc-section-title'>{`参会人（${roles} 人）`}</Text>
+      <Text className='hl-section-title'>{`参会人（${roles} 人）`}</Text>
       {roles === 0 ? <Text className='hl-note'>{meeting.state === 'draft' ? '发布后按角色和点名向参会人发出邀请' : '还没有邀请参会人'}</Text> : null}
       {meeting.invitees.map((i) => (
         <View key={i.userId} className='hc-person hl-invitee'>
@@ -525,7 +529,7 @@ export function MinutesEditor({ meeting, busy, error, onSave }: { meeting: Meeti
   const [text, setText] = useState(meeting.minutes ?? meeting.minutesDraft ?? '')
   return (
     <View className='hl-card hl-minutes-editor hc-no-print'>
-      <Text className='hc-section-title'>{meeting.minutes ? '会议纪要（可修改）' : '填写会议纪要'}</Text>
+      <Text className='hl-section-title'>{meeting.minutes ? '会议纪要（可修改）' : '填写会议纪要'}</Text>
       <Text className='hl-note'>已预填出席、议程、表决和结果，请在“讨论情况”后补充大家的发言要点。</Text>
       <TextBox className='hl-input-minutes' value={text} maxLength={10000} onChange={setText} />
       <FieldError field='text' message={error} />
@@ -547,7 +551,7 @@ export function PrintAgenda({ meeting }: { meeting: MeetingView }) {
       <Text className='hl-text hc-line'>{`地点：${meeting.placeText}`}</Text>
       <Text className='hl-text hc-line'>{`召集人：${meeting.convenerName}`}</Text>
       {meeting.anonymous ? <Text className='hl-text hc-line'>本次会议无记名表决</Text> : null}
-      <Text className='hc-section-title hl-print-heading'>议程</Text>
+      <Text className='hl-section-title hl-print-heading'>议程</Text>
       {meeting.agenda.length === 0 ? <Text className='hl-note'>还没有安排议程</Text> : null}
       {meeting.agenda.map((item, i) => (
         <View key={item.id} className='hc-item hl-print-item'>

@@ -4,6 +4,8 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { MEETING_TYPES, MEETING_TYPE_RULES, type MeetingType } from '@shared/councils/meeting.types'
+import { Choice } from '../../../components/choice'
+import { Field } from '../../../components/field'
 import { PageShell } from '../../../components/page-shell'
 import { PhotoPicker } from '../../../components/photo-picker'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
@@ -11,13 +13,13 @@ import { TextBox } from '../../../components/text-box'
 import { useFieldErrors } from '../../../lib/field-errors'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { loadProfile, useProfile } from '../../../lib/profile'
+import { toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
 import { lineage } from '../../../lib/territory'
 import { useTerritoryTree } from '../../../lib/territory-tree'
 import { councils } from '../../../services/councils'
 import { newClientKey, type OrderPhoto } from '../../../services/orders'
 import { leaderPlaces } from '../common/places'
-import { Choice, Field, toTop } from '../common/ui'
 import '../common/councils.scss'
 
 type F = 'title' | 'description' | 'photos' | 'gridId' | 'meetingType'
@@ -142,7 +144,7 @@ export default function Propose() {
               ) : grids.length === 0 ? (
                 <Text className='hl-note'>您负责的辖区里还没有网格</Text>
               ) : (
-                <View className='hc-choices hc-choices-one'>
+                <View className='hl-choices hc-choices hc-choices-one'>
                   {grids.map((g) => (
                     <Choice
                       key={g.id}
@@ -172,7 +174,7 @@ export default function Propose() {
           {leaderMode ? (
             <View className='hl-card hl-field-meeting-type'>
               <Text className='hl-field-label'>适合哪种会议（可不选）</Text>
-              <View className='hc-choices hc-choices-one'>
+              <View className='hl-choices hc-choices hc-choices-one'>
                 {MEETING_TYPES.map((t) => (
                   <Choice
                     key={t}

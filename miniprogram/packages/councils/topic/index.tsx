@@ -4,22 +4,27 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ActionBar } from '../../../components/action-bar'
+import { Chips } from '../../../components/chips'
+import { Choice } from '../../../components/choice'
 import { FormButtons } from '../../../components/form-buttons'
 import { InlineForm } from '../../../components/inline-form'
 import { Kv } from '../../../components/kv'
-import { PhotoGrid } from '../../../components/photo-grid'
 import { PageShell } from '../../../components/page-shell'
+import { PhotoGrid } from '../../../components/photo-grid'
 import { PlacePicker } from '../../../components/place-picker'
+import { ProgressBar } from '../../../components/progress-bar'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
 import type { ActionSpec, ActionTable } from '../../../lib/actions'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { bringIntoView, toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
 import { useTerritoryTree } from '../../../lib/territory-tree'
+import { day, when } from '../../../lib/time-words'
 import type { ClientError } from '../../../services/call'
-import { ActionItemForm } from '../common/action-form'
 import { councils, type TopicAction, type TopicActionItem, type TopicView } from '../../../services/councils'
-import { bringIntoView, Choice, Chips, ProgressBar, TallyBars, Timeline, toTop, TopicStateChip, when, day, yuan } from '../common/ui'
+import { ActionItemForm } from '../common/action-form'
+import { TallyBars, Timeline, TopicStateChip, yuan } from '../common/ui'
 import '../common/councils.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; topic: TopicView }
@@ -43,7 +48,7 @@ function WaySteps({ topic }: { topic: TopicView }) {
   const lastReached = topic.way.reduce((at, s, i) => (s.reached ? i : at), -1)
   return (
     <View className='hl-card hl-topic-way'>
-      <Text className='hc-section-title'>议题进程</Text>
+      <Text className='hl-section-title'>议题进程</Text>
       <View className='hc-way' role='list'>
         {topic.way.map((s, i) => (
           <View
@@ -120,7 +125,7 @@ function RateForm({ busy, error, onSubmit, onCancel }: { busy: boolean; error?: 
   return (
     <View className='hl-card hl-inline-form hl-form-rate'>
       <Text className='hl-field-label'>落实得怎么样？</Text>
-      <View className='hc-choices hc-stars' role='radiogroup'>
+      <View className='hl-choices hc-choices hc-stars' role='radiogroup'>
         {[1, 2, 3, 4, 5].map((n) => (
           <Choice key={n} className={`hl-star hl-star-${n}`} on={score === n} label={`${n} 星`} onClick={() => setScore(n)} />
         ))}
@@ -171,7 +176,7 @@ function MergePicker({ topic, busy, onMerge, onCancel }: { topic: TopicView; bus
       {list.status === 'error' ? <ErrorView error={list.error} onRetry={() => void fetchList()} /> : null}
       {list.status === 'ready' && list.topics.length === 0 ? <Empty text='本网格没有可以合并进去的议题' /> : null}
       {list.status === 'ready' ? (
-        <View className='hc-choices hc-choices-one'>
+        <View className='hl-choices hc-choices hc-choices-one'>
           {list.topics.map((t) => (
             <Choice
               key={t.id}
@@ -328,14 +333,14 @@ export default function TopicPage() {
           <WaySteps topic={topic} />
 
           <View className='hl-card hl-topic-description'>
-            <Text className='hc-section-title'>情况说明</Text>
+            <Text className='hl-section-title'>情况说明</Text>
             <Text className='hl-text hc-description'>{topic.description}</Text>
             <PhotoGrid photos={topic.photos} name='topic' />
           </View>
 
           {collecting || topic.supportCount > 0 ? (
             <View className='hl-card hl-topic-support'>
-              <Text className='hc-section-title'>居民附议</Text>
+              <Text className='hl-section-title'>居民附议</Text>
               <ProgressBar share={topic.threshold ? Math.min(1, topic.supportCount / topic.threshold) : 0} words={`${topic.supportCount} / ${topic.threshold} 人`} />
               {collecting ? (
                 <Text className='hl-note'>
@@ -348,7 +353,7 @@ export default function TopicPage() {
 
           {topic.answer ? (
             <View className='hl-card hl-topic-answer'>
-              <Text className='hc-section-title'>网格长的答复</Text>
+              <Text className='hl-section-title'>网格长的答复</Text>
               <Text className='hl-text'>{topic.answer}</Text>
             </View>
           ) : null}
@@ -360,7 +365,7 @@ export default function TopicPage() {
 
           {topic.meeting ? (
             <View className='hl-card hl-topic-meeting'>
-              <Text className='hc-section-title'>议事会</Text>
+              <Text className='hl-section-title'>议事会</Text>
               <Text className='hl-text'>{topic.meeting.title}</Text>
               <Text className='hl-note'>{when(topic.meeting.startAt)}</Text>
               <Button className='hl-btn hl-btn-block hl-btn-open-meeting' onClick={() => go(withQuery(ROUTES.councilMeeting, { id: topic.meeting!.id }))}>
@@ -371,7 +376,7 @@ export default function TopicPage() {
 
           {topic.decision ? (
             <View className='hl-card hl-topic-decision'>
-              <Text className='hc-section-title'>{`表决结果：${topic.decision.outcomeLabel}`}</Text>
+              <Text className='hl-section-title'>{`表决结果：${topic.decision.outcomeLabel}`}</Text>
               {topic.decision.tally ? <TallyBars tally={topic.decision.tally} /> : <Text className='hl-note'>未投票表决</Text>}
               {topic.decision.notes ? <Text className='hl-text'>{topic.decision.notes}</Text> : null}
               <Text className='hl-note'>{`决定于 ${when(topic.decision.at)}`}</Text>
@@ -380,7 +385,7 @@ export default function TopicPage() {
 
           {topic.actions.length ? (
             <View className='hl-card hl-topic-actions'>
-              <Text className='hc-section-title'>{`落实行动（${topic.actions.filter((a) => a.done).length} / ${topic.actions.length} 已完成）`}</Text>
+              <Text className='hl-section-title'>{`落实行动（${topic.actions.filter((a) => a.done).length} / ${topic.actions.length} 已完成）`}</Text>
               {topic.actions.map((a) => (
                 <ActionItem
                   key={a.id}
@@ -419,7 +424,7 @@ export default function TopicPage() {
 
           {topic.rating || topic.myRating ? (
             <View className='hl-card hl-topic-rating'>
-              <Text className='hc-section-title'>效果共评</Text>
+              <Text className='hl-section-title'>效果共评</Text>
               {topic.rating ? (
                 <Text className='hl-text hl-rating-average'>{`${'★'.repeat(Math.round(topic.rating.average))}${'☆'.repeat(5 - Math.round(topic.rating.average))} ${topic.rating.average.toFixed(1)} 分 · ${topic.rating.count} 位居民评价`}</Text>
               ) : null}

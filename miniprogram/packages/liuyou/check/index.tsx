@@ -6,14 +6,17 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { ActionBar } from '../../../components/action-bar'
 import { InlineForm } from '../../../components/inline-form'
 import { PageShell } from '../../../components/page-shell'
+import { ProgressBar } from '../../../components/progress-bar'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import type { ActionSpec, ActionTable } from '../../../lib/actions'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { choosePhotos, readPhoto } from '../../../lib/photos'
+import { bringIntoView, toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
+import { when } from '../../../lib/time-words'
 import type { Answer, ClientError } from '../../../services/call'
 import { liuyou, type CheckAction, type CheckOutput, type CheckView, type ItemView, type MechanismKey, type Verdict } from '../../../services/liuyou'
-import { bringIntoView, CheckStateChip, ProgressBar, RatingBadge, Timeline, toTop, when } from '../common/ui'
+import { CheckStateChip, RatingBadge, Timeline } from '../common/ui'
 import { ConfirmCard, GapsCard, ItemCard, MechanismSteps, TaskForm, TaskRow, VerdictForm } from './parts'
 import '../common/liuyou.scss'
 
@@ -255,7 +258,7 @@ export default function CheckPage() {
         <>
           <View className='hl-card hy-head hl-check-head'>
             <View className='hy-head-row'>
-              <View className='hy-link-words'>
+              <View className='hl-link-row-words'>
                 <Text className='hl-hero hy-head-title hl-check-community'>{check.communityName}</Text>
                 <Text className='hl-note'>{`${check.kindLabel} · ${check.periodLabel}`}</Text>
               </View>
@@ -289,7 +292,7 @@ export default function CheckPage() {
           <View className='hy-mech-head'>
             {check.mechanisms[mechIndex] ? (
               <>
-                <Text className='hy-section-title hl-mechanism-title'>{`${mechIndex + 1}. ${check.mechanisms[mechIndex]!.label}`}</Text>
+                <Text className='hl-section-title hl-mechanism-title'>{`${mechIndex + 1}. ${check.mechanisms[mechIndex]!.label}`}</Text>
                 <RatingBadge rated={check.mechanisms[mechIndex]!} />
               </>
             ) : null}
@@ -403,7 +406,7 @@ export default function CheckPage() {
 
           {out.tasks.length ? (
             <View className='hl-card hl-check-tasks'>
-              <Text className='hy-section-title'>{`整改任务（${out.tasks.length} 项）`}</Text>
+              <Text className='hl-section-title'>{`整改任务（${out.tasks.length} 项）`}</Text>
               {out.tasks.map((t) => (
                 <TaskRow
                   key={t.id}

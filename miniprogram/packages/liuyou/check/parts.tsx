@@ -5,13 +5,20 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { addDays, beijingDate } from '@shared/kernel/time'
 import { MECHANISM_LABELS } from '@shared/liuyou/template'
+import { Chips } from '../../../components/chips'
 import { Choice } from '../../../components/choice'
+import { DateTimeField } from '../../../components/date-field'
 import { FormButtons } from '../../../components/form-buttons'
 import { InlineForm } from '../../../components/inline-form'
+import { LinkRow } from '../../../components/link-row'
 import { FieldError } from '../../../components/states'
 import { TextBox } from '../../../components/text-box'
+import '../../../components/choice.scss'
+import '../../../components/field.scss'
+import '../../../components/photo-grid.scss'
+import '../../../components/photo-picker.scss'
+import { day, when } from '../../../lib/time-words'
 import type { CheckView, EvidenceView, ItemView, MechanismKey, OwnerOption, TaskView, Verdict } from '../../../services/liuyou'
-import { DateField, day, LinkRow, when } from '../common/ui'
 
 /** Why an item is among the gaps, in the community's words. */
 export function gapReason(item: ItemView): string {
@@ -31,14 +38,14 @@ export function GapsCard({ check, onOpen }: { check: CheckView; onOpen: (item: I
   const shown = all ? items : items.slice(0, 4)
   return (
     <View className='hl-card hy-gaps hl-liuyou-gaps'>
-      <Text className='hy-section-title'>{`先看这些（${items.length} 项）`}</Text>
+      <Text className='hl-section-title'>{`先看这些（${items.length} 项）`}</Text>
       {shown.map((item) => (
         <View key={item.id} className={`hy-gap hy-gap-${item.review} hl-gap hl-gap-${item.id.replace('.', '-')}`} role='button' onClick={() => onOpen(item)}>
-          <View className='hy-link-words'>
+          <View className='hl-link-row-words'>
             <Text className='hy-gap-title'>{item.title}</Text>
             <Text className='hl-note'>{`${MECHANISM_LABELS[item.mechanism]} · ${gapReason(item)}`}</Text>
           </View>
-          <Text className='hy-link-arrow' aria-hidden='true'>
+          <Text className='hl-link-row-arrow' aria-hidden='true'>
             ›
           </Text>
         </View>
@@ -63,13 +70,13 @@ export function MechanismSteps({ check, value, reviewing, onChange }: { check: C
         return (
           <View
             key={m.key}
-            className={`hy-step hl-mechanism hl-mechanism-${m.key}${on ? ' hy-step-on hl-mechanism-on' : ''}`}
+            className={`hl-choice hy-step hl-mechanism hl-mechanism-${m.key}${on ? ' hl-choice-on hl-mechanism-on' : ''}`}
             role='tab'
             aria-selected={on}
             onClick={() => onChange(m.key)}
           >
-            <Text className='hy-step-label'>{`${on ? '● ' : ''}${i + 1}. ${m.label}`}</Text>
-            <Text className='hy-step-note'>
+            <Text className='hl-choice-label'>{`${on ? '● ' : ''}${i + 1}. ${m.label}`}</Text>
+            <Text className='hl-choice-note'>
               {reviewing ? (pending ? `待审 ${pending} 项` : '✓ 已审完') : `${m.answered}/${m.total} 项${m.score === null ? '' : ` · ${m.score} 分`}`}
             </Text>
           </View>
@@ -145,12 +152,12 @@ export function ItemCard({
         <ReviewChip item={item} />
       </View>
       {item.hint ? <Text className='hl-note'>{item.hint}</Text> : null}
-      <View className='hy-chips'>
+      <Chips>
         <Text className='hl-chip hy-chip-plain'>{`权重 ${item.weight}`}</Text>
         {item.evidenceRequired ? <Text className='hl-chip hy-chip-plain'>须附佐证</Text> : null}
         {item.auto ? <Text className='hl-chip hy-chip-auto hl-chip-auto'>系统统计</Text> : null}
         {item.answered ? <Text className='hl-chip hy-chip-plain hl-item-score'>{`得分 ${Math.round(item.score * 100)}%`}</Text> : null}
-      </View>
+      </Chips>
 
       {item.reviewComment && item.review !== 'approved' ? (
         <View className={`hl-notice ${item.review === 'failed' ? 'hl-notice-error' : ''} hy-review-comment hl-review-comment`}>
@@ -188,12 +195,12 @@ export function ItemCard({
           })}
         </View>
       ) : item.kind === 'count' ? (
-        <View className={`hl-field hy-field hl-field-count-${key}`}>
+        <View className={`hl-field hl-field-count-${key}`}>
           <Text className='hl-field-label'>{item.target ? `数量（目标 ${item.target} ${item.unit}）` : `数量${item.unit ? `（${item.unit}）` : ''}`}</Text>
           {editable ? (
             <View className='hy-count-row'>
               <Input
-                className={`hl-input hy-input hy-count-input hl-input-count`}
+                className={`hl-input hl-field-input hy-count-input hl-input-count`}
                 type='digit'
                 value={count}
                 placeholder='填数字'
@@ -234,17 +241,17 @@ export function ItemCard({
         <View className='hy-evidence hl-evidence'>
           <Text className='hl-field-label'>{`佐证材料（${item.evidence.length} 份）`}</Text>
           {photos.length ? (
-            <View className='hy-photo-row'>
+            <View className='hl-photo-row'>
               {photos.map((p) => (
-                <View key={p.id} className='hy-thumb hl-evidence-photo'>
+                <View key={p.id} className='hl-thumb hl-evidence-photo'>
                   <Image
-                    className='hy-thumb-img'
+                    className='hl-photo-thumb'
                     src={p.url!}
                     mode='aspectFill'
                     onClick={() => void Taro.previewImage({ urls: photos.map((x) => x.url!), current: p.url! }).catch(() => undefined)}
                   />
                   {editable ? (
-                    <View className='hy-thumb-remove hl-btn-remove-evidence' role='button' aria-label='删除这张照片' onClick={() => (waiting ? undefined : on.onRemove(p))}>
+                    <View className='hl-thumb-remove hl-btn-remove-evidence' role='button' aria-label='删除这张照片' onClick={() => (waiting ? undefined : on.onRemove(p))}>
                       <Text>删除</Text>
                     </View>
                   ) : null}
@@ -254,7 +261,7 @@ export function ItemCard({
           ) : null}
           {others.map((e) => (
             <View key={e.id} className={`hy-note-row hl-evidence-${e.kind}`}>
-              <View className='hy-link-words'>
+              <View className='hl-link-row-words'>
                 <Text className='hl-text hy-note-text'>{e.kind === 'note' ? e.text : `📄 ${e.name || '文件'}${e.text ? `：${e.text}` : ''}`}</Text>
                 <Text className='hl-note'>{`${e.byName} · ${when(e.at)}`}</Text>
               </View>
@@ -382,13 +389,13 @@ export function TaskForm({
     <View className='hl-card hl-inline-form hl-form-task'>
       <Text className='hl-field-label'>责任人</Text>
       {owners.length === 0 ? <Text className='hl-note'>这个社区还没有社区书记或网格长可以指派</Text> : null}
-      <View className='hy-choices'>
+      <View className='hl-choices hy-choices'>
         {owners.map((o) => (
           <Choice key={o.userId} className='hl-owner-choice' on={ownerId === o.userId} label={o.name} note={o.roleLabel} onClick={() => setOwnerId(o.userId)} />
         ))}
       </View>
       <FieldError field='owner' message={local.owner} />
-      <DateField label='完成期限' name='task-due' value={dueDate} start={today} onChange={setDueDate} error={local.due} />
+      <DateTimeField label='完成期限' name='task-due' value={dueDate} start={today} onChange={setDueDate} error={local.due} />
       <Text className='hl-field-label'>要求（可不填）</Text>
       <TextBox className='hl-input-task-note' value={note} placeholder='例如：补齐居民公约的表决记录' maxLength={200} onChange={setNote} />
       <FieldError field='task' message={error} />
@@ -405,10 +412,10 @@ export function TaskRow({ task, busy, onFinish, children, showCheck }: { task: T
         <Text className='hy-item-title'>{task.itemTitle}</Text>
         <Text className={`hl-chip hy-chip-task-${task.state}`}>{`${task.state === 'done' ? '✓' : '▶'} ${task.stateLabel}`}</Text>
       </View>
-      <View className='hy-chips'>
+      <Chips>
         {task.overdue ? <Text className='hl-chip hy-chip-overdue hl-task-overdue-chip'>⚠ 已逾期</Text> : null}
         <Text className='hl-chip hy-chip-plain'>{task.mechanismLabel}</Text>
-      </View>
+      </Chips>
       <Text className='hl-note'>{`${task.communityName} · ${task.periodLabel}`}</Text>
       <Text className='hl-text'>{`责任人 ${task.ownerName}，截止 ${day(task.dueDate)}`}</Text>
       {task.note ? <Text className='hl-note'>{`要求：${task.note}`}</Text> : null}

@@ -3,15 +3,17 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { PagedList } from '../../../components/paged-list'
+import { LinkRow } from '../../../components/link-row'
 import { PageShell } from '../../../components/page-shell'
+import { PagedList } from '../../../components/paged-list'
+import { ProgressBar } from '../../../components/progress-bar'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { Tabs } from '../../../components/tabs'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { asPage, usePaged } from '../../../lib/paged'
 import { liuyou, type CheckSummary } from '../../../services/liuyou'
 import { useLiuyouPlaces } from '../common/places'
-import { CheckStateChip, LinkRow, ProgressBar, RatingBadge } from '../common/ui'
+import { CheckStateChip, RatingBadge } from '../common/ui'
 import '../common/liuyou.scss'
 
 function CheckCard({ check, onOpen }: { check: CheckSummary; onOpen: () => void }) {
@@ -45,7 +47,13 @@ export default function Checks() {
   const community = places.communities.find((c) => c.id === chosen) ?? places.communities[0] ?? (asked ? { id: asked, name: '', starts: false } : null)
   const [starting, setStarting] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-  const paged = usePaged<CheckSummary>(community?.id ?? null, async (offset, limit) => asPage(await liuyou.listChecks({ nodeId: community!.id, offset, limit }), 'checks'))
+  // The period a check started now belongs to, as the server says (its clock, the street's template).
+  const [thisPeriod, setThisPeriod] = useState<string | null>(null)
+  const paged = usePaged<CheckSummary>(community?.id ?? null, async (offset, limit) => {
+    const answer = await liuyou.listChecks({ nodeId: community!.id, offset, limit })
+    if (answer.ok) setThisPeriod(answer.data.currentPeriod)
+    return asPage(answer, 'checks')
+  })
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) void paged.reload()
@@ -80,6 +88,9 @@ export default function Checks() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the community and its list are known
   }, [community?.id, community?.starts, places.loading, paged.state.status])
 
+  // This period's check, when there is one: the button opens it instead of starting it.
+  const current = paged.state.status === 'ready' ? paged.state.items.find((c) => c.period === thisPeriod) : undefined
+
   return (
     <PageShell name='liuyou-checks'>
       <Text className='hl-title'>六有自查</Text>
@@ -93,10 +104,17 @@ export default function Checks() {
       ) : null}
       {community ? (
         <>
-          {community.name ? <Text className='hy-section-title hl-checks-community'>{community.name}</Text> : null}
+          {community.name ? <Text className='hl-section-title hl-checks-community'>{community.name}</Text> : null}
           {community.starts ? (
-            <Button className='hl-btn hl-btn-block hl-btn-start-check' type='primary' size='large' loading={starting} disabled={starting} onClick={() => void start()}>
-              开始本期自查
+            <Button
+              className='hl-btn hl-btn-block hl-btn-start-check'
+              type='primary'
+              size='large'
+              loading={starting}
+              disabled={starting}
+              onClick={() => (current ? go(withQuery(ROUTES.liuyouCheck, { id: current.id })) : void start())}
+            >
+              {current ? `打开本期自查（${current.stateLabel}）` : '开始本期自查'}
             </Button>
           ) : null}
           {problem ? <Text className='hl-notice hl-notice-error hl-start-error'>{problem}</Text> : null}
@@ -111,6 +129,14 @@ export default function Checks() {
         </>
       ) : null}
       <LinkRow className='hl-btn-to-tasks' text='我的整改任务' note='街道退回或不达标的项目，按期整改' onClick={() => go(ROUTES.liuyouTasks)} />
+      {places.streets.length || community ? (
+        <LinkRow
+          className='hl-btn-to-template'
+          text='查看评估清单'
+          note='六个方面逐项的要求、权重和分数线'
+          onClick={() => go(withQuery(ROUTES.liuyouTemplate, places.streets.length ? { street: places.streets[0]!.nodeId } : { community: community?.id }))}
+        />
+      ) : null}
     </PageShell>
   )
 }

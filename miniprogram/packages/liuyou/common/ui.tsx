@@ -1,19 +1,10 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { dateText, dateTimeText } from '@shared/kernel/time'
-import { FieldError } from '../../../components/states'
 import { Timeline as SharedTimeline, type TimelineLine } from '../../../components/timeline'
+import { when } from '../../../lib/time-words'
 import type { CheckState, Rated, Rating } from '../../../services/liuyou'
-
-// ---- words --------------------------------------------------------------------------------------
-
-/** `11月22日 15:43` (with the year when it is not this year), Beijing time. */
-export const when = (iso: string | null | undefined): string => (iso ? dateTimeText(iso, Date.now()) : '')
-/** `2026-12-20` → `12月20日 周日`. */
-export const day = (date: string): string => dateText(date)
 
 // ---- the rating: a colour, a mark, a number and a word — never the colour alone ---------------------
 
@@ -35,6 +26,17 @@ export function RatingBadge({ rated, size = 'normal', className = '' }: { rated:
   )
 }
 
+/** The thresholds as the matrix shows them: each rating's mark, word and score. */
+export function ThresholdLegend({ thresholds }: { thresholds: { green: number; amber: number } }) {
+  return (
+    <View className='hy-legend hl-threshold-legend' aria-label={`达标 ${thresholds.green} 分及以上，基本达标 ${thresholds.amber} 分及以上，其余未达标`}>
+      <Text className='hy-rating hy-rating-green hl-threshold-green'>{`✓ 达标 ≥ ${thresholds.green}`}</Text>
+      <Text className='hy-rating hy-rating-amber hl-threshold-amber'>{`! 基本达标 ≥ ${thresholds.amber}`}</Text>
+      <Text className='hy-rating hy-rating-red hl-threshold-red'>{`✕ 未达标 < ${thresholds.amber}`}</Text>
+    </View>
+  )
+}
+
 const STATE_MARK: Record<CheckState, string> = { draft: '○', filling: '✎', submitted: '▶', returned: '↩', resubmitted: '▶', scored: '★' }
 
 export function CheckStateChip({ state, label }: { state: CheckState | null; label: string }) {
@@ -42,19 +44,6 @@ export function CheckStateChip({ state, label }: { state: CheckState | null; lab
     <Text
       className={`hl-chip hy-chip-state hy-chip-state-${state ?? 'none'} hl-check-state hl-check-state-${state ?? 'none'}`}
     >{`${state ? STATE_MARK[state] : '○'} ${label}`}</Text>
-  )
-}
-
-/** A bar of a share, with the words beside it (the bar is never the only sign). */
-export function ProgressBar({ share, words, className = '' }: { share: number; words: string; className?: string }) {
-  const pct = Math.max(0, Math.min(100, Math.round(share * 100)))
-  return (
-    <View className={`hy-progress ${className}`}>
-      <View className='hy-progress-track' aria-hidden='true'>
-        <View className='hy-progress-fill' style={{ width: `${pct}%` }} />
-      </View>
-      <Text className='hl-note hy-progress-words'>{words}</Text>
-    </View>
   )
 }
 
@@ -68,80 +57,12 @@ export function Timeline({ lines }: { lines: readonly TimelineLine[] | undefined
   const shown = all ? newest : newest.slice(0, RECENT_LINES)
   return (
     <View className='hy-timeline'>
-      <SharedTimeline title='过程记录（最新的在前）' titleClassName='hy-section-title' lines={shown} time={when} />
+      <SharedTimeline title='过程记录（最新的在前）' titleClassName='hl-section-title' lines={shown} time={when} />
       {newest.length > shown.length ? (
         <Button className='hl-btn hl-btn-block hl-btn-all-lines' onClick={() => setAll(true)}>
           {`显示更早的 ${newest.length - shown.length} 条`}
         </Button>
       ) : null}
-    </View>
-  )
-}
-
-/** A row that opens something: the whole row is the touch target. */
-export function LinkRow({ text, note, className, onClick }: { text: string; note?: string; className: string; onClick: () => void }) {
-  return (
-    <View className={`hy-link ${className}`} role='button' onClick={onClick}>
-      <View className='hy-link-words'>
-        <Text className='hy-link-text'>{text}</Text>
-        {note ? <Text className='hl-note'>{note}</Text> : null}
-      </View>
-      <Text className='hy-link-arrow' aria-hidden='true'>
-        ›
-      </Text>
-    </View>
-  )
-}
-
-// ---- after a step: back to the top, where its notice is ------------------------------------------------
-
-export function toTop(): void {
-  void Taro.pageScrollTo({ scrollTop: 0, duration: 300 }).catch(() => undefined)
-}
-
-export function bringIntoView(page: string, className: string): void {
-  setTimeout(() => {
-    void Taro.pageScrollTo({ selector: `.hl-page-${page} .${className}`, offsetTop: -16, duration: 300 }).catch(() => undefined)
-  }, 50)
-}
-
-// ---- a date: WeChat's own picker in the mini-program, the browser's in H5 ---------------------------------
-
-export function DateField({
-  label,
-  name,
-  value,
-  onChange,
-  start,
-  error,
-}: {
-  label: string
-  name: string
-  value: string
-  onChange: (v: string) => void
-  start?: string
-  error?: string
-}) {
-  return (
-    <View className={`hl-field hy-field hl-field-${name}`}>
-      <Text className='hl-field-label'>{label}</Text>
-      {process.env.TARO_ENV === 'h5' ? (
-        <Input
-          className={`hl-input hy-input hl-input-${name}`}
-          // The browser's own date field (Taro passes the type through).
-          type={'date' as 'text'}
-          value={value}
-          onInput={(e) => onChange(e.detail.value)}
-        />
-      ) : (
-        <Picker mode='date' value={value} start={start} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className={`hy-picker-row hl-input-${name}`}>
-            <Text className='hy-picker-row-value'>{value ? day(value) : '请选择'}</Text>
-            <Text className='hy-picker-row-hint'>修改 ›</Text>
-          </View>
-        </Picker>
-      )}
-      <FieldError field={name} message={error} />
     </View>
   )
 }

@@ -3,8 +3,10 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { periodLabel, periodsUpTo, previousPeriod } from '@shared/liuyou/period'
+import { nextPeriod, periodLabel, periodsUpTo, previousPeriod } from '@shared/liuyou/period'
+import { ratingOf } from '@shared/liuyou/score'
 import { MECHANISM_LABELS } from '@shared/liuyou/template'
+import { LinkRow } from '../../../components/link-row'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { Tabs } from '../../../components/tabs'
@@ -12,7 +14,7 @@ import { go, ROUTES, withQuery } from '../../../lib/nav'
 import type { ClientError } from '../../../services/call'
 import { liuyou, type MatrixOutput, type MatrixRow, type Rating } from '../../../services/liuyou'
 import { useLiuyouPlaces } from '../common/places'
-import { CheckStateChip, LinkRow, RatingBadge } from '../common/ui'
+import { CheckStateChip, RatingBadge, ThresholdLegend } from '../common/ui'
 import '../common/liuyou.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; data: MatrixOutput }
@@ -20,20 +22,6 @@ type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { 
 const MARK: Record<Rating, string> = { green: '✓', amber: '!', red: '✕' }
 /** How far back the stepper goes: the periods the trend shows. */
 const TREND_PERIODS = 8
-
-/** The period after, of the same kind (`2026-Q4` → `2027-Q1`). */
-function nextPeriod(period: string): string {
-  const m = /^(\d{4})-([QH])(\d)$/.exec(period)
-  if (!m) return period
-  const year = Number(m[1])
-  const n = Number(m[3])
-  const last = m[2] === 'Q' ? 4 : 2
-  return n < last ? `${year}-${m[2]}${n + 1}` : `${year + 1}-${m[2]}1`
-}
-
-function ratingOf(score: number, t: { green: number; amber: number }): Rating {
-  return score >= t.green ? 'green' : score >= t.amber ? 'amber' : 'red'
-}
 
 /** 比上期 ↑ 5 分 / ↓ 3 分 / 持平; nothing when either period has no score. */
 function Arrow({ now, before }: { now: number | null; before: number | null }) {
@@ -94,54 +82,95 @@ function Row({ row, busy, onOpen, onStart }: { row: MatrixRow; busy: boolean; on
   )
 }
 
-/** The street's average per period as bars made of views, each with its number; the figures also as text. */
+/** Columns of the per-community table: the last periods shown, so a number stays readable on a phone. */
+const TABLE_PERIODS = 4
+
+/** A community's score in a period: scored (final), as it stands in this period's running check, or none. */
+type Cell = { score: number; final: boolean } | null
+
+function cellOf(data: MatrixOutput, row: MatrixRow, period: string): Cell {
+  const scored = data.trend.find((p) => p.period === period)?.scores.find((s) => s.communityId === row.communityId)?.score ?? null
+  if (scored !== null) return { score: scored, final: true }
+  if (period === data.period && row.checkId && row.overall.score !== null) return { score: row.overall.score, final: false }
+  return null
+}
+
+/**
+ * The trend across periods: the street's average of scored checks as bars made of views (this
+ * period, while nothing is scored yet, the average of the scores as they stand, drawn dashed), from
+ * the first period with a score; then each community's score in the last periods as a table of
+ * numbers with their marks. Every figure is text too (the table, and the chart's label).
+ */
 function Trend({ data }: { data: MatrixOutput }) {
-  const points = data.trend
-  if (points.length === 0) return null
-  if (points.every((p) => p.average === null))
+  const live = data.rows.map((r) => cellOf(data, r, data.period)).filter((c): c is NonNullable<Cell> => c !== null && !c.final)
+  const points = data.trend.map((p) => {
+    if (p.average !== null) return { ...p, value: Math.round(p.average), final: true }
+    if (p.period === data.period && live.length) return { ...p, value: Math.round(live.reduce((n, c) => n + c.score, 0) / live.length), final: false }
+    return { ...p, value: null, final: true }
+  })
+  const first = points.findIndex((p) => p.value !== null)
+  if (first < 0)
     return (
       <View className='hl-card hy-trend hl-matrix-trend'>
-        <Text className='hy-section-title'>各期走势</Text>
-        <Text className='hl-note'>还没有评定过的周期：街道审核评定后，这里按期显示各社区的平均分。</Text>
+        <Text className='hl-section-title'>各期走势</Text>
+        <Text className='hl-note'>还没有得分：社区开始自查、街道审核评定后，这里按期显示各社区的得分。</Text>
       </View>
     )
-  const words = points.map((p) => `${p.periodLabel}：${p.average === null ? '未评定' : `平均 ${Math.round(p.average)} 分`}`).join('；')
+  const shown = points.slice(first)
+  const words = shown.map((p) => `${p.periodLabel}：${p.value === null ? '没有得分' : `${p.final ? '平均' : '进行中，目前平均'} ${p.value} 分`}`).join('；')
+  const columns = shown.slice(-TABLE_PERIODS).map((p) => p.period)
   return (
     <View className='hl-card hy-trend hl-matrix-trend'>
-      <Text className='hy-section-title'>各期走势（已评定社区的平均分）</Text>
+      <Text className='hl-section-title'>各期走势（各社区平均分）</Text>
       <View className='hy-chart' role='img' aria-label={words}>
-        {points.map((p) => {
-          const avg = p.average === null ? null : Math.round(p.average)
-          const rating = avg === null ? null : ratingOf(avg, data.thresholds)
+        {shown.map((p) => {
+          const rating = p.value === null ? null : ratingOf(p.value, data.thresholds)
           return (
             <View key={p.period} className='hy-bar-col' aria-hidden='true'>
-              <Text className='hy-bar-value'>{avg === null ? '—' : `${avg}`}</Text>
+              <Text className='hy-bar-value'>{p.value === null ? '—' : `${p.value}`}</Text>
               <View
-                className={`hy-bar ${rating ? `hy-bar-${rating}` : ''}${p.period === data.period ? ' hy-bar-on' : ''}`}
-                style={{ height: `${avg === null ? 0 : Math.max(2, avg)}%` }}
+                className={`hy-bar ${rating ? `hy-bar-${rating}` : ''}${p.final ? '' : ' hy-bar-live'}${p.period === data.period ? ' hy-bar-on' : ''}`}
+                style={{ height: `${p.value === null ? 0 : Math.max(2, p.value)}%` }}
               />
             </View>
           )
         })}
       </View>
       <View className='hy-chart-labels' aria-hidden='true'>
-        {points.map((p) => (
+        {shown.map((p) => (
           <Text key={p.period} className='hy-chart-label'>
             {p.period.replace('-', ' ')}
           </Text>
         ))}
       </View>
-      <View className='hy-trend-list hl-trend-list'>
-        {points.map((p) => {
-          const avg = p.average === null ? null : Math.round(p.average)
-          const scored = p.scores.filter((s) => s.score !== null).length
-          return (
-            <View key={p.period} className='hy-trend-line'>
-              <Text>{p.periodLabel}</Text>
-              <Text className='hy-threshold-line'>{avg === null ? '未评定' : `平均 ${avg} 分 · ${MARK[ratingOf(avg, data.thresholds)]} ${scored} 个社区已评定`}</Text>
-            </View>
-          )
-        })}
+      {shown.some((p) => !p.final) ? <Text className='hl-note hy-live-note'>虚线：本期还在自查或审核中，按目前得分计</Text> : null}
+      <View className='hy-score-table hl-trend-table'>
+        <View className='hy-score-tr hy-score-head'>
+          <Text className='hy-score-name'>社区</Text>
+          {columns.map((period) => (
+            <Text key={period} className='hy-score-td'>
+              {period.replace('-', ' ')}
+            </Text>
+          ))}
+        </View>
+        {data.rows.map((row) => (
+          <View key={row.communityId} className='hy-score-tr'>
+            <Text className='hy-score-name'>{row.communityName}</Text>
+            {columns.map((period) => {
+              const c = cellOf(data, row, period)
+              const rating = c ? ratingOf(c.score, data.thresholds) : null
+              return (
+                <Text
+                  key={period}
+                  className={`hy-score-td${rating ? ` hy-score-${rating}` : ''}${c && !c.final ? ' hy-score-live' : ''}`}
+                  aria-label={`${row.communityName} ${periodLabel(period)}：${c ? `${c.final ? '' : '目前'}${c.score} 分` : '没有得分'}`}
+                >
+                  {c && rating ? `${c.score} ${MARK[rating]}` : '—'}
+                </Text>
+              )
+            })}
+          </View>
+        ))}
       </View>
     </View>
   )
@@ -265,11 +294,7 @@ export default function Matrix() {
           <View className='hl-card hl-matrix-head'>
             <Text className='hl-hero'>{data.streetName}</Text>
             <Text className='hl-text hl-matrix-period'>{data.periodLabel}</Text>
-            <View className='hy-legend' aria-label={`达标 ${data.thresholds.green} 分及以上，基本达标 ${data.thresholds.amber} 分及以上，其余未达标`}>
-              <Text className='hy-rating hy-rating-green'>{`✓ 达标 ≥ ${data.thresholds.green}`}</Text>
-              <Text className='hy-rating hy-rating-amber'>{`! 基本达标 ≥ ${data.thresholds.amber}`}</Text>
-              <Text className='hy-rating hy-rating-red'>{`✕ 未达标 < ${data.thresholds.amber}`}</Text>
-            </View>
+            <ThresholdLegend thresholds={data.thresholds} />
             <Text className={`hl-text hl-matrix-tasks ${data.tasks.overdue ? 'hy-arrow-down' : ''}`}>
               {`整改任务 ${data.tasks.open} 项进行中${data.tasks.overdue ? `，⚠ ${data.tasks.overdue} 项已逾期` : ''}`}
             </Text>
@@ -305,6 +330,12 @@ export default function Matrix() {
             {`导出${data.periodLabel}明细（CSV）`}
           </Button>
           <LinkRow className='hl-btn-to-tasks' text='整改任务' note='我负责的整改任务' onClick={() => go(ROUTES.liuyouTasks)} />
+          <LinkRow
+            className='hl-btn-to-template'
+            text='评估清单'
+            note='六个方面的项目、权重和分数线；发布新版本'
+            onClick={() => go(withQuery(ROUTES.liuyouTemplate, { street: streetId ?? undefined }))}
+          />
         </>
       ) : null}
     </PageShell>

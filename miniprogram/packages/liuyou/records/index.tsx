@@ -3,13 +3,13 @@ import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
+import { PagedList } from '../../../components/paged-list'
 import { Empty } from '../../../components/states'
 import { back, go, ROUTES, withQuery } from '../../../lib/nav'
 import { usePaged } from '../../../lib/paged'
+import { when } from '../../../lib/time-words'
 import { liuyou, type AutoRecordRow, type AutoRecords } from '../../../services/liuyou'
-import { when } from '../common/ui'
 import '../common/liuyou.scss'
 
 /** 统计依据: the records behind an automatic figure of a check (志愿者、会议、工单、值班…). */
@@ -43,7 +43,7 @@ export default function Records() {
       <Text className='hl-title'>统计依据</Text>
       {head ? (
         <View className='hl-card hl-records-head'>
-          <Text className='hy-section-title'>{head.label}</Text>
+          <Text className='hl-section-title'>{head.label}</Text>
           <Text className='hy-figure hl-records-value'>{head.value === null ? '—' : `${head.value}`}</Text>
           <Text className='hy-figure-unit'>{head.unit}</Text>
           <Text className='hl-note'>{head.frozen ? '自查已提交，数字已锁定' : '提交自查前，数字随记录更新'}</Text>

@@ -11,6 +11,7 @@ import { Empty, Loading } from '../../../components/states'
 import type { ActionSpec, ActionTable } from '../../../lib/actions'
 import { useFieldErrors } from '../../../lib/field-errors'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { bringIntoView, toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
@@ -73,18 +74,6 @@ const BUTTONS: { readonly [A in OrderAction]?: Omit<ActionSpec, 'onPress'> } = {
   closeAfterReview: { label: '复核办结', className: 'hl-btn-close-review' },
   toCouncil: { label: '转议题' },
   cancel: { label: '撤回', className: 'hl-btn-cancel-order' },
-}
-
-/** After a step taken from the bar: back to the top, where its notice and the order's new state are. */
-function toTop() {
-  void Taro.pageScrollTo({ scrollTop: 0, duration: 300 }).catch(() => undefined)
-}
-
-/** What a button of the bar opened (a form, the candidates): into view, once it has rendered. */
-function bringIntoView(className: string) {
-  setTimeout(() => {
-    void Taro.pageScrollTo({ selector: `.hl-page-order-detail .${className}`, offsetTop: -16, duration: 300 }).catch(() => undefined)
-  }, 50)
 }
 
 const isForm = (a: string): a is FormKind => a in FORMS
@@ -403,7 +392,7 @@ export default function OrderDetail() {
     setBusy(null)
     if (answer.ok) {
       setCands({ list: answer.data.candidates, explanation: answer.data.explanation })
-      bringIntoView('hl-candidates')
+      bringIntoView('order-detail', 'hl-candidates')
     } else failed(answer.error, false)
   }
 
@@ -438,7 +427,7 @@ export default function OrderDetail() {
       formErrors.clear()
       setCands(null)
       setOpen(open === action ? null : action)
-      if (open !== action) bringIntoView(`hl-form-${FORMS[action].name}`)
+      if (open !== action) bringIntoView('order-detail', `hl-form-${FORMS[action].name}`)
     }
   }
 

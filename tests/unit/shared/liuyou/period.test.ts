@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { periodKindOf, periodLabel, periodMonths, periodOf, periodRange, periodsUpTo, previousPeriod } from '../../../../shared/liuyou/period';
+import { nextPeriod, periodKindOf, periodLabel, periodMonths, periodOf, periodRange, periodsUpTo, previousPeriod } from '../../../../shared/liuyou/period';
 
 /**
  * Check periods in Beijing time: a quarter `2026-Q4` or a half-year `2026-H2`, their months, the
@@ -61,6 +61,7 @@ describe('previousPeriod and periodsUpTo', () => {
     ['2000-Q1', '1999-Q4'],
   ])('%s comes after %s', (period, before) => {
     expect(previousPeriod(period)).toBe(before);
+    expect(nextPeriod(before)).toBe(period);
   });
 
   it('answers the last n periods, oldest first, across years', () => {
@@ -97,6 +98,7 @@ describe('period properties', () => {
     fc.assert(
       fc.property(period, (p) => {
         const before = previousPeriod(p);
+        expect(nextPeriod(before)).toBe(p);
         expect(periodKindOf(before)).toBe(periodKindOf(p));
         expect(periodRange(before).to).toBe(periodRange(p).from);
         expect(periodRange(p).from < periodRange(p).to).toBe(true);
