@@ -34,7 +34,8 @@ import { countingStore } from './bench-store';
  *   pipeline: the caller, the street's scope, the checks and the open tasks) over 20 communities ×
  *   8 quarters of checks (every state in the latest quarter), p95 over 60 calls.
  * - `liuyou_{autofill,matrix}_store_calls` / `_total`: round trips and all calls, as the counting
- *   store sees them (calls under way together are one round trip).
+ *   store sees them (calls under way together are one round trip); the same for a check's
+ *   `getCheck` (the street), `fill` and `submit` (the community's secretary) and `review` (the street).
  * - `liuyou_autofill_index_backed`: the share of the autofill's queries whose SQLite plan uses an
  *   index and scans no collection.
  *
@@ -49,6 +50,9 @@ type Record_ = (name: string, value: number, unit: Unit) => void;
 
 const STREET = 'bst';
 const COMMUNITIES = 20;
+/** Communities whose latest check is `submitted` and `filling` (their place in the states the seed deals out). */
+const SUBMITTED = 1;
+const FILLING = 4;
 const PERIOD = '2026-Q4';
 const NOW = '2027-01-12T02:00:00.000Z'; // a Tuesday 10:00 in Beijing, after the quarter
 const YEAR_FROM = Date.parse('2025-12-31T16:00:00.000Z'); // 2026-01-01 00:00 Beijing
@@ -92,6 +96,20 @@ function benchStreet(): TxOp[] {
     nodeId: STREET,
     nodeKind: 'street',
     path: { streetId: STREET },
+    grantedBy: null,
+    inviteId: null,
+    grantedAt: created,
+    version: 1,
+  });
+  // The secretary of the community whose latest check is being filled (the fourth: `filling`), who submits it.
+  ins('users', { _id: 'bench-liuyou-secretary', openid: 'bench-liuyou-secretary', name: '社区书记', largeText: false, createdAt: created, updatedAt: created, version: 1 });
+  ins('memberships', {
+    _id: 'bench-liuyou-secretary.communityAdmin',
+    userId: 'bench-liuyou-secretary',
+    role: 'communityAdmin',
+    nodeId: cid(FILLING),
+    nodeKind: 'community',
+    path: { streetId: STREET, communityId: cid(FILLING) },
     grantedBy: null,
     inviteId: null,
     grantedAt: created,
@@ -458,6 +476,22 @@ export async function benchLiuyou(record: Record_): Promise<void> {
   await matrix({ ...ports, store: counted.store });
   record('liuyou_matrix_store_calls', counted.counts.rounds, 'count');
   record('liuyou_matrix_store_calls_total', counted.counts.calls, 'count');
+
+  // ---- the check's own actions, as a page sends them (writes with a requestId) -------------------------------
+
+  const counts = async (name: string, persona: string, action: string, payload: unknown) => {
+    const c = countingStore(store as Store);
+    const res = await runCall(liuyouFunction, { ...ports, store: c.store }, { action, payload, requestId: `bench-${name}` }, { persona });
+    if (!res.ok) throw new Error(`bench: liuyou.${action}: ${res.error.code} ${res.error.field ?? ''}`);
+    record(`liuyou_${name}_store_calls`, c.counts.rounds, 'count');
+    record(`liuyou_${name}_store_calls_total`, c.counts.calls, 'count');
+  };
+  const filling = `lyc_${cid(FILLING)}_${PERIOD}`;
+  const submitted = `lyc_${cid(SUBMITTED)}_${PERIOD}`;
+  await counts('getcheck', 'bench-liuyou-admin', 'getCheck', { checkId: submitted });
+  await counts('fill', 'bench-liuyou-secretary', 'fill', { checkId: filling, itemId: 'funds.partyFees', answer: true });
+  await counts('submit', 'bench-liuyou-secretary', 'submit', { checkId: filling });
+  await counts('review', 'bench-liuyou-admin', 'review', { checkId: submitted, itemId: 'funds.partyFees', verdict: 'approved' });
 
   await store.close();
   rmSync(dir, { recursive: true, force: true });
