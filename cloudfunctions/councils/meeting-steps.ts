@@ -79,7 +79,7 @@ export function meetingAction<S extends ActionSpec>(
         needs.attendance ? loadAttendance(store, meetingId) : null,
         needs.attendance ? null : store.get<Attendance>('council_attendance', attendanceId(meetingId, caller.user._id)),
       ]);
-      if (!meeting) return fail('MEETING.NOT_FOUND', 'payload.meetingId');
+      if (!meeting) return fail('MEETING.NOT_FOUND');
       return ok({ meeting, events, attendance, mine: attendance ? (attendance.find((a) => a.userId === caller.user._id) ?? null) : mine });
     },
     authorize: (caller, _input, ref) => authorizeMeeting(action, caller, ref.meeting, ref.mine !== null),

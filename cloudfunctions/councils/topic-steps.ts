@@ -69,7 +69,7 @@ export function topicAction<S extends ActionSpec>(
     load: async (ctx, input) => {
       const { topicId } = input as TopicInput;
       const [topic, events] = await Promise.all([loadTopic(ctx.ports.store, topicId), loadTopicTimeline(ctx.ports.store, topicId)]);
-      return topic ? ok({ topic, events }) : fail('TOPIC.NOT_FOUND', 'payload.topicId');
+      return topic ? ok({ topic, events }) : fail('TOPIC.NOT_FOUND');
     },
     authorize: (caller, _input, ref) => authorizeTopic(action, caller, ref.topic),
     run,
@@ -132,7 +132,7 @@ export async function moveTopic(
     // Those who lost the same race spread out a little before they read again.
     await new Promise((done) => setTimeout(done, Math.random() * 5 * (round + 1)));
     const fresh = await loadTopic(ctx.ports.store, current._id);
-    if (!fresh) return fail('TOPIC.NOT_FOUND', 'payload.topicId');
+    if (!fresh) return fail('TOPIC.NOT_FOUND');
     // Who may act may have changed with it (a topic merged away): ask the policy again.
     const decision = authorizeTopic('get', caller, fresh);
     if (!decision.allow) return fail(decision.code);

@@ -40,6 +40,8 @@ describe('a grid micro-council, whole', () => {
     expect(m.allowedActions).toEqual(expect.arrayContaining(['edit', 'addItem', 'publish', 'cancel']));
     // Nobody else sees a draft.
     expect(refusal(await call(gw, PERSONAS.residentYoung, 'getMeeting', { meetingId: m.id }))).toBe('MEETING.NOT_FOUND');
+    // Hidden and missing answer alike, field included, so the answer never tells that a meeting exists.
+    expect(await call(gw, PERSONAS.residentYoung, 'getMeeting', { meetingId: m.id })).toEqual(await call(gw, PERSONAS.residentYoung, 'getMeeting', { meetingId: 'mt0000000000' }));
 
     // 议程: three adopted topics (one raised by 张桂英); the third would run 10 minutes over the hour.
     const t1 = await seedTopic(gw, { proposer: PERSONAS.resident });

@@ -203,6 +203,9 @@ describe('topics: answers and merges', () => {
     for (const p of [PERSONAS.residentYoung, PERSONAS.volunteer]) {
       expect((await call(p, 'getTopic', { topicId })).body).toEqual({ ok: false, error: expect.objectContaining({ code: 'TOPIC.NOT_FOUND' }) });
       expect((await call(p, 'support', { topicId })).status).toBe(404);
+      // A hidden topic answers exactly as one that does not exist: the answer never tells that it does.
+      const missing = await call(p, 'getTopic', { topicId: 'top_0000000000000000' });
+      expect(await call(p, 'getTopic', { topicId })).toEqual(missing);
     }
     const neighbours = await councils(gw, PERSONAS.residentYoung, 'listTopics', { filter: 'all', limit: 50 });
     expect(neighbours.topics.map((x: { id: string }) => x.id)).not.toContain(topicId);
