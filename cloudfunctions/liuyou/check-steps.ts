@@ -7,7 +7,7 @@ import { NOT_ALLOWED_NOW, type Refusal } from '../../shared/kernel/lifecycle';
 import type { AutoFigure, CheckContext, CheckEvent } from '../../shared/liuyou/check.lifecycle';
 import { checkRelation, maySeeCheck, mayDoCheck, type CheckAction, type CheckRelation } from '../../shared/liuyou/liuyou.policy';
 import type { CheckOutput } from '../../shared/liuyou/liuyou.schema';
-import type { AutoSource } from '../../shared/liuyou/template';
+import type { AutoSource, ItemDef } from '../../shared/liuyou/template';
 import { move, type Companion, type Plan, type TimelineActor } from '../_core/mover';
 import { defineAction, type ActionContext, type ActionDefinition } from '../_core/pipeline';
 import type { Store } from '../_core/ports';
@@ -142,8 +142,12 @@ export async function moveCheck(
  * The automatic figures of a check's items, counted now from the records of its community and
  * period (`autofill.ts`), keyed by item id as the lifecycle takes them.
  */
-export async function figuresOf(store: Store, check: Pick<CheckDoc, 'path' | 'communityId' | 'period' | 'items'>, at: string): Promise<Record<string, AutoFigure>> {
-  const auto = check.items.filter((i): i is typeof i & { auto: AutoSource } => i.auto !== null);
+export async function figuresOf(
+  store: Store,
+  check: Pick<CheckDoc, 'path' | 'communityId' | 'period'> & { items: readonly Pick<ItemDef, 'id' | 'auto'>[] },
+  at: string,
+): Promise<Record<string, AutoFigure>> {
+  const auto = check.items.filter((i): i is Pick<ItemDef, 'id'> & { auto: AutoSource } => i.auto !== null);
   if (auto.length === 0) return {};
   const sources = [...new Set(auto.map((i) => i.auto))];
   const counts = await countAuto(store, { streetId: check.path.streetId, communityId: check.communityId }, check.period, sources, at);

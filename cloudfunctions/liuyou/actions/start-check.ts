@@ -35,8 +35,7 @@ export const startCheck = defineAction(liuyouApi.startCheck, {
     if (existing) return ok(await toCheckOutput(ctx, caller, existing, { timeline: true, tasks: true }));
 
     const place = { _id: node._id, name: node.name, kind: node.kind, path: node.path };
-    const draft = newCheck({ template, community: place, period, figures: {}, by: { id: caller.user._id }, now: ctx.now });
-    const figures = await figuresOf(ctx.ports.store, draft, ctx.now);
+    const figures = await figuresOf(ctx.ports.store, { path: node.path, communityId: node._id, period, items: template.items }, ctx.now);
     const check = { ...newCheck({ template, community: place, period, figures, by: { id: caller.user._id }, now: ctx.now }), version: 1 } as CheckDoc;
     const change: Change<Check> = {
       after: check,

@@ -1,3 +1,4 @@
+import { holding } from '../../helpers/actors';
 import { authorizeAccounts, canGrant, type Actor } from '../../../shared/accounts/accounts.policy';
 import type { Membership, User } from '../../../shared/accounts/accounts.schema';
 import { GRANTED_ROLES, ROLE_LEVEL, type GrantedRole } from '../../../shared/accounts/roles';
@@ -27,18 +28,6 @@ const user = (id: string, home?: N): User => ({
   updatedAt: 't',
   version: 1,
   ...(home ? { home: { buildingId: 'B', room: '101', path: { ...home.path, buildingId: 'B' } } } : {}),
-});
-const holding = (role: GrantedRole, node: N): Membership => ({
-  _id: `${role}@${node._id}`,
-  userId: 'actor',
-  role,
-  nodeId: node._id,
-  nodeKind: node.kind,
-  path: node.path,
-  grantedBy: null,
-  inviteId: null,
-  grantedAt: 't',
-  version: 1,
 });
 const actor = (...ms: Membership[]): Actor => ({ user: user('actor'), memberships: ms });
 

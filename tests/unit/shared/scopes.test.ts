@@ -1,6 +1,7 @@
+import { actorHolding, holding } from '../../helpers/actors';
 import { authorizeAccounts, holdsOver, profileAllowedActions, type Actor } from '../../../shared/accounts/accounts.policy';
-import type { Membership, RoleView, User } from '../../../shared/accounts/accounts.schema';
-import { ROLE_LABELS, type GrantedRole } from '../../../shared/accounts/roles';
+import type { Membership, RoleView } from '../../../shared/accounts/accounts.schema';
+import { ROLE_LABELS } from '../../../shared/accounts/roles';
 import { opensAt, scopesOf, SCOPE_MENUS, type ScopeMenu } from '../../../shared/accounts/scopes';
 import { checkRelation, maySeeCheck } from '../../../shared/liuyou/liuyou.policy';
 import { relationOf } from '../../../shared/orders/orders.policy';
@@ -13,20 +14,7 @@ const C1: N = { _id: 'C1', kind: 'community', path: { streetId: 'S', communityId
 const G1: N = { _id: 'G1', kind: 'grid', path: { ...C1.path, gridId: 'G1' } };
 const M1: N = { _id: 'M1', kind: 'microGrid', path: { ...G1.path, microGridId: 'M1' } };
 
-const user: User = { _id: 'actor', openid: 'o-actor', name: 'actor', largeText: false, createdAt: 't', updatedAt: 't', version: 1 };
-const holding = (role: GrantedRole, node: N): Membership => ({
-  _id: `${role}@${node._id}`,
-  userId: 'actor',
-  role,
-  nodeId: node._id,
-  nodeKind: node.kind,
-  path: node.path,
-  grantedBy: null,
-  inviteId: null,
-  grantedAt: 't',
-  version: 1,
-});
-const actor = (...ms: Membership[]): Actor => ({ user, memberships: ms });
+const actor = actorHolding;
 const view = (m: Membership): RoleView => ({ role: m.role, roleLabel: ROLE_LABELS[m.role], nodeId: m.nodeId, nodeName: `name of ${m.nodeId}`, nodeKind: m.nodeKind });
 const placesOf = (a: Actor, menu: ScopeMenu) => scopesOf(a, view)[menu].map((s) => s.nodeId);
 

@@ -1,6 +1,6 @@
-import { authorizeAccounts, canGrant, holdsOver, type Actor } from '../../../shared/accounts/accounts.policy';
-import type { Membership, User } from '../../../shared/accounts/accounts.schema';
-import { roleHeldAt, type GrantedRole } from '../../../shared/accounts/roles';
+import { actorHolding, holding } from '../../helpers/actors';
+import { authorizeAccounts, canGrant, holdsOver } from '../../../shared/accounts/accounts.policy';
+import { roleHeldAt } from '../../../shared/accounts/roles';
 import { scopesOf } from '../../../shared/accounts/scopes';
 import { mayConvene } from '../../../shared/councils/councils.policy';
 import {
@@ -89,20 +89,7 @@ describe('isCommunityLevel and the lead levels', () => {
   });
 });
 
-const user = (id: string): User => ({ _id: id, openid: `o-${id}`, name: id, largeText: false, createdAt: 't', updatedAt: 't', version: 1 });
-const holding = (role: GrantedRole, node: N): Membership => ({
-  _id: `${role}@${node._id}`,
-  userId: 'actor',
-  role,
-  nodeId: node._id,
-  nodeKind: node.kind,
-  path: node.path,
-  grantedBy: null,
-  inviteId: null,
-  grantedAt: 't',
-  version: 1,
-});
-const actor = (...ms: Membership[]): Actor => ({ user: user('actor'), memberships: ms });
+const actor = actorHolding;
 
 describe('roles at a settlement', () => {
   it('holds a community’s roles there, and no other level’s', () => {
