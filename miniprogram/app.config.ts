@@ -8,7 +8,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/orders',
-      pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index', 'stats/index'],
+      pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index'],
     },
     { root: 'packages/stations', pages: ['scan/index', 'list/index', 'detail/index', 'screen/index', 'duty/index', 'overview/index', 'mycode/index'] },
     { root: 'packages/service', pages: ['record/index', 'approve/index', 'report/index'] },
@@ -17,6 +17,8 @@ export default defineAppConfig({
       pages: ['topics/index', 'propose/index', 'topic/index', 'meetings/index', 'meeting-edit/index', 'meeting/index', 'screen/index', 'decisions/index'],
     },
     { root: 'packages/liuyou', pages: ['checks/index', 'check/index', 'matrix/index', 'tasks/index', 'records/index', 'template/index'] },
+    // 数据看板: its charts (F2) load with it, never with the main package.
+    { root: 'packages/dashboards', pages: ['index/index', 'records/index', 'keys/index'] },
   ],
   window: {
     navigationBarTitleText: '红邻',

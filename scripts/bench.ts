@@ -13,8 +13,10 @@ import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
 import { stationsFunction } from '../cloudfunctions/stations/stations.function';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { benchCouncils } from './bench-councils';
+import { benchDashboards } from './bench-dashboards';
 import { benchLiuyou } from './bench-liuyou';
 import { benchOrders } from './bench-orders';
+import { benchOpen311 } from './bench-open311';
 import { demoInserts, PERSONAS } from './demo-data';
 import { countingStore } from './bench-store';
 import { playDemoStory } from './demo-story';
@@ -250,6 +252,8 @@ async function main() {
   if (want('home')) await homeStoreCalls();
   if (want('councils')) await benchCouncils(record);
   if (want('liuyou')) await benchLiuyou(record);
+  if (want('dashboards')) await benchDashboards(record);
+  if (want('open311')) await benchOpen311(record);
   if (want('weapp')) weappSizes();
   if (want('bundles')) functionBundles();
 

@@ -1,7 +1,8 @@
 /**
  * `npm run deploy` — puts the backend into a CloudBase environment:
  *   1. bundles the cloud functions (scripts/build-functions.mjs);
- *   2. creates or updates each function's code and configuration, and its timer triggers;
+ *   2. creates or updates each function's code and configuration, and its timer triggers, and the
+ *      HTTP access routes of the functions that answer plain HTTP (HTTP_ROUTES);
  *   3. creates every collection of COLLECTIONS with its declared indexes, and sets each collection
  *      to ADMINONLY (security rules do not apply to cloud functions; clients never touch the
  *      database directly, so nobody but the functions may read or write it).
@@ -28,7 +29,14 @@ const FUNCTION_ROOT = 'dist/cloudfunctions';
 const REQUIRED_ENV = ['TCB_ENV_ID', 'TENCENTCLOUD_SECRETID', 'TENCENTCLOUD_SECRETKEY'] as const;
 const FUNCTION_ENV_RE = /^HONGLIN_(QR_SECRET|TEMPLATE_[A-Z0-9_]+)$/;
 
-export type StepKind = 'build' | 'function' | 'trigger' | 'collection' | 'index' | 'permission';
+export type StepKind = 'build' | 'function' | 'trigger' | 'http' | 'collection' | 'index' | 'permission';
+
+/**
+ * Functions that answer plain HTTP through CloudBase's HTTP access service, by path: Open311 for
+ * district platforms (`GET /open311/v2/...`). No CloudBase login on the route (`auth: false`): the
+ * function checks its own API keys.
+ */
+export const HTTP_ROUTES: Record<string, string> = { open311: '/open311' };
 export interface PlanStep {
   kind: StepKind;
   target: string;
@@ -75,6 +83,7 @@ export function makePlan(functions: readonly string[], env: NodeJS.ProcessEnv, c
         (vars.length ? `, environment variables ${vars.join(', ')} (replacing the current ones)` : ', environment variables left as they are'),
     });
     for (const t of s.triggers) steps.push({ kind: 'trigger', target: `${name}.${t.name}`, detail: `${t.type} trigger "${t.config}"` });
+    if (HTTP_ROUTES[name]) steps.push({ kind: 'http', target: HTTP_ROUTES[name], detail: `HTTP access route to function ${name}, no CloudBase login (create if missing)` });
   }
   for (const c of collections) {
     if (c.indexes.length > MAX_INDEXES) throw new Error(`${c.name} declares ${c.indexes.length} indexes; CloudBase allows ${MAX_INDEXES}`);
@@ -138,6 +147,17 @@ async function deploy(env: NodeJS.ProcessEnv): Promise<void> {
       await manager.functions.createFunctionTriggers(f.name, [t]);
       log('trigger', `${f.name}.${t.name}`, current ? 'replaced' : 'created');
     }
+  }
+
+  for (const [name, path] of Object.entries(HTTP_ROUTES)) {
+    if (!built.some((f) => f.name === name)) continue;
+    const { APISet } = await manager.access.getAccessList({ path });
+    if ((APISet ?? []).some((a) => a.Path === path)) {
+      log('http', path, 'exists');
+      continue;
+    }
+    await manager.access.createAccess({ path, name, type: 1, auth: false });
+    log('http', path, `created (function ${name})`);
   }
 
   const tcb = manager.commonService('tcb');

@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { startLocal } from '../cloudfunctions/_local/local-server';
-import { demoInserts, PERSONAS } from './demo-data';
+import { buildDemoData, demoInserts, PERSONAS } from './demo-data';
 import { playDemoStory } from './demo-story';
+import { loadDemoYear } from './demo-year';
 
 type Persona = { openid: string; name: string; summary: string; purpose: string };
 
@@ -36,13 +37,19 @@ const root = join(__dirname, '..');
 const h5Dir = join(root, 'dist', 'h5');
 const dataDir = process.env.HONGLIN_DATA_DIR ?? join(root, 'data');
 
+/** The ten-day story through the handlers, then a year of history before this month (its rollups rebuilt). */
+async function playDemoWithHistory(ports: Parameters<typeof playDemoStory>[0]) {
+  await playDemoStory(ports);
+  await loadDemoYear(ports, buildDemoData(), Date.now());
+}
+
 async function main() {
   if (!existsSync(join(h5Dir, 'index.html'))) {
     console.log('构建 H5 演示页面（首次启动需要约半分钟）… building the H5 app');
     const build = spawnSync('npm', ['run', 'build:h5'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const local = await startLocal({ dataDir, port: Number(process.env.PORT ?? 8787), h5Dir, seed: demoInserts, afterSeed: playDemoStory, tickEveryMs: 60_000 });
+  const local = await startLocal({ dataDir, port: Number(process.env.PORT ?? 8787), h5Dir, seed: demoInserts, afterSeed: playDemoWithHistory, tickEveryMs: 60_000 });
   if (local.seeded) console.log('已载入演示数据 demo data loaded (npm run seed resets it)');
   console.log(`\n红邻 Honglin 本地演示已启动 — local demo running:\n  ${local.url}/\n  health: ${local.url}/health`);
   console.log(await personaLines(local.url));

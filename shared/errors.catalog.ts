@@ -2,6 +2,8 @@ import { ACCOUNTS_ERRORS } from './accounts/accounts.errors';
 import { COUNCILS_ERRORS } from './councils/councils.errors';
 import { ERRORS, type ErrorCode, type ErrorEntry } from './errors';
 import { LIUYOU_ERRORS } from './liuyou/liuyou.errors';
+import { DASHBOARD_ERRORS } from './dashboard/dashboard.errors';
+import { OPEN311_ERRORS } from './open311/open311.errors';
 import { ORDERS_ERRORS } from './orders/orders.errors';
 import { SERVICE_ERRORS } from './service/service.errors';
 import { CODES_ERRORS } from './stations/codes.errors';
@@ -21,6 +23,8 @@ export const ALL_ERRORS: Readonly<Record<ErrorCode, ErrorEntry>> = {
   ...SERVICE_ERRORS,
   ...COUNCILS_ERRORS,
   ...LIUYOU_ERRORS,
+  ...DASHBOARD_ERRORS,
+  ...OPEN311_ERRORS,
 };
 
 /** Every code, in the order of the catalog. */

@@ -1,6 +1,8 @@
 import type { ACCOUNTS_ERRORS } from './accounts/accounts.errors';
 import type { COUNCILS_ERRORS } from './councils/councils.errors';
 import type { LIUYOU_ERRORS } from './liuyou/liuyou.errors';
+import type { DASHBOARD_ERRORS } from './dashboard/dashboard.errors';
+import type { OPEN311_ERRORS } from './open311/open311.errors';
 import type { ORDERS_ERRORS } from './orders/orders.errors';
 import type { SERVICE_ERRORS } from './service/service.errors';
 import type { CODES_ERRORS } from './stations/codes.errors';
@@ -42,7 +44,7 @@ export const ERRORS = {
   'TERRITORY.NODE_NOT_FOUND': { status: 404, message: '没有找到这个网格或社区' },
 } as const satisfies ErrorTable;
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 429 | 500;
 export interface ErrorEntry {
   status: ErrorStatus;
   message: string;
@@ -57,7 +59,9 @@ export type ErrorCode =
   | keyof typeof STATIONS_ERRORS
   | keyof typeof SERVICE_ERRORS
   | keyof typeof COUNCILS_ERRORS
-  | keyof typeof LIUYOU_ERRORS;
+  | keyof typeof LIUYOU_ERRORS
+  | keyof typeof DASHBOARD_ERRORS
+  | keyof typeof OPEN311_ERRORS;
 
 export interface AppError {
   code: ErrorCode;

@@ -254,6 +254,14 @@ export const COLLECTIONS = [
           ['month', 1],
         ],
       },
+      // The Open311 view: a street's orders by posting time, newest first (open311/http.ts).
+      {
+        name: 'street_posted',
+        fields: [
+          ['place.path.streetId', 1],
+          ['postedAt', -1],
+        ],
+      },
     ],
   },
   {
@@ -311,6 +319,31 @@ export const COLLECTIONS = [
           ['status', 1],
           ['communityId', 1],
           ['at', 1],
+        ],
+      },
+      // The entries behind a dashboard's hours of a place, by month, newest first (dashboards/hours-records.ts).
+      {
+        name: 'street_month',
+        fields: [
+          ['streetId', 1],
+          ['month', 1],
+          ['at', -1],
+        ],
+      },
+      {
+        name: 'community_month',
+        fields: [
+          ['communityId', 1],
+          ['month', 1],
+          ['at', -1],
+        ],
+      },
+      {
+        name: 'grid_month',
+        fields: [
+          ['gridId', 1],
+          ['month', 1],
+          ['at', -1],
         ],
       },
     ],
@@ -391,6 +424,14 @@ export const COLLECTIONS = [
         fields: [
           ['path.communityId', 1],
           ['doneAt', 1],
+        ],
+      },
+      // The dashboard's export of decisions: the topics of some communities decided in a period.
+      {
+        name: 'community_decided',
+        fields: [
+          ['path.communityId', 1],
+          ['decision.at', 1],
         ],
       },
     ],
@@ -664,6 +705,31 @@ export const COLLECTIONS = [
       },
     ],
   },
+  /**
+   * Rollups kept on write (`_core/rollups.ts`): per kind, place and month, the counts every measure
+   * is read from (id `orders:<nodeId>:<month>`). A place's own months, and its children's.
+   */
+  {
+    name: 'rollups',
+    indexes: [
+      {
+        name: 'node_month',
+        fields: [
+          ['kind', 1],
+          ['nodeId', 1],
+          ['month', 1],
+        ],
+      },
+      {
+        name: 'parent_month',
+        fields: [
+          ['kind', 1],
+          ['parentId', 1],
+          ['month', 1],
+        ],
+      },
+    ],
+  },
   /** A scored check's numbers, written once when it is scored (id = the check's): the street's trend reads these. */
   {
     name: 'liuyou_scores',
@@ -728,6 +794,26 @@ export const COLLECTIONS = [
         ],
       },
     ],
+  },
+  /** Open311 API keys of the platforms a street serves (区平台、12345 热线); only each key's hash is kept. */
+  {
+    name: 'open311_keys',
+    indexes: [
+      { name: 'hash', fields: [['hash', 1]], unique: true },
+      // A street's keys, newest first (open311.listKeys).
+      {
+        name: 'street',
+        fields: [
+          ['streetId', 1],
+          ['createdAt', -1],
+        ],
+      },
+    ],
+  },
+  /** One fixed-window request counter per Open311 key (id = the key's hash), read and written by id only. */
+  {
+    name: 'open311_rate',
+    indexes: [],
   },
 ] as const satisfies readonly CollectionSpec[];
 

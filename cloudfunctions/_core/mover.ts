@@ -159,7 +159,7 @@ function movedOps<D>(
 ): { ops: TxOp[]; lines: TimelineDoc[] } {
   const lines = binding.timeline ? timelineDocs(w, { key: binding.timeline.subjectKey, id: doc._id }, w.now, by, change.timeline, binding.timeline.idPrefix) : [];
   const ops: TxOp[] = [
-    { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding) },
+    { op: 'update', collection: binding.collection, id: doc._id, version: doc.version, patch: subjectPatch(change, binding), was: stored(binding, doc) },
     ...lines.map((line): TxOp => ({ op: 'insert', collection: binding.timeline!.collection, doc: line })),
     ...(change.writes as TxOp[]),
   ];

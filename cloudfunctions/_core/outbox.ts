@@ -1,6 +1,7 @@
 import { outboxDocOf, type OutboxDoc } from './adapters/notifier';
 import type { Notification, Ports } from './ports';
 import type { Doc, TxOp, TxResult } from './ports/store';
+import { withRollups } from './rollups';
 
 /**
  * The transactional outbox. A notification is an `outbox` row written in the same transaction as
@@ -102,8 +103,8 @@ export async function deliverCommitted(ports: Pick<Ports, 'store' | 'notifier'>,
 
 /**
  * The one commit of a change with notifications: the operations and the outbox rows of `notes` in
- * one transaction, then the delivery. The rows follow `ops`, so a conflict's `index` still points
- * into `ops`. A request passes its own `transact` (it adds the replay fence) and collects the
+ * one transaction, then the delivery. The rollup tallies the writes imply (`_core/rollups.ts`) and
+ * the rows follow `ops`, so a conflict's `index` still points into `ops` (or past it: a rollup). A request passes its own `transact` (it adds the replay fence) and collects the
  * delivery to await before it answers; the scheduler delivers at once.
  */
 export async function transactWithOutbox(
@@ -114,7 +115,7 @@ export async function transactWithOutbox(
   options: { transact?: (ops: readonly TxOp[]) => Promise<TxResult>; delivery?: (sending: Promise<void>) => void } = {},
 ): Promise<TxResult> {
   const rows = await outboxRows(ports, notes, at);
-  const res = await (options.transact ?? ((all) => ports.store.transact(all)))([...ops, ...outboxInserts(rows)]);
+  const res = await (options.transact ?? ((all) => ports.store.transact(all)))([...withRollups(ops), ...outboxInserts(rows)]);
   if (res.ok && rows.length > 0) {
     const sending = deliverCommitted(ports, rows, at);
     if (options.delivery) options.delivery(sending);

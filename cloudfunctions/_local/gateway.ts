@@ -6,6 +6,7 @@ import { httpStatusOf, type ErrorCode } from '../../shared/errors';
 // The gateway serves every function in one process: it registers every domain's messages.
 import '../../shared/errors.catalog';
 import { runTick } from '../scheduler/scheduler.jobs';
+import { handleOpen311 } from '../open311/http';
 import { runCall, type FunctionDefinition } from '../_core/pipeline';
 import type { ClockPort, Ports } from '../_core/ports';
 
@@ -148,6 +149,16 @@ export function createGateway(options: GatewayOptions): Server {
 
     if (path === '/health' && req.method === 'GET') {
       send(res, 200, { ok: true, data: { status: 'ok', engine: 'sqlite', node: process.version, now: ports.clock.now() } });
+      return;
+    }
+
+    // Open311 GeoReport v2 (read-only, by API key): the same handler as the CloudBase HTTP access service.
+    if (path.startsWith('/open311/')) {
+      const query: Record<string, string[]> = Object.create(null); // `__proto__` is a parameter name like any other
+      for (const [name, value] of new URLSearchParams(url.slice(path.length + 1))) (query[name] ??= []).push(value);
+      const answer = await handleOpen311(ports, req.method ?? 'GET', path, query);
+      res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+      res.end(req.method === 'HEAD' ? undefined : answer.body);
       return;
     }
 

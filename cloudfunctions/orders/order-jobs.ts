@@ -7,7 +7,7 @@ import { systemWriter } from '../_core/outbox';
 import type { Ports } from '../_core/ports';
 import type { Filter, SortSpec } from '../_core/ports/store';
 import { redispatch } from './dispatcher';
-import { loadVolunteer, ORDERS, type OrderDoc } from './order-store';
+import { assigneeUnits, loadVolunteer, ORDERS, type OrderDoc } from './order-store';
 
 /**
  * The platform's own steps, run by the scheduler tick at instant `at`. Each finds what is due by an
@@ -19,7 +19,12 @@ async function due(ports: Ports, filter: Filter, sort: SortSpec): Promise<OrderD
   return ports.store.find<OrderDoc>('orders', filter, { sort, limit: 1000 });
 }
 
-const platform = (at: string, volunteers: OrderContext['volunteers'] = {}): OrderContext => ({ now: at, by: null, volunteers });
+const platform = (at: string, volunteers: OrderContext['volunteers'] = {}, workUnits?: OrderContext['workUnits']): OrderContext => ({
+  now: at,
+  by: null,
+  volunteers,
+  ...(workUnits ? { workUnits } : {}),
+});
 
 /** Moves each order by its steps (null: nothing to do); answers how many moved. */
 async function moveEach(w: Writer, orders: readonly OrderDoc[], stepsOf: (order: OrderDoc) => Promise<{ steps: OrderStep[]; x: OrderContext } | null>): Promise<number> {
@@ -75,5 +80,6 @@ export async function autoClose(ports: Ports, at: string): Promise<number> {
     ['state', 1],
     ['resolvedAt', 1],
   ]);
-  return moveEach(w, orders, async () => ({ steps: [{ type: 'autoClose' }], x: platform(at) }));
+  // The assignee's entry counts for their 双报到 unit: one read of them per order closed.
+  return moveEach(w, orders, async (order) => ({ steps: [{ type: 'autoClose' }], x: platform(at, {}, await assigneeUnits(ports.store, order)) }));
 }

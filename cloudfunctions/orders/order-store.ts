@@ -1,6 +1,8 @@
 import type { Order, OrderEventDoc } from '../../shared/orders/orders.schema';
 import { orderLifecycle, type OrderContext, type OrderStep, type VolunteerRecord } from '../../shared/orders/order.lifecycle';
 import type { OrderState } from '../../shared/orders/order.machine';
+import type { User } from '../../shared/accounts/accounts.schema';
+import { serviceUnitOf } from '../../shared/service/entry';
 import type { Stored } from '../_core/mover';
 import type { Doc, Store } from '../_core/ports/store';
 
@@ -32,6 +34,16 @@ export async function loadTimeline(store: Store, orderId: string): Promise<Order
       limit: 500,
     },
   );
+}
+
+/**
+ * 双报到: the in-service work unit of the order's assignee, by their id, for the steps that close it
+ * (their service-record entry counts for the unit); empty without an assignee.
+ */
+export async function assigneeUnits(store: Store, order: Pick<Order, 'assigneeId'>): Promise<OrderContext['workUnits']> {
+  if (!order.assigneeId) return {};
+  const user = await store.get<Pick<User, 'volunteer'> & Doc>('users', order.assigneeId);
+  return { [order.assigneeId]: serviceUnitOf(user?.volunteer) };
 }
 
 /** A volunteer's dispatch record (its id is the user's). */

@@ -73,14 +73,21 @@ export function timelineActor(caller: Caller, order: OrderDoc): TimelineActor {
 export type OrderPlan = Plan<OrderStep, OrderContext>;
 
 /** What the effects need: the instant, the caller, and the dispatch records the step adjusts. */
-export const contextOf = (ctx: ActionContext, caller: Caller, volunteers: OrderContext['volunteers'] = {}): OrderContext => ({
+export const contextOf = (ctx: ActionContext, caller: Caller, volunteers: OrderContext['volunteers'] = {}, workUnits?: OrderContext['workUnits']): OrderContext => ({
   now: ctx.now,
   by: { id: caller.user._id, name: caller.user.name },
   volunteers,
+  ...(workUnits ? { workUnits } : {}),
 });
 
-export const planOf = (ctx: ActionContext, caller: Caller, steps: readonly OrderStep[], volunteers: OrderContext['volunteers'] = {}): OrderPlan =>
-  ok({ events: steps, x: contextOf(ctx, caller, volunteers) });
+/** `workUnits`: the assignee's 双报到 unit, for a step that closes the order (`assigneeUnits`). */
+export const planOf = (
+  ctx: ActionContext,
+  caller: Caller,
+  steps: readonly OrderStep[],
+  volunteers: OrderContext['volunteers'] = {},
+  workUnits?: OrderContext['workUnits'],
+): OrderPlan => ok({ events: steps, x: contextOf(ctx, caller, volunteers, workUnits) });
 
 /**
  * Moves the order by `plan` (made again from fresh reads when a counter lost a race) and answers the

@@ -17,7 +17,6 @@ export const ROUTES = {
   orderRate: '/packages/orders/rate/index',
   orderTasks: '/packages/orders/tasks/index',
   orderQueue: '/packages/orders/queue/index',
-  orderStats: '/packages/orders/stats/index',
   stationScan: '/packages/stations/scan/index',
   stationList: '/packages/stations/list/index',
   stationDetail: '/packages/stations/detail/index',
@@ -42,6 +41,9 @@ export const ROUTES = {
   liuyouTasks: '/packages/liuyou/tasks/index',
   liuyouRecords: '/packages/liuyou/records/index',
   liuyouTemplate: '/packages/liuyou/template/index',
+  dashboard: '/packages/dashboards/index/index',
+  dashboardRecords: '/packages/dashboards/records/index',
+  open311Keys: '/packages/dashboards/keys/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

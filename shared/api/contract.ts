@@ -3,6 +3,8 @@ import type { ErrorCode } from '../errors';
 import { accountsApi } from '../accounts/accounts.contract';
 import { councilsApi } from '../councils/councils.contract';
 import { liuyouApi } from '../liuyou/liuyou.contract';
+import { open311Api } from '../open311/open311.contract';
+import { dashboardsApi } from '../dashboard/dashboard.contract';
 import { ordersApi } from '../orders/orders.contract';
 import { serviceApi } from '../service/service.contract';
 import { stationsApi } from '../stations/stations.contract';
@@ -28,6 +30,8 @@ export const api = {
   service: serviceApi,
   councils: councilsApi,
   liuyou: liuyouApi,
+  dashboards: dashboardsApi,
+  open311: open311Api,
   scheduler: {
     tick: spec({
       summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期、会议提醒、纪要提醒、决议工单进度、六有整改任务逾期提醒；本地可指定时刻',

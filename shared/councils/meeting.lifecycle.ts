@@ -3,7 +3,9 @@ import './councils.errors';
 import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type TimelineLine } from '../kernel/lifecycle';
 import type { PlacePath } from '../territory/territory.schema';
 import { MAX_AGENDA_ITEMS, OUTCOME_LABELS, overrunOf, type Outcome, type Tally } from './agenda';
-import type { InvitableRole, MeetingType } from './meeting.types';
+import { MINUTES_DUE_HOURS, type InvitableRole, type MeetingType } from './meeting.types';
+// Meetings feed the councils rollups: the rule goes wherever meetings are written.
+import './council.rollup';
 
 /**
  * The meeting lifecycle (议事会), one table:
@@ -29,8 +31,7 @@ export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
   cancelled: '已取消',
 };
 
-/** Minutes are due this long after a meeting closes; the convener is reminded once. */
-export const MINUTES_DUE_HOURS = 48;
+export { MINUTES_DUE_HOURS };
 export const REMIND_BEFORE_HOURS = [24, 1] as const;
 
 export interface Invitee {

@@ -30,3 +30,6 @@ export const MEETING_TYPE_RULES: Record<MeetingType, MeetingTypeRule> = {
 export const INVITABLE_ROLES = ['police', 'gridMember', 'liaison', 'volunteer'] as const satisfies readonly GrantedRole[];
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 export const INVITABLE_ROLE_LABELS: Record<InvitableRole, string> = { police: '社区民警/辅警', gridMember: '网格员', liaison: '微网格联络人', volunteer: '党员志愿者' };
+
+/** Minutes are due this long after a meeting closes; the convener is reminded once. */
+export const MINUTES_DUE_HOURS = 48;

@@ -5,6 +5,8 @@ import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type Time
 import type { PlacePath } from '../territory/territory.schema';
 import { OUTCOME_LABELS, type Outcome, type Tally } from './agenda';
 import type { MeetingType } from './meeting.types';
+// Topics and their ratings feed the councils rollups: the rule goes wherever they are written.
+import './council.rollup';
 
 /**
  * The topic lifecycle (议题), one table:
@@ -117,7 +119,11 @@ export type TopicEvent =
   | { type: 'reach' }
   | { type: 'adopt' }
   | { type: 'decline'; answer: string }
-  | { type: 'merge'; into: { _id: string; title: string; version: number; proposerId: string | null; supporters: readonly string[] } }
+  | {
+      type: 'merge';
+      /** The target; `asRead`: the target as read, which its update carries (`was`) for the rollups. */
+      into: { _id: string; title: string; version: number; proposerId: string | null; supporters: readonly string[]; asRead?: { _id: string; [key: string]: unknown } };
+    }
   | { type: 'schedule'; meetingId: string; meetingTitle: string }
   | { type: 'unschedule'; reason: string }
   | { type: 'decide'; meetingId: string; outcome: Outcome; notes: string; tally: Tally | null; actions: readonly TopicAction[] }
@@ -266,7 +272,14 @@ function effect(t: Topic, e: TopicEvent, x: TopicContext): Effect<Topic> {
         set: { mergedInto: e.into._id, updatedAt: at },
         timeline: [line('merge', `与议题「${e.into.title}」合并，附议人一并转入`)],
         writes: [
-          { op: 'update', collection: 'topics', id: e.into._id, version: e.into.version, patch: { $set: { supporters: carried, supportCount: carried.length, updatedAt: at } } },
+          {
+            op: 'update',
+            collection: 'topics',
+            id: e.into._id,
+            version: e.into.version,
+            patch: { $set: { supporters: carried, supportCount: carried.length, updatedAt: at } },
+            ...(e.into.asRead ? { was: e.into.asRead } : {}),
+          },
         ],
         notify: tellRaisers(t, 'topic.answered', '您提出的议题已合并', `「${t.title}」与「${e.into.title}」内容相同，已合并办理，您的附议一并转入`),
         audit: { event: 'topic.merge', into: e.into._id, carried: carried.length },

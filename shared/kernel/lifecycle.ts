@@ -55,7 +55,15 @@ export interface Notice {
 /** A write to another document than the subject, in the same transaction (a counter, a record). */
 export type SideWrite =
   | { op: 'insert'; collection: string; doc: { _id: string; [key: string]: unknown } }
-  | { op: 'update'; collection: string; id: string; version: number; patch: { $set?: Record<string, unknown>; $inc?: Record<string, number>; $unset?: readonly string[] } };
+  | {
+      op: 'update';
+      collection: string;
+      id: string;
+      version: number;
+      patch: { $set?: Record<string, unknown>; $inc?: Record<string, number>; $unset?: readonly string[] };
+      /** The document as read (at `version`): a collection that feeds rollups needs it to count the change. */
+      was?: { _id: string; [key: string]: unknown };
+    };
 
 /** What one transition does besides moving the state. Every part is optional. */
 export interface Effect<D> {

@@ -1,3 +1,4 @@
+import { durationBucket } from '../kernel/rollup';
 import type { Measure, Order } from './orders.schema';
 
 type MeasuredOrder = Pick<Order, 'state' | 'maxLevel' | 'closedAs' | 'rating' | 'postedAt' | 'firstOfferedAt' | 'acceptedAt' | 'resolvedAt' | 'breaches'>;
@@ -10,13 +11,15 @@ export function median(xs: readonly number[]): number | null {
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
-const minutes = (from: string | null, to: string | null) => (from && to ? (Date.parse(to) - Date.parse(from)) / 60_000 : null);
+/** Minutes between two instants, in the rollups' duration buckets (whole minutes below an hour; see `durationBucket`). */
+const minutes = (from: string | null, to: string | null) => (from && to ? durationBucket((Date.parse(to) - Date.parse(from)) / 60_000) : null);
 
 /**
  * The measures of a set of orders, from their records alone:
  * 出格率 (closed orders that left the grid), 出社区率 (that reached the street), 办结率 (closed of
  * posted, cancelled left out), 满意度 (≥ 4★ among rated; 未评价 never counts as satisfied),
- * median minutes from posting to acceptance and from acceptance to resolution, clock breaches.
+ * median minutes from posting to acceptance and from acceptance to resolution (in the rollups'
+ * duration buckets, so a rollup gives the same figure), clock breaches.
  */
 export function computeMeasures(orders: readonly MeasuredOrder[]): Measure {
   const live = orders.filter((o) => o.state !== 'cancelled');

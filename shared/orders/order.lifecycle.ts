@@ -8,6 +8,8 @@ import { LEVEL_LABELS, LEVELS, levelAbove, levelBelow, levelDeadline, type Clock
 import { CLOCK_STATES, isBadRating, nextOrderState, ORDER_STATES, type OrderEvent, type OrderState } from './order.machine';
 import type { Order, VolunteerDoc } from './orders.schema';
 import { serviceEntryFor } from './service-record';
+// Orders feed the orders rollups: the rule goes wherever orders are written.
+import './order.rollup';
 
 /**
  * The order lifecycle as data: the table of `order.machine.ts` with what each transition does.
@@ -65,6 +67,11 @@ export interface OrderContext {
   by: { id: string; name: string } | null;
   /** Dispatch records the step adjusts, by user id: the caller's, or the assignee's. */
   volunteers: Readonly<Record<string, VolunteerRecord | null | undefined>>;
+  /**
+   * 双报到: the in-service work unit of the volunteer a closing step credits, by user id (null or
+   * missing: none). Loaded by the actions and jobs that close an order.
+   */
+  workUnits?: Readonly<Record<string, string | null | undefined>>;
 }
 
 /** The table's event for a step (the clock is one escalation per level it climbs, or none). */
@@ -101,9 +108,9 @@ function volunteerWrite(v: VolunteerRecord | null | undefined, patch: { $inc?: R
 const releaseAssignee = (order: Order, x: OrderContext): SideWrite[] =>
   order.state === 'accepted' && order.assigneeId ? volunteerWrite(x.volunteers[order.assigneeId], { $inc: { openLoad: -1 } }) : [];
 
-/** A closed order with a volunteer becomes a verified entry of their service record (双报到). */
-function serviceRecord(order: Order, closedAt: string): SideWrite[] {
-  const entry = serviceEntryFor(order, closedAt, beijingMonth(closedAt));
+/** A closed order with a volunteer becomes a verified entry of their service record (双报到), at the order's place. */
+function serviceRecord(order: Order, closedAt: string, x: OrderContext): SideWrite[] {
+  const entry = serviceEntryFor(order, closedAt, beijingMonth(closedAt), (order.assigneeId && x.workUnits?.[order.assigneeId]) || null);
   return entry ? [{ op: 'insert', collection: 'service_records', doc: entry as unknown as { _id: string } }] : [];
 }
 
@@ -174,7 +181,7 @@ export const ORDER_EFFECTS: Effects = {
       return {
         set: { rating, ratedAt: x.now, closedAt: x.now, closedAs: 'rated' },
         timeline: [line('rated', `居民评价 ${s.stars} 星${s.tags.length ? `：${s.tags.join('、')}` : ''}`)],
-        writes: [...counted, ...serviceRecord({ ...order, rating }, x.now)],
+        writes: [...counted, ...serviceRecord({ ...order, rating }, x.now, x)],
       };
     }
     return {
@@ -185,14 +192,14 @@ export const ORDER_EFFECTS: Effects = {
       notify: badRatingEscalates(order, s.stars) ? [] : leaders(order, order.level, '居民不满意，请复核', `${order.category}：${s.stars} 星`),
     };
   },
-  autoClose: (order) => {
+  autoClose: (order, _s, x) => {
     const closedAt = new Date(Date.parse(order.resolvedAt!) + AUTO_CLOSE_DAYS * 86_400_000).toISOString();
-    return { set: { closedAt, closedAs: 'unrated' }, timeline: [line('closed', `${AUTO_CLOSE_DAYS} 天未评价，自动办结（未评价）`)], writes: serviceRecord(order, closedAt) };
+    return { set: { closedAt, closedAs: 'unrated' }, timeline: [line('closed', `${AUTO_CLOSE_DAYS} 天未评价，自动办结（未评价）`)], writes: serviceRecord(order, closedAt, x) };
   },
   closeAfterReview: (order, s, x) => ({
     set: { closedAt: x.now, closedAs: 'review' },
     timeline: [line('closed', `负责人复核后办结：${s.reason}`)],
-    writes: serviceRecord(order, x.now),
+    writes: serviceRecord(order, x.now, x),
     notify: tell(order.posterId, { template: 'order.closed', title: '您的事项已复核办结', body: s.reason.slice(0, 20), page: page(order._id) }),
   }),
   escalate: (order, s, x) => {

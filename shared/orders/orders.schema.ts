@@ -244,7 +244,7 @@ export const CandidatesOutput = z.object({
 });
 export const ToCouncilOutput = z.object({ order: OrderView, topicId: z.string() });
 
-const Measure = z.object({
+export const Measure = z.object({
   posted: z.number().int(),
   closed: z.number().int(),
   /** 出格率: share of closed orders that left the grid (smaller is better). */

@@ -4,6 +4,10 @@ import { fail, ok, type Result } from '../api/envelope';
 import { beijingMonth } from '../kernel/time';
 import type { Order } from '../orders/orders.schema';
 import { checkApproval, hoursOf, pointsFor, summarize, type ManualStatus } from './record';
+// Every writer of entries builds them here: importing the rule registers it in the writer's bundle.
+import { unitKeyOf } from './service.rollup';
+
+export { unitKeyOf };
 
 /**
  * One entry of a volunteer's 双报到 service record (`service_records`), whatever it comes from, and
@@ -20,7 +24,37 @@ type EntryBase = {
   at: string;
   month: string;
   version: number;
+  /**
+   * Where the service was given, as it stood when the entry was written: the rollups and the
+   * dashboard's records count it there (older entries name no street or grid; older order entries
+   * no place at all).
+   */
+  streetId?: string;
+  communityId?: string;
+  gridId?: string;
+  /** 双报到: the volunteer's work unit when they served as an in-service party member, else null. */
+  workUnit?: string | null;
+  /** The work unit's key (`unitKeyOf`), beside it so its entries are found by key. */
+  unitKey?: string | null;
 };
+
+/** The place of an entry, as the territory path names it. */
+export type EntryPlace = { streetId?: string; communityId?: string; gridId?: string };
+
+/** The work unit a volunteer's hours count for under 双报到: an in-service party member's, else none. */
+export const serviceUnitOf = (volunteer: { inService?: boolean; workUnit?: string } | null | undefined): string | null =>
+  volunteer?.inService && volunteer.workUnit ? volunteer.workUnit : null;
+
+/** The place and unit fields an entry records when it is written (only those known). */
+function placeFields(place: EntryPlace, workUnit: string | null): Pick<EntryBase, 'streetId' | 'communityId' | 'gridId' | 'workUnit' | 'unitKey'> {
+  return {
+    ...(place.streetId ? { streetId: place.streetId } : {}),
+    ...(place.communityId ? { communityId: place.communityId } : {}),
+    ...(place.gridId ? { gridId: place.gridId } : {}),
+    workUnit,
+    unitKey: workUnit ? unitKeyOf(workUnit) : null,
+  };
+}
 
 /** Type aliases, not interfaces: an entry is written as a stored document as it is. */
 export type OrderEntry = EntryBase & { source: 'order'; orderId: string; verified: true; stars: number | null };
@@ -53,22 +87,44 @@ export const ORDER_HOURS_CAP = 4;
 /** Points a rating adds to an order's entry. */
 export const RATING_BONUS: Record<number, number> = { 5: 5, 4: 3 };
 
-/** A closed order with a volunteer: verified, from the request loop. One per order (its id). */
-export function orderEntry(order: Pick<Order, '_id' | 'assigneeId' | 'acceptedAt' | 'resolvedAt' | 'rating'>, closedAt: string, month = beijingMonth(closedAt)): OrderEntry | null {
+/**
+ * A closed order with a volunteer: verified, from the request loop. One per order (its id), at the
+ * order's place, for the assignee's work unit (`workUnit`, when they serve in service).
+ */
+export function orderEntry(
+  order: Pick<Order, '_id' | 'assigneeId' | 'acceptedAt' | 'resolvedAt' | 'rating'> & { place?: Pick<Order['place'], 'path'> },
+  closedAt: string,
+  month = beijingMonth(closedAt),
+  workUnit: string | null = null,
+): OrderEntry | null {
   if (!order.assigneeId || !order.acceptedAt || !order.resolvedAt) return null;
   const raw = (Date.parse(order.resolvedAt) - Date.parse(order.acceptedAt)) / 3600_000;
   const hours = Math.round(Math.min(ORDER_HOURS_CAP, Math.max(ORDER_HOURS_MIN, raw)) * 100) / 100;
   const stars = order.rating?.stars ?? null;
   const points = pointsFor(hours, stars ? (RATING_BONUS[stars] ?? 0) : 0);
-  return { _id: `order.${order._id}`, volunteerId: order.assigneeId, source: 'order', orderId: order._id, verified: true, hours, points, stars, at: closedAt, month, version: 1 };
+  return {
+    _id: `order.${order._id}`,
+    volunteerId: order.assigneeId,
+    source: 'order',
+    orderId: order._id,
+    verified: true,
+    hours,
+    points,
+    stars,
+    at: closedAt,
+    month,
+    ...placeFields(order.place?.path ?? {}, workUnit),
+    version: 1,
+  };
 }
 
 /**
- * A finished duty (one per duty: its id). Verified hours when the duty rule credits them now; 0
- * unverified hours while the duty waits for a leader's confirmation (`confirmedDutyEntry`).
+ * A finished duty (one per duty: its id), at the duty's station, for the work unit the duty recorded
+ * at check-in. Verified hours when the duty rule credits them now; 0 unverified hours while the duty
+ * waits for a leader's confirmation (`confirmedDutyEntry`).
  */
 export function dutyEntry(
-  duty: { _id: string; userId: string; stationId: string; communityId: string },
+  duty: { _id: string; userId: string; stationId: string; communityId: string; streetId?: string; gridId?: string; workUnit?: string | null },
   closedBy: 'checkOut' | 'auto',
   closedAt: string,
   credit: { creditedMinutes: number; verified: boolean },
@@ -80,6 +136,7 @@ export function dutyEntry(
     source: 'duty',
     dutyId: duty._id,
     stationId: duty.stationId,
+    ...placeFields(duty, duty.workUnit ?? null),
     communityId: duty.communityId,
     verified: credit.verified,
     hours,
@@ -97,9 +154,20 @@ export function confirmedDutyEntry(minutes: number, at: string, note: string): P
   return { verified: true, hours, points: pointsFor(hours), confirmedAt: at, confirmNote: note };
 }
 
-/** Hours entered by hand: pending until the community approves them, in the month of their date. */
-export function manualEntry(id: string, volunteerId: string, communityId: string, input: { date: string; hours: number; description: string }, at: string): ManualEntry {
+/**
+ * Hours entered by hand: pending until the community approves them, in the month of their date; at
+ * the volunteer's place (`communityId` reviews them), for their work unit when in service.
+ */
+export function manualEntry(
+  id: string,
+  volunteerId: string,
+  place: EntryPlace & { communityId: string },
+  input: { date: string; hours: number; description: string },
+  at: string,
+  workUnit: string | null = null,
+): ManualEntry {
   return {
+    ...placeFields(place, workUnit),
     _id: id,
     volunteerId,
     source: 'manual',
@@ -107,7 +175,7 @@ export function manualEntry(id: string, volunteerId: string, communityId: string
     points: pointsFor(input.hours),
     verified: false,
     status: 'pending',
-    communityId,
+    communityId: place.communityId,
     description: input.description,
     date: input.date,
     at,

@@ -35,6 +35,11 @@ export type Duty = {
   _id: string;
   stationId: string;
   communityId: string;
+  /** The station's street and grid (when it stands in one), kept at check-in; missing on older duties. */
+  streetId?: string;
+  gridId?: string;
+  /** 双报到: the person's in-service work unit at check-in, null when none; missing on older duties. */
+  workUnit?: string | null;
   userId: string;
   checkInAt: string;
   checkOutAt: string | null;
@@ -79,10 +84,16 @@ export type DutyEvent =
   /** A leader confirms what the person really served (0 credits nothing), with the reason. */
   | { type: 'confirm'; minutes: number; note: string; by: string; at: string };
 
-/** What the effects need besides the duty: the version of its service-record entry, for a confirmation. */
+/**
+ * What the effects need besides the duty, for a confirmation: its service-record entry as read (the
+ * update is guarded by its version and carries it as `was`, for the rollups), or only its version.
+ */
 export interface DutyContext {
+  entry?: { _id: string; version: number; [key: string]: unknown };
   entryVersion?: number;
 }
+
+const entryVersionOf = (x: DutyContext): number | undefined => x.entry?.version ?? x.entryVersion;
 
 /** The table: the next state, or null when the event is not allowed in this state. */
 export function nextDutyState(state: DutyState, event: DutyEvent): DutyState | null {
@@ -147,7 +158,14 @@ function effect(d: DutySubject, event: DutyEvent, x: DutyContext): Effect<DutySu
       return {
         set: { creditedMinutes: credited, confirmation: 'confirmed', confirmedBy: event.by, confirmedAt: event.at, confirmNote: event.note },
         writes: [
-          { op: 'update', collection: 'service_records', id: `duty.${d._id}`, version: x.entryVersion ?? 0, patch: { $set: confirmedDutyEntry(credited, event.at, event.note) } },
+          {
+            op: 'update',
+            collection: 'service_records',
+            id: `duty.${d._id}`,
+            version: entryVersionOf(x) ?? 0,
+            patch: { $set: confirmedDutyEntry(credited, event.at, event.note) },
+            ...(x.entry ? { was: x.entry } : {}),
+          },
         ],
         audit: { event: 'duty.confirm', spanMinutes: d.minutes, requestedMinutes: event.minutes, creditedMinutes: credited, note: event.note },
       };
@@ -161,19 +179,21 @@ export const dutyLifecycle: Lifecycle<DutyState, DutyEvent, DutySubject, DutyCon
   next: nextDutyState,
   // A confirmation needs a duty awaiting one and its entry to change; the table alone lets a
   // planned automatic close (credited by its shift, nothing to confirm) through.
-  guard: (d, event, x) => (event.type === 'confirm' && (!awaitsConfirmation(d) || x.entryVersion === undefined) ? NOTHING_TO_CONFIRM : null),
+  guard: (d, event, x) => (event.type === 'confirm' && (!awaitsConfirmation(d) || entryVersionOf(x) === undefined) ? NOTHING_TO_CONFIRM : null),
   effect,
 };
 
 /**
  * 签到: a new open duty of `userId` at the station, judged against its roster (planned, late) and
  * planned to close by itself at closing time, or at the end of a closed day. Its id is the person's
- * and the minute's, so two scans at once make one duty.
+ * and the minute's, so two scans at once make one duty. It keeps the station's place and the
+ * person's 双报到 work unit (`workUnit`, null when not in service), which its service entry records.
  */
 export function checkInDuty(
-  station: { _id: string; path: { communityId?: string }; roster?: readonly RosterSlot[]; hours?: OpeningHours | null },
+  station: { _id: string; path: { streetId?: string; communityId?: string; gridId?: string }; roster?: readonly RosterSlot[]; hours?: OpeningHours | null },
   userId: string,
   at: string,
+  workUnit: string | null = null,
 ): Change<DutySubject> {
   const verdict = judgeCheckIn(station.roster ?? [], userId, at);
   // A forgotten check-out is closed at closing time, or at the end of a closed day; what that
@@ -184,6 +204,9 @@ export function checkInDuty(
     _id: `${userId}.${minuteOf(at)}`,
     stationId: station._id,
     communityId: station.path.communityId ?? '',
+    ...(station.path.streetId ? { streetId: station.path.streetId } : {}),
+    ...(station.path.gridId ? { gridId: station.path.gridId } : {}),
+    workUnit,
     userId,
     checkInAt: at,
     checkOutAt: null,

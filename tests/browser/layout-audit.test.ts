@@ -128,7 +128,6 @@ const PLAN: Visit[] = [
   { route: 'packages/orders/rate/index', query: (ids) => `id=${ids.resolved}`, personas: ['resident'] },
   { route: 'packages/orders/tasks/index', personas: VOLUNTEERS },
   { route: 'packages/orders/queue/index', personas: LEADERS },
-  { route: 'packages/orders/stats/index', personas: LEADERS },
   { route: 'packages/stations/scan/index', personas: EVERYONE },
   { route: 'packages/stations/list/index', personas: EVERYONE },
   { route: 'packages/stations/detail/index', query: (ids) => `id=${ids.station}`, personas: EVERYONE },
@@ -163,6 +162,10 @@ const PLAN: Visit[] = [
   { route: 'packages/liuyou/records/index', query: (ids) => `check=${ids.liuyouFilling}&item=${ids.liuyouAutoItem}`, personas: LEADERS },
   { route: 'packages/liuyou/template/index', personas: ['streetAdmin', 'communityAdmin'] },
   { route: 'packages/liuyou/template/index', query: () => 'edit=1', personas: ['streetAdmin'], variant: '编辑新版本' },
+  // 数据看板: each leader at their own place; the records behind a number (the place's orders this month).
+  { route: 'packages/dashboards/index/index', personas: LEADERS },
+  { route: 'packages/dashboards/records/index', query: () => 'figure=posted', personas: LEADERS },
+  { route: 'packages/dashboards/keys/index', personas: ['streetAdmin'] },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');

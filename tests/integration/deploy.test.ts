@@ -44,6 +44,10 @@ describe('npm run deploy', () => {
       expect(text).toMatch(/trigger\s+scheduler\.tick: timer trigger "0 \*\/5 \* \* \* \* \*"/);
     });
 
+    it('plans the Open311 HTTP access route to its function, without a CloudBase login (the function checks its keys)', () => {
+      expect(text).toMatch(/http\s+\/open311: HTTP access route to function open311, no CloudBase login/);
+    });
+
     it('plans every collection, every declared index and ADMINONLY for each', () => {
       for (const c of COLLECTIONS) {
         expect(text).toMatch(new RegExp(`collection\\s+${c.name}: create if missing`));
@@ -65,6 +69,7 @@ describe('npm run deploy', () => {
       const targets = (kind: string) => plan.steps.filter((s: { kind: string }) => s.kind === kind).map((s: { target: string }) => s.target);
       expect(targets('function')).toEqual(FUNCTIONS);
       expect(targets('trigger')).toEqual(['scheduler.tick']);
+      expect(targets('http')).toEqual(['/open311']);
       expect(targets('collection')).toEqual(COLLECTIONS.map((c) => c.name));
       expect(targets('permission')).toEqual(COLLECTIONS.map((c) => c.name));
       expect(targets('index')).toEqual(COLLECTIONS.flatMap((c) => c.indexes.map((ix) => `${c.name}.${ix.name}`)));

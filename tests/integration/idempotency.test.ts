@@ -146,6 +146,11 @@ const SCENARIOS: Record<string, () => Promise<Repeat>> = {
   }),
   'service.submitHours': async () => ({ persona: PERSONAS.inService, payload: { date: '2026-11-20', hours: 3, description: '社区垃圾分类宣传' } }),
   'service.reviewHours': async () => ({ persona: PERSONAS.communityAdmin, payload: { entryId: await submitted(), approve: true } }),
+  'open311.issueKey': async () => ({ persona: PERSONAS.streetAdmin, payload: { streetId: 'st01', name: '区城运中心' } }),
+  'open311.revokeKey': async () => {
+    const issued = ok(await gw.call(PERSONAS.streetAdmin, 'open311', 'issueKey', { streetId: 'st01', name: '12345 热线' }), 'issueKey');
+    return { persona: PERSONAS.streetAdmin, payload: { keyId: issued.key.id } };
+  },
 };
 
 const WRITES = writeActions().map(({ fn, action }) => `${fn}.${action}`);

@@ -451,6 +451,43 @@ function storeContract(makeTarget: (suiteTag: () => string) => Promise<Target>, 
       expect(result).toEqual({ ok: false, reason: 'conflict', index: 1 });
       expect(await store.get(COLLECTION, `${run}-e`)).toBeNull();
     });
+
+    it('tally makes a missing rollup from its init with the counts, then adds to it and bumps its version', async () => {
+      const run = newRun();
+      const id = `${run}-rollup`;
+      const tally = (inc: Record<string, number>, set?: Record<string, unknown>) => ({
+        op: 'tally' as const,
+        collection: COLLECTION,
+        id,
+        init: { kind: 'k', t: {} },
+        inc,
+        ...(set ? { set } : {}),
+      });
+      expect(await store.transact([tally({ 't.a': 2, 't.b': 1 }, { 'labels.u_x': '甲单位' })])).toEqual({ ok: true });
+      expect(await store.get(COLLECTION, id)).toEqual({ _id: id, kind: 'k', t: { a: 2, b: 1 }, labels: { u_x: '甲单位' }, version: 1 });
+      expect(await store.transact([tally({ 't.a': -2, 't.c': 5 })])).toEqual({ ok: true });
+      expect(await store.get(COLLECTION, id)).toEqual({ _id: id, kind: 'k', t: { a: 0, b: 1, c: 5 }, labels: { u_x: '甲单位' }, version: 2 });
+    });
+
+    it('tally is rolled back with the transaction it is part of', async () => {
+      const run = newRun();
+      const id = `${run}-rollup`;
+      const result = await store.transact([
+        { op: 'tally', collection: COLLECTION, id, init: { t: {} }, inc: { 't.a': 1 } },
+        { op: 'update', collection: COLLECTION, id: `${run}-ghost`, version: 1, patch: { $set: { x: 1 } } },
+      ]);
+      expect(result).toEqual({ ok: false, reason: 'conflict', index: 1 });
+      expect(await store.get(COLLECTION, id)).toBeNull();
+    });
+
+    it('tallies from concurrent transactions all count', async () => {
+      const run = newRun();
+      const id = `${run}-rollup`;
+      await store.transact([{ op: 'tally', collection: COLLECTION, id, init: { t: {} }, inc: { 't.n': 1 } }]);
+      const results = await Promise.all(Array.from({ length: 6 }, () => store.transact([{ op: 'tally', collection: COLLECTION, id, init: { t: {} }, inc: { 't.n': 1 } }])));
+      const committed = results.filter((r) => r.ok).length;
+      expect(await store.get(COLLECTION, id)).toMatchObject({ t: { n: 1 + committed }, version: 1 + committed });
+    });
   });
 
   describe('matches the reference semantics (property)', () => {

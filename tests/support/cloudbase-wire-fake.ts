@@ -107,8 +107,12 @@ export function attachWireFake(store: CloudbaseStore): WireFake {
   const DbClass = store.db.constructor as unknown as { reqClass: new (config: any) => { send(api: string, params?: any): Promise<any> } };
   const Real = DbClass.reqClass;
   const collections: Collections = new Map();
-  /** A transaction works on its own copy; its commit writes back only the documents it wrote. */
-  const transactions = new Map<string, { copy: Collections; wrote: Set<string> }>();
+  /**
+   * A transaction works on its own copy; its commit writes back only the documents it wrote. As the
+   * service does, a commit fails with a write conflict when a document it wrote was changed by
+   * someone else since the transaction started (`base` is the state it started from).
+   */
+  const transactions = new Map<string, { copy: Collections; base: Collections; wrote: Set<string> }>();
   const requests: WireFake['requests'] = [];
   let nextTx = 1;
 
@@ -179,14 +183,20 @@ export function attachWireFake(store: CloudbaseStore): WireFake {
       }
       case 'database.startTransaction': {
         const id = `tx${nextTx++}`;
-        const copy: Collections = new Map([...collections].map(([name, docs]) => [name, new Map([...docs].map(([k, d]) => [k, structuredClone(d)]))]));
-        transactions.set(id, { copy, wrote: new Set() });
+        const clone = (): Collections => new Map([...collections].map(([name, docs]) => [name, new Map([...docs].map(([k, d]) => [k, structuredClone(d)]))]));
+        transactions.set(id, { copy: clone(), base: clone(), wrote: new Set() });
         return { requestId: 'fake', transactionId: id };
       }
       case 'database.commitTransaction': {
         const tx = transactions.get(params.transactionId);
         if (!tx) throw cloudError('DATABASE_TRANSACTION_FAIL', 'wire fake: unknown transaction');
         transactions.delete(params.transactionId);
+        for (const key of tx.wrote) {
+          const [name, id] = key.split('\u0000') as [string, string];
+          if (JSON.stringify(tx.base.get(name)?.get(id) ?? null) !== JSON.stringify(collections.get(name)?.get(id) ?? null)) {
+            throw cloudError('DATABASE_TRANSACTION_CONFLICT', 'wire fake: a document this transaction wrote was changed meanwhile');
+          }
+        }
         for (const key of tx.wrote) {
           const [name, id] = key.split('\u0000') as [string, string];
           const doc = tx.copy.get(name)?.get(id);

@@ -1,6 +1,6 @@
 import type { CloudBase } from '@cloudbase/node-sdk';
 import type { Doc, Filter, FieldOps, FindOptions, Patch, Scalar, Store, TxOp, TxResult } from '../ports/store';
-import { assertPath } from './patch';
+import { applyPatch, assertPath } from './patch';
 import { isOps, pageSize, pageSkip } from './query';
 
 /**
@@ -230,6 +230,21 @@ export class CloudbaseStore implements Store {
               check(await coll.add(op.doc));
             } catch (e) {
               if (isDuplicate(e)) throw new TxAbort({ ok: false, reason: 'duplicate', index });
+              throw e;
+            }
+            continue;
+          }
+          if (op.op === 'tally') {
+            // A rollup: its counts added and its version bumped in one request; only when it is not
+            // there yet (nothing updated) is it made from its init. Two first tallies race: the
+            // loser's add is a duplicate, a conflict the mover plans again.
+            const patch = { $inc: op.inc, ...(op.set ? { $set: op.set } : {}) };
+            const res = check(await coll.doc(op.id).update({ ...compileCloudbasePatch(patch, this._), version: this._.inc(1) }));
+            if (Number((res as { updated?: number }).updated) === 1) continue;
+            try {
+              check(await coll.add(applyPatch({ ...op.init, _id: op.id, version: 1 } as Doc, patch)));
+            } catch (e) {
+              if (isDuplicate(e)) throw new TxAbort({ ok: false, reason: 'conflict', index });
               throw e;
             }
             continue;

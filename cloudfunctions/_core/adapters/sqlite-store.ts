@@ -260,6 +260,13 @@ export class SqliteStore implements Store {
     return this.updateSync(collection, id, version, patch);
   }
 
+  /** A rollup's counts added, the document made from `init` first when it is not there (inside a transaction). */
+  private tallySync(collection: string, id: string, init: Record<string, unknown>, patch: Patch): boolean {
+    const current = this.getSync(collection, id);
+    if (!current) return this.insertSync(collection, applyPatch({ ...init, _id: id, version: 1 } as Doc, patch));
+    return this.updateSync(collection, id, current.version as number, patch);
+  }
+
   async increment(collection: string, id: string, field: string, by: number): Promise<boolean> {
     const p = `'$.${assertPath(field)}'`;
     const res = this.prepare(`UPDATE ${this.table(collection)} SET doc = json_set(doc, ${p}, coalesce(json_extract(doc, ${p}), 0) + ?) WHERE _id = ?`).run(by, id);
@@ -278,7 +285,12 @@ export class SqliteStore implements Store {
     this.db.exec('BEGIN IMMEDIATE');
     try {
       for (const [index, op] of ops.entries()) {
-        const done = op.op === 'insert' ? this.insertSync(op.collection, op.doc) : this.updateSync(op.collection, op.id, op.version, op.patch);
+        const done =
+          op.op === 'insert'
+            ? this.insertSync(op.collection, op.doc)
+            : op.op === 'tally'
+              ? this.tallySync(op.collection, op.id, op.init, { $inc: op.inc, ...(op.set ? { $set: op.set } : {}) })
+              : this.updateSync(op.collection, op.id, op.version, op.patch);
         if (!done) {
           this.db.exec('ROLLBACK');
           return { ok: false, reason: op.op === 'insert' ? 'duplicate' : 'conflict', index };

@@ -55,8 +55,18 @@ export interface Patch {
 /** Single-document operations that can run together in one transaction. */
 export type TxOp =
   | { op: 'insert'; collection: string; doc: Doc }
-  /** Applies the patch and bumps `version` only if the stored version equals `version`. */
-  | { op: 'update'; collection: string; id: string; version: number; patch: Patch };
+  /**
+   * Applies the patch and bumps `version` only if the stored version equals `version`. `was` is the
+   * document as read (at `version`): required for a collection that feeds rollups, so the writer can
+   * add what the change does to them (`_core/rollups.ts`); never stored.
+   */
+  | { op: 'update'; collection: string; id: string; version: number; patch: Patch; was?: Doc }
+  /**
+   * Adds counts to a rollup document, creating it from `init` (with `version` 1) when it is not
+   * there; no version guard (additions commute), but it bumps `version`, so a rebuild that read the
+   * document notices. `inc` paths are dotted (`t.posted`).
+   */
+  | { op: 'tally'; collection: string; id: string; init: Record<string, unknown>; inc: Record<string, number>; set?: Record<string, unknown> };
 
 export type TxResult = { ok: true } | { ok: false; reason: 'conflict' | 'duplicate'; index: number };
 

@@ -42,7 +42,7 @@ export const merge = topicAction(councilsApi.merge, 'merge', (ctx, input, caller
     return planOf(
       ctx,
       caller,
-      [{ type: 'merge', into: { _id: into._id, title: into.title, version: into.version, proposerId: into.proposerId, supporters: into.supporters } }],
+      [{ type: 'merge', into: { _id: into._id, title: into.title, version: into.version, proposerId: into.proposerId, supporters: into.supporters, asRead: into } }],
       [sideInserts('topic_supports', rows), sideInserts('topic_events', lines)],
     );
   });

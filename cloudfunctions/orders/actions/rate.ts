@@ -1,5 +1,7 @@
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import { badRatingEscalates, type OrderStep } from '../../../shared/orders/order.lifecycle';
+import { isBadRating } from '../../../shared/orders/order.machine';
+import { assigneeUnits } from '../order-store';
 import { assigneeRecord, moveOrder, orderAction, planOf } from '../steps';
 import { checkText } from '../../_core/text-check';
 
@@ -10,5 +12,9 @@ export const rate = orderAction(ordersApi.rate, 'rate', async (ctx, input, calle
   const steps: OrderStep[] = [{ type: 'rate', stars: input.stars, tags: input.tags, comment: input.comment }];
   if (badRatingEscalates(ref.order, input.stars)) steps.push({ type: 'escalate', cause: 'badRating', reason: '第二次差评', stars: input.stars });
   const assignee = ref.order.assigneeId;
-  return moveOrder(ctx, caller, ref, async () => planOf(ctx, caller, steps, assignee ? { [assignee]: await assigneeRecord(ctx, ref.order) } : {}));
+  // A good rating closes it: the assignee's entry needs their 双报到 unit, read beside their record.
+  return moveOrder(ctx, caller, ref, async () => {
+    const [record, units] = await Promise.all([assignee ? assigneeRecord(ctx, ref.order) : null, isBadRating(input.stars) ? undefined : assigneeUnits(ctx.ports.store, ref.order)]);
+    return planOf(ctx, caller, steps, assignee ? { [assignee]: record } : {}, units);
+  });
 });

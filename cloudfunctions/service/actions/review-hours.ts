@@ -26,7 +26,7 @@ export const reviewHours = defineAction(serviceApi.reviewHours, {
     const approvedThisMonth = input.approve && awaitsReview(entry) ? await approvedHours(ctx, entry.volunteerId, entry.month) : 0;
     const review = reviewManualEntry(entry, input, approvedThisMonth, ctx.now);
     if (!review.ok) return review;
-    const written = await ctx.commit([{ op: 'update', collection: 'service_records', id: entry._id, version: entry.version, patch: { $set: review.data } }], {
+    const written = await ctx.commit([{ op: 'update', collection: 'service_records', id: entry._id, version: entry.version, patch: { $set: review.data }, was: entry }], {
       subjectId: entry._id,
       detail: { event: input.approve ? 'approveHours' : 'rejectHours', hours: review.data.hours ?? entry.hours, requestedHours: entry.hours },
     });

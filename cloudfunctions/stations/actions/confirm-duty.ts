@@ -25,8 +25,9 @@ export const confirmDuty = defineAction(stationsApi.confirmDuty, {
     // The lifecycle refuses it too; asked first, a duty with nothing to confirm costs no read of its entry.
     if (!awaitsConfirmation(duty)) return fail('DUTY.NOTHING_TO_CONFIRM', 'payload.dutyId');
     const moved = await move(ctx, DUTIES, dutySubject(duty), dutyActor(actor.user), async () => {
+      // The entry as read: the confirmation's update is guarded by its version and counts from it (rollups).
       const entry = await ctx.ports.store.get<Doc & { version: number }>('service_records', `duty.${duty._id}`);
-      return ok({ events: [{ type: 'confirm', minutes: input.minutes, note: input.note, by: actor.user._id, at: ctx.now }], x: entry ? { entryVersion: entry.version } : {} });
+      return ok({ events: [{ type: 'confirm', minutes: input.minutes, note: input.note, by: actor.user._id, at: ctx.now }], x: entry ? { entry } : {} });
     });
     // Two leaders confirming at once: the second finds it confirmed.
     return moved.ok ? ok({ duty: toDutyView(moved.doc, station.name) }) : fail('DUTY.NOTHING_TO_CONFIRM', 'payload.dutyId');

@@ -35,7 +35,8 @@ function entriesFor(profile: Profile | undefined): Entry[] {
   // Each role entry shows where the server's scopes open it (shared/accounts/scopes.ts).
   if (opens(profile, 'tasks')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['orderOffered'] })
   if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
-  if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '办结率、满意度、出格率', url: ROUTES.orderStats })
+  if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '出格率、办结率、满意度、服务时长，点数字看事项', url: ROUTES.dashboard })
+  if (opens(profile, 'dataAccess')) list.push({ key: 'dataAccess', title: '数据对接', note: '给区平台、12345 热线发放 Open311 密钥', url: ROUTES.open311Keys })
   if (opens(profile, 'proxy')) list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
   // 六有: the street sees its communities side by side; a community and its grid leaders fill their check.
   if (scopesOf(profile, 'liuyou').some((s) => s.nodeKind === 'street'))

@@ -83,7 +83,8 @@ describe('transactional outbox: a notification is written with its change and de
     const sends = gw.ports.notifier.delivered.length;
     const stale = await transactWithOutbox(
       gw.ports,
-      [{ op: 'update', collection: 'orders', id: order.id, version: 999, patch: { $set: { level: 'community' } } }],
+      // An order's update carries the document as read, for its rollups (`_core/rollups.ts`); here at a stale version.
+      [{ op: 'update', collection: 'orders', id: order.id, version: 999, patch: { $set: { level: 'community' } }, was: (await gw.store.get<Doc>('orders', order.id))! }],
       [{ recipientId: await userIdOf(PERSONAS.resident), template: 'order.escalated', title: '您的事项已上报至社区', body: '公共设施' }],
       MORNING,
     );

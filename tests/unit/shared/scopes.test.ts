@@ -38,7 +38,18 @@ const TABLE: Record<string, Partial<Record<ScopeMenu, string[]>>> = {
   'liaison@M1': {},
   'gridLeader@G1': { queue: ['G1'], stats: ['G1'], proxy: ['G1'], members: ['G1'], invites: ['G1'], serviceRecord: ['G1'], liuyou: ['G1'] },
   'communityAdmin@C1': { queue: ['C1'], stats: ['C1'], proxy: ['C1'], dutyOverview: ['C1'], approvals: ['C1'], reports: ['C1'], members: ['C1'], invites: ['C1'], liuyou: ['C1'] },
-  'streetAdmin@S': { queue: ['S'], stats: ['S'], proxy: ['S'], dutyOverview: ['S'], approvals: ['S'], reports: ['S'], members: ['S'], invites: ['S'], liuyou: ['S'] },
+  'streetAdmin@S': {
+    queue: ['S'],
+    stats: ['S'],
+    proxy: ['S'],
+    dutyOverview: ['S'],
+    approvals: ['S'],
+    reports: ['S'],
+    members: ['S'],
+    invites: ['S'],
+    liuyou: ['S'],
+    dataAccess: ['S'],
+  },
 };
 
 describe('scopesOf: which places each menu opens at, role × menu', () => {

@@ -1,13 +1,20 @@
 import { serviceEntryFor } from '../../../shared/orders/service-record';
-import { confirmedDutyEntry, dutyEntry, manualEntry, orderEntry, reviewManualEntry, summarizeEntries } from '../../../shared/service/entry';
+import { confirmedDutyEntry, dutyEntry, manualEntry, orderEntry, reviewManualEntry, serviceUnitOf, summarizeEntries, unitKeyOf } from '../../../shared/service/entry';
 import { POINTS_PER_HOUR, pointsFor } from '../../../shared/service/record';
 
 const T = '2026-11-23T02:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T) + minutes * 60_000).toISOString();
 
 describe('one service-record entry, three builders', () => {
-  it('credits a closed order accept → resolve, at least half an hour, at most four, with its rating bonus', () => {
-    const order = { _id: 'ord1', assigneeId: 'v1', acceptedAt: T, resolvedAt: at(90), rating: { stars: 5 } } as never;
+  it("credits a closed order accept → resolve, at least half an hour, at most four, with its rating bonus, at the order's place", () => {
+    const order = {
+      _id: 'ord1',
+      assigneeId: 'v1',
+      acceptedAt: T,
+      resolvedAt: at(90),
+      rating: { stars: 5 },
+      place: { path: { streetId: 's1', communityId: 'c1', gridId: 'g1' } },
+    } as never;
     expect(orderEntry(order, at(100))).toEqual({
       _id: 'order.ord1',
       volunteerId: 'v1',
@@ -19,8 +26,14 @@ describe('one service-record entry, three builders', () => {
       stars: 5,
       at: at(100),
       month: '2026-11',
+      streetId: 's1',
+      communityId: 'c1',
+      gridId: 'g1',
+      workUnit: null,
+      unitKey: null,
       version: 1,
     });
+    expect(orderEntry(order, at(100), '2026-11', '区卫健委')).toEqual(expect.objectContaining({ workUnit: '区卫健委', unitKey: unitKeyOf('区卫健委') }));
     expect(orderEntry({ ...(order as object), assigneeId: null } as never, at(100))).toBeNull();
   });
 
@@ -30,8 +43,8 @@ describe('one service-record entry, three builders', () => {
     expect(serviceEntryFor(order, at(20), '2026-10')?.month).toBe('2026-10');
   });
 
-  it('credits a finished duty what the duty rule verified, in the Beijing month it closed', () => {
-    const duty = { _id: 'u1.1', userId: 'u1', stationId: 'st1', communityId: 'cm1' };
+  it("credits a finished duty what the duty rule verified, in the Beijing month it closed, at its station's place and for the unit it kept", () => {
+    const duty = { _id: 'u1.1', userId: 'u1', stationId: 'st1', communityId: 'cm1', streetId: 's1', workUnit: '区卫健委' };
     const closedAt = '2026-11-30T16:30:00.000Z'; // 2026-12-01 00:30 in Beijing
     expect(dutyEntry(duty, 'checkOut', closedAt, { creditedMinutes: 150, verified: true })).toEqual({
       _id: 'duty.u1.1',
@@ -39,7 +52,10 @@ describe('one service-record entry, three builders', () => {
       source: 'duty',
       dutyId: 'u1.1',
       stationId: 'st1',
+      streetId: 's1',
       communityId: 'cm1',
+      workUnit: '区卫健委',
+      unitKey: unitKeyOf('区卫健委'),
       verified: true,
       hours: 2.5,
       points: 25,
@@ -52,8 +68,8 @@ describe('one service-record entry, three builders', () => {
     expect(confirmedDutyEntry(100, T, '义诊')).toEqual({ verified: true, hours: 1.67, points: 16.7, confirmedAt: T, confirmNote: '义诊' });
   });
 
-  it('keeps hand-entered hours pending, in the month of their date', () => {
-    expect(manualEntry('man1', 'v1', 'cm1', { date: '2026-10-31', hours: 2.5, description: '垃圾分类宣传' }, T)).toEqual({
+  it("keeps hand-entered hours pending, in the month of their date, at the volunteer's place", () => {
+    expect(manualEntry('man1', 'v1', { streetId: 's1', communityId: 'cm1', gridId: 'g1' }, { date: '2026-10-31', hours: 2.5, description: '垃圾分类宣传' }, T)).toEqual({
       _id: 'man1',
       volunteerId: 'v1',
       source: 'manual',
@@ -61,13 +77,24 @@ describe('one service-record entry, three builders', () => {
       points: 25,
       verified: false,
       status: 'pending',
+      streetId: 's1',
       communityId: 'cm1',
+      gridId: 'g1',
+      workUnit: null,
+      unitKey: null,
       description: '垃圾分类宣传',
       date: '2026-10-31',
       at: T,
       month: '2026-10',
       version: 1,
     });
+  });
+
+  it('counts hours for a work unit only while the volunteer serves in service (双报到)', () => {
+    expect(serviceUnitOf({ inService: true, workUnit: '区卫健委' })).toBe('区卫健委');
+    expect(serviceUnitOf({ inService: false, workUnit: '区卫健委' })).toBeNull();
+    expect(serviceUnitOf(undefined)).toBeNull();
+    expect(unitKeyOf('区卫健委')).toMatch(/^[a-z0-9]{1,16}$/);
   });
 
   it('gives every source its points from one constant', () => {

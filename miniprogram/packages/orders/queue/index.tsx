@@ -115,7 +115,7 @@ export default function OrderQueue() {
             empty={EMPTY[shownFilter]}
             render={(o) => <OrderCard key={o.id} order={o} showLevel onOpen={() => go(withQuery(ROUTES.orderDetail, { id: o.id }))} />}
           />
-          <Button className='hl-btn hl-btn-block hl-btn-stats' onClick={() => go(withQuery(ROUTES.orderStats, { nodeId: node.nodeId }))}>
+          <Button className='hl-btn hl-btn-block hl-btn-stats' onClick={() => go(withQuery(ROUTES.dashboard, { nodeId: node.nodeId }))}>
             看这里的数据
           </Button>
         </>

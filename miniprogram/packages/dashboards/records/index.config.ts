@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '数字背后的记录' })
