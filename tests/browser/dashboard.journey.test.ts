@@ -46,20 +46,42 @@ async function drawnCanvases(page: Page): Promise<{ shown: number; drawn: number
 
 /** Waits until every chart on screen is drawn, and answers how many there are. */
 async function chartsDrawn(page: Page): Promise<number> {
-  await page.waitForFunction((root) => {
-    const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>(`${root} canvas`)).filter((c) => c.getBoundingClientRect().width > 0);
-    return (
-      canvases.length > 0 &&
-      canvases.every(
-        (c) =>
-          c.width > 0 &&
-          c
-            .getContext('2d')!
-            .getImageData(0, 0, c.width, c.height)
-            .data.some((v, i) => i % 4 === 3 && v !== 0),
-      )
-    );
-  }, PAGE);
+  await page
+    .waitForFunction((root) => {
+      const canvases = Array.from(document.querySelectorAll<HTMLCanvasElement>(`${root} canvas`)).filter((c) => c.getBoundingClientRect().width > 0);
+      return (
+        canvases.length > 0 &&
+        canvases.every(
+          (c) =>
+            c.width > 0 &&
+            c
+              .getContext('2d')!
+              .getImageData(0, 0, c.width, c.height)
+              .data.some((v, i) => i % 4 === 3 && v !== 0),
+        )
+      );
+    }, PAGE)
+    .catch(async (e: Error) => {
+      // Say which charts stayed blank.
+      const blank = await page.evaluate(
+        (root) =>
+          Array.from(document.querySelectorAll<HTMLCanvasElement>(`${root} canvas`))
+            .filter((c) => c.getBoundingClientRect().width > 0)
+            .filter(
+              (c) =>
+                !(
+                  c.width > 0 &&
+                  c
+                    .getContext('2d')!
+                    .getImageData(0, 0, c.width, c.height)
+                    .data.some((v, i) => i % 4 === 3 && v !== 0)
+                ),
+            )
+            .map((c) => `${c.closest('[class*="hl-chart-"]')?.className ?? '?'} ${c.width}×${c.height}`),
+        PAGE,
+      );
+      throw new Error(`${e.message}; blank: ${blank.join(' | ')}`);
+    });
   const { shown, drawn } = await drawnCanvases(page);
   expect(drawn).toBe(shown);
   return drawn;

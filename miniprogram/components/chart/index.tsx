@@ -45,7 +45,15 @@ export interface ChartProps {
 
 let serial = 0
 
-type Drawn = { canvas: Canvas; width: number; height: number; node: { removeEventListener?: (t: string, f: (e: MouseEvent) => void) => void }; click?: (e: MouseEvent) => void }
+type Drawn = {
+  canvas: Canvas
+  width: number
+  height: number
+  node: { removeEventListener?: (t: string, f: (e: MouseEvent) => void) => void }
+  click?: (e: MouseEvent) => void
+  /** H5: watches the canvas's size attributes (see `resized`). */
+  watch?: { disconnect(): void }
+}
 
 interface CanvasNode {
   width: number
@@ -108,7 +116,10 @@ export function Chart({ kind, name, title, data, series, format, max, height = 2
     if (seen.current) setShows((n) => n + 1)
     seen.current = true
   })
-  const drawKey = JSON.stringify([kind, data, series.map((s) => s.name), elder, boxHeight, max, shows])
+  // H5: Taro's canvas element sets the canvas's width and height back to its CSS size whenever it
+  // renders again (any new props), which clears the drawing: then it is drawn again.
+  const [resets, setResets] = useState(0)
+  const drawKey = JSON.stringify([kind, data, series.map((s) => s.name), elder, boxHeight, max, shows, resets])
 
   const tapAt = (point: { x: number; y: number }) => {
     const chart = chartRef.current as { getSnapRecords?: (p: { x: number; y: number }) => SnapRecord[] } | null
@@ -127,6 +138,7 @@ export function Chart({ kind, name, title, data, series, format, max, height = 2
       drawn.current = null
       if (!d) return
       if (d.click) d.node.removeEventListener?.('click', d.click)
+      d.watch?.disconnect()
       d.canvas.destroy()
     }
     if (data.length === 0) {
@@ -169,6 +181,14 @@ export function Chart({ kind, name, title, data, series, format, max, height = 2
             tapAt({ x: e.clientX - box.left, y: e.clientY - box.top })
           }
           node.addEventListener('click', d.click)
+          if (typeof MutationObserver !== 'undefined') {
+            const backing = { width: node.width, height: node.height }
+            const watch = new MutationObserver(() => {
+              if (node.width !== backing.width || node.height !== backing.height) setResets((n) => n + 1)
+            })
+            watch.observe(node as unknown as Node, { attributes: true, attributeFilter: ['width', 'height'] })
+            d.watch = watch
+          }
         }
         drawn.current = d
       })
@@ -184,6 +204,7 @@ export function Chart({ kind, name, title, data, series, format, max, height = 2
       const d = drawn.current
       drawn.current = null
       if (d?.click) d.node.removeEventListener?.('click', d.click)
+      d?.watch?.disconnect()
       d?.canvas.destroy()
     },
     [],

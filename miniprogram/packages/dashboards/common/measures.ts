@@ -1,4 +1,5 @@
 import type { DashboardMeasure, Figure } from '../../../services/dashboards'
+import { heatOf as heatLevel, type Heat } from '@shared/dashboard/heat'
 import { duration, percent } from './format'
 
 /**
@@ -72,7 +73,7 @@ export const TREND_WORDS: Record<Trend, string> = { good: '好转', bad: '变差
 
 // ---- the heat table ---------------------------------------------------------------------------------
 
-export type Heat = 'good' | 'amber' | 'bad' | 'none'
+export type { Heat }
 export const HEAT_MARK: Record<Heat, string> = { good: '✓', amber: '!', bad: '✕', none: '' }
 export const HEAT_WORDS: Record<Heat, string> = { good: '好', amber: '注意', bad: '要改进', none: '暂无数据' }
 
@@ -80,26 +81,20 @@ export interface HeatColumn {
   key: 'leftGridRate' | 'closureRate' | 'satisfaction' | 'clockBreaches' | 'posted'
   label: string
   figure: Figure
-  /** Good / amber / bad from the value; null: the column is not judged (how many were posted). */
-  heat: ((v: number) => Heat) | null
+  /** Whether the column is judged good / amber / bad (how many were posted is not). */
+  judged: boolean
   text: (m: DashboardMeasure) => string
 }
 
-/**
- * The columns of the heat table and the lines between good, 注意 and 要改进. The lines are the
- * dashboard's reading aid, not an assessment: 出格率 ≤ 10 % / ≤ 25 %, 办结率 ≥ 90 % / ≥ 70 %,
- * 满意度 ≥ 90 % / ≥ 75 %, 超时 0 / ≤ 2 次.
- */
+/** The columns of the heat table; the lines between good, 注意 and 要改进 are `@shared/dashboard/heat`'s. */
 export const HEAT_COLUMNS: readonly HeatColumn[] = [
-  { key: 'leftGridRate', label: '出格率', figure: 'leftGrid', heat: (v) => (v <= 0.1 ? 'good' : v <= 0.25 ? 'amber' : 'bad'), text: (m) => percent(m.leftGridRate) },
-  { key: 'closureRate', label: '办结率', figure: 'closed', heat: (v) => (v >= 0.9 ? 'good' : v >= 0.7 ? 'amber' : 'bad'), text: (m) => percent(m.closureRate) },
-  { key: 'satisfaction', label: '满意度', figure: 'rated', heat: (v) => (v >= 0.9 ? 'good' : v >= 0.75 ? 'amber' : 'bad'), text: (m) => percent(m.satisfaction) },
-  { key: 'clockBreaches', label: '超时', figure: 'breached', heat: (v) => (v === 0 ? 'good' : v <= 2 ? 'amber' : 'bad'), text: (m) => `${m.clockBreaches}` },
-  { key: 'posted', label: '收到', figure: 'posted', heat: null, text: (m) => `${m.posted}` },
+  { key: 'leftGridRate', label: '出格率', figure: 'leftGrid', judged: true, text: (m) => percent(m.leftGridRate) },
+  { key: 'closureRate', label: '办结率', figure: 'closed', judged: true, text: (m) => percent(m.closureRate) },
+  { key: 'satisfaction', label: '满意度', figure: 'rated', judged: true, text: (m) => percent(m.satisfaction) },
+  { key: 'clockBreaches', label: '超时', figure: 'breached', judged: true, text: (m) => `${m.clockBreaches}` },
+  { key: 'posted', label: '收到', figure: 'posted', judged: false, text: (m) => `${m.posted}` },
 ]
 
 export function heatOf(column: HeatColumn, m: DashboardMeasure): Heat {
-  const v = m[column.key]
-  if (!column.heat || v === null) return 'none'
-  return column.heat(v)
+  return column.judged && column.key !== 'posted' ? heatLevel(column.key, m[column.key]) : 'none'
 }
