@@ -305,12 +305,18 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
       result = fail('COMMON.INTERNAL' as ErrorCode);
     }
     // The answer is kept while the sends go out; a function must not return with either in flight.
-    await Promise.all([...deliveries, held ? settleReplay(ports.store, held, result) : null]);
+    await Promise.all([...deliveries, held ? settleReplay(ports.store, held, withoutShownOnce(result, action.spec.shownOnce)) : null]);
     return result;
   } catch (e) {
     logFailure(e);
     return fail('COMMON.INTERNAL' as ErrorCode);
   }
+}
+
+/** The answer as the replay store keeps it: the fields shown once set to null. */
+function withoutShownOnce(result: Envelope<unknown>, fields: readonly string[] | undefined): Envelope<unknown> {
+  if (!fields?.length || !result.ok || typeof result.data !== 'object' || result.data === null) return result;
+  return { ...result, data: { ...(result.data as Record<string, unknown>), ...Object.fromEntries(fields.map((f) => [f, null])) } };
 }
 
 /** Strips anything that looks like a phone number or an id card from a log line. */

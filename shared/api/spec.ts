@@ -27,6 +27,11 @@ export interface ActionSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
    * (which names the caller) is hashed without them. An anonymous ballot's choice.
    */
   secretFields?: readonly string[];
+  /**
+   * Output fields shown once (an API key): the replay store keeps the answer without them (null),
+   * so a repeat of the call answers null for them and the secret is never stored.
+   */
+  shownOnce?: readonly string[];
 }
 
 export const spec = <I extends z.ZodType, O extends z.ZodType>(s: ActionSpec<I, O>) => s;

@@ -14,6 +14,7 @@ export const open311Api = {
     kind: 'write',
     input: O.IssueKeyInput,
     output: O.IssueKeyOutput,
+    shownOnce: ['apiKey'],
     errors: ['TERRITORY.NODE_NOT_FOUND', 'OPEN311.TOO_MANY_KEYS', 'COMMON.CONTENT_UNSAFE', 'COMMON.FORBIDDEN'],
   }),
   revokeKey: spec({

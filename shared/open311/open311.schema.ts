@@ -64,8 +64,11 @@ export type KeyView = z.infer<typeof KeyView>;
 
 export const IssueKeyOutput = z.object({
   key: KeyView,
-  /** The key itself: shown this once; only its hash is stored. */
-  apiKey: z.string(),
+  /**
+   * The key itself: shown this once; only its hash is stored. A repeat of the call (the same
+   * requestId) answers null: the replay store never keeps it (`shownOnce` in the contract).
+   */
+  apiKey: z.string().nullable(),
 });
 export const KeyOutput = z.object({ key: KeyView });
 export const ListKeysOutput = z.object({ keys: z.array(KeyView) });

@@ -64,11 +64,19 @@ export default function Keys() {
     setBusy(true)
     const answer = await open311.issueKey({ streetId: street.nodeId, name: name.trim() })
     setBusy(false)
-    if (answer.ok) {
-      setIssued({ name: answer.data.key.name, apiKey: answer.data.apiKey })
-      setName('')
-      void reload(street.nodeId)
-    } else if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
+    if (!answer.ok) {
+      if (!fieldErrors.fromServer(answer.error)) setFormError(answer.error.message)
+      return
+    }
+    void reload(street.nodeId)
+    const { key, apiKey } = answer.data
+    // A replay of an answer that was lost on the way: the key is never kept, so it cannot be shown again.
+    if (apiKey === null) {
+      setFormError(`「${key.name}」的密钥已发放，但没能显示出来。请在下面停用它，再重新发放一把。`)
+      return
+    }
+    setIssued({ name: key.name, apiKey })
+    setName('')
   }
 
   const revoke = async (key: KeyView) => {
