@@ -171,7 +171,15 @@ export function Chart({ kind, name, title, data, series, format, max, height = 2
         chartRef.current = null
         const children = chartSpec({ kind, data, series, format, max, fontSize: elder ? 17 : 12, chartRef })
         // Room on the right for the value axis's last label.
-        const canvas = new Canvas({ context, pixelRatio: ratio, width, height: boxHeight, padding: kind === 'donut' ? DONUT_PADDING : [8, 20, 8, 8], animate: false, children })
+        const canvas = new Canvas({
+          context,
+          pixelRatio: ratio,
+          width,
+          height: boxHeight,
+          padding: kind === 'donut' ? DONUT_PADDING : [8, 20, 8, 8],
+          animate: false,
+          children,
+        })
         canvas.render()
         const d: Drawn = { canvas, width, height: boxHeight, node }
         if (process.env.TARO_ENV === 'h5' && node.addEventListener && node.getBoundingClientRect) {

@@ -80,7 +80,8 @@ export function chartSpec(o: SpecOptions) {
         }}
       >
         <Axis field='x' style={{ label }} />
-        <Axis field='value' formatter={o.format} style={{ label, grid: { stroke: '#e5e5e5' } }} />
+        {/* The first value label starts at the axis, the last ends at it: none is cut at the edge. */}
+        <Axis field='value' formatter={o.format} style={{ label: { ...label, align: 'between' }, grid: { stroke: '#e5e5e5' } }} />
         <Interval x='x' y='value' color={{ field: 'series', range: colors }} adjust={o.series.length > 1 ? 'dodge' : undefined} />
       </Chart>
     )

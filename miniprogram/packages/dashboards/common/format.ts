@@ -20,7 +20,8 @@ export function duration(minutes: number | null): string {
 }
 
 /** Hours with at most one decimal: `6.5 小时`. */
-export const hoursText = (h: number): string => `${Math.round(h * 10) / 10} 小时`
+/** Hours: one decimal below 100 (`6.5 小时`), whole hours above (`2167 小时`), so a year fits its cell. */
+export const hoursText = (h: number): string => `${h >= 100 ? Math.round(h) : Math.round(h * 10) / 10} 小时`
 
 /** `2026-11` → `11月` (a chart's axis), with the year when it is January. */
 export function monthShort(month: string): string {
