@@ -255,6 +255,9 @@ async function checkEverything(g: TestGateway = gw): Promise<void> {
   }
 }
 
+/** The walks CI takes; any other seed is a different set of walks through the same checks. */
+const WALK_SEED = 20261206;
+
 describe('rollups kept on write, walked at random through the handlers', () => {
   it('always equal a rebuild, and every dashboard and stats figure equals the measures of the raw orders', async () => {
     let walks = 0;
@@ -264,7 +267,9 @@ describe('rollups kept on write, walked at random through the handlers', () => {
         for (const s of steps) await play(s);
         await checkEverything();
       }),
-      { numRuns: 8, ...(process.env.HONGLIN_WALK_SEED ? { seed: Number(process.env.HONGLIN_WALK_SEED) } : {}) },
+      // A fixed seed, so the walks and the coverage checks below are the same on every run (a random
+      // seed once walked too few resolves for them); HONGLIN_WALK_SEED walks elsewhere.
+      { numRuns: 8, seed: Number(process.env.HONGLIN_WALK_SEED ?? WALK_SEED) },
     );
     expect(walks).toBe(8);
     // The walk went round the loop, not only into refusals.
