@@ -168,6 +168,23 @@ journey(
       await screenshot(j.page, 'dashboard-05-exported');
     }, 60_000);
 
+    it('the hours trend: this month’s 接单服务 opens the service records behind it, as many as the server counts', async () => {
+      const expected = await j.gw.call(PERSONAS.streetAdmin, 'dashboards', 'records', {
+        nodeId: street.node.id,
+        period: '2026-11',
+        figure: 'hours',
+        source: 'order',
+        offset: 0,
+        limit: 1,
+      });
+      if (!expected.body.ok) throw new Error(expected.body.error.code);
+      const link = `${PAGE} .hl-chart-hours-trend .hl-chart-link-2026-11-order`;
+      await (await visible(j.page, link)).click();
+      expect(await textOf(j.page, `${RECORDS} .hl-paged-count`)).toBe(`共 ${expected.body.data.total} 条服务记录`);
+      await (await visible(j.page, `${RECORDS} .hl-btn-back-to-dashboard`)).click();
+      await visible(j.page, `${PAGE} .hl-dashboard-kpis`);
+    }, 60_000);
+
     it('a tap on a slice of the donut opens the orders of that category', async () => {
       // The first slice runs clockwise from the top: tap the middle of its arc, halfway through the ring.
       const slices = street.categories.filter((c) => c.posted > 0);

@@ -88,8 +88,14 @@ export function chartSpec(o: SpecOptions) {
   }
 
   // Lines over months; a point on each value so a lone month still shows.
+  const months = new Set(o.data.map((d) => d.x)).size
   return (
-    <Chart ref={o.chartRef} data={o.data} scale={{ value, x: { type: 'cat', range: [0.04, 0.96] }, series: { type: 'cat', values: names } }}>
+    // Twelve months do not all fit under a phone-wide axis: at most six labels (every point stays).
+    <Chart
+      ref={o.chartRef}
+      data={o.data}
+      scale={{ value, x: { type: 'cat', range: [0.04, 0.96], ...(months > 6 ? { tickCount: 6 } : {}) }, series: { type: 'cat', values: names } }}
+    >
       <Axis field='x' style={{ label }} />
       <Axis field='value' formatter={o.format} style={{ label, grid: { stroke: '#e5e5e5' } }} />
       <Line x='x' y='value' color={{ field: 'series', range: colors }} lineWidth={2} shape={{ field: 'series', range: o.series.map((s) => (s.dashed ? 'dash' : 'line')) }} />

@@ -42,6 +42,13 @@ const TREND_LINES = [
   { key: 'leftGridRate', name: '出格率', color: '#D46B08', figure: 'leftGrid', dashed: true },
 ] as const
 
+/** The hours trend's lines: one per source, the records behind a month's point. */
+const HOURS_LINES = [
+  { key: 'order', name: '接单服务', color: '#C8161D' },
+  { key: 'duty', name: '站点值班', color: '#1F7A3A' },
+  { key: 'manual', name: '自行填报', color: '#D46B08', dashed: true },
+] as const
+
 const EXPORT_LABELS: Record<ExportDataset, string> = { orders: '工单明细', service: '服务时长', liuyou: '六有自查', decisions: '议事决议' }
 const CHILD_WORD: Record<string, string> = { street: '社区', community: '网格', grid: '微网格' }
 
@@ -215,6 +222,12 @@ function Overview({ data, elder, onOpen }: { data: OverviewOutput; elder: boolea
   ])
   const units: ChartDatum[] = data.hours.byUnit.slice(0, 8).map((u) => ({ x: u.workUnit, series: '时长', value: u.hours, text: hoursText(u.hours), key: `unit-${u.unitKey}` }))
   const hoursDelta = Math.round((data.hours.total - data.hours.previousTotal) * 10) / 10
+  const anyHours = data.hours.trend.some((t) => t.order + t.duty + t.manual > 0)
+  const hoursTrend: ChartDatum[] = anyHours
+    ? data.hours.trend.flatMap((t) =>
+        HOURS_LINES.map((l) => ({ x: monthShort(t.month), series: l.name, value: t[l.key], text: `${Math.round(t[l.key])}`, key: `${t.month}-${l.key}` })),
+      )
+    : []
 
   return (
     <View className='hd-overview hl-dashboard'>
@@ -300,6 +313,17 @@ function Overview({ data, elder, onOpen }: { data: OverviewOutput; elder: boolea
           series={PERIOD_SERIES}
           format={(v) => `${Math.round(v * 10) / 10}`}
           onPick={(d) => onOpen({ figure: 'hours', source: d.key.split('-')[1], ...(d.series === '上期' ? { period: previous } : {}) })}
+        />
+        <Chart
+          kind='line'
+          name='hours-trend'
+          title='近 12 个月服务时长（小时）'
+          data={hoursTrend}
+          series={HOURS_LINES.map((l) => ({ name: l.name, color: l.color, dashed: 'dashed' in l }))}
+          format={(v) => `${Math.round(v)}`}
+          height={200}
+          onPick={(d) => onOpen({ figure: 'hours', source: d.key.slice(8), period: d.key.slice(0, 7) })}
+          empty='近 12 个月还没有服务时长'
         />
         {units.length ? (
           <Chart
