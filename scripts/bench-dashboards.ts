@@ -17,7 +17,7 @@ import type { Order } from '../shared/orders/orders.schema';
 // Every rule, so the rebuild counts every kind of record.
 import '../shared/rollups.catalog';
 import { countingStore } from './bench-store';
-import { buildDemoData, demoInserts, PERSONAS } from './demo-data';
+import { buildDemoData, demoInserts, PERSONAS, mulberry32 } from './demo-data';
 
 /**
  * The dashboards' figures (`npm run bench -- dashboards`), on the demo street (红星街道, its seven
@@ -51,17 +51,6 @@ const ORDERS_PER_GRID_MONTH = Number(process.env.HONGLIN_BENCH_DASHBOARD_ORDERS 
 const NOW = '2027-01-12T02:00:00.000Z';
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;

@@ -20,6 +20,7 @@ import { CATEGORIES } from '../shared/orders/categories';
 import { newOrder } from '../shared/orders/order.factory';
 import type { Order } from '../shared/orders/orders.schema';
 import { countingStore } from './bench-store';
+import { mulberry32 as rng } from './demo-data';
 
 /**
  * The 六有 figures (`npm run bench -- liuyou`):
@@ -64,16 +65,6 @@ const GRIDS = 8;
 const RUNS = 60;
 
 const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const cid = (c: number) => `${STREET}-cm${String(c + 1).padStart(2, '0')}`;

@@ -12,6 +12,7 @@ import { newOrder } from '../shared/orders/order.factory';
 import type { OrderState } from '../shared/orders/order.machine';
 import type { ApiKeyDoc } from '../shared/open311/open311.schema';
 import { countingStore } from './bench-store';
+import { mulberry32 as rng } from './demo-data';
 
 /**
  * The Open311 figures (`npm run bench -- open311`):
@@ -41,16 +42,6 @@ const WARM = 5;
 const API_KEY = `hl311_${'0123456789abcdefghjkmnpqrstvwxyz'}`;
 
 const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Two streets of 4 communities × 5 grids, one building each, their orders in every state, and one key. */
 function seed(): TxOp[] {

@@ -15,6 +15,7 @@ import { levelDeadline } from '../shared/orders/escalation';
 import type { OrderState } from '../shared/orders/order.machine';
 import { QUEUE_FILTERS } from '../shared/orders/orders.schema';
 import { volunteerProfileDoc } from '../shared/orders/volunteer';
+import { mulberry32 as rng } from './demo-data';
 
 type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
 type Record_ = (name: string, value: number, unit: Unit) => void;
@@ -26,16 +27,6 @@ const RESIDENTS_PER_GRID = 100; // 20,000
 const ORDERS = 100_000;
 
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1 street, 10 communities, 200 grids, 10k volunteers, 20k residents, 100k orders in all states. */
 function bigTerritory(): { ops: TxOp[]; residents: string[]; gridIds: string[] } {

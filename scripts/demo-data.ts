@@ -41,7 +41,8 @@ export const PERSONA_NOTES: Record<keyof typeof PERSONAS, PersonaNote> = {
   settlementAdmin: { purpose: '农村集中居住区书记：柳湾集中居住区像社区一样接网格上报的事、看数据、发邀请码' },
 };
 
-function mulberry32(seed: number): () => number {
+/** A seeded PRNG (mulberry32): the demo data, its year of history and the benchmarks are the same on every run. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

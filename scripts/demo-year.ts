@@ -11,7 +11,7 @@ import { clockOutcome } from '../shared/orders/escalation';
 import { newOrder, postedLine } from '../shared/orders/order.factory';
 import { AUTO_CLOSE_DAYS, orderLifecycle, type OrderContext, type OrderStep, type VolunteerRecord } from '../shared/orders/order.lifecycle';
 import type { TerritoryNode } from '../shared/territory/territory.schema';
-import { PERSONAS, type DemoData } from './demo-data';
+import { PERSONAS, type DemoData, mulberry32 } from './demo-data';
 
 /**
  * A year of history for the demo street, so its charts mean something: the twelve Beijing months
@@ -34,17 +34,6 @@ import { PERSONAS, type DemoData } from './demo-data';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Orders a grid receives in a month of the year (1–12), before its own size: winter and summer are busier. */
 const MONTH_VOLUME = [0, 1.2, 1.3, 0.9, 0.9, 1.0, 1.1, 1.3, 1.3, 1.0, 1.05, 1.0, 1.2];

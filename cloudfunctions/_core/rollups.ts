@@ -1,4 +1,4 @@
-import { allRollupRules, COUNTS_FIELD, rollupDelta, rollupRuleFor, rollupTotals, type Contribution } from '../../shared/kernel/rollup';
+import { allRollupRules, COUNTS_FIELD, rollupDelta, rollupRuleFor, rollupTotals, sumCounts, type Contribution } from '../../shared/kernel/rollup';
 import { applyPatch } from './adapters/patch';
 import type { Doc, Store, TxOp } from './ports/store';
 
@@ -55,12 +55,11 @@ export function withRollups(ops: readonly TxOp[]): TxOp[] {
   const merged = new Map<string, Contribution>();
   for (const d of deltas) {
     const cur = merged.get(d.id) ?? { id: d.id, init: d.init, counts: {} };
-    for (const [k, v] of Object.entries(d.counts)) cur.counts[k] = (cur.counts[k] ?? 0) + v;
+    cur.counts = sumCounts([cur.counts, d.counts]);
     if (d.labels) cur.labels = { ...cur.labels, ...d.labels };
     merged.set(d.id, cur);
   }
   const tallies = [...merged.values()]
-    .map((c) => ({ ...c, counts: Object.fromEntries(Object.entries(c.counts).filter(([, v]) => v !== 0)) }))
     .filter((c) => Object.keys(c.counts).length > 0)
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map(tallyOp);

@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../shared/api/envelope';
 import type { OrderFigure, RecordsInput, RecordsOutput } from '../../shared/dashboard/dashboard.schema';
-import { CATEGORY_RULES } from '../../shared/orders/categories';
+import { orderSummary } from '../../shared/dashboard/export';
 import { stateLabelAt } from '../../shared/orders/order.machine';
 import { SATISFIED_STARS } from '../../shared/orders/order.rollup';
 import type { Filter, Store } from '../_core/ports/store';
@@ -34,12 +34,6 @@ export const FIGURE_TITLES: Record<OrderFigure, string> = {
   dissatisfied: '评价 3 星及以下的事',
 };
 
-/** The first words of a description; a private category's content is never listed. */
-export function summaryOf(o: Pick<OrderDoc, 'category' | 'description' | 'private'>): string {
-  if (o.private || CATEGORY_RULES[o.category].private) return '（涉及隐私，内容不在列表显示）';
-  return o.description.length > 30 ? `${o.description.slice(0, 30)}…` : o.description;
-}
-
 /**
  * The orders behind a figure of a place in some months (the period's, or one of them), optionally of
  * one child place or one category: two index-backed reads side by side (the page and its count), on
@@ -69,7 +63,8 @@ export async function orderRecords(store: Store, place: Place, months: readonly 
     orders: rows.map((o) => ({
       id: o._id,
       category: o.category,
-      summary: summaryOf(o),
+      // The place's leaders read the words as written; a private category's are never listed.
+      summary: orderSummary(o, true),
       state: o.state,
       stateLabel: stateLabelAt(o.state, o.level),
       level: o.level,
