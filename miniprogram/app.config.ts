@@ -40,8 +40,11 @@ export default defineAppConfig({
   },
   lazyCodeLoading: 'requiredComponents',
   // 附近服务站 sorts by distance; asked only when the person taps for it.
-  permission: { 'scope.userLocation': { desc: '用于找到离您最近的党群服务站' } },
-  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '用于找到离您最近的党群服务站，和标出报事的位置' } },
+  // chooseLocation: the map picker of an order's place and a volunteer's 常在位置.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // 语音输入 and 朗读 (miniprogram/lib/speech-weapp.ts): WeChat's 同声传译 plugin, added in the admin console too.
+  plugins: { WechatSI: { version: '0.3.5', provider: 'wx069ba97219f66d99' } },
   // Subpackages are fetched ahead when the user lands on the tab that leads to them.
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['packages/accounts'] },

@@ -3,10 +3,11 @@
 // dist/cloudfunctions/<name>/ with what CloudBase and WeChat DevTools expect there:
 //   index.js      one self-contained CommonJS file (esbuild, node18 target, minified);
 //   package.json  only the runtime packages the bundle still requires (the SDKs, installed in the cloud);
-//   config.json   the WeChat openapi permissions the bundled code may call, and timer triggers.
+//   config.json   the WeChat openapi permissions the bundled code may call, and timer triggers;
+//   data files    a function reads beside its code (ASSETS), e.g. the suggestion model's weights.
 // The SQLite adapter (node:sqlite) is local-only: reaching it from a cloud bundle fails the build.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,14 @@ export const RUNTIME_EXTERNALS = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 /** Timer triggers, by function. CloudBase cron has seven fields: second minute hour day month weekday year. */
 export const TRIGGERS = {
   scheduler: [{ name: 'tick', type: 'timer', config: '0 */5 * * * * *' }],
+};
+
+/**
+ * Data files a function reads next to its index.js, by function: [source in the repo, name beside the
+ * bundle]. Kept out of the bundle so the code every cold start parses stays small; read on first use.
+ */
+export const ASSETS = {
+  orders: [['shared/orders/suggest/weights.json', 'suggest-weights.json']],
 };
 
 /** Which WeChat openapi each port call needs, found by scanning the code that goes into a bundle. */
@@ -79,6 +88,8 @@ export async function buildFunction(name, rootPackage, dirs = {}) {
     target: 'node18',
     format: 'cjs',
     minify: true,
+    // Chinese as UTF-8 (3 bytes) rather than \uXXXX escapes (6): the messages and labels are most of a bundle's text.
+    charset: 'utf8',
     legalComments: 'none',
     external: RUNTIME_EXTERNALS,
     plugins: [noSqlite, noSummaries],
@@ -112,8 +123,12 @@ export async function buildFunction(name, rootPackage, dirs = {}) {
   const openapi = OPENAPI_USES.filter((u) => u.pattern.test(code)).map((u) => u.api);
   const config = { permissions: { openapi }, ...(TRIGGERS[name] ? { triggers: TRIGGERS[name] } : {}) };
   writeFileSync(join(target, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
+  const assets = (ASSETS[name] ?? []).map(([from, as]) => {
+    copyFileSync(join(root, from), join(target, as));
+    return as;
+  });
 
-  return { name, dir: relative(root, target).split(sep).join('/'), bytes: output.bytes, dependencies, openapi, triggers: config.triggers ?? [] };
+  return { name, dir: relative(root, target).split(sep).join('/'), bytes: output.bytes, dependencies, openapi, triggers: config.triggers ?? [], assets };
 }
 
 export async function buildFunctions() {

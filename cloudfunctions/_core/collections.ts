@@ -262,6 +262,37 @@ export const COLLECTIONS = [
           ['postedAt', -1],
         ],
       },
+      // 重复提醒: a micro-grid's recent orders (orders.similar), or its grid's when the building has no micro-grid.
+      {
+        name: 'micro_posted',
+        fields: [
+          ['place.path.microGridId', 1],
+          ['postedAt', -1],
+        ],
+      },
+      {
+        name: 'grid_posted',
+        fields: [
+          ['place.path.gridId', 1],
+          ['postedAt', -1],
+        ],
+      },
+    ],
+  },
+  /**
+   * One per neighbour who said 我也遇到了 (`<orderId>.<userId>`), written with it: their 我的事项
+   * finds the orders they joined, since array fields are not queryable in the SQLite subset.
+   */
+  {
+    name: 'order_followers',
+    indexes: [
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['at', -1],
+        ],
+      },
     ],
   },
   {

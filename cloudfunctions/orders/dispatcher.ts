@@ -26,6 +26,7 @@ export function toCandidate(v: VolunteerRecord): Candidate {
     communityId: v.communityId,
     ...(v.microGridId ? { microGridId: v.microGridId } : {}),
     ...(v.buildingId ? { buildingId: v.buildingId } : {}),
+    ...(v.point ? { point: { lat: v.point.lat, lng: v.point.lng } } : {}),
   };
 }
 

@@ -2,9 +2,9 @@ import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
 import { LEVELS, type Level } from '../../shared/orders/escalation';
 import type { ListOrdersInput } from '../../shared/orders/orders.schema';
 import { leadLevelOf } from '../../shared/territory/territory.domain';
-import { OPEN_AT_LEVEL, OPEN_FOR_POSTER, QUEUE_FILTER_LABELS, QUEUE_FILTER_STATES, type QueueFilter } from '../../shared/orders/queue';
+import { byPriority, OPEN_AT_LEVEL, OPEN_FOR_POSTER, QUEUE_FILTER_LABELS, QUEUE_FILTER_STATES, type QueueFilter } from '../../shared/orders/queue';
 import type { NodeDoc } from '../_core/nodes';
-import type { Filter, FindOptions, Store } from '../_core/ports/store';
+import { MAX_PAGE, type Doc, type Filter, type FindOptions, type Store } from '../_core/ports/store';
 import type { OrderDoc } from './order-store';
 
 type QueueNode = Pick<NodeDoc, '_id' | 'kind'>;
@@ -133,13 +133,58 @@ export function listQuery(
   }
 }
 
+/** A queue's first orders in index order, ranked by `priorityOf` (more households first); pages beyond it keep the index order. */
+export const QUEUE_RANK_WINDOW = 200;
+/** At most this many orders a neighbour joined (我也遇到了) show in their 我的事项. */
+export const FOLLOWED_SHOWN = 200;
+
+const newestFirst = (a: OrderDoc, b: OrderDoc) => (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : a._id < b._id ? 1 : -1);
+
 export async function listOrders(store: Store, caller: Caller, input: ListOrdersInput, node: NodeDoc | null, now: string): Promise<{ orders: OrderDoc[]; total: number }> {
   const queries = listQuery(caller, input, node, now);
   if (input.view === 'pool') {
     const all = (await Promise.all(queries.map((q) => store.find<OrderDoc>('orders', q.filter, q.options)))).flat().sort((a, b) => a.levelDeadline.localeCompare(b.levelDeadline));
-    return { orders: all.slice(input.offset, input.offset + input.limit), total: all.length };
+    const ranked = byPriority(all);
+    return { orders: ranked.slice(input.offset, input.offset + input.limit), total: ranked.length };
   }
   const [q] = queries;
+  if (input.view === 'queue') {
+    const end = input.offset + input.limit;
+    const [head, total] = await Promise.all([store.find<OrderDoc>('orders', q!.filter, { sort: q!.options.sort, limit: QUEUE_RANK_WINDOW }), store.count('orders', q!.filter)]);
+    const orders = byPriority(head).slice(input.offset, end);
+    if (end > QUEUE_RANK_WINDOW && total > QUEUE_RANK_WINDOW) {
+      const from = Math.max(input.offset, QUEUE_RANK_WINDOW);
+      orders.push(...(await store.find<OrderDoc>('orders', q!.filter, { sort: q!.options.sort, skip: from, limit: end - from })));
+    }
+    return { orders, total };
+  }
+  if (input.view === 'posted') {
+    // 我的事项: the orders the caller posted and those they joined as an affected neighbour (order_followers).
+    const [follows, posted, total] = await Promise.all([
+      store.find<Doc & { orderId: string }>(
+        'order_followers',
+        { userId: caller.user._id },
+        {
+          sort: [
+            ['userId', 1],
+            ['at', -1],
+          ],
+          limit: FOLLOWED_SHOWN,
+        },
+      ),
+      store.find<OrderDoc>('orders', q!.filter, q!.options),
+      store.count('orders', q!.filter),
+    ]);
+    if (follows.length === 0) return { orders: posted, total };
+    const end = input.offset + input.limit;
+    const ids = follows.map((f) => f.orderId);
+    const [followed, head] = await Promise.all([
+      store.find<OrderDoc>('orders', { _id: { $in: ids } }, { limit: ids.length }),
+      input.offset === 0 ? posted : store.find<OrderDoc>('orders', q!.filter, { sort: q!.options.sort, limit: Math.min(end, MAX_PAGE) }),
+    ]);
+    const merged = [...head, ...followed.filter((o) => o.posterId !== caller.user._id)].sort(newestFirst);
+    return { orders: merged.slice(input.offset, end), total: total + followed.length };
+  }
   const [orders, total] = await Promise.all([store.find<OrderDoc>('orders', q!.filter, q!.options), store.count('orders', q!.filter)]);
   return { orders, total };
 }

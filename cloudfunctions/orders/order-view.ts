@@ -3,6 +3,7 @@ import { maskName, maskPhone } from '../../shared/accounts/mask';
 import { CATEGORY_RULES } from '../../shared/orders/categories';
 import { LEVEL_LABELS } from '../../shared/orders/escalation';
 import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
+import { householdsOf } from '../../shared/orders/similar';
 import type { OrderEventDoc, OrderView } from '../../shared/orders/orders.schema';
 import { allowedOrderActions, relationOf, seesContact, seesDescription, type Relation } from '../../shared/orders/orders.policy';
 import type { ActionContext } from '../_core/pipeline';
@@ -21,6 +22,23 @@ async function namesOf(ctx: ActionContext, ids: readonly (string | null | undefi
   const users = await ctx.ports.store.find<Doc & { name: string }>('users', { _id: { $in: unique } }, { limit: unique.length });
   for (const u of users) names.set(u._id, u.name);
   return names;
+}
+
+/**
+ * The resident's point: a home's is as personal as the room (only for those who see the contact); a
+ * public place's (a street light) is for everyone who sees the order. 导航 for those who go there.
+ */
+function pointView(order: OrderDoc, r: Relation, contact: boolean): OrderView['point'] {
+  const p = order.place.point;
+  if (!p || !(contact || CATEGORY_RULES[order.category].wherePrompt === 'point')) return null;
+  return { lat: p.lat, lng: p.lng, name: p.name ?? null, navigate: r.assignee || r.offeree || r.leaderOfPlace };
+}
+
+/** The affected neighbours' ratings, averaged to one decimal; no names. */
+function neighbourRatingOf(order: OrderDoc): OrderView['neighbourRating'] {
+  const ratings = order.neighbourRatings ?? [];
+  if (ratings.length === 0) return null;
+  return { average: Math.round((ratings.reduce((s, x) => s + x.stars, 0) / ratings.length) * 10) / 10, count: ratings.length };
 }
 
 export interface ViewOptions {
@@ -80,6 +98,7 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     contactName: contact ? order.contact.name : maskName(order.contact.name),
     contactPhone: order.contact.phone ? (contact ? order.contact.phone : (maskPhone(order.contact.phone) ?? null)) : null,
     contactRevealed: contact,
+    point: pointView(order, r, contact),
     postedAt: order.postedAt,
     acceptedAt: order.acceptedAt,
     resolvedAt: order.resolvedAt,
@@ -98,6 +117,9 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     resolution: order.resolution ? { note: order.resolution.note, photos: await photoViews(ctx, order.resolution.photos), at: order.resolution.at } : null,
     rating: order.rating,
     reopenCount: order.reopenCount,
+    affectedHouseholds: householdsOf(order),
+    affectedMe: r.affected,
+    neighbourRating: neighbourRatingOf(order),
     dispatchReason: r.leaderOfPlace ? order.dispatchReason : null,
     photoOnResolve: CATEGORY_RULES[order.category].photoOnResolve,
     allowedActions: allowedOrderActions(r, order),

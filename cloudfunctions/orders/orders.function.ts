@@ -11,6 +11,7 @@ import { get } from './actions/get';
 import { handBack } from './actions/hand-back';
 import { home } from './actions/home';
 import { list } from './actions/list';
+import { metoo } from './actions/metoo';
 import { openPool } from './actions/open-pool';
 import { post } from './actions/post';
 import { proxyFor } from './actions/proxy-for';
@@ -18,7 +19,9 @@ import { queueCounts } from './actions/queue-counts';
 import { rate } from './actions/rate';
 import { resolve } from './actions/resolve';
 import { sendBack } from './actions/send-back';
+import { similar } from './actions/similar';
 import { stats } from './actions/stats';
+import { suggest } from './actions/suggest';
 import { toCouncil } from './actions/to-council';
 import { uploadPhoto } from './actions/upload-photo';
 
@@ -27,6 +30,7 @@ export const ordersFunction: FunctionDefinition = {
   name: 'orders',
   actions: {
     post,
+    suggest,
     proxyFor,
     uploadPhoto,
     get,
@@ -45,6 +49,8 @@ export const ordersFunction: FunctionDefinition = {
     sendBack,
     closeAfterReview,
     toCouncil,
+    similar,
+    metoo,
     stats,
     home,
     queueCounts,

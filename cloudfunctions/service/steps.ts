@@ -11,7 +11,7 @@ import type { Doc } from '../_core/ports/store';
 
 export type UserDoc = User & Doc;
 export type EntryDoc = ServiceEntry & Doc;
-type DispatchProfile = Doc & { version: number; availability: { days: number[]; from: number; to: number }[] };
+type DispatchProfile = Doc & { version: number; availability: { days: number[]; from: number; to: number }[]; point?: { lat: number; lng: number } | null };
 
 /** The volunteer's dispatch profile (availability, skills), if they have one. */
 export const dispatchProfileOf = (ctx: ActionContext, userId: string) => ctx.ports.store.get<DispatchProfile>('volunteers', userId);
@@ -71,7 +71,7 @@ async function entriesOf(ctx: ActionContext, volunteerId: string): Promise<Entry
  * 我的服务记录: the 双报到 profile, hours by source (never mixed), points and star level, the latest
  * fifty entries. `dispatch` is the dispatch profile when the caller already holds it.
  */
-export async function recordOf(ctx: ActionContext, actor: Actor, dispatch?: Pick<DispatchProfile, 'availability'> | null) {
+export async function recordOf(ctx: ActionContext, actor: Actor, dispatch?: Pick<DispatchProfile, 'availability' | 'point'> | null) {
   const entries = await entriesOf(ctx, actor.user._id);
   const v = actor.user.volunteer;
   const gridId = actor.user.home?.path.gridId;
@@ -86,6 +86,7 @@ export async function recordOf(ctx: ActionContext, actor: Actor, dispatch?: Pick
           partyBranch: v.partyBranch ?? null,
           skills: v.skills,
           availability: profile?.availability ?? [],
+          point: profile?.point ? { lat: profile.point.lat, lng: profile.point.lng } : null,
           homeGrid: gridId ? (nodes.get(gridId)?.name ?? null) : null,
         }
       : null,

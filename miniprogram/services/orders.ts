@@ -11,6 +11,7 @@ export type ListInput = ApiInput<'orders', 'list'>
 export type ListView = ListInput['view']
 export type QueueFilter = NonNullable<ListInput['filter']>
 export type PostInput = ApiInput<'orders', 'post'>
+export type Suggestion = ApiOutput<'orders', 'suggest'>
 export type ProxyResident = ApiOutput<'orders', 'proxyFor'>['resident']
 export type Candidate = ApiOutput<'orders', 'candidates'>['candidates'][number]
 export type StatsOutput = ApiOutput<'orders', 'stats'>
@@ -20,12 +21,16 @@ export type PhotoContentType = ApiInput<'orders', 'uploadPhoto'>['contentType']
 export type HomeData = ApiOutput<'orders', 'home'>
 export type HomeOrder = HomeData['mine']['orders'][number]
 export type PlaceCounts = HomeData['places'][number]
+/** 重复提醒: a nearby open order that looks like the same problem. */
+export type SimilarCard = ApiOutput<'orders', 'similar'>['orders'][number]
 
 /** The actions that take `{ orderId, reason }`. */
 export type ReasonAction = 'decline' | 'handBack' | 'cancel' | 'escalate' | 'sendBack' | 'closeAfterReview'
 
 export const orders = {
   post: (input: PostInput) => call('orders', 'post', input),
+  // Asked as the resident types (debounced): a lost answer is simply superseded by the next one.
+  suggest: (text: string) => call('orders', 'suggest', { text }, { retries: 0 }),
   proxyFor: (userId: string) => call('orders', 'proxyFor', { userId }),
   uploadPhoto: (input: ApiInput<'orders', 'uploadPhoto'>) => call('orders', 'uploadPhoto', input),
   get: (orderId: string) => call('orders', 'get', { orderId }),
@@ -42,6 +47,9 @@ export const orders = {
   stats: (input: ApiInput<'orders', 'stats'>) => call('orders', 'stats', input),
   home: () => call('orders', 'home', {}),
   queueCounts: (nodeId: string) => call('orders', 'queueCounts', { nodeId }),
+  similar: (input: ApiInput<'orders', 'similar'>) => call('orders', 'similar', input),
+  /** 我也遇到了: join the order as an affected household (a second tap changes nothing). */
+  metoo: (orderId: string) => call('orders', 'metoo', { orderId }),
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-'

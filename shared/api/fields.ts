@@ -20,3 +20,11 @@ export const ClientKey = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, '提交编号格式不对');
+
+/** A point on the map as a phone reports it (degrees): an order's place, a volunteer's 常在位置. */
+export const MapPoint = z
+  .object({
+    lat: z.number('请在地图上选个位置').min(-90, '位置不对，请重新选择').max(90, '位置不对，请重新选择'),
+    lng: z.number('请在地图上选个位置').min(-180, '位置不对，请重新选择').max(180, '位置不对，请重新选择'),
+  })
+  .strict();

@@ -18,7 +18,7 @@ import type { GeoRequest, GeoService } from './open311.schema';
  *   private category (邻里纠纷, 养老助残: `CATEGORY_RULES[c].private`).
  * - `agency_responsible`: the place at the order's level (网格 / 社区 / 街道), by name.
  * - `address`: the building (`社区 › 网格 › 楼栋`), never the room; `lat`/`long` only when the
- *   resident placed a point, and never for a private order.
+ *   resident placed a point on a public place (环境卫生, 公共设施, 安全隐患: `wherePrompt` point), never on a home, never for a private order.
  * - `expected_datetime`: the current level's deadline while the order waits on someone there; null
  *   once it is resolved (waiting on the resident's rating) or closed.
  * - Never: contact name or phone, room, poster, volunteer, photos (`media_url`), the resolution
@@ -136,7 +136,9 @@ export function toGeoRequest(o: Order, names: PlaceNames): GeoRequest {
     expected_datetime: closed || o.state === 'resolved' ? null : beijingIso(o.levelDeadline),
     address: o.place.label ? scrubbed(o.place.label, o) : null,
   };
-  if (o.place.point && !hidden) {
+  // A point of a public place (a street light, a rubbish heap) is published; a point a resident put
+  // on their own home is personal data and is not.
+  if (o.place.point && !hidden && CATEGORY_RULES[o.category]?.wherePrompt === 'point') {
     request.lat = o.place.point.lat;
     request.long = o.place.point.lng;
   }

@@ -42,19 +42,24 @@ export interface CategoryRule {
   photoOnResolve: boolean;
   /** Goes straight to the grid leader instead of a volunteer (disputes are mediated, not fixed). */
   leaderFirst: boolean;
+  /**
+   * Where the post form asks first: the household (`home`, a point optional), or a point on the map
+   * (`point`: a public place, the building optional); a public place's point is shown to all who see the order.
+   */
+  wherePrompt: 'home' | 'point';
 }
 
 export const CATEGORY_RULES: Record<Category, CategoryRule> = {
-  水电维修: { hint: '漏水、跳闸、水龙头、灯不亮', private: false, photoOnResolve: true, leaderFirst: false },
-  家居小修: { hint: '门锁、家具、晾衣架', private: false, photoOnResolve: true, leaderFirst: false },
-  环境卫生: { hint: '垃圾堆放、楼道杂物、卫生死角', private: false, photoOnResolve: true, leaderFirst: false },
-  公共设施: { hint: '路灯、座椅、健身器材、电梯', private: false, photoOnResolve: true, leaderFirst: false },
-  邻里纠纷: { hint: '噪音、漏水到楼下、占用公共空间', private: true, photoOnResolve: false, leaderFirst: true },
-  养老助残: { hint: '陪同就医、上门探访、助餐', private: true, photoOnResolve: false, leaderFirst: false },
-  代买代办: { hint: '买药、买菜、代缴费用', private: false, photoOnResolve: false, leaderFirst: false },
-  政策咨询: { hint: '医保、养老金、证件办理', private: false, photoOnResolve: false, leaderFirst: false },
-  安全隐患: { hint: '飞线充电、消防通道堵塞、外墙脱落', private: false, photoOnResolve: true, leaderFirst: false },
-  其他: { hint: '其他需要帮忙的事', private: false, photoOnResolve: false, leaderFirst: false },
+  水电维修: { hint: '漏水、跳闸、水龙头、灯不亮', private: false, photoOnResolve: true, leaderFirst: false, wherePrompt: 'home' },
+  家居小修: { hint: '门锁、家具、晾衣架', private: false, photoOnResolve: true, leaderFirst: false, wherePrompt: 'home' },
+  环境卫生: { hint: '垃圾堆放、楼道杂物、卫生死角', private: false, photoOnResolve: true, leaderFirst: false, wherePrompt: 'point' },
+  公共设施: { hint: '路灯、座椅、健身器材、电梯', private: false, photoOnResolve: true, leaderFirst: false, wherePrompt: 'point' },
+  邻里纠纷: { hint: '噪音、漏水到楼下、占用公共空间', private: true, photoOnResolve: false, leaderFirst: true, wherePrompt: 'home' },
+  养老助残: { hint: '陪同就医、上门探访、助餐', private: true, photoOnResolve: false, leaderFirst: false, wherePrompt: 'home' },
+  代买代办: { hint: '买药、买菜、代缴费用', private: false, photoOnResolve: false, leaderFirst: false, wherePrompt: 'home' },
+  政策咨询: { hint: '医保、养老金、证件办理', private: false, photoOnResolve: false, leaderFirst: false, wherePrompt: 'home' },
+  安全隐患: { hint: '飞线充电、消防通道堵塞、外墙脱落', private: false, photoOnResolve: true, leaderFirst: false, wherePrompt: 'point' },
+  其他: { hint: '其他需要帮忙的事', private: false, photoOnResolve: false, leaderFirst: false, wherePrompt: 'home' },
 };
 
 /**
@@ -67,6 +72,18 @@ export const EMERGENCIES = [
   { key: 'crime', label: '盗窃、打架、人身危险', call: '110', say: '遇到违法犯罪请立即拨打 110', icon: '警' },
 ] as const;
 export type EmergencyKey = (typeof EMERGENCIES)[number]['key'];
+/** What each emergency sounds like in a sentence ("听您说的，像是…"), for the post page and the timeline. */
+export const EMERGENCY_LABEL: Record<EmergencyKey, string> = { fire: '着火了', gas: '燃气泄漏', medical: '有人需要急救', crime: '遇到了违法犯罪' };
+/**
+ * The emergency a post's refusal stands for (ORDER.EMERGENCY_ and the key, e.g. GAS: the page shows its number),
+ * or null for any other code. The codes themselves live with the rule that refuses
+ * (`shared/orders/suggest/emergency.ts`), so only the bundle that can answer with them names them.
+ */
+export function emergencyOfError(code: string): EmergencyKey | null {
+  const key = /^ORDER\.EMERGENCY_([A-Z]+)$/.exec(code)?.[1]?.toLowerCase();
+  return EMERGENCIES.some((e) => e.key === key) ? (key as EmergencyKey) : null;
+}
+export const EMERGENCY_KEYS = EMERGENCIES.map((e) => e.key) as [EmergencyKey, ...EmergencyKey[]];
 
 export const URGENCIES = ['normal', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];

@@ -29,6 +29,7 @@ export function dispatchOrderOf(order: Pick<Order, 'category' | 'level' | 'poste
     communityId: order.place.path.communityId ?? '',
     ...(order.place.path.microGridId ? { microGridId: order.place.path.microGridId } : {}),
     ...(order.place.buildingId ? { buildingId: order.place.buildingId } : {}),
+    ...(order.place.point ? { point: { lat: order.place.point.lat, lng: order.place.point.lng } } : {}),
     excluded: order.excluded,
   };
 }

@@ -1,5 +1,6 @@
 import type { Category } from './categories';
 import type { Level } from './escalation';
+import { distanceMeters, distanceWords, proximityOf, type Point } from '../kernel/geo';
 import { beijingWeekMinute } from '../kernel/time';
 
 /**
@@ -7,7 +8,8 @@ import { beijingWeekMinute } from '../kernel/time';
  * Eligible: active, available now, in the order's place (grid; community at community level),
  * skilled for the category, under the open-load cap, not the poster, not one who declined it or
  * let the offer expire. Ranked by skill fit, load, fairness (least recently assigned), rating and
- * proximity. Each choice carries its reasons, stored with the order (PIPL art. 24).
+ * proximity (the distance when the order and the volunteer both have a point, else the building or
+ * micro-grid they share). Each choice carries its reasons, stored with the order (PIPL art. 24).
  */
 
 /** Weekly availability in Beijing time: days 1 (Mon) … 7 (Sun), minutes from midnight. */
@@ -31,6 +33,8 @@ export interface Candidate {
   communityId: string;
   microGridId?: string;
   buildingId?: string;
+  /** Where the volunteer usually is (常在位置), when they set one. */
+  point?: Point;
 }
 
 export interface DispatchOrder {
@@ -41,6 +45,8 @@ export interface DispatchOrder {
   communityId: string;
   microGridId?: string;
   buildingId?: string;
+  /** The point the resident placed, when they placed one. */
+  point?: Point;
   /** Volunteers who declined it or let an offer expire. */
   excluded: readonly string[];
 }
@@ -120,7 +126,12 @@ export function scoreCandidate(c: Candidate, order: DispatchOrder, now: string, 
   const rating = (stars - 1) / 4;
   if (c.ratingCount > 0) why.push(`评分 ${stars.toFixed(1)}★（${c.ratingCount} 次）`);
   let proximity = 0;
-  if (order.buildingId && c.buildingId === order.buildingId) {
+  if (order.point && c.point) {
+    // Both placed on the map: the distance says it better than the buildings do.
+    const meters = distanceMeters(order.point, c.point);
+    proximity = proximityOf(meters);
+    why.push(`距离${distanceWords(meters)}`);
+  } else if (order.buildingId && c.buildingId === order.buildingId) {
     proximity = 1;
     why.push('同一楼栋');
   } else if (order.microGridId && c.microGridId === order.microGridId) {

@@ -3,7 +3,7 @@ import { beijingMonth } from '../kernel/time';
 import type { PlacePath } from '../territory/territory.schema';
 import { CATEGORY_RULES, type Category } from './categories';
 import { levelDeadline } from './escalation';
-import type { Order } from './orders.schema';
+import type { Order, OrderPoint } from './orders.schema';
 
 /** What a post says, after the contract parsed it and the handler found the building. */
 export interface NewOrderInput extends Pick<
@@ -14,7 +14,7 @@ export interface NewOrderInput extends Pick<
   /** `社区 › 网格 › 楼`, as the order shows its place. */
   placeLabel: string;
   room: string | null;
-  point: { lat: number; lng: number } | null;
+  point: OrderPoint | null;
   now: string;
 }
 
@@ -70,3 +70,6 @@ export function newOrder(i: NewOrderInput): Order {
 
 /** The first timeline line of a post, in the words of who posted it. */
 export const postedLine = (category: Category, onBehalf: boolean) => ({ kind: 'posted', text: onBehalf ? `网格长为居民代办：${category}` : `居民发布：${category}` });
+
+/** The post page showed the number to call for these words; the resident said it is not an emergency. */
+export const notEmergencyLine = (what: string) => ({ kind: 'posted', text: `发布时提示了紧急电话（${what}），居民确认不是紧急情况` });

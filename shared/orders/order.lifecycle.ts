@@ -8,6 +8,7 @@ import { LEVEL_LABELS, LEVELS, levelAbove, levelBelow, levelDeadline, type Clock
 import { CLOCK_STATES, isBadRating, nextOrderState, ORDER_STATES, type OrderEvent, type OrderState } from './order.machine';
 import type { Order, VolunteerDoc } from './orders.schema';
 import { serviceEntryFor } from './service-record';
+import { householdsOf, isPrivateOrder, livesNear } from './similar';
 // Orders feed the orders rollups: the rule goes wherever orders are written.
 import './order.rollup';
 
@@ -53,7 +54,11 @@ export type OrderStep =
   /** A dispute becomes a council topic; the order stays where it is. */
   | { type: 'toCouncil'; title: string; topic: { _id: string } }
   /** Where the clocks put an order left alone (`clockOutcome`): escalations and street breaches. */
-  | { type: 'clock'; outcome: ClockOutcome };
+  | { type: 'clock'; outcome: ClockOutcome }
+  /** 我也遇到了: a neighbour living at `home` reports the same problem; the order stays where it is. */
+  | { type: 'affect'; userId: string; home: { gridId?: string; microGridId?: string } | null }
+  /** An affected neighbour rates the result; the poster's rating alone moves the order. */
+  | { type: 'rateAsNeighbour'; stars: number; tags: string[]; comment: string };
 
 export type OrderStepType = OrderStep['type'];
 
@@ -79,6 +84,8 @@ function tableEvent(step: OrderStep): OrderEvent {
   switch (step.type) {
     case 'toCouncil':
     case 'comment':
+    case 'affect':
+    case 'rateAsNeighbour':
       return { type: 'comment' };
     case 'clock':
       return step.outcome.escalatedTo.length > 0 ? { type: 'escalate' } : { type: 'comment' };
@@ -95,9 +102,16 @@ const line = (kind: string, text: string, leadersOnly = false): TimelineLine => 
 const leaders = (order: Order, level: Level, title: string, body: string): Notice[] => [
   { to: { leadersOf: { path: order.place.path, level } }, template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) },
 ];
-/** The resident hears where their order went, unless they moved it themselves (a leader who posted it). */
+/** The residents an order speaks for: its poster and every neighbour who said 我也遇到了. */
+export const residentsOf = (order: Pick<Order, 'posterId' | 'affected'>): string[] => [order.posterId, ...(order.affected ?? [])];
+/** One notice to each of the order's residents (the poster and the affected neighbours), but never to who acted. */
+export const tellResidents = (order: Order, x: Pick<OrderContext, 'by'>, n: Omit<Notice, 'to'>): Notice[] =>
+  residentsOf(order).flatMap((id) => (id === x.by?.id ? [] : tell(id, n)));
+/** The residents hear where their order went, unless they moved it themselves (a leader who posted it). */
 const toPoster = (order: Order, x: OrderContext, title: string, body: string): Notice[] =>
-  order.posterId === x.by?.id ? [] : tell(order.posterId, { template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) });
+  tellResidents(order, x, { template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) });
+/** A dispatch reason says how many households wait for it, when more than one. */
+const withHouseholds = (order: Order, reason: string): string => (householdsOf(order) > 1 ? `${reason}（${householdsOf(order)} 户受影响）` : reason);
 
 /** A change of a volunteer's dispatch record, guarded by the version that was read; none without one. */
 function volunteerWrite(v: VolunteerRecord | null | undefined, patch: { $inc?: Record<string, number>; $set?: Record<string, unknown> }): SideWrite[] {
@@ -129,9 +143,9 @@ export const ORDER_EFFECTS: Effects = {
     set: {
       offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: new Date(Date.parse(x.now) + OFFER_MINUTES * 60_000).toISOString(), manual: false, score: s.score },
       firstOfferedAt: order.firstOfferedAt ?? x.now,
-      dispatchReason: s.reason,
+      dispatchReason: withHouseholds(order, s.reason),
     },
-    timeline: [line('offered', `平台已派单给志愿者，${OFFER_MINUTES} 分钟内确认`), line('dispatchReason', s.reason, true)],
+    timeline: [line('offered', `平台已派单给志愿者，${OFFER_MINUTES} 分钟内确认`), line('dispatchReason', withHouseholds(order, s.reason), true)],
     notify: tell(s.volunteerId, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 ${OFFER_MINUTES} 分钟内确认`, page: page(order._id) }),
   }),
   noCandidate: (order, s) => ({
@@ -143,7 +157,7 @@ export const ORDER_EFFECTS: Effects = {
     set: { assigneeId: x.by!.id, acceptedAt: x.now, offer: null },
     timeline: [line('accepted', `志愿者 ${x.by!.name} 已接单`)],
     writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: 1 }, $set: { lastAssignedAt: x.now } }),
-    notify: tell(order.posterId, { template: 'order.accepted', title: '您的事项有人接单了', body: `志愿者 ${x.by!.name} 已接单，会尽快联系您`, page: page(order._id) }),
+    notify: tellResidents(order, x, { template: 'order.accepted', title: '您的事项有人接单了', body: `志愿者 ${x.by!.name} 已接单，会尽快联系您`, page: page(order._id) }),
   }),
   decline: (order, s, x) => ({
     set: { offer: null, excluded: [...order.excluded, x.by!.id], failedOffers: order.failedOffers + 1 },
@@ -172,7 +186,7 @@ export const ORDER_EFFECTS: Effects = {
     set: { resolvedAt: x.now, resolution: { note: s.note, photos: s.photos, by: x.by!.id, at: x.now } },
     timeline: [line('resolved', `已办结：${s.note}`)],
     writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: -1 } }),
-    notify: tell(order.posterId, { template: 'order.resolved', title: '您的事项已办结，请评价', body: `${order.category}已处理，请您评价`, page: page(order._id) }),
+    notify: tellResidents(order, x, { template: 'order.resolved', title: '您的事项已办结，请评价', body: `${order.category}已处理，请您评价`, page: page(order._id) }),
   }),
   rate: (order, s, x) => {
     const rating = { stars: s.stars, tags: s.tags, comment: s.comment, at: x.now };
@@ -200,7 +214,7 @@ export const ORDER_EFFECTS: Effects = {
     set: { closedAt: x.now, closedAs: 'review' },
     timeline: [line('closed', `负责人复核后办结：${s.reason}`)],
     writes: serviceRecord(order, x.now, x),
-    notify: tell(order.posterId, { template: 'order.closed', title: '您的事项已复核办结', body: s.reason.slice(0, 20), page: page(order._id) }),
+    notify: tellResidents(order, x, { template: 'order.closed', title: '您的事项已复核办结', body: s.reason.slice(0, 20), page: page(order._id) }),
   }),
   escalate: (order, s, x) => {
     const up = levelAbove(order.level)!;
@@ -271,7 +285,7 @@ export const ORDER_EFFECTS: Effects = {
       writes: escalated ? releaseAssignee(order, x) : [],
       notify: escalated
         ? [
-            ...tell(order.posterId, {
+            ...tellResidents(order, x, {
               template: 'order.escalated',
               title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`,
               body: `${order.category}：${lapsed}超过处理时限，已自动上报`,
@@ -282,6 +296,21 @@ export const ORDER_EFFECTS: Effects = {
         : [],
     };
   },
+  affect: (order, s, x) => {
+    const affected = [...(order.affected ?? []), s.userId];
+    const households = householdsOf({ affected });
+    return {
+      set: { affected },
+      timeline: [line('affected', `又有一户居民反映了同样的问题（共 ${households} 户）`)],
+      audit: { households },
+      // "我的事项" of the neighbour: one row per order and neighbour, found by its index.
+      writes: [{ op: 'insert', collection: 'order_followers', doc: { _id: `${order._id}.${s.userId}`, orderId: order._id, userId: s.userId, at: x.now } }],
+    };
+  },
+  rateAsNeighbour: (order, s, x) => ({
+    set: { neighbourRatings: [...(order.neighbourRatings ?? []), { userId: x.by!.id, stars: s.stars, tags: s.tags, comment: s.comment, at: x.now }] },
+    timeline: [line('neighbourRated', `受影响的居民评价 ${s.stars} 星${s.tags.length ? `：${s.tags.join('、')}` : ''}`)],
+  }),
 };
 
 /** Guards beyond the table: who may take it, what a resolution must carry. */
@@ -303,6 +332,17 @@ function guard(order: Order, step: OrderStep, x: OrderContext): Refusal | null {
       return CLOCK_STATES.includes(order.state) ? null : { code: 'ORDER.NOT_ALLOWED_NOW' };
     case 'sendBack':
       return levelBelow(order.level) === null ? { code: 'ORDER.NOT_ALLOWED_NOW' } : null;
+    case 'affect':
+      if (order.state === 'closed' || order.state === 'cancelled') return { code: 'ORDER.NOT_ALLOWED_NOW' };
+      if (isPrivateOrder(order)) return { code: 'ORDER.METOO_PRIVATE' };
+      if (step.userId === order.posterId) return { code: 'ORDER.METOO_OWN_ORDER' };
+      // Joining twice: the action answers the order as it stands before it gets here.
+      if (order.affected?.includes(step.userId)) return { code: 'ORDER.NOT_ALLOWED_NOW' };
+      return livesNear(step.home, order.place.path) ? null : { code: 'ORDER.METOO_NOT_NEIGHBOUR' };
+    case 'rateAsNeighbour':
+      if (order.state !== 'resolved' && order.state !== 'closed') return { code: 'ORDER.NOT_ALLOWED_NOW' };
+      if (!x.by || !order.affected?.includes(x.by.id)) return { code: 'ORDER.NOT_ALLOWED_NOW' };
+      return order.neighbourRatings?.some((r) => r.userId === x.by!.id) ? { code: 'ORDER.ALREADY_RATED' } : null;
     default:
       return null;
   }

@@ -15,6 +15,15 @@ export const ORDERS_ERRORS = {
   'ORDER.VOLUNTEER_NOT_ELIGIBLE': { status: 409, message: '这位志愿者现在不能接这件事' },
   'ORDER.NOT_A_RESIDENT_OF_PLACE': { status: 403, message: '只能为本网格的居民代办' },
   'ORDER.PHOTO_TOO_LARGE': { status: 413, message: '照片太大了，请换一张或压缩后再传' },
+  // An emergency is never an order (说出来就懂): the page shows the number to call instead.
+  'ORDER.EMERGENCY_FIRE': { status: 400, message: '这像是着火了：请立即拨打 119，不要在这里报事' },
+  'ORDER.EMERGENCY_GAS': { status: 400, message: '这像是燃气泄漏：请马上离开并拨打 119，不要开关电器' },
+  'ORDER.EMERGENCY_MEDICAL': { status: 400, message: '这像是有人需要急救：请立即拨打 120' },
+  'ORDER.EMERGENCY_CRIME': { status: 400, message: '这像是遇到了违法犯罪：请立即拨打 110' },
+  'ORDER.METOO_PRIVATE': { status: 403, message: '这件事涉及隐私，不能一起反映' },
+  'ORDER.METOO_OWN_ORDER': { status: 409, message: '这是您自己反映的事' },
+  'ORDER.METOO_NOT_NEIGHBOUR': { status: 403, message: '住在附近的居民才能一起反映' },
+  'ORDER.ALREADY_RATED': { status: 409, message: '您已经评价过了' },
 } as const satisfies ErrorTable;
 
 registerErrors(ORDERS_ERRORS);

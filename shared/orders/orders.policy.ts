@@ -1,3 +1,5 @@
+// Registers the messages of the codes this policy refuses with (我也遇到了), in every bundle that runs it.
+import './orders.errors';
 import type { Actor } from '../accounts/accounts.policy';
 import { holdsOver } from '../accounts/accounts.policy';
 import { LEADER_ROLES, LEVEL_LEADERS } from '../accounts/roles';
@@ -7,6 +9,7 @@ import { CATEGORY_RULES } from './categories';
 import { LEVEL_LABELS, levelAbove, levelBelow, type Level } from './escalation';
 import { nextOrderState, type OrderEvent, type OrderState } from './order.machine';
 import type { Order } from './orders.schema';
+import { isPrivateOrder, livesNear } from './similar';
 
 /** The leader roles that handle an order at each level (the territory's own rule). */
 export { LEVEL_LEADERS };
@@ -22,9 +25,15 @@ export interface Relation {
   handlingLeader: boolean;
   /** Any leader whose place contains the order (sees it whole, may comment). */
   leaderOfPlace: boolean;
+  /** A neighbour who said 我也遇到了: follows it and may rate the result once. */
+  affected: boolean;
+  /** An affected neighbour who has rated it already. */
+  neighbourRated: boolean;
+  /** Lives near it (the order's micro-grid, or its grid when it has none): may say 我也遇到了. */
+  neighbour: boolean;
 }
 
-export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assigneeId' | 'offer' | 'place' | 'level' | 'state'>): Relation {
+export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assigneeId' | 'offer' | 'place' | 'level' | 'state' | 'affected' | 'neighbourRatings'>): Relation {
   const me = actor.user._id;
   const path: PlacePath = order.place.path;
   const volunteerPath: PlacePath = order.level === 'grid' ? path : { streetId: path.streetId, communityId: path.communityId };
@@ -37,6 +46,9 @@ export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assign
     ),
     handlingLeader: holdsOver(actor, LEVEL_LEADERS[order.level], path),
     leaderOfPlace: holdsOver(actor, LEADER_ROLES, path),
+    affected: order.affected?.includes(me) ?? false,
+    neighbourRated: order.neighbourRatings?.some((x) => x.userId === me) ?? false,
+    neighbour: livesNear(actor.user.home?.path ?? null, path),
   };
 }
 
@@ -81,7 +93,7 @@ function relationAllows(action: OrderAction, r: Relation, order: Pick<Order, 'pr
   switch (action) {
     case 'get':
       // Pool volunteers see a private order too, but seesDescription() hides what it is about.
-      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || (order.state === 'pool' && r.volunteerOfPlace);
+      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || r.affected || (order.state === 'pool' && r.volunteerOfPlace);
     case 'accept':
       return order.state === 'offered' ? r.offeree : order.state === 'pool' && r.volunteerOfPlace && !r.poster;
     case 'decline':
@@ -90,6 +102,7 @@ function relationAllows(action: OrderAction, r: Relation, order: Pick<Order, 'pr
     case 'resolve':
       return r.assignee;
     case 'rate':
+      return r.poster || (r.affected && !r.neighbourRated);
     case 'cancel':
       return r.poster;
     case 'comment':
@@ -111,11 +124,15 @@ function relationAllows(action: OrderAction, r: Relation, order: Pick<Order, 'pr
 }
 
 const CANDIDATE_STATES: readonly OrderState[] = ['waiting', 'pool', 'reopened'];
+/** When an affected neighbour may rate: once it is resolved, and after it closed. */
+export const NEIGHBOUR_RATING_STATES: readonly OrderState[] = ['resolved', 'closed'];
 
 /** May the caller do `action` to this order now? Deny by default. */
 export function mayDo(action: OrderAction, r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): boolean {
   if (!relationAllows(action, r, order)) return false;
   if (action === 'candidates') return CANDIDATE_STATES.includes(order.state);
+  // An affected neighbour rates the result once it is done; their rating moves nothing.
+  if (action === 'rate' && !r.poster) return NEIGHBOUR_RATING_STATES.includes(order.state);
   const event = EVENT_OF[action];
   return event === undefined || nextOrderState(order.state, event) !== null;
 }
@@ -129,6 +146,21 @@ export const NOT_YET_OFFERED: readonly OrderAction[] = [];
 /** What the caller may do next: sent with every read; the pages render only these. */
 export function allowedOrderActions(r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): OrderAction[] {
   return ORDER_ACTIONS.filter((a) => a !== 'get' && !NOT_YET_OFFERED.includes(a) && mayDo(a, r, order));
+}
+
+/**
+ * 我也遇到了: why the caller may not join an order as an affected neighbour, or null when they may.
+ * Joining twice is not refused here: the action answers the order as it stands.
+ */
+export function metooRefusal(
+  r: Relation,
+  order: Pick<Order, 'private' | 'category' | 'state'>,
+): 'ORDER.METOO_PRIVATE' | 'ORDER.METOO_OWN_ORDER' | 'ORDER.METOO_NOT_NEIGHBOUR' | 'ORDER.NOT_ALLOWED_NOW' | null {
+  if (isPrivateOrder(order)) return 'ORDER.METOO_PRIVATE';
+  if (r.poster) return 'ORDER.METOO_OWN_ORDER';
+  if (!r.neighbour && !r.affected) return 'ORDER.METOO_NOT_NEIGHBOUR';
+  if (order.state === 'closed' || order.state === 'cancelled') return 'ORDER.NOT_ALLOWED_NOW';
+  return null;
 }
 
 /** Full phone and room: the poster, the assignee and leaders of the place. Everyone else sees them masked. */

@@ -1,9 +1,9 @@
 import type { TimelineEntry as StoredTimelineEntry } from '../kernel/lifecycle';
 import * as z from 'zod';
 import { Id, Phone, Room } from '../accounts/accounts.schema';
-import { ClientKey, FileId, text } from '../api/fields';
+import { ClientKey, FileId, MapPoint, text } from '../api/fields';
 import { PlacePath } from '../territory/territory.schema';
-import { CATEGORIES, RATING_TAGS, URGENCIES, type Category, type Urgency } from './categories';
+import { CATEGORIES, EMERGENCY_KEYS, RATING_TAGS, URGENCIES, type Category, type Urgency } from './categories';
 import type { AvailabilityWindow } from './dispatch';
 import { LEVELS, type Level } from './escalation';
 import { ORDER_STATES, type OrderState } from './order.machine';
@@ -21,6 +21,13 @@ export interface Offer {
   score: number | null;
 }
 
+/** A point the resident placed on the map, with their name for the spot. */
+export interface OrderPoint {
+  lat: number;
+  lng: number;
+  name?: string | null;
+}
+
 export interface Order {
   _id: string;
   version: number;
@@ -35,7 +42,8 @@ export interface Order {
   photos: string[];
   urgency: Urgency;
   preferredTime: string | null;
-  place: { path: PlacePath; buildingId: string | null; room: string | null; point: { lat: number; lng: number } | null; label: string };
+  /** `point.name`: the resident's words for the spot (`3号楼东侧路灯`); absent on orders posted before it existed. */
+  place: { path: PlacePath; buildingId: string | null; room: string | null; point: OrderPoint | null; label: string };
   contact: { name: string; phone: string | null };
   private: boolean;
   state: OrderState;
@@ -70,6 +78,19 @@ export interface Order {
   handBacks: number;
   cancelReason: string | null;
   topicId: string | null;
+  /** 我也遇到了: neighbours who reported the same problem (user ids); missing on older orders (none). */
+  affected?: string[];
+  /** Ratings by affected neighbours: theirs to give, the poster's rating alone moves the order. */
+  neighbourRatings?: NeighbourRating[];
+}
+
+/** An affected neighbour's rating of the result. */
+export interface NeighbourRating {
+  userId: string;
+  stars: number;
+  tags: string[];
+  comment: string;
+  at: string;
 }
 
 /** One line of an order's timeline: every change, automatic step and comment. */
@@ -95,6 +116,8 @@ export interface VolunteerDoc {
   gridId: string;
   microGridId?: string;
   buildingId?: string;
+  /** 常在位置: where the volunteer usually is, set by them; dispatch weighs the distance to an order's point. */
+  point?: { lat: number; lng: number } | null;
   version: number;
 }
 
@@ -110,8 +133,8 @@ export const PostOrderInput = z
     /** Defaults to the poster's household. */
     buildingId: Id.optional(),
     room: Room.optional(),
-    point: z
-      .object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) })
+    /** A point on the map; for 环境卫生, 公共设施, 安全隐患 where the problem is (`CATEGORY_RULES[c].wherePrompt`). */
+    point: MapPoint.extend({ name: z.string().trim().max(40, '地点名称最多 40 个字').optional() })
       .strict()
       .optional(),
     urgency: z.enum(URGENCIES).default('normal'),
@@ -123,6 +146,8 @@ export const PostOrderInput = z
     /** 代办 for someone not registered: their name and phone, typed by the leader. */
     contactName: z.string().trim().min(1).max(20).optional(),
     contactPhone: Phone.optional(),
+    /** The resident saw the 119/120/110 screen for these words and said it is not an emergency. */
+    notEmergency: z.literal(true).optional(),
   })
   .strict();
 export type PostOrderInput = z.infer<typeof PostOrderInput>;
@@ -151,6 +176,9 @@ export const UploadPhotoInput = z
       .regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片数据格式不对'),
   })
   .strict();
+
+/** 说出来就懂: what the resident has typed or said so far. */
+export const SuggestInput = z.object({ text: text(1, 500, '问题描述') }).strict();
 
 export const OrderRef = z.object({ orderId: OrderId }).strict();
 export const WithReason = z.object({ orderId: OrderId, reason: text(2, 200, '原因') }).strict();
@@ -181,6 +209,16 @@ export const ListOrdersInput = z
   })
   .strict();
 export type ListOrdersInput = z.infer<typeof ListOrdersInput>;
+
+/** 重复提醒: a draft, to find open orders nearby that look like the same problem. */
+export const SimilarInput = z
+  .object({
+    category: z.enum(CATEGORIES).optional(),
+    text: text(1, 500, '问题描述'),
+    /** Defaults to the caller's household. */
+    buildingId: Id.optional(),
+  })
+  .strict();
 
 export const StatsInput = z
   .object({
@@ -218,6 +256,11 @@ export const OrderView = z.object({
   contactPhone: z.string().nullable(),
   /** True when the caller sees the full phone and room (and the read was audited). */
   contactRevealed: z.boolean(),
+  /**
+   * The point the resident placed: for those who see the contact, and for everyone who sees a
+   * public-place order (`wherePrompt: 'point'`). `navigate`: the page offers 导航 (assignee, offeree, leaders).
+   */
+  point: z.object({ lat: z.number(), lng: z.number(), name: z.string().nullable(), navigate: z.boolean() }).nullable(),
   postedAt: z.string(),
   acceptedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
@@ -228,6 +271,12 @@ export const OrderView = z.object({
   resolution: z.object({ note: z.string(), photos: z.array(z.object({ fileId: z.string(), url: z.string() })), at: z.string() }).nullable(),
   rating: z.object({ stars: z.number(), tags: z.array(z.string()), comment: z.string(), at: z.string() }).nullable(),
   reopenCount: z.number(),
+  /** Households that reported it: the poster's and each neighbour's who said 我也遇到了. */
+  affectedHouseholds: z.number().int(),
+  /** The caller is one of those neighbours (您也反映了这件事). */
+  affectedMe: z.boolean(),
+  /** The neighbours' ratings, averaged (no names). */
+  neighbourRating: z.object({ average: z.number(), count: z.number().int() }).nullable(),
   dispatchReason: z.string().nullable(),
   photoOnResolve: z.boolean(),
   allowedActions: z.array(z.enum(ORDER_ACTIONS)),
@@ -236,6 +285,15 @@ export const OrderView = z.object({
 export type OrderView = z.infer<typeof OrderView>;
 
 export const OrderOutput = z.object({ order: OrderView });
+export const SuggestOutput = z.object({
+  /** All ten categories, best first; scores sum to 1. */
+  suggestions: z.array(z.object({ category: z.enum(CATEGORIES), score: z.number() })),
+  urgency: z.enum(URGENCIES),
+  /** A call-now emergency: the page shows the number before anything else. */
+  emergency: z.object({ key: z.enum(EMERGENCY_KEYS), call: z.string() }).nullable(),
+  /** False when the words could not be read (another language, emoji alone): nothing is preselected. */
+  confident: z.boolean(),
+});
 export const ListOrdersOutput = z.object({ orders: z.array(OrderView), total: z.number().int(), offset: z.number().int(), limit: z.number().int() });
 export const UploadPhotoOutput = z.object({ fileId: z.string(), url: z.string() });
 export const CandidatesOutput = z.object({
@@ -243,6 +301,20 @@ export const CandidatesOutput = z.object({
   explanation: z.string(),
 });
 export const ToCouncilOutput = z.object({ order: OrderView, topicId: z.string() });
+/** A nearby order as a short card: never the poster's name, phone or room. */
+export const SimilarCard = z.object({
+  id: z.string(),
+  category: z.enum(CATEGORIES),
+  /** The first words of the description. */
+  description: z.string(),
+  photoUrl: z.string().nullable(),
+  stateLabel: z.string(),
+  postedAt: z.string(),
+  sameBuilding: z.boolean(),
+  affectedHouseholds: z.number().int(),
+  alreadyJoined: z.boolean(),
+});
+export const SimilarOutput = z.object({ orders: z.array(SimilarCard) });
 
 export const Measure = z.object({
   posted: z.number().int(),

@@ -1,5 +1,6 @@
 import { levelAbove, type Level } from './escalation';
 import type { OrderState } from './order.machine';
+import { householdsOf } from './similar';
 
 /**
  * A leader's queue (待办队列) and the home page's view of it: which filters a place has, what they
@@ -42,6 +43,19 @@ export function homeFiltersAt(level: Level): QueueFilter[] {
   const at = queueFiltersAt(level);
   return HOME_FILTERS.filter((f) => at.includes(f));
 }
+
+/**
+ * How much an order weighs in a queue or the pool: the households waiting for it beyond the first
+ * (我也遇到了). Orders of equal weight keep their order (the earliest deadline first).
+ */
+export const priorityOf = (order: { affected?: readonly string[] | null }): number => householdsOf(order) - 1;
+
+/** Orders by priority, heaviest first; a stable sort, so equal ones keep the order they came in. */
+export const byPriority = <O extends { affected?: readonly string[] | null }>(orders: readonly O[]): O[] =>
+  orders
+    .map((o, i) => ({ o, i, p: priorityOf(o) }))
+    .sort((a, b) => b.p - a.p || a.i - b.i)
+    .map((x) => x.o);
 
 /** What a resident still follows: everything not closed or withdrawn (待评价 included). */
 export const OPEN_FOR_POSTER: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened'];

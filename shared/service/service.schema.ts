@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Id } from '../accounts/accounts.schema';
+import { MapPoint } from '../api/fields';
 import { CATEGORIES } from '../orders/categories';
 import { MANUAL_STATUSES, SOURCES } from './record';
 
@@ -21,6 +22,8 @@ export const UpdateVolunteerProfileInput = z
     partyBranch: z.string().trim().min(2).max(40).optional(),
     skills: z.array(z.enum(CATEGORIES)).min(1, '至少选一项擅长').max(10),
     availability: z.array(AvailabilitySchema).min(1, '至少填一个服务时段').max(14),
+    /** 常在位置: where the volunteer usually is; null clears it, absent leaves it as it was. */
+    point: MapPoint.nullable().optional(),
   })
   .strict()
   .refine((v) => !v.inService || (v.workUnit && v.partyBranch), { message: '在职党员请填写工作单位和所在党支部', path: ['workUnit'] });
@@ -74,6 +77,7 @@ export const MyRecordOutput = z.object({
       partyBranch: z.string().nullable(),
       skills: z.array(z.string()),
       availability: z.array(z.object({ days: z.array(z.number()), from: z.number(), to: z.number() })),
+      point: z.object({ lat: z.number(), lng: z.number() }).nullable(),
       homeGrid: z.string().nullable(),
     })
     .nullable(),

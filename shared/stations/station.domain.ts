@@ -1,20 +1,8 @@
 import type { Home } from '../accounts/accounts.schema';
 import type { SaveStationInput } from './stations.schema';
 
-/** A point on the map, as a station keeps it and a phone reports it. */
-export interface Point {
-  lat: number;
-  lng: number;
-}
-
-/** Great-circle distance in whole metres, for listing the nearest stations first. */
-export function distanceMeters(a: Point, b: Point): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
-}
+/** A point on the map, as a station keeps it and a phone reports it; distances (nearest first) from the kernel. */
+export { distanceMeters, type Point } from '../kernel/geo';
 
 /**
  * Where a request posted from a station's door code is filed: the resident's own grid (and

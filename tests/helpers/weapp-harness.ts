@@ -52,6 +52,10 @@ export interface HostOptions {
   /** What wx.getAppBaseInfo reports as the WeChat font scale. */
   fontSizeScaleFactor?: number;
   storage?: Record<string, unknown>;
+  /** What requirePlugin(name) returns (a fake WechatSI…); `{}` for any other name. */
+  plugins?: Record<string, unknown>;
+  /** Extra or replaced wx APIs (createInnerAudioContext…). */
+  wx?: Record<string, unknown>;
 }
 
 /** Sets `root.cn.[0].cn.[2].v`-style paths, the way the WeChat runtime applies setData. */
@@ -125,14 +129,14 @@ export class PageInstance {
   }
 
   /** Delivers a tap the way WeChat does: to the page's event handler, naming the node by its id. */
-  tap(className: string): void {
+  tap(className: string, type = 'tap'): void {
     const [node] = this.byClass(className);
     if (!node) throw new Error(`no node with class ${className}; classes here: ${this.classes().join(' ')}`);
     const id = (node.sid ?? node.uid) as string;
     const target = { id, dataset: { sid: id }, offsetLeft: 0, offsetTop: 0 };
     const handler = this.eh as ((e: unknown) => void) | undefined;
     if (typeof handler !== 'function') throw new Error('the page has no event handler (eh)');
-    handler.call(this, { type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] });
+    handler.call(this, { type, timeStamp: Date.now(), target, currentTarget: target, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] });
   }
 
   classes(): string[] {
@@ -255,6 +259,8 @@ export async function startWeapp(options: HostOptions, dir = WEAPP_DIR): Promise
     },
   };
 
+  Object.assign(known, options.wx);
+
   // Any other wx API: recorded and answered with a bare success, like a permissive simulator.
   const wx = new Proxy(known, {
     get(target, prop) {
@@ -296,7 +302,7 @@ export async function startWeapp(options: HostOptions, dir = WEAPP_DIR): Promise
     Behavior: (config: Record<string, any>) => config,
     getApp: () => appConfig,
     getCurrentPages: () => [...stack],
-    requirePlugin: () => ({}),
+    requirePlugin: (name: string) => options.plugins?.[name] ?? {},
   };
   sandbox.global = sandbox;
   const context = vm.createContext(sandbox);

@@ -127,6 +127,8 @@ const SCENARIOS: Record<string, () => Promise<Repeat>> = {
     return { persona: PERSONAS.gridLeader, payload: { orderId: o.id, reason: '已上门回访，居民认可' } };
   },
   'orders.toCouncil': async () => ({ persona: PERSONAS.gridLeader, payload: { orderId: await withLeader(), title: '楼上夜间噪音' } }),
+  // 我也遇到了: a neighbour of the same micro-grid joins the resident's order.
+  'orders.metoo': async () => ({ persona: PERSONAS.residentYoung, payload: { orderId: (await offered()).id } }),
   'stations.save': async () => ({ persona: PERSONAS.communityAdmin, payload: station }),
   'stations.checkIn': async () => ({ persona: PERSONAS.volunteer, payload: { scene: await screenCode() } }),
   'stations.checkOut': async () => {

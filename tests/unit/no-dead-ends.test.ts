@@ -53,7 +53,17 @@ describe('no dead ends', () => {
   });
 
   it('offers the 转议题 button now that the councils show the topic it makes: to a leader of the place, once per dispute', () => {
-    const leader: Relation = { poster: false, assignee: false, offeree: false, volunteerOfPlace: false, handlingLeader: true, leaderOfPlace: true };
+    const leader: Relation = {
+      poster: false,
+      assignee: false,
+      offeree: false,
+      volunteerOfPlace: false,
+      handlingLeader: true,
+      leaderOfPlace: true,
+      affected: false,
+      neighbourRated: false,
+      neighbour: false,
+    };
     const dispute = { state: 'waiting' as const, level: 'grid' as const, private: true, category: '邻里纠纷' as const, topicId: null };
     expect(mayDo('toCouncil', leader, dispute)).toBe(true);
     expect(allowedOrderActions(leader, dispute)).toContain('toCouncil');

@@ -1,7 +1,9 @@
 import type { User } from '../../../shared/accounts/accounts.schema';
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import { fail, ok } from '../../../shared/api/envelope';
-import { newOrder, orderIdOf, postedLine } from '../../../shared/orders/order.factory';
+import { newOrder, notEmergencyLine, orderIdOf, postedLine } from '../../../shared/orders/order.factory';
+import { EMERGENCY_ERRORS, emergencyIn } from '../../../shared/orders/suggest/emergency';
+import { EMERGENCY_LABEL } from '../../../shared/orders/categories';
 import { mayPostFor } from '../../../shared/orders/orders.policy';
 import { PLATFORM_ACTOR, create } from '../../_core/mover';
 import type { NodeDoc } from '../../_core/nodes';
@@ -10,7 +12,7 @@ import type { Doc } from '../../_core/ports/store';
 import { dispatchedOrder } from '../new-order';
 import { loadOrder, ORDERS, type OrderDoc } from '../order-store';
 import { toOrderView } from '../order-view';
-import { checkText } from '../../_core/text-check';
+import { checkTexts } from '../../_core/text-check';
 
 type UserDoc = User & Doc;
 
@@ -42,7 +44,14 @@ export const post = defineAction(ordersApi.post, {
   run: async (ctx, input, caller, { poster, building, existing }) => {
     // The same key posted again: the first order stands.
     if (existing) return ok({ order: await toOrderView(ctx, caller, existing, { timeline: true }) });
-    const checked = await checkText(ctx, input.description, 'payload.description');
+    // An emergency is never an order: the page shows 119/120/110 instead, unless the resident has
+    // seen that screen for these words and said it is not one (the rules are wide on purpose).
+    const emergency = emergencyIn(input.description);
+    if (emergency && !input.notEmergency) return fail(EMERGENCY_ERRORS[emergency], 'payload.description');
+    const checked = await checkTexts(ctx, [
+      [input.description, 'payload.description'],
+      [input.point?.name, 'payload.point.name'],
+    ]);
     if (!checked.ok) return checked;
     if (input.contactName && !input.contactPhone) return fail('COMMON.INVALID_INPUT', 'payload.contactPhone');
 
@@ -60,13 +69,15 @@ export const post = defineAction(ordersApi.post, {
       building,
       placeLabel: '',
       room: input.room ?? (poster?.home?.buildingId === building._id ? poster.home.room : null),
-      point: input.point ?? null,
+      point: input.point ? { lat: input.point.lat, lng: input.point.lng, name: input.point.name || null } : null,
       contact: input.contactName ? { name: input.contactName, phone: input.contactPhone ?? null } : { name: poster!.name, phone: poster!.phone ?? null },
       onBehalf,
       now: ctx.now,
     });
     const { order, change: dispatched, step } = await dispatchedOrder(ctx, draft, building);
-    const change = { ...dispatched, timeline: [postedLine(input.category, onBehalf), ...dispatched.timeline], audit: { event: `post>${step.type}`, category: input.category } };
+    const posted = emergency ? [postedLine(input.category, onBehalf), notEmergencyLine(EMERGENCY_LABEL[emergency])] : [postedLine(input.category, onBehalf)];
+    const audit = { event: `post>${step.type}`, category: input.category, ...(emergency ? { notEmergency: emergency } : {}) };
+    const change = { ...dispatched, timeline: [...posted, ...dispatched.timeline], audit };
     const role = onBehalf ? '网格长代办' : '居民';
     const poser = { id: caller.user._id, label: caller.user.name ? `${role} ${caller.user.name}` : role };
     const made = await create(ctx, ORDERS, { ...order, version: 1 }, change, (i) => (i === 0 ? poser : PLATFORM_ACTOR));

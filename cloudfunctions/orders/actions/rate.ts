@@ -5,10 +5,16 @@ import { assigneeUnits } from '../order-store';
 import { assigneeRecord, moveOrder, orderAction, planOf } from '../steps';
 import { checkText } from '../../_core/text-check';
 
-/** 居民评单: by the poster, once. 1–2★ reopens it for the grid leader; a second bad rating escalates. */
+/**
+ * 居民评单: by the poster, once. 1–2★ reopens it for the grid leader; a second bad rating escalates.
+ * An affected neighbour (我也遇到了) rates once too: their rating is kept on the order and moves nothing.
+ */
 export const rate = orderAction(ordersApi.rate, 'rate', async (ctx, input, caller, ref) => {
   const checked = await checkText(ctx, input.comment, 'payload.comment');
   if (!checked.ok) return checked;
+  if (ref.order.posterId !== caller.user._id) {
+    return moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'rateAsNeighbour', stars: input.stars, tags: input.tags, comment: input.comment }]));
+  }
   const steps: OrderStep[] = [{ type: 'rate', stars: input.stars, tags: input.tags, comment: input.comment }];
   if (badRatingEscalates(ref.order, input.stars)) steps.push({ type: 'escalate', cause: 'badRating', reason: '第二次差评', stars: input.stars });
   const assignee = ref.order.assigneeId;

@@ -4,7 +4,7 @@ import { authorizeService } from '../../../shared/service/service.policy';
 import { defineAction } from '../../_core/pipeline';
 import { dispatchProfileOf, recordOf } from '../steps';
 
-/** The volunteer's own profile: party member, in-service unit and branch (双报到), skills, hours. */
+/** The volunteer's own profile: party member, in-service unit and branch (双报到), skills, hours, 常在位置. */
 export const updateVolunteerProfile = defineAction(serviceApi.updateVolunteerProfile, {
   authorize: (actor) => authorizeService(actor, { action: 'updateVolunteerProfile' }),
   run: async (ctx, input, actor) => {
@@ -26,7 +26,7 @@ export const updateVolunteerProfile = defineAction(serviceApi.updateVolunteerPro
                 collection: 'volunteers',
                 id: dispatch._id,
                 version: dispatch.version,
-                patch: { $set: { skills: input.skills, availability: input.availability } },
+                patch: { $set: { skills: input.skills, availability: input.availability, ...(input.point !== undefined ? { point: input.point } : {}) } },
               },
             ]
           : []),
@@ -35,6 +35,7 @@ export const updateVolunteerProfile = defineAction(serviceApi.updateVolunteerPro
     );
     if (!written.ok) return written;
     const user = { ...actor.user, volunteer, updatedAt: ctx.now, version: actor.user.version + 1 };
-    return ok(await recordOf(ctx, { ...actor, user }, dispatch ? { availability: input.availability } : null));
+    const point = input.point !== undefined ? input.point : (dispatch?.point ?? null);
+    return ok(await recordOf(ctx, { ...actor, user }, dispatch ? { availability: input.availability, point } : null));
   },
 });

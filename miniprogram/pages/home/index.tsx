@@ -4,8 +4,10 @@ import { useDidShow } from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { beijingHour } from '@shared/kernel/time'
+import { spokenOffer } from '@shared/orders/spoken'
 import { PageShell } from '../../components/page-shell'
 import { LargeTextToggle } from '../../components/large-text-toggle'
+import { ReadAloud } from '../../components/read-aloud'
 import { Empty, ErrorView, Loading } from '../../components/states'
 import { loadProfile, useProfile } from '../../lib/profile'
 import { go, ROUTES, setTabCount, withQuery } from '../../lib/nav'
@@ -60,6 +62,8 @@ function Offers({ data, skewMs }: { data: NonNullable<HomeData['offers']>; skewM
           <Text className='hl-note home-line-place'>{o.placeLabel}</Text>
           <Text className='hl-text home-line-desc'>{o.description}</Text>
           {o.expiresAt ? <OfferCountdown expiresAt={o.expiresAt} skewMs={skewMs} /> : null}
+          {/* 朗读 (长辈版), by the server's clock like the countdown; it does not open the card. */}
+          <ReadAloud name='offer' text={() => spokenOffer(o, Date.now() + skewMs)} />
           <Text className='home-line-more'>查看并接单 ›</Text>
         </View>
       ))}

@@ -131,8 +131,9 @@ beforeAll(async () => {
   await act(gw, volunteer, 'resolve', { orderId: early.id, note: '已送到张阿姨门口' });
   await act(gw, PERSONAS.resident, 'rate', { orderId: early.id, stars: 5 });
 
-  // This morning: a leak that tells its phone number, placed on the map; a dispute (private); a
-  // repair withdrawn by its poster; and ten more for paging, a minute apart.
+  // This morning: a leak that tells its phone number, placed on the map at home; a dispute (private); a
+  // repair withdrawn by its poster; and ten more for paging, a minute apart, the first of them (a
+  // public place) placed on the map.
   gw.ports.clock.set(later(MORNING, -60));
   posted.leak = (await post(gw, PERSONAS.resident, { category: '水电维修', description: '厨房水管漏水，电话 13912345678', point: { lat: 31.2304, lng: 121.4737 } })).id;
   gw.ports.clock.set(later(MORNING, -50));
@@ -142,7 +143,12 @@ beforeAll(async () => {
   await act(gw, PERSONAS.residentYoung, 'cancel', { orderId: posted.cancelled, reason: '自己修好了' });
   for (let i = 0; i < 10; i++) {
     gw.ports.clock.set(later(MORNING, -30 + i));
-    await post(gw, i % 2 ? PERSONAS.resident : PERSONAS.residentYoung, { category: i % 3 ? '环境卫生' : '公共设施', description: `楼道里堆了杂物第${i + 1}处` });
+    const o = await post(gw, i % 2 ? PERSONAS.resident : PERSONAS.residentYoung, {
+      category: i % 3 ? '环境卫生' : '公共设施',
+      description: `楼道里堆了杂物第${i + 1}处`,
+      ...(i === 0 ? { point: { lat: 31.2311, lng: 121.4741 } } : {}),
+    });
+    if (i === 0) posted.publicPlace = o.id;
   }
 
   // An order of another street, written straight to the store.
@@ -256,18 +262,21 @@ describe('GET requests.json', () => {
     expect(list.map((r) => r.service_request_id)).toEqual([posted.dispute, posted.leak]);
   });
 
-  it('shows each request without anyone in it: the dispute withheld, the phone taken out, the building but not the room', async () => {
+  it('shows each request without anyone in it: the dispute withheld, the phone taken out, the building but not the room nor the point of a home', async () => {
     const list = await requests(keyA, { page_size: '1000' });
     const dispute = list.find((r) => r.service_request_id === posted.dispute)!;
     expect(dispute).toMatchObject({ service_code: 'dispute', service_name: '邻里纠纷', description: '（隐私类别不公开）', status: 'open' });
     expect(dispute.status_notes).toMatch(/网格长/);
     const leak = list.find((r) => r.service_request_id === posted.leak)!;
-    expect(leak).toMatchObject({ description: '厨房水管漏水，电话 ＊＊', lat: 31.2304, long: 121.4737, agency_responsible: expect.stringContaining('网格') });
+    expect(leak).toMatchObject({ description: '厨房水管漏水，电话 ＊＊', agency_responsible: expect.stringContaining('网格') });
+    // The leak's point is the resident's home: never published. A public place's point is.
+    expect(leak).not.toHaveProperty('lat');
+    expect(list.find((r) => r.service_request_id === posted.publicPlace)).toMatchObject({ lat: 31.2311, long: 121.4741 });
     expect(leak.address).toMatch(/栋$/);
     const home = (await gw.store.find<{ _id: string; home: { room: string } }>('users', { openid: PERSONAS.resident }, { limit: 1 }))[0]!.home.room;
     expect(JSON.stringify(leak)).not.toContain(home);
     expect(leak.requested_datetime).toBe('2026-11-23T09:00:00+08:00');
-    expect(list.filter((r) => r.lat !== undefined).map((r) => r.service_request_id)).toEqual([posted.leak]);
+    expect(list.filter((r) => r.lat !== undefined).map((r) => r.service_request_id)).toEqual([posted.publicPlace]);
   });
 });
 

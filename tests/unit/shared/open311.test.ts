@@ -73,10 +73,14 @@ describe('an order as a GeoReport request', () => {
     expect(toGeoRequest(order({ state: 'resolved', resolvedAt: closedAt }), NAMES)).toMatchObject({ status: 'open', status_notes: '已办理，待居民评价', expected_datetime: null });
   });
 
-  it('withholds the description and the point of private orders and private categories', () => {
+  it('withholds the description and the point of private orders and private categories, and the point of a home', () => {
     const point = { lat: 31.2304, lng: 121.4737 };
-    const open = toGeoRequest(order({ place: { ...order().place, point } }), NAMES);
+    const open = toGeoRequest(order({ category: '公共设施', place: { ...order().place, point } }), NAMES);
     expect(open).toMatchObject({ lat: 31.2304, long: 121.4737 });
+    // A point on a household's own problem is where the resident lives: never published.
+    const home = toGeoRequest(order({ category: '水电维修', place: { ...order().place, point } }), NAMES);
+    expect(home).not.toHaveProperty('lat');
+    expect(home).not.toHaveProperty('long');
     for (const category of ['邻里纠纷', '养老助残'] as Category[]) {
       const r = toGeoRequest(order({ category, private: CATEGORY_RULES[category].private, description: '楼上每天夜里拖椅子', place: { ...order().place, point } }), NAMES);
       expect(r.description).toBe(WITHHELD);

@@ -2,7 +2,17 @@ import { allowedOrderActions, mayDo, ORDER_ACTIONS, seesContact, seesDescription
 import { ORDER_STATES, type OrderState } from '../../../shared/orders/order.machine';
 import type { Level } from '../../../shared/orders/escalation';
 
-const NONE: Relation = { poster: false, assignee: false, offeree: false, volunteerOfPlace: false, handlingLeader: false, leaderOfPlace: false };
+const NONE: Relation = {
+  poster: false,
+  assignee: false,
+  offeree: false,
+  volunteerOfPlace: false,
+  handlingLeader: false,
+  leaderOfPlace: false,
+  affected: false,
+  neighbourRated: false,
+  neighbour: false,
+};
 const RELATIONS: Record<string, Relation> = {
   poster: { ...NONE, poster: true },
   offeree: { ...NONE, offeree: true, volunteerOfPlace: true },
@@ -11,6 +21,10 @@ const RELATIONS: Record<string, Relation> = {
   handlingLeader: { ...NONE, handlingLeader: true, leaderOfPlace: true },
   leaderNotHandling: { ...NONE, leaderOfPlace: true },
   stranger: NONE,
+  /** 我也遇到了: a neighbour who joined it, before and after they rated; one who lives near but did not join. */
+  affectedNeighbour: { ...NONE, affected: true, neighbour: true },
+  neighbourWhoRated: { ...NONE, affected: true, neighbourRated: true, neighbour: true },
+  neighbour: { ...NONE, neighbour: true },
 };
 
 /**
@@ -61,6 +75,10 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     closed: ['comment'],
   },
   stranger: {},
+  // An affected neighbour rates the result once, when it is resolved or after it closed; nothing else.
+  affectedNeighbour: { resolved: ['rate'], closed: ['rate'] },
+  neighbourWhoRated: {},
+  neighbour: {},
 };
 
 const order = (state: OrderState, level: Level = 'grid', extra: Partial<{ private: boolean; category: '水电维修' | '邻里纠纷'; topicId: string | null }> = {}) => ({

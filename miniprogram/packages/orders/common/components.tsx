@@ -39,6 +39,11 @@ export function OverdueChip({ order }: { order: Pick<OrderView, 'overdue'> }) {
   return order.overdue ? <Text className='hl-chip hl-chip-overdue'>⚠ 已超时</Text> : null
 }
 
+/** 我也遇到了: how many households reported it, when more than the poster's. */
+export function HouseholdsChip({ order }: { order: Pick<OrderView, 'affectedHouseholds'> }) {
+  return order.affectedHouseholds > 1 ? <Text className='hl-chip hl-chip-households'>{`⌂ ${order.affectedHouseholds} 户受影响`}</Text> : null
+}
+
 // ---- the offer countdown ---------------------------------------------------------------------------
 
 /** 剩余 mm:ss until an offer expires; ticks every second, tells the page once when it ran out. */
@@ -65,6 +70,7 @@ export function OrderCard({ order, onOpen, showLevel = false, children }: { orde
         <View className='ho-chips'>
           {showLevel ? <LevelChip order={order} /> : null}
           <OverdueChip order={order} />
+          <HouseholdsChip order={order} />
           {order.urgency === 'urgent' ? <Text className='hl-chip hl-chip-urgent'>{`急 · ${URGENCY_LABELS.urgent}`}</Text> : null}
           {order.onBehalf ? <Text className='hl-chip hl-chip-plain'>代办</Text> : null}
         </View>

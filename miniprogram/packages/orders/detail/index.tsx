@@ -20,7 +20,9 @@ import { InlineForm } from '../../../components/inline-form'
 import { Kv } from '../../../components/kv'
 import { PhotoGrid } from '../../../components/photo-grid'
 import { Timeline } from '../../../components/timeline'
-import { Countdown, LevelChip, OrderLoadError, OverdueChip, StateChip } from '../common/components'
+import { ReadAloud } from '../../../components/read-aloud'
+import { spokenOffer, spokenStatus } from '@shared/orders/spoken'
+import { Countdown, HouseholdsChip, LevelChip, OrderLoadError, OverdueChip, StateChip } from '../common/components'
 import { formatTime, untilText } from '../common/format'
 import '../common/orders.scss'
 
@@ -194,16 +196,20 @@ function OrderHead({ order, onExpire }: { order: OrderView; onExpire: () => void
         <View className='ho-chips'>
           <LevelChip order={order} />
           <OverdueChip order={order} />
+          <HouseholdsChip order={order} />
           {order.urgency === 'urgent' ? <Text className='hl-chip hl-chip-urgent'>{`急 · ${URGENCY_LABELS.urgent}`}</Text> : null}
           {order.private ? <Text className='hl-chip hl-chip-plain'>不公开</Text> : null}
           {order.onBehalf ? <Text className='hl-chip hl-chip-plain'>代办</Text> : null}
         </View>
+        {order.affectedMe ? <Text className='hl-text ho-affected-me hl-affected-me'>您也反映了这件事，有进展会通知您</Text> : null}
         {closedNote ? <Text className='hl-note hl-closed-as'>{closedNote}</Text> : null}
         {!['closed', 'cancelled', 'resolved'].includes(order.state) ? (
           <Text className={`hl-note ho-deadline hl-deadline${order.overdue ? ' ho-deadline-over' : ''}`}>
             {`${order.levelLabel}处理时限：${formatTime(order.levelDeadline)}（${untilText(order.levelDeadline)}）`}
           </Text>
         ) : null}
+        {/* 朗读 (长辈版): the state and the next step; an offer of mine, what and how long to answer. Taken at the press. */}
+        <ReadAloud name='status' text={() => (order.offer?.mine ? spokenOffer(order, Date.now()) : spokenStatus(order, Date.now()))} />
       </View>
 
       {order.offer ? (
@@ -226,6 +232,37 @@ function OrderHead({ order, onExpire }: { order: OrderView; onExpire: () => void
   )
 }
 
+/**
+ * Opens the point in a map app: WeChat's own map in weapp; in a browser (where openLocation does
+ * nothing) Amap's public marker page in a new tab.
+ */
+function navigateTo(point: NonNullable<OrderView['point']>, fallbackName: string) {
+  const name = point.name || fallbackName
+  if (process.env.TARO_ENV === 'weapp') {
+    void Taro.openLocation({ latitude: point.lat, longitude: point.lng, name, scale: 18 }).catch(() => undefined)
+    return
+  }
+  const url = `https://uri.amap.com/marker?position=${point.lng},${point.lat}&name=${encodeURIComponent(name)}&coordinate=gaode&callnative=1`
+  if (typeof window !== 'undefined') window.open(url, '_blank', 'noopener')
+}
+
+/** The point the resident placed: its name, its coordinates, and 导航 for those who go there. */
+function PointInfo({ order }: { order: OrderView }) {
+  const point = order.point
+  if (!point) return null
+  return (
+    <View className='hl-order-point'>
+      <Kv label='地图位置' value={point.name || '居民在地图上选的位置'} className='hl-order-point-name' />
+      <Text className='hl-note hl-order-point-coords'>{`纬度 ${point.lat.toFixed(5)}，经度 ${point.lng.toFixed(5)}`}</Text>
+      {point.navigate ? (
+        <Button className='hl-btn hl-btn-block hl-btn-navigate' onClick={() => navigateTo(point, order.placeLabel)}>
+          导航
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
 /** What, where, who, and how it ended. */
 function OrderInfo({ order }: { order: OrderView }) {
   // Nobody needs a button to call their own number.
@@ -239,6 +276,7 @@ function OrderInfo({ order }: { order: OrderView }) {
         <Kv label='发起时间' value={formatTime(order.postedAt)} />
         {order.preferredTime ? <Kv label='方便的时间' value={order.preferredTime} /> : null}
         <Kv label='地点' value={order.placeLabel} className='hl-order-place' />
+        <PointInfo order={order} />
         {order.room ? <Kv label='门牌' value={order.room} className='hl-order-room' /> : null}
         <Kv label='联系人' value={order.contactName} className='hl-order-contact-name' />
         <Kv label='电话' value={order.contactPhone ?? '未留电话'} className='hl-order-contact-phone' />
@@ -276,6 +314,13 @@ function OrderInfo({ order }: { order: OrderView }) {
             ))}
           </View>
           {order.rating.comment ? <Text className='hl-text'>{order.rating.comment}</Text> : null}
+        </View>
+      ) : null}
+
+      {order.neighbourRating ? (
+        <View className='hl-card hl-neighbour-rating'>
+          <Text className='ho-section-title'>受影响邻居的评价</Text>
+          <Text className='hl-text'>{`平均 ${order.neighbourRating.average} 星（${order.neighbourRating.count} 户评价）`}</Text>
         </View>
       ) : null}
     </>

@@ -11,6 +11,8 @@ import {
   CATEGORY_RULES,
   CATEGORY_SLUGS,
   EMERGENCIES,
+  EMERGENCY_LABEL,
+  emergencyOfError,
   URGENCIES,
   URGENCY_LABELS,
   type Category,
@@ -20,7 +22,9 @@ import {
 import { PageShell } from '../../../components/page-shell'
 import { PlacePicker } from '../../../components/place-picker'
 import { ErrorView, FieldError, Loading } from '../../../components/states'
-import { TextBox } from '../../../components/text-box'
+import { clipText, TextBox } from '../../../components/text-box'
+import { VoiceButton } from '../../../components/voice-button'
+import { appendHeard } from '../../../lib/speech'
 import { loadProfile, scopesOf, useProfile } from '../../../lib/profile'
 import { ROUTES, withQuery } from '../../../lib/nav'
 import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
@@ -32,6 +36,9 @@ import type { ClientError } from '../../../services/call'
 import { newClientKey, orders, type OrderPhoto, type PostInput, type ProxyResident } from '../../../services/orders'
 import { Choice } from '../../../components/choice'
 import { PhotoPicker } from '../../../components/photo-picker'
+import { LocationPick, type PickedPoint } from '../../../components/location-pick'
+import { SuggestionNote, useSuggestion } from './suggest'
+import { SimilarOrders } from './similar'
 import '../common/orders.scss'
 
 const TIME_CHIPS = ['尽快', '今天', '周末'] as const
@@ -52,10 +59,15 @@ interface Draft {
   photos: OrderPhoto[]
   /** Another place than the household; null = the household (the poster's home). */
   place: { buildingId: string; room: string; label: string } | null
+  /** A point on the map (optional; asked first for public places). Absent in drafts saved before it existed. */
+  point?: PickedPoint | null
   urgency: Urgency
   preferredTime: string
   contactName: string
   contactPhone: string
+  /** Who chose the category and the urgency: the resident's own choice is never overwritten by a suggestion. */
+  categoryBy?: 'hand' | 'suggest'
+  urgencyBy?: 'hand' | 'suggest'
 }
 
 function freshDraft(ownerId: string | null, onBehalfOf: string | null, proxy: boolean): Draft {
@@ -69,6 +81,7 @@ function freshDraft(ownerId: string | null, onBehalfOf: string | null, proxy: bo
     description: '',
     photos: [],
     place: null,
+    point: null,
     urgency: 'normal',
     preferredTime: '',
     contactName: '',
@@ -104,12 +117,12 @@ function clearDraft(): void {
 }
 
 const hasContent = (d: Draft) =>
-  Boolean(d.category || d.description.trim() || d.photos.length || d.place || d.preferredTime.trim() || d.contactName.trim() || d.contactPhone.trim())
+  Boolean(d.category || d.description.trim() || d.photos.length || d.place || d.point || d.preferredTime.trim() || d.contactName.trim() || d.contactPhone.trim())
 
 // ---- errors --------------------------------------------------------------------------------------
 
-type Field = 'category' | 'description' | 'photos' | 'buildingId' | 'room' | 'urgency' | 'preferredTime' | 'contactName' | 'contactPhone'
-const FIELDS: readonly Field[] = ['category', 'description', 'photos', 'buildingId', 'room', 'urgency', 'preferredTime', 'contactName', 'contactPhone']
+type Field = 'category' | 'description' | 'photos' | 'point' | 'buildingId' | 'room' | 'urgency' | 'preferredTime' | 'contactName' | 'contactPhone'
+const FIELDS: readonly Field[] = ['category', 'description', 'photos', 'point', 'buildingId', 'room', 'urgency', 'preferredTime', 'contactName', 'contactPhone']
 
 // ---- emergencies: a number to call instead of a form ------------------------------------------------
 
@@ -151,10 +164,11 @@ function EmergencyRow({ onPick }: { onPick: (k: EmergencyKey) => void }) {
 }
 
 /** 119 / 120 / 110 instead of a form: the number huge, one red button that calls it. */
-function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => void }) {
+function EmergencyPanel({ which, fromWords, onBack }: { which: EmergencyKey; fromWords: boolean; onBack: () => void }) {
   const e = EMERGENCIES.find((x) => x.key === which)!
   return (
     <View className={`hl-card hl-emergency-panel hl-emergency-panel-${e.key}`} role='alert'>
+      {fromWords ? <Text className='hl-text ho-emergency-why hl-emergency-why'>{`听您说的，像是${EMERGENCY_LABEL[e.key]}。`}</Text> : null}
       <Text className='hl-hero ho-emergency-say'>{e.say}</Text>
       <Text className='ho-emergency-number hl-emergency-number' aria-label={`电话 ${e.call.split('').join(' ')}`}>
         {e.call}
@@ -176,6 +190,7 @@ function EmergencyPanel({ which, onBack }: { which: EmergencyKey; onBack: () => 
 // ---- where: the household, or another building ----------------------------------------------------------
 
 function PlaceField({
+  label,
   draft,
   profile,
   resident,
@@ -185,6 +200,8 @@ function PlaceField({
   startAt,
   within,
 }: {
+  /** 在哪里 for a household; for a public place (the point comes first) the building is secondary. */
+  label: string
   draft: Draft
   profile: Profile | undefined
   /** 代办 for a registered resident: their home is the default place. */
@@ -206,7 +223,7 @@ function PlaceField({
 
   return (
     <View className='hl-card hl-field hl-field-place'>
-      <Text className='hl-field-label'>在哪里</Text>
+      <Text className='hl-field-label'>{label}</Text>
       {draft.place ? (
         <View className='ho-place'>
           <Text className='hl-text hl-place-path'>{draft.place.label}</Text>
@@ -289,9 +306,10 @@ function PlaceField({
 const FIELD_CARDS: readonly (readonly [Field, string])[] = [
   ['contactName', 'hl-field-contact'],
   ['contactPhone', 'hl-field-contact'],
-  ['category', 'hl-field-category'],
   ['description', 'hl-field-description'],
+  ['category', 'hl-field-category'],
   ['photos', 'hl-field-photos'],
+  ['point', 'hl-field-point'],
   ['buildingId', 'hl-field-place'],
   ['room', 'hl-field-place'],
   ['urgency', 'hl-field-urgency'],
@@ -328,6 +346,8 @@ function PostForm({
   proxy,
   startAt,
   within,
+  dismissed,
+  onEmergency,
 }: {
   profile: Profile | undefined
   onBehalfOf: string | null
@@ -335,6 +355,10 @@ function PostForm({
   proxy: boolean
   startAt?: string | null
   within: ReadonlySet<string> | null
+  /** Emergencies the resident was shown and said are not one (不是紧急情况). */
+  dismissed: ReadonlySet<EmergencyKey>
+  /** The words (or the server) speak of an emergency: the page shows its number before anything else. */
+  onEmergency: (k: EmergencyKey) => void
 }) {
   const ownerId = profile?.id ?? null
   const [restored] = useState(() => {
@@ -362,6 +386,25 @@ function PostForm({
       return next
     })
   }
+
+  // 说出来就懂: the words choose the category and the urgency unless the resident already did, and an
+  // emergency in them brings up its number.
+  const suggestion = useSuggestion(draft.description)
+  useEffect(() => {
+    if (!suggestion) return
+    const emergencyKey = suggestion.emergency?.key
+    if (emergencyKey && !dismissed.has(emergencyKey)) {
+      onEmergency(emergencyKey)
+      return
+    }
+    if (!suggestion.confident) return
+    const patch: Partial<Draft> = {}
+    const best = suggestion.suggestions[0]!.category
+    if (draft.categoryBy !== 'hand' && draft.category !== best) Object.assign(patch, { category: best, categoryBy: 'suggest' })
+    if (draft.urgencyBy !== 'hand' && draft.urgency !== suggestion.urgency) Object.assign(patch, { urgency: suggestion.urgency, urgencyBy: 'suggest' })
+    if (Object.keys(patch).length) update(patch)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- acts once per new answer; the draft it reads is the one the answer was for
+  }, [suggestion])
 
   const startOver = () => {
     clearDraft()
@@ -401,9 +444,14 @@ function PostForm({
       urgency: draft.urgency,
       clientKey: draft.clientKey,
     }
+    if (dismissed.size) input.notEmergency = true
     if (draft.place) {
       input.buildingId = draft.place.buildingId
       if (draft.place.room.trim()) input.room = draft.place.room.trim()
+    }
+    if (draft.point) {
+      const name = draft.point.name.trim()
+      input.point = { lat: draft.point.lat, lng: draft.point.lng, ...(name ? { name } : {}) }
     }
     if (draft.preferredTime.trim()) input.preferredTime = draft.preferredTime.trim()
     if (onBehalfOf) input.onBehalfOf = onBehalfOf
@@ -425,6 +473,11 @@ function PostForm({
       void Taro.redirectTo({ url: withQuery(ROUTES.orderDetail, { id: answer.data.order.id, posted: '1' }) })
       return
     }
+    const emergencyKey = emergencyOfError(answer.error.code)
+    if (emergencyKey) {
+      onEmergency(emergencyKey)
+      return
+    }
     if (answer.error.code === 'COMMON.NETWORK') {
       writeDraft(draft)
       setOffline(true)
@@ -438,6 +491,18 @@ function PostForm({
   }
 
   const rule = draft.category ? CATEGORY_RULES[draft.category] : null
+  const pointFirst = rule?.wherePrompt === 'point'
+  const pointField = (
+    <View className={`hl-card hl-field hl-field-point${pointFirst ? ' hl-field-point-first' : ''}`}>
+      <LocationPick
+        title={pointFirst ? '在哪里？请在地图上选个位置' : '地图上的位置（可不选）'}
+        hint={pointFirst ? '选好位置，志愿者能直接找过去。' : '选了位置，接单的志愿者可以用导航找过来；只有您、接单的志愿者和网格长能看到。'}
+        value={draft.point ?? null}
+        onChange={(point) => update({ point })}
+        error={errors.point}
+      />
+    </View>
+  )
 
   return (
     <View className='ho-post-form hl-post-form'>
@@ -470,6 +535,24 @@ function PostForm({
         </View>
       ) : null}
 
+      <View className='hl-card hl-field hl-field-description'>
+        <Text className='hl-field-label'>遇到了什么难处？说说或写写</Text>
+        <TextBox
+          className='hl-input-description'
+          value={draft.description}
+          placeholder='例如：厨房水龙头一直滴水，关不紧'
+          maxLength={500}
+          onChange={(v) => update({ description: v })}
+        />
+        <FieldError field='description' message={errors.description} />
+        {/* 语音输入: what was heard is added after what is typed, through the same update as typing. */}
+        <VoiceButton name='description' onText={(heard) => update({ description: clipText(appendHeard(draft.description, heard), 500).text })} />
+        <SuggestionNote suggestion={suggestion} chosen={draft.category} byHand={draft.categoryBy === 'hand'} onPick={(category) => update({ category, categoryBy: 'hand' })} />
+      </View>
+
+      {/* 重复提醒: the same problem nearby, to join instead of posting it again (not when posting for someone else). */}
+      {proxy ? null : <SimilarOrders category={draft.category} description={draft.description} buildingId={draft.place?.buildingId ?? null} onJoined={clearDraft} />}
+
       <View className='hl-card hl-field hl-field-category'>
         <Text className='hl-field-label'>什么事</Text>
         <View className='ho-tiles ho-grid' role='radiogroup'>
@@ -481,7 +564,7 @@ function PostForm({
               on={draft.category === c}
               label={c}
               note={CATEGORY_RULES[c].hint}
-              onClick={() => update({ category: c })}
+              onClick={() => update({ category: c, categoryBy: 'hand' })}
             />
           ))}
         </View>
@@ -490,30 +573,31 @@ function PostForm({
         <FieldError field='category' message={errors.category} />
       </View>
 
-      <View className='hl-card hl-field hl-field-description'>
-        <Text className='hl-field-label'>说说情况</Text>
-        <TextBox
-          className='hl-input-description'
-          value={draft.description}
-          placeholder='例如：厨房水龙头一直滴水，关不紧'
-          maxLength={500}
-          onChange={(v) => update({ description: v })}
-        />
-        <FieldError field='description' message={errors.description} />
-      </View>
-
       <View className='hl-card hl-field hl-field-photos'>
         <Text className='hl-field-label'>照片（可不传，最多 9 张）</Text>
         <PhotoPicker name='order' photos={draft.photos} onChange={(photos) => update({ photos })} error={errors.photos} />
       </View>
 
-      <PlaceField draft={draft} profile={profile} resident={resident} proxy={proxy} update={update} errors={errors} startAt={startAt} within={within} />
+      {/* A public place (路灯, 垃圾) is found by its point, a household by its building: that one comes first. */}
+      {pointFirst ? pointField : null}
+      <PlaceField
+        label={pointFirst ? '靠近哪栋楼（已填好的可以不改）' : '在哪里'}
+        draft={draft}
+        profile={profile}
+        resident={resident}
+        proxy={proxy}
+        update={update}
+        errors={errors}
+        startAt={startAt}
+        within={within}
+      />
+      {pointFirst ? null : pointField}
 
       <View className='hl-card hl-field hl-field-urgency'>
         <Text className='hl-field-label'>急不急</Text>
         <View className='ho-choices'>
           {URGENCIES.map((u) => (
-            <Choice key={u} className={`hl-urgency hl-urgency-${u}`} on={draft.urgency === u} label={URGENCY_LABELS[u]} onClick={() => update({ urgency: u })} />
+            <Choice key={u} className={`hl-urgency hl-urgency-${u}`} on={draft.urgency === u} label={URGENCY_LABELS[u]} onClick={() => update({ urgency: u, urgencyBy: 'hand' })} />
           ))}
         </View>
         <FieldError field='urgency' message={errors.urgency} />
@@ -585,7 +669,8 @@ function useResident(userId: string | null) {
 export default function OrderPost() {
   const router = useRouter()
   const state = useProfile()
-  const [emergency, setEmergency] = useState<EmergencyKey | null>(null)
+  const [emergency, setEmergency] = useState<{ key: EmergencyKey; fromWords: boolean } | null>(null)
+  const [dismissed, setDismissed] = useState<ReadonlySet<EmergencyKey>>(() => new Set())
   useEffect(() => {
     void loadProfile()
   }, [])
@@ -602,16 +687,25 @@ export default function OrderPost() {
   const stationName = router.params.stationName ? decodeURIComponent(router.params.stationName) : null
   const gridId = router.params.gridId ? decodeURIComponent(router.params.gridId) : null
 
-  const pickEmergency = (k: EmergencyKey | null) => {
-    setEmergency(k)
+  const showEmergency = (next: { key: EmergencyKey; fromWords: boolean } | null) => {
+    setEmergency(next)
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
+  }
+  // 不是紧急情况: the words may still read like one, but the resident has seen the number.
+  const notAnEmergency = () => {
+    if (emergency) setDismissed((d) => new Set([...d, emergency.key]))
+    showEmergency(null)
   }
 
   return (
     <PageShell name='order-post'>
       <Text className='hl-title'>{proxy ? '为居民代办' : '我要办事'}</Text>
       {stationName && !proxy ? <Text className='hl-notice hl-banner-station'>{`在 ${stationName} 报事`}</Text> : null}
-      {emergency ? <EmergencyPanel which={emergency} onBack={() => pickEmergency(null)} /> : <EmergencyRow onPick={pickEmergency} />}
+      {emergency ? (
+        <EmergencyPanel which={emergency.key} fromWords={emergency.fromWords} onBack={notAnEmergency} />
+      ) : (
+        <EmergencyRow onPick={(key) => showEmergency({ key, fromWords: false })} />
+      )}
       {/* The form stays mounted (hidden) behind an emergency panel: nothing typed is lost. */}
       <View className={emergency ? 'ho-hidden' : ''}>
         {state.status === 'error' && !state.profile ? <ErrorView error={state.error} onRetry={() => void loadProfile(true)} /> : null}
@@ -628,6 +722,8 @@ export default function OrderPost() {
             proxy={proxy}
             startAt={gridId}
             within={within}
+            dismissed={dismissed}
+            onEmergency={(key) => showEmergency({ key, fromWords: true })}
           />
         )}
       </View>

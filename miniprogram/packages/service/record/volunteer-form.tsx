@@ -6,13 +6,14 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input/index'
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/css'
 import { CATEGORIES, CATEGORY_SLUGS, type Category } from '@shared/orders/categories'
 import { FieldError } from '../../../components/states'
+import { LocationPick, type PickedPoint } from '../../../components/location-pick'
 import { useFieldErrors, type FieldErrors } from '../../../lib/field-errors'
 import { service, type MyRecord, type VolunteerProfileView } from '../../../services/service'
 import { DAY_CHOICES, hm, parseHm } from '../common/format'
 import { Choice } from '../common/ui'
 
-type Field = 'workUnit' | 'partyBranch' | 'skills' | 'availability'
-const FIELDS: readonly Field[] = ['workUnit', 'partyBranch', 'skills', 'availability']
+type Field = 'workUnit' | 'partyBranch' | 'skills' | 'availability' | 'point'
+const FIELDS: readonly Field[] = ['workUnit', 'partyBranch', 'skills', 'availability', 'point']
 
 interface WindowDraft {
   days: number[]
@@ -45,6 +46,7 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
   const [windows, setWindows] = useState<WindowDraft[]>(
     profile?.availability.length ? profile.availability.map((w) => ({ days: [...w.days], from: hm(w.from), to: hm(w.to) })) : [{ days: [6, 7], from: '9:00', to: '12:00' }],
   )
+  const [point, setPoint] = useState<PickedPoint | null>(profile?.point ? { ...profile.point, name: '', address: '已保存的常在位置' } : null)
   const fieldErrors = useFieldErrors(FIELDS)
   const { errors } = fieldErrors
   const [formError, setFormError] = useState<string | null>(null)
@@ -84,6 +86,7 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
       ...(inService ? { workUnit: workUnit.trim(), partyBranch: partyBranch.trim() } : {}),
       skills,
       availability: windows.map((w) => ({ days: w.days, from: parseHm(w.from)!, to: parseHm(w.to)! })),
+      point: point ? { lat: point.lat, lng: point.lng } : null,
     })
     setBusy(false)
     if (answer.ok) {
@@ -173,6 +176,17 @@ export function VolunteerForm({ profile, onSaved, onCancel }: { profile: Volunte
             再加一个时段
           </Button>
         ) : null}
+      </View>
+
+      <View className='hl-field hl-field-volunteer-point'>
+        <LocationPick
+          title='常在位置（可不选）'
+          hint='平时常在哪儿：派单时会优先找离得近的志愿者。只用来算远近，不给别人看。'
+          value={point}
+          onChange={setPoint}
+          named={false}
+          error={errors.point}
+        />
       </View>
 
       {formError ? <Text className='hl-notice hl-notice-error hl-form-error'>{formError}</Text> : null}
