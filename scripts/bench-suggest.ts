@@ -10,7 +10,11 @@ import { EMERGENCIES } from '../shared/orders/categories';
 import { evaluate } from '../shared/orders/suggest/evaluate';
 import { parseLabelled } from '../shared/orders/suggest/labelled';
 import { loadModel, type StoredSuggestModel } from '../shared/orders/suggest/suggest';
+import { countingStore } from './bench-store';
 import { demoInserts, mulberry32, PERSONAS } from './demo-data';
+
+/** A resident of the demo resident's building (the seeded households), for the duplicate figures. */
+const NEIGHBOUR = 'seed-resident-0092';
 
 type Record_ = (name: string, value: number, unit: 'ms' | 'ratio' | 'bytes' | 'count') => void;
 
@@ -29,6 +33,9 @@ type Record_ = (name: string, value: number, unit: 'ms' | 'ratio' | 'bytes' | 'c
  *   `suggest_action_p95_ms`: the whole `orders.suggest` action through the pipeline on SQLite.
  * - `suggest_model_load_ms`: reading and loading the weights, once per cold start that suggests;
  *   `suggest_weights_bytes`: their size beside the bundle.
+ * - `suggest_store_calls`, `similar_store_calls`, `metoo_store_calls`: sequential store round trips of
+ *   one call each (the counting store's simulated trip; `_total` every call): what the post page costs
+ *   as the resident types, and 我也遇到了.
  */
 export async function benchSuggest(record: Record_): Promise<void> {
   const root = join(__dirname, '..');
@@ -92,6 +99,26 @@ export async function benchSuggest(record: Record_): Promise<void> {
       if (!res.ok) throw new Error(`bench suggest: ${res.error.code}`);
     }
     record('suggest_action_p95_ms', p95(ms.slice(50)), 'ms');
+
+    // Round trips of the three actions of the post page's "understand" and "the same problem once".
+    const counter = countingStore(store);
+    const counted = { ...ports, store: counter.store };
+    let request = 0;
+    const trips = async (persona: string, action: string, payload: unknown) => {
+      counter.reset();
+      const res = await runCall(ordersFunction, counted, { action, payload, requestId: `bench-suggest-${++request}` }, { persona });
+      if (!res.ok) throw new Error(`bench suggest: ${action} ${res.error.code}`);
+      return { ...counter.counts, data: res.data as { order?: { id: string } } };
+    };
+    const said = await trips(PERSONAS.resident, 'suggest', { text: '厨房水管爆了，水流了一地' });
+    record('suggest_store_calls', said.rounds, 'count');
+    const posted = await trips(PERSONAS.resident, 'post', { category: '水电维修', description: '厨房水管爆了，水流了一地', clientKey: 'bench-suggest-leak-1' });
+    const similar = await trips(NEIGHBOUR, 'similar', { text: '楼里的水管爆了，水流了一地' });
+    record('similar_store_calls', similar.rounds, 'count');
+    record('similar_store_calls_total', similar.calls, 'count');
+    const joined = await trips(NEIGHBOUR, 'metoo', { orderId: posted.data.order!.id });
+    record('metoo_store_calls', joined.rounds, 'count');
+    record('metoo_store_calls_total', joined.calls, 'count');
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,9 @@ import { eventually, journey, openAs, screenshot, visible } from '../helpers/bro
 import { PERSONAS } from '../helpers/local-gateway';
 import { MORNING } from '../helpers/orders';
 
+/** A resident of 张桂英's building (the demo's seeded households). */
+const NEIGHBOUR = 'seed-resident-0092';
+
 journey(
   'journey: 张桂英 (长辈版) says what is wrong and the form understands — the category and urgency, or the number to call',
   (j) => {
@@ -53,6 +56,30 @@ journey(
       expect(await eventually(() => j.gw.store.count('orders', {}), before + 1)).toBe(before + 1);
       expect(await j.page.locator('.hl-page-order-detail .hl-timeline').innerText()).toContain('居民确认不是紧急情况');
       await screenshot(j.page, 'suggest-03-posted-after-not-emergency');
+    }, 60_000);
+
+    it('posts her leak; a neighbour of her building who starts to post the same leak is shown it and taps 我也遇到了', async () => {
+      await openAs(j.page, j.gw.url, PERSONAS.resident, '/packages/orders/post/index');
+      if (await j.page.locator(`${root} .hl-btn-clear-draft`).count()) await j.page.locator(`${root} .hl-btn-clear-draft`).click();
+      await (await visible(j.page, `${root} .hl-input-description textarea`)).fill('厨房水管爆了，水流了一地');
+      await j.page.waitForSelector(`${root} .hl-category-water.ho-tile-on`);
+      await (await visible(j.page, `${root} .hl-btn-submit-order`)).click();
+      await visible(j.page, '.hl-page-order-detail .hl-timeline');
+      const leakId = /[?&]id=([A-Za-z0-9_-]+)/.exec(j.page.url())?.[1];
+      const stored = await j.gw.store.get<{ _id: string; category: string; urgency: string }>('orders', leakId!);
+      expect(stored).toMatchObject({ category: '水电维修', urgency: 'urgent' });
+
+      await openAs(j.page, j.gw.url, NEIGHBOUR, '/packages/orders/post/index');
+      await (await visible(j.page, `${root} .hl-input-description textarea`)).fill('楼里的水管爆了，水流了一地');
+      const card = await visible(j.page, `${root} .hl-similar-card`, 10_000);
+      expect(await card.innerText()).toContain('厨房水管爆了');
+      await card.scrollIntoViewIfNeeded();
+      await screenshot(j.page, 'suggest-04-neighbour-sees-the-leak');
+      await (await visible(j.page, `${root} .hl-btn-metoo`)).click();
+      const households = await visible(j.page, '.hl-page-order-detail .hl-chip-households');
+      expect(await households.innerText()).toMatch(/2 户受影响/);
+      expect(/[?&]id=([A-Za-z0-9_-]+)/.exec(j.page.url())?.[1]).toBe(leakId);
+      await screenshot(j.page, 'suggest-05-neighbour-joined');
     }, 60_000);
   },
   { at: MORNING },
