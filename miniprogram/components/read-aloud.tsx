@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useElder } from '../lib/elder'
 import { speech } from '../lib/speech'
-import './read-aloud.scss'
+import './speech-button.scss'
 
 /**
  * 朗读 (长辈版 only): reads a short text aloud — an order's state and next step, an offer. The text is
@@ -45,12 +45,12 @@ export function ReadAloud({ text, name }: { text: string | (() => string); name:
   }
 
   return (
-    <View className={`hl-read-aloud hl-read-aloud-${name}`}>
-      <View className={`hl-read-aloud-button hl-btn-read-aloud${speaking ? ' hl-read-aloud-on' : ''}`} role='button' aria-label={speaking ? '停止朗读' : '朗读'} onClick={press}>
-        <Text className='hl-read-aloud-icon' aria-hidden='true'>
+    <View className={`hl-speech hl-read-aloud hl-read-aloud-${name}`}>
+      <View className={`hl-speech-button hl-btn-read-aloud${speaking ? ' hl-speech-on' : ''}`} role='button' aria-label={speaking ? '停止朗读' : '朗读'} onClick={press}>
+        <Text className='hl-speech-icon' aria-hidden='true'>
           {speaking ? '■' : '▶'}
         </Text>
-        <Text className='hl-read-aloud-label'>{speaking ? '停止' : '朗读'}</Text>
+        <Text className='hl-speech-label'>{speaking ? '停止' : '朗读'}</Text>
       </View>
       {problem ? (
         <View className='hl-notice hl-notice-error hl-read-aloud-error' role='alert'>

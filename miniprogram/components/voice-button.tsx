@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { SPEECH_MESSAGES, speech, type ListenHandle } from '../lib/speech'
+import './speech-button.scss'
 import './voice-button.scss'
 
 /** A touch held at least this long is 按住说话: letting go ends it. A shorter one is a tap: tap again to end. */
@@ -103,9 +104,9 @@ export function VoiceButton({ onText, name }: { onText: (text: string) => void; 
   }
 
   return (
-    <View className={`hl-voice hl-voice-${name}`}>
+    <View className={`hl-speech hl-voice hl-voice-${name}`}>
       <View
-        className={`hl-voice-button hl-btn-voice${listening ? ' hl-voice-on' : ''}`}
+        className={`hl-speech-button hl-voice-button hl-btn-voice${listening ? ' hl-speech-on' : ''}`}
         role='button'
         aria-label={listening ? '正在听，再点一下结束' : '语音输入：按住说话，或点一下开始说'}
         onTouchStart={onTouchStart}
@@ -113,10 +114,10 @@ export function VoiceButton({ onText, name }: { onText: (text: string) => void; 
         onTouchCancel={onTouchEnd}
         onClick={onClick}
       >
-        <Text className='hl-voice-icon' aria-hidden='true'>
+        <Text className='hl-speech-icon hl-voice-icon' aria-hidden='true'>
           {listening ? '■' : '●'}
         </Text>
-        <Text className='hl-voice-label'>{listening ? '说完了，点一下结束' : '按住说话'}</Text>
+        <Text className='hl-speech-label hl-voice-label'>{listening ? '说完了，点一下结束' : '按住说话'}</Text>
       </View>
       {listening ? (
         <View className='hl-voice-status hl-voice-listening' role='status' aria-live='polite'>
