@@ -138,7 +138,7 @@ export const QUEUE_RANK_WINDOW = 200;
 /** At most this many orders a neighbour joined (我也遇到了) show in their 我的事项. */
 export const FOLLOWED_SHOWN = 200;
 
-const newestFirst = (a: OrderDoc, b: OrderDoc) => (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : a._id < b._id ? 1 : -1);
+export const newestFirst = (a: OrderDoc, b: OrderDoc) => (a.postedAt < b.postedAt ? 1 : a.postedAt > b.postedAt ? -1 : a._id < b._id ? 1 : -1);
 
 export async function listOrders(store: Store, caller: Caller, input: ListOrdersInput, node: NodeDoc | null, now: string): Promise<{ orders: OrderDoc[]; total: number }> {
   const queries = listQuery(caller, input, node, now);
@@ -209,7 +209,7 @@ export const HOME_MINE_SHOWN = 5;
  * The caller's own finds of the home page: offers waiting for them (volunteers), the orders they have
  * in hand, and their own open orders. The leader counts are `queueFilter` counts.
  */
-export function homeQueries(userId: string, volunteer: boolean): { offers: HomeQuery | null; inHand: HomeQuery | null; mine: HomeQuery } {
+export function homeQueries(userId: string, volunteer: boolean): { offers: HomeQuery | null; inHand: HomeQuery | null; mine: HomeQuery; joined: HomeQuery } {
   return {
     offers: volunteer
       ? {
@@ -232,6 +232,18 @@ export function homeQueries(userId: string, volunteer: boolean): { offers: HomeQ
         sort: [
           ['posterId', 1],
           ['postedAt', -1],
+        ],
+        limit: HOME_MINE_SHOWN + 1,
+      },
+    },
+    // The orders the caller joined with 我也遇到了 (their rows in order_followers, newest first).
+    joined: {
+      name: 'home:joined',
+      filter: { userId },
+      options: {
+        sort: [
+          ['userId', 1],
+          ['at', -1],
         ],
         limit: HOME_MINE_SHOWN + 1,
       },

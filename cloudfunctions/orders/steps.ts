@@ -109,6 +109,41 @@ export async function moveOrder(
   return ok({ order: await toOrderView(ctx, caller, moved.doc as OrderDoc, { timeline: true, events: [...ref.events, ...(moved.lines as OrderEventRecord[])] }) });
 }
 
+/** Neighbours tap at the same moment: a step that does not depend on theirs is tried again this many times. */
+export const RACE_RETRIES = 12;
+
+/**
+ * Moves the order by steps that do not depend on what others do at the same moment (我也遇到了, a
+ * neighbour's rating): when someone else moved it first, the order is read again, `again` says whether
+ * the caller may still do it (or it is already done), and the steps are tried on the fresh order.
+ * Counted exactly under any number of taps at once; the answer is the caller's view.
+ */
+export async function moveCommuting(
+  ctx: ActionContext,
+  caller: Caller,
+  first: OrderRef,
+  actor: TimelineActor,
+  steps: () => OrderStep[],
+  again: (order: OrderDoc) => Decision | 'done',
+): Promise<Result<{ order: OrderView }>> {
+  let ref = first;
+  for (let round = 0; ; round++) {
+    const moved = await move(ctx, ORDERS, ref.order, actor, () => planOf(ctx, caller, steps()));
+    if (moved.ok) return ok({ order: await toOrderView(ctx, caller, moved.doc as OrderDoc, { timeline: true, events: [...ref.events, ...(moved.lines as OrderEventRecord[])] }) });
+    if (moved.reason === 'plan') return { ok: false, error: moved.error };
+    if (moved.reason === 'refused') return fail(moved.refusal.code === NOT_ALLOWED_NOW ? 'ORDER.NOT_ALLOWED_NOW' : (moved.refusal.code as ErrorCode), moved.refusal.field);
+    if (round >= RACE_RETRIES) return fail('COMMON.CONFLICT');
+    // Those who lost the same race spread out a little before they read again.
+    await new Promise((done) => setTimeout(done, Math.random() * 5 * (round + 1)));
+    const [order, events] = await Promise.all([loadOrder(ctx.ports.store, ref.order._id), loadTimeline(ctx.ports.store, ref.order._id)]);
+    if (!order) return fail('ORDER.NOT_FOUND');
+    const decision = again(order);
+    if (decision === 'done') return ok({ order: await toOrderView(ctx, caller, order, { timeline: true, events }) });
+    if (!decision.allow) return fail(decision.code);
+    ref = { order, events, mine: null };
+  }
+}
+
 /** The caller's own dispatch record: as read with the order, or read again after a lost race. */
 export const myRecord = async (ctx: ActionContext, caller: Caller, ref: OrderRef, attempt: number) => (attempt === 0 ? ref.mine : loadVolunteer(ctx.ports.store, caller.user._id));
 

@@ -7,12 +7,13 @@ import type { HomeOrder } from '../../../shared/orders/home.schema';
 import type { Level } from '../../../shared/orders/escalation';
 import { isFinal, stateLabelAt } from '../../../shared/orders/order.machine';
 import { relationOf, seesDescription } from '../../../shared/orders/orders.policy';
-import { homeFiltersAt, homeSections } from '../../../shared/orders/queue';
+import { homeFiltersAt, homeSections, OPEN_FOR_POSTER } from '../../../shared/orders/queue';
 import { leadLevelOf } from '../../../shared/territory/territory.domain';
 import { loadNodes, type NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
-import { homeQueries, HOME_MINE_SHOWN, placeCounts } from '../order-lists';
+import { homeQueries, HOME_MINE_SHOWN, newestFirst, placeCounts } from '../order-lists';
 import type { OrderDoc } from '../order-store';
+import type { Doc } from '../../_core/ports/store';
 
 const spec = ordersApi;
 /** A place a leader leads, named by the level its leader handles (a settlement's is 'community'). */
@@ -49,8 +50,9 @@ function homeOrder(caller: Caller, order: OrderDoc, now: string, as: 'offer' | '
 
 /**
  * 首页: what this caller should see first. A volunteer's waiting offers (soonest to lapse first),
- * the counts of what needs action today in each place they lead, and their own open orders. All the
- * reads go out at once, each served by an index; the server names the sections, the page draws them.
+ * the counts of what needs action today in each place they lead, and their own open orders (those
+ * they joined with 我也遇到了 too). All the reads go out at once, each served by an index (a resident
+ * who joined some reads those orders after); the server names the sections, the page draws them.
  */
 export const home = defineAction(spec.home, {
   authorize: () => ({ allow: true }),
@@ -62,7 +64,7 @@ export const home = defineAction(spec.home, {
     const places = ledPlaces(caller);
     const q = homeQueries(me, volunteer);
     // One wave of reads: none waits for another.
-    const [offers, inHand, mine, nodes, counts] = await Promise.all([
+    const [offers, inHand, posted, nodes, counts, follows] = await Promise.all([
       q.offers ? store.find<OrderDoc>('orders', q.offers.filter, q.offers.options) : Promise.resolve([]),
       q.inHand ? store.count('orders', q.inHand.filter) : Promise.resolve(0),
       store.find<OrderDoc>('orders', q.mine.filter, q.mine.options),
@@ -73,7 +75,11 @@ export const home = defineAction(spec.home, {
           )
         : Promise.resolve(new Map<string, NodeDoc>()),
       Promise.all(places.map((p) => placeCounts(store, p, homeFiltersAt(p.nodeKind), ctx.now))),
+      store.find<Doc & { orderId: string }>('order_followers', q.joined.filter, q.joined.options),
     ]);
+    // Orders joined with 我也遇到了 are the caller's too: one more read, only for those who joined some.
+    const joined = follows.length ? await store.find<OrderDoc>('orders', { _id: { $in: follows.map((f) => f.orderId) } }, { limit: follows.length }) : [];
+    const mine = [...posted, ...joined.filter((o) => o.posterId !== me && OPEN_FOR_POSTER.includes(o.state))].sort(newestFirst);
     const counted = places.map((p, i) => ({ ...p, nodeName: nodes.get(p.nodeId)?.name ?? '', counts: counts[i]! }));
     // Offers that lapsed a moment ago wait for the scheduler; the caller can no longer take them.
     const waiting = offers.filter((o) => o.offer && o.offer.expiresAt > ctx.now).sort((a, b) => a.offer!.expiresAt.localeCompare(b.offer!.expiresAt));

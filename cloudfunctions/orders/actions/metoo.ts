@@ -1,19 +1,12 @@
 import type { Actor as Caller, Decision } from '../../../shared/accounts/accounts.policy';
-import { fail, ok, type Result } from '../../../shared/api/envelope';
-import type { ErrorCode } from '../../../shared/errors';
-import { NOT_ALLOWED_NOW } from '../../../shared/kernel/lifecycle';
+import { fail, ok } from '../../../shared/api/envelope';
 import { ordersApi } from '../../../shared/orders/orders.contract';
-import type { OrderView } from '../../../shared/orders/orders.schema';
 import { mayDo, metooRefusal, relationOf } from '../../../shared/orders/orders.policy';
 import { isPrivateOrder } from '../../../shared/orders/similar';
-import { move } from '../../_core/mover';
 import { defineAction, type ActionContext } from '../../_core/pipeline';
-import { loadOrder, loadTimeline, ORDERS, type OrderDoc, type OrderEventRecord } from '../order-store';
+import { loadOrder, loadTimeline, type OrderDoc } from '../order-store';
 import { toOrderView } from '../order-view';
-import { contextOf, type OrderRef } from '../steps';
-
-/** Many neighbours tap at once: a lost race on the order is tried again from a fresh read, this many times. */
-export const METOO_RETRIES = 12;
+import { moveCommuting, type OrderRef } from '../steps';
 
 /**
  * Who may say 我也遇到了: a neighbour of a shared (not private) open order that is not their own.
@@ -46,30 +39,15 @@ export const metoo = defineAction(ordersApi.metoo, {
   authorize: (caller, _input, ref) => authorizeMetoo(caller, ref.order),
   run: async (ctx, _input, caller, first) => {
     const me = caller.user._id;
+    if (first.order.affected?.includes(me)) return ok({ order: await toOrderView(ctx, caller, first.order, { timeline: true, events: first.events }) });
     // The line names no one: the neighbour is "居民", whoever reads the timeline.
-    const actor = { id: me, label: '居民' };
-    let ref = first;
-    for (let round = 0; ; round++) {
-      if (ref.order.affected?.includes(me)) return view(ctx, caller, ref.order, ref.events);
-      const moved = await move(ctx, ORDERS, ref.order, actor, () => ({
-        ok: true as const,
-        data: { events: [{ type: 'affect' as const, userId: me, home: caller.user.home?.path ?? null }], x: contextOf(ctx, caller) },
-      }));
-      if (moved.ok) return view(ctx, caller, moved.doc as OrderDoc, [...ref.events, ...(moved.lines as OrderEventRecord[])]);
-      if (moved.reason === 'plan') return { ok: false, error: moved.error };
-      if (moved.reason === 'refused') return fail(moved.refusal.code === NOT_ALLOWED_NOW ? 'ORDER.NOT_ALLOWED_NOW' : (moved.refusal.code as ErrorCode));
-      if (round >= METOO_RETRIES) return fail('COMMON.CONFLICT');
-      // Those who lost the same race spread out a little before they read again.
-      await new Promise((done) => setTimeout(done, Math.random() * 5 * (round + 1)));
-      const fresh = await load(ctx, ref.order._id);
-      if (!fresh) return fail('ORDER.NOT_FOUND');
-      const decision = fresh.order.affected?.includes(me) ? { allow: true as const } : authorizeMetoo(caller, fresh.order);
-      if (!decision.allow) return fail(decision.code);
-      ref = fresh;
-    }
+    return moveCommuting(
+      ctx,
+      caller,
+      first,
+      { id: me, label: '居民' },
+      () => [{ type: 'affect', userId: me, home: caller.user.home?.path ?? null }],
+      (order) => (order.affected?.includes(me) ? 'done' : authorizeMetoo(caller, order)),
+    );
   },
 });
-
-async function view(ctx: ActionContext, caller: Caller, order: OrderDoc, events: readonly OrderEventRecord[]): Promise<Result<{ order: OrderView }>> {
-  return ok({ order: await toOrderView(ctx, caller, order, { timeline: true, events }) });
-}

@@ -2,7 +2,7 @@ import { ordersApi } from '../../../shared/orders/orders.contract';
 import { badRatingEscalates, type OrderStep } from '../../../shared/orders/order.lifecycle';
 import { isBadRating } from '../../../shared/orders/order.machine';
 import { assigneeUnits } from '../order-store';
-import { assigneeRecord, moveOrder, orderAction, planOf } from '../steps';
+import { assigneeRecord, authorizeOn, moveCommuting, moveOrder, orderAction, planOf, timelineActor } from '../steps';
 import { checkText } from '../../_core/text-check';
 
 /**
@@ -13,7 +13,15 @@ export const rate = orderAction(ordersApi.rate, 'rate', async (ctx, input, calle
   const checked = await checkText(ctx, input.comment, 'payload.comment');
   if (!checked.ok) return checked;
   if (ref.order.posterId !== caller.user._id) {
-    return moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'rateAsNeighbour', stars: input.stars, tags: input.tags, comment: input.comment }]));
+    // Neighbours rate at the same moment: each rating is tried again on a lost race, never answered 请刷新.
+    return moveCommuting(
+      ctx,
+      caller,
+      ref,
+      timelineActor(caller, ref.order),
+      () => [{ type: 'rateAsNeighbour', stars: input.stars, tags: input.tags, comment: input.comment }],
+      (order) => authorizeOn('rate', caller, order),
+    );
   }
   const steps: OrderStep[] = [{ type: 'rate', stars: input.stars, tags: input.tags, comment: input.comment }];
   if (badRatingEscalates(ref.order, input.stars)) steps.push({ type: 'escalate', cause: 'badRating', reason: '第二次差评', stars: input.stars });

@@ -194,6 +194,7 @@ describe('orders.home: the home page knows who you are', () => {
     const leader = await userIdOf(gw, PERSONAS.gridLeader);
     const q = homeQueries(leader, true);
     const plans = [q.offers!, q.inHand!, q.mine].map((x) => [x.name, gw.store.plan('orders', x.filter, x.options).join(' | ')]);
+    plans.push([q.joined.name, gw.store.plan('order_followers', q.joined.filter, q.joined.options).join(' | ')]);
     for (const node of [
       { _id: 'cm01-gd1', kind: 'grid' as const },
       { _id: 'cm01', kind: 'community' as const },
@@ -224,10 +225,11 @@ describe('orders.home: the home page knows who you are', () => {
       if (!res.ok) throw new Error(res.error.code);
       return calls;
     };
-    // The caller (2 reads) plus: resident 1; volunteer 3; grid leader 1 + names 1 + 4 counts.
-    expect(await callsOf(PERSONAS.resident)).toBe(3);
-    expect(await callsOf(PERSONAS.volunteer)).toBe(5);
-    expect(await callsOf(PERSONAS.gridLeader)).toBe(8);
+    // The caller (2 reads) plus the orders they joined with 我也遇到了 (1; none here) plus: resident 1;
+    // volunteer 3; grid leader 1 + names 1 + 4 counts.
+    expect(await callsOf(PERSONAS.resident)).toBe(4);
+    expect(await callsOf(PERSONAS.volunteer)).toBe(6);
+    expect(await callsOf(PERSONAS.gridLeader)).toBe(9);
   });
 });
 

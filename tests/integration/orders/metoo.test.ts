@@ -103,7 +103,19 @@ describe('indexes', () => {
   });
 });
 
+/** A photo of the work, uploaded by whoever resolves (水电维修 needs one). */
+async function photoOf(persona: string): Promise<string> {
+  const photo = await gw.call(persona, 'orders', 'uploadPhoto', {
+    contentType: 'image/png',
+    dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 0]).toString('base64'),
+  });
+  if (!photo.body.ok) throw new Error(photo.body.error.code);
+  return photo.body.data.fileId;
+}
+
 describe('orders.metoo (我也遇到了)', () => {
+  /** The stairwell pipe ten neighbours joined at once. */
+  let pipeId = '';
   it('adds exactly one household, once per resident, with a timeline line that names no one', async () => {
     const joined = await act(gw, SAME_BUILDING, 'metoo', { orderId: leakId });
     expect(joined.affectedHouseholds).toBe(2);
@@ -120,6 +132,9 @@ describe('orders.metoo (我也遇到了)', () => {
     // The neighbour's 我的事项 has it; the card says they joined.
     const mine = await gw.call(SAME_BUILDING, 'orders', 'list', { view: 'posted' });
     expect(mine.body.ok && mine.body.data.orders.map((o: { id: string }) => o.id)).toContain(leakId);
+    // …and so does their home page's 我的 section.
+    const home = await gw.call(SAME_BUILDING, 'orders', 'home', {});
+    expect(home.body.ok && home.body.data.mine.orders.map((o: { id: string }) => o.id)).toContain(leakId);
     expect((await similar(SAME_BUILDING, { category: '水电维修', text: LEAK })).find((c) => c.id === leakId)).toEqual(
       expect.objectContaining({ alreadyJoined: true, affectedHouseholds: 2 }),
     );
@@ -127,6 +142,7 @@ describe('orders.metoo (我也遇到了)', () => {
 
   it('counts exactly under 10 neighbours tapping at once: 11 households, 10 lines, and the queue and the dispatch reason weigh them', async () => {
     const pipe = await post(gw, PERSONAS.residentYoung, { category: '水电维修', description: '楼道里的水管一直漏水，地上全是水' });
+    pipeId = pipe.id;
     const answers = await Promise.all(SAME_MICRO.map((p) => gw.call(p, 'orders', 'metoo', { orderId: pipe.id })));
     expect(answers.map((a) => (a.body.ok ? 'ok' : a.body.error.code))).toEqual(SAME_MICRO.map(() => 'ok'));
     const stored = (await gw.store.get<{ _id: string; affected: string[] }>('orders', pipe.id))!;
@@ -156,13 +172,8 @@ describe('orders.metoo (我也遇到了)', () => {
     const neighbourId = await userIdOf(SAME_BUILDING);
     const volunteer = await offereeOf(gw, leakId);
     await act(gw, volunteer, 'accept', { orderId: leakId });
-    const photo = await gw.call(volunteer, 'orders', 'uploadPhoto', {
-      contentType: 'image/png',
-      dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 0]).toString('base64'),
-    });
-    if (!photo.body.ok) throw new Error(photo.body.error.code);
     await gw.tick(later(MORNING, 60));
-    await act(gw, volunteer, 'resolve', { orderId: leakId, note: '楼上水管接头已更换', photos: [photo.body.data.fileId] });
+    await act(gw, volunteer, 'resolve', { orderId: leakId, note: '楼上水管接头已更换', photos: [await photoOf(volunteer)] });
     const told = await gw.store.find<{ _id: string; template: string; page: string }>('outbox', { recipientId: neighbourId }, { limit: 50 });
     const templates = told.filter((r) => r.page?.includes(leakId)).map((r) => r.template);
     expect(templates).toEqual(expect.arrayContaining(['order.accepted', 'order.resolved']));
@@ -179,6 +190,21 @@ describe('orders.metoo (我也遇到了)', () => {
     const closed = await act(gw, PERSONAS.resident, 'rate', { orderId: leakId, stars: 5 });
     expect(closed.state).toBe('closed');
     expect(closed.neighbourRating).toEqual({ average: 4, count: 1 });
+  });
+
+  it('takes the ratings of ten neighbours rating at once, each once, none asked to refresh', async () => {
+    const volunteer = await offereeOf(gw, pipeId);
+    await act(gw, volunteer, 'accept', { orderId: pipeId });
+    await act(gw, volunteer, 'resolve', { orderId: pipeId, note: '楼道水管已修好', photos: [await photoOf(volunteer)] });
+    const answers = await Promise.all(SAME_MICRO.map((p, i) => gw.call(p, 'orders', 'rate', { orderId: pipeId, stars: 1 + (i % 5) })));
+    expect(answers.map((a) => (a.body.ok ? 'ok' : a.body.error.code))).toEqual(SAME_MICRO.map(() => 'ok'));
+    const stored = (await gw.store.get<{ _id: string; state: string; neighbourRatings: { userId: string; stars: number }[] }>('orders', pipeId))!;
+    expect(stored.state).toBe('resolved');
+    expect(stored.neighbourRatings).toHaveLength(10);
+    expect(new Set(stored.neighbourRatings.map((r) => r.userId)).size).toBe(10);
+    expect(stored.neighbourRatings.reduce((n, r) => n + r.stars, 0)).toBe(SAME_MICRO.reduce((n, _, i) => n + 1 + (i % 5), 0));
+    const again = await gw.call(SAME_MICRO[0]!, 'orders', 'rate', { orderId: pipeId, stars: 5 });
+    expect(again.body).toEqual({ ok: false, error: expect.objectContaining({ code: 'ORDER.NOT_ALLOWED_NOW' }) });
   });
 
   it("refuses the poster's own order, a private one, a resident of another micro-grid or grid, and a closed one — each with its code", async () => {
