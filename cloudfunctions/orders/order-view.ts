@@ -1,11 +1,11 @@
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
-import { maskName, maskPhone } from '../../shared/accounts/mask';
+import { maskName, maskPhone, withoutPeople } from '../../shared/accounts/mask';
 import { CATEGORY_RULES } from '../../shared/orders/categories';
 import { LEVEL_LABELS } from '../../shared/orders/escalation';
 import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
 import { householdsOf } from '../../shared/orders/similar';
 import type { OrderEventDoc, OrderView } from '../../shared/orders/orders.schema';
-import { allowedOrderActions, relationOf, seesContact, seesDescription, type Relation } from '../../shared/orders/orders.policy';
+import { allowedOrderActions, peopleOf, relationOf, seesContact, seesDescription, type Relation } from '../../shared/orders/orders.policy';
 import type { ActionContext } from '../_core/pipeline';
 import type { Doc } from '../_core/ports/store';
 import type { OrderDoc } from './order-store';
@@ -81,7 +81,9 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
   const view: OrderView = {
     id: order._id,
     category: order.category,
-    description: seesDescription(r, order) ? order.description : '（涉及个人隐私，仅处理人员可见）',
+    // Those who see the description but not the contact (a neighbour who joined, a volunteer offered
+    // it) read it without the people in it: a phone or room typed into the words is masked too.
+    description: seesDescription(r, order) ? (contact ? order.description : withoutPeople(order.description, peopleOf(order))) : '（涉及个人隐私，仅处理人员可见）',
     photos: seesDescription(r, order) ? await photoViews(ctx, order.photos) : [],
     urgency: order.urgency,
     preferredTime: order.preferredTime,

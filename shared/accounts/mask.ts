@@ -11,3 +11,22 @@ export function maskName(name: string): string {
   if (chars.length <= 1) return chars.join('');
   return chars[0] + '*'.repeat(chars.length - 1);
 }
+
+/** What stands where a person was taken out of a text. */
+export const MASK = '＊＊';
+/** Seven or more digits (with spaces, dashes, stars between): a phone, an id card, a bank account, masked ones too (`138****1234`). */
+const DIGIT_RUN = /[0-9０-９][0-9０-９*＊xX\s-]{5,}[0-9０-９xX]/;
+const DIGIT_RUNS = new RegExp(DIGIT_RUN.source, 'g');
+
+/**
+ * What a resident wrote, without the people in it, for readers not entitled to them: the given
+ * secrets (their name, phone, room, id) and any long run of digits.
+ */
+export function withoutPeople(text: string, secrets: readonly (string | null | undefined)[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    const s = secret?.trim();
+    if (s && out.includes(s)) out = out.split(s).join(MASK);
+  }
+  return DIGIT_RUN.test(out) ? out.replace(DIGIT_RUNS, MASK) : out;
+}

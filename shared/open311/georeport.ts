@@ -1,3 +1,5 @@
+import { withoutPeople } from '../accounts/mask';
+import { peopleOf } from '../orders/orders.policy';
 import { BEIJING_OFFSET_MINUTES } from '../kernel/time';
 import { CATEGORIES, CATEGORY_RULES, CATEGORY_SLUGS, type Category } from '../orders/categories';
 import { LEVEL_LABELS, type Level } from '../orders/escalation';
@@ -76,10 +78,6 @@ export function statusNotes(o: Pick<Order, 'state' | 'level' | 'closedAs'>): str
 }
 
 export const WITHHELD = '（隐私类别不公开）';
-const MASK = '＊＊';
-/** Seven or more digits (with spaces, dashes, stars between): a phone, an id card, a bank account. */
-const DIGIT_RUN = /[0-9０-９][0-9０-９*＊xX\s-]{5,}[0-9０-９xX]/;
-const DIGIT_RUNS = new RegExp(DIGIT_RUN.source, 'g');
 
 /** Is the order's description withheld from the view? */
 export const isPrivate = (o: Pick<Order, 'private' | 'category'>): boolean => o.private || CATEGORY_RULES[o.category]?.private !== false;
@@ -89,12 +87,7 @@ export const isPrivate = (o: Pick<Order, 'private' | 'category'>): boolean => o.
  * digits long enough to be a phone, id card or bank number (masked ones too: `138****1234`).
  */
 export function scrubbed(textIn: string, o: Pick<Order, 'contact' | 'place' | 'posterId'>): string {
-  let out = textIn;
-  for (const secret of [o.contact.phone, o.contact.name, o.place.room, o.posterId]) {
-    const s = secret?.trim();
-    if (s && out.includes(s)) out = out.split(s).join(MASK);
-  }
-  return DIGIT_RUN.test(out) ? out.replace(DIGIT_RUNS, MASK) : out;
+  return withoutPeople(textIn, [...peopleOf(o), o.posterId]);
 }
 
 /** The names of the places an order hangs on (streets, communities, grids), by id. */

@@ -163,6 +163,9 @@ export function metooRefusal(
   return null;
 }
 
+/** The people an order names (its contact's phone and name, the room): taken out of its words for readers not entitled to them. */
+export const peopleOf = (o: Pick<Order, 'contact' | 'place'>): (string | null)[] => [o.contact.phone, o.contact.name, o.place.room];
+
 /** Full phone and room: the poster, the assignee and leaders of the place. Everyone else sees them masked. */
 export function seesContact(r: Relation): boolean {
   return r.poster || r.assignee || r.leaderOfPlace;

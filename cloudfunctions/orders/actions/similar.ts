@@ -5,14 +5,17 @@ import { OPEN_FOR_POSTER } from '../../../shared/orders/queue';
 import { householdsOf, livesNear, pickSimilar } from '../../../shared/orders/similar';
 import type { NodeDoc } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
+import { withoutPeople } from '../../../shared/accounts/mask';
 import type { OrderDoc } from '../order-store';
+import { peopleOf } from '../../../shared/orders/orders.policy';
 
 /** Orders posted longer ago than this are not offered as the same problem. */
 export const SIMILAR_DAYS = 30;
 /** At most this many recent orders of the place are scored. */
 export const SIMILAR_CANDIDATES = 50;
-/** A card shows the first words of the description. */
+/** A card shows the first words of the description (without the people in it). */
 export const CARD_TEXT = 60;
+const cut = (text: string, n: number) => ([...text].length > n ? `${[...text].slice(0, n).join('')}…` : text);
 
 /**
  * 重复提醒: open orders of the draft's micro-grid (its grid when the building has none), posted in the
@@ -51,7 +54,7 @@ export const similar = defineAction(ordersApi.similar, {
       picks.map(async ({ order, sameBuilding }) => ({
         id: order._id,
         category: order.category,
-        description: [...order.description].length > CARD_TEXT ? `${[...order.description].slice(0, CARD_TEXT).join('')}…` : order.description,
+        description: cut(withoutPeople(order.description, peopleOf(order)), CARD_TEXT),
         photoUrl: order.photos[0] ? await ctx.ports.files.url(order.photos[0]) : null,
         stateLabel: stateLabelAt(order.state, order.level),
         postedAt: order.postedAt,

@@ -192,6 +192,17 @@ describe('orders.metoo (我也遇到了)', () => {
     expect(closed.neighbourRating).toEqual({ average: 4, count: 1 });
   });
 
+  it('shows a neighbour the words without the people in them: a phone or room typed in is masked, on the card and after joining', async () => {
+    const words = '楼道水管漏水，3-502 张桂英家门口全是水，急，电话13812345678';
+    const leak = await post(gw, PERSONAS.resident, { category: '水电维修', description: words });
+    const card = (await similar(SAME_BUILDING, { category: '水电维修', text: '楼道水管漏水了，门口全是水' })).find((c) => c.id === leak.id);
+    expect(card?.description).toContain('＊＊');
+    expect(card?.description).not.toMatch(/13812345678|5678|张桂英/);
+    const joined = await act(gw, SAME_BUILDING, 'metoo', { orderId: leak.id });
+    expect(joined.description).not.toMatch(/13812345678|张桂英/);
+    expect((await act(gw, PERSONAS.resident, 'get', { orderId: leak.id })).description).toBe(words);
+  });
+
   it('takes the ratings of ten neighbours rating at once, each once, none asked to refresh', async () => {
     const volunteer = await offereeOf(gw, pipeId);
     await act(gw, volunteer, 'accept', { orderId: pipeId });
