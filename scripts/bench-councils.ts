@@ -14,6 +14,7 @@ import { TOPIC_FILTERS } from '../shared/councils/councils.schema';
 import { demoInserts, PERSONAS } from './demo-data';
 import { countingStore } from './bench-store';
 import { playDemoStory } from './demo-story';
+import { p95 } from './bench-stats';
 
 /**
  * The councils' figures (`npm run bench -- councils`), on the demo with its stories (ten days of
@@ -40,7 +41,6 @@ const GRID = 'cm01-gd1';
 const PARTICIPANTS = 50;
 const ITEMS = 20;
 
-const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 const COUNCIL_COLLECTIONS = new Set([
   'topics',
   'topic_events',

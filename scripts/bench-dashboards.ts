@@ -18,6 +18,7 @@ import type { Order } from '../shared/orders/orders.schema';
 import '../shared/rollups.catalog';
 import { countingStore } from './bench-store';
 import { buildDemoData, demoInserts, PERSONAS, mulberry32 } from './demo-data';
+import { p95 } from './bench-stats';
 
 /**
  * The dashboards' figures (`npm run bench -- dashboards`), on the demo street (红星街道, its seven
@@ -52,7 +53,6 @@ const NOW = '2027-01-12T02:00:00.000Z';
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const ms = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e6;
 
 /** A year of orders in every grid of the demo street, each in one of the states an order ends a month in. */

@@ -21,6 +21,7 @@ import { newOrder } from '../shared/orders/order.factory';
 import type { Order } from '../shared/orders/orders.schema';
 import { countingStore } from './bench-store';
 import { mulberry32 as rng } from './demo-data';
+import { p95 } from './bench-stats';
 
 /**
  * The 六有 figures (`npm run bench -- liuyou`):
@@ -63,8 +64,6 @@ const ORDERS_OTHER = 1_000;
 const VOLUNTEERS = 80;
 const GRIDS = 8;
 const RUNS = 60;
-
-const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const cid = (c: number) => `${STREET}-cm${String(c + 1).padStart(2, '0')}`;

@@ -13,6 +13,7 @@ import type { OrderState } from '../shared/orders/order.machine';
 import type { ApiKeyDoc } from '../shared/open311/open311.schema';
 import { countingStore } from './bench-store';
 import { mulberry32 as rng } from './demo-data';
+import { p95 } from './bench-stats';
 
 /**
  * The Open311 figures (`npm run bench -- open311`):
@@ -40,8 +41,6 @@ const OTHER_ORDERS = 2_000;
 const RUNS = 60;
 const WARM = 5;
 const API_KEY = `hl311_${'0123456789abcdefghjkmnpqrstvwxyz'}`;
-
-const p95 = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 /** Two streets of 4 communities × 5 grids, one building each, their orders in every state, and one key. */
 function seed(): TxOp[] {

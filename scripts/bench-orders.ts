@@ -16,6 +16,7 @@ import type { OrderState } from '../shared/orders/order.machine';
 import { QUEUE_FILTERS } from '../shared/orders/orders.schema';
 import { volunteerProfileDoc } from '../shared/orders/volunteer';
 import { mulberry32 as rng } from './demo-data';
+import { p95 } from './bench-stats';
 
 type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
 type Record_ = (name: string, value: number, unit: Unit) => void;
@@ -25,8 +26,6 @@ const GRIDS = 200;
 const VOLUNTEERS_PER_GRID = 50; // 10,000
 const RESIDENTS_PER_GRID = 100; // 20,000
 const ORDERS = 100_000;
-
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 /** 1 street, 10 communities, 200 grids, 10k volunteers, 20k residents, 100k orders in all states. */
 function bigTerritory(): { ops: TxOp[]; residents: string[]; gridIds: string[] } {

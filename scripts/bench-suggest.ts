@@ -12,6 +12,7 @@ import { parseLabelled } from '../shared/orders/suggest/labelled';
 import { loadModel, type StoredSuggestModel } from '../shared/orders/suggest/suggest';
 import { countingStore } from './bench-store';
 import { demoInserts, mulberry32, PERSONAS } from './demo-data';
+import { median, p95 } from './bench-stats';
 
 /** A resident of the demo resident's building (the seeded households), for the duplicate figures. */
 const NEIGHBOUR = 'seed-resident-0092';
@@ -143,6 +144,3 @@ function hostile(): string[] {
     `${'啊'.repeat(480)}闻到煤气味了`,
   ];
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;

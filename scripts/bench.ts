@@ -21,17 +21,13 @@ import { benchSuggest } from './bench-suggest';
 import { demoInserts, PERSONAS } from './demo-data';
 import { countingStore } from './bench-store';
 import { playDemoStory } from './demo-story';
+import { median } from './bench-stats';
 
 type Unit = 'ms' | 'ratio' | 'bytes' | 'count';
 const results: Record<string, { value: number; unit: Unit }> = {};
 const root = join(__dirname, '..');
 const record = (name: string, value: number, unit: Unit) => {
   results[name] = { value: Number(value.toFixed(unit === 'bytes' || unit === 'count' ? 0 : 3)), unit };
-};
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 };
 
 /** Times `fn` in interleaved blocks against `baseline`, so both see the same machine noise. */

@@ -36,6 +36,16 @@ export function authorizeOn(action: OrderAction, caller: Caller, order: OrderDoc
 }
 
 type OrderInput = { orderId: string };
+
+/** An order with its timeline (and the caller's dispatch record when asked), read in one round trip; null when there is none. */
+export async function loadOrderRef(ctx: ActionContext, orderId: string, mineOf: string | null = null): Promise<OrderRef | null> {
+  const [order, events, mine] = await Promise.all([
+    loadOrder(ctx.ports.store, orderId),
+    loadTimeline(ctx.ports.store, orderId),
+    mineOf ? loadVolunteer(ctx.ports.store, mineOf) : null,
+  ]);
+  return order ? { order, events, mine } : null;
+}
 type OrderRun<S extends ActionSpec> = (ctx: ActionContext, input: z.output<S['input']>, caller: Caller, ref: OrderRef) => Promise<Result<z.output<S['output']>>>;
 
 /**
@@ -50,13 +60,8 @@ export function orderAction<S extends ActionSpec>(
 ): ActionDefinition<z.output<S['input']>, OrderRef, z.output<S['output']>> {
   return defineAction<S, OrderRef>(spec, {
     load: async (ctx, input, caller) => {
-      const { orderId } = input as OrderInput;
-      const [order, events, mine] = await Promise.all([
-        loadOrder(ctx.ports.store, orderId),
-        loadTimeline(ctx.ports.store, orderId),
-        needs.mine ? loadVolunteer(ctx.ports.store, caller.user._id) : null,
-      ]);
-      return order ? ok({ order, events, mine }) : fail('ORDER.NOT_FOUND', 'payload.orderId');
+      const ref = await loadOrderRef(ctx, (input as OrderInput).orderId, needs.mine ? caller.user._id : null);
+      return ref ? ok(ref) : fail('ORDER.NOT_FOUND', 'payload.orderId');
     },
     authorize: (caller, _input, ref) => authorizeOn(action, caller, ref.order),
     run,
@@ -135,12 +140,12 @@ export async function moveCommuting(
     if (round >= RACE_RETRIES) return fail('COMMON.CONFLICT');
     // Those who lost the same race spread out a little before they read again.
     await new Promise((done) => setTimeout(done, Math.random() * 5 * (round + 1)));
-    const [order, events] = await Promise.all([loadOrder(ctx.ports.store, ref.order._id), loadTimeline(ctx.ports.store, ref.order._id)]);
-    if (!order) return fail('ORDER.NOT_FOUND');
-    const decision = again(order);
-    if (decision === 'done') return ok({ order: await toOrderView(ctx, caller, order, { timeline: true, events }) });
+    const fresh = await loadOrderRef(ctx, ref.order._id);
+    if (!fresh) return fail('ORDER.NOT_FOUND');
+    const decision = again(fresh.order);
+    if (decision === 'done') return ok({ order: await toOrderView(ctx, caller, fresh.order, { timeline: true, events: fresh.events }) });
     if (!decision.allow) return fail(decision.code);
-    ref = { order, events, mine: null };
+    ref = fresh;
   }
 }
 

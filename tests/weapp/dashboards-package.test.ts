@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { PERSONAS, startTestGateway, type TestGateway } from '../helpers/local-gateway';
-import { ensureWeappBuilt, startWeapp, WEAPP_DIR, type CloudHandler } from '../helpers/weapp-harness';
+import { ensureWeappBuilt, startWeapp, WEAPP_DIR, cloudThrough } from '../helpers/weapp-harness';
 
 /**
  * The 数据看板 subpackage of the built mini-program (dist/weapp, production): its charts library (F2)
@@ -24,10 +24,7 @@ function files(dir: string): string[] {
 
 describe('the 数据看板 subpackage', () => {
   let gateway: TestGateway;
-  const cloudAs =
-    (openid: string): CloudHandler =>
-    async (name, data) =>
-      (await gateway.post(`/api/${name}`, data, { 'x-honglin-persona': openid })).body;
+  const cloudAs = (openid: string) => cloudThrough(gateway, openid);
 
   beforeAll(async () => {
     ensureWeappBuilt();

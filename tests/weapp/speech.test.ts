@@ -1,7 +1,7 @@
 import { spokenStatus } from '../../shared/orders/spoken';
 import { PERSONAS, startTestGateway, type TestGateway } from '../helpers/local-gateway';
 import { clientKey } from '../helpers/orders';
-import { ensureWeappBuilt, startWeapp, type CloudHandler, type PageInstance } from '../helpers/weapp-harness';
+import { ensureWeappBuilt, startWeapp, cloudThrough, type PageInstance } from '../helpers/weapp-harness';
 
 /** The order as the resident's page reads it. */
 async function viewOf(gw: TestGateway, orderId: string) {
@@ -77,10 +77,7 @@ const showsValue = (page: PageInstance, className: string, value: string) => pag
 
 describe('speech in the weapp bundle (fake WechatSI)', () => {
   let gateway: TestGateway;
-  const cloudAs =
-    (openid: string): CloudHandler =>
-    async (name, data) =>
-      (await gateway.post(`/api/${name}`, data, { 'x-honglin-persona': openid })).body;
+  const cloudAs = (openid: string) => cloudThrough(gateway, openid);
 
   beforeAll(async () => {
     ensureWeappBuilt();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PERSONAS, startTestGateway, type TestGateway } from '../helpers/local-gateway';
-import { ensureWeappBuilt, startWeapp, WEAPP_DIR, type CloudHandler, type WeappHost } from '../helpers/weapp-harness';
+import { ensureWeappBuilt, startWeapp, WEAPP_DIR, cloudThrough, type WeappHost } from '../helpers/weapp-harness';
 
 /**
  * The built mini-program (dist/weapp, production) loads in a fake WeChat host, its 我的 tab draws
@@ -12,12 +12,7 @@ import { ensureWeappBuilt, startWeapp, WEAPP_DIR, type CloudHandler, type WeappH
 describe('weapp bundle', () => {
   let gateway: TestGateway;
 
-  const cloudAs =
-    (openid: string): CloudHandler =>
-    async (name, data) => {
-      const res = await gateway.post(`/api/${name}`, data, { 'x-honglin-persona': openid });
-      return res.body;
-    };
+  const cloudAs = (openid: string) => cloudThrough(gateway, openid);
 
   beforeAll(async () => {
     ensureWeappBuilt();

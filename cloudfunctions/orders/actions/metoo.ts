@@ -3,10 +3,10 @@ import { fail, ok } from '../../../shared/api/envelope';
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import { mayDo, metooRefusal, relationOf } from '../../../shared/orders/orders.policy';
 import { isPrivateOrder } from '../../../shared/orders/similar';
-import { defineAction, type ActionContext } from '../../_core/pipeline';
-import { loadOrder, loadTimeline, type OrderDoc } from '../order-store';
+import { defineAction } from '../../_core/pipeline';
+import type { OrderDoc } from '../order-store';
 import { toOrderView } from '../order-view';
-import { moveCommuting, type OrderRef } from '../steps';
+import { loadOrderRef, moveCommuting } from '../steps';
 
 /**
  * Who may say 我也遇到了: a neighbour of a shared (not private) open order that is not their own.
@@ -19,11 +19,6 @@ export function authorizeMetoo(caller: Caller, order: OrderDoc): Decision {
   return code === null ? { allow: true } : { allow: false, code };
 }
 
-const load = async (ctx: ActionContext, orderId: string): Promise<OrderRef | null> => {
-  const [order, events] = await Promise.all([loadOrder(ctx.ports.store, orderId), loadTimeline(ctx.ports.store, orderId)]);
-  return order ? { order, events, mine: null } : null;
-};
-
 /**
  * 我也遇到了 (`{ orderId }`): the caller joins the order as an affected neighbour — one more household
  * on it, a timeline line without names, a row in their 我的事项, and every later notice. Counted once
@@ -33,7 +28,7 @@ const load = async (ctx: ActionContext, orderId: string): Promise<OrderRef | nul
  */
 export const metoo = defineAction(ordersApi.metoo, {
   load: async (ctx, input) => {
-    const ref = await load(ctx, input.orderId);
+    const ref = await loadOrderRef(ctx, input.orderId);
     return ref ? ok(ref) : fail('ORDER.NOT_FOUND', 'payload.orderId');
   },
   authorize: (caller, _input, ref) => authorizeMetoo(caller, ref.order),

@@ -12,7 +12,7 @@ interface EmergencyRule {
   key: EmergencyKey;
   /** Any of these in the text (spaces removed, full width folded) is the emergency. */
   says: RegExp;
-  /** Stretches that look like it but are not: blanked before `says` is tried. */
+  /** Stretches that look like it but are not (global): blanked before `says` is tried. */
   notNow?: RegExp;
 }
 
@@ -59,7 +59,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
     ),
     notNow: new RegExp(
       `没(?:有)?(?:闻到)?(?:什么|啥)?(?:异|怪)?味|没闻到|没(?:有)?(?:漏|泄)(?:气)?|(?<!是)不是${GAS}|${GAS}(?:费|卡)${W}{0,4}(?:怎么|咋|哪|在哪|要|去|能|想)?${W}{0,6}(?:交|缴|充|买|办)|${GAS}(?:开户|过户|报装|改造|安检)`,
-      'u',
+      'gu',
     ),
   },
   {
@@ -136,7 +136,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         '香烟',
         '烟味',
       ].join('|'),
-      'u',
+      'gu',
     ),
   },
   {
@@ -232,7 +232,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         '报警器',
         '警报器',
       ].join('|'),
-      'u',
+      'gu',
     ),
   },
   {
@@ -361,7 +361,7 @@ export const EMERGENCY_RULES: readonly EmergencyRule[] = [
         `(?:去年|前年|以前|之前|得过|几年前|前几年|前些年|那年|患过|上次|上回|上一回|曾经|上个月|上礼拜|上星期|上周)${W}{0,4}(?:中风|脑梗|脑溢血|脑出血|心梗|骨折|晕|摔|倒|咬)`,
         `(?:中风|脑梗|脑溢血|脑出血|心梗|骨折)${W}{0,2}(?:以后|之后|后遗症|后)`,
       ].join('|'),
-      'u',
+      'gu',
     ),
   },
 ];
@@ -385,7 +385,7 @@ export const saysNotAnEmergency = (text: string): boolean => SAYS_NOT.test(forRu
 export function emergencyIn(text: string): EmergencyKey | null {
   const plain = forRules(text);
   for (const rule of EMERGENCY_RULES) {
-    const rest = rule.notNow ? plain.replace(new RegExp(rule.notNow.source, 'gu'), '·') : plain;
+    const rest = rule.notNow ? plain.replace(rule.notNow, '·') : plain;
     if (rule.says.test(rest)) return rule.key;
   }
   return null;

@@ -45,8 +45,9 @@ export function evaluate(rows: readonly Labelled[], suggest: (text: string) => S
     if (first === row.category || second === row.category) top2 += 1;
     if (first !== row.category || got.emergency) misses.push({ row, got });
   }
-  const emergencies = Object.values(byEmergency).reduce((n, t) => n + t.phrasings, 0);
-  const detected = rows.filter((r) => r.emergency).length - misses.filter((m) => m.row.emergency).length;
+  const tallies = Object.values(byEmergency);
+  const emergencies = tallies.reduce((n, t) => n + t.phrasings, 0);
+  const detected = tallies.reduce((n, t) => n + t.detected, 0);
   const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
   return {
     everyday,

@@ -1,4 +1,4 @@
-import { CATEGORIES, EMERGENCIES, URGENCIES, type Category, type EmergencyKey, type Urgency } from '../categories';
+import { CATEGORIES, EMERGENCIES, EMERGENCY_KEYS, URGENCIES, type Category, type EmergencyKey, type Urgency } from '../categories';
 import { emergencyIn, saysNotAnEmergency } from './emergency';
 import { hanShare } from './features';
 import { load, logScores, probabilities, type NaiveBayes, type StoredNaiveBayes } from './naive-bayes';
@@ -10,7 +10,7 @@ import { load, logScores, probabilities, type NaiveBayes, type StoredNaiveBayes 
  * (`npm run train:suggest`), rules for emergencies and for the words that make a thing urgent.
  */
 /** The emergency head's labels: none, or the key of the number to call. */
-export const EMERGENCY_LABELS = ['none', ...EMERGENCIES.map((e) => e.key)] as ['none', ...EmergencyKey[]];
+export const EMERGENCY_LABELS = ['none', ...EMERGENCY_KEYS] as ['none', ...EmergencyKey[]];
 export type EmergencyLabel = (typeof EMERGENCY_LABELS)[number];
 
 export interface SuggestModel {
