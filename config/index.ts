@@ -28,29 +28,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@shared': sharedDir,
     },
     defineConstants: {
-      // Cloud environment id for wx.cloud.init; empty = the default environment of the appid.
+      // Cloud environment id for wx.cloud.init; empty = the default environment of the appid. In an
+      // H5 build it also chooses the transport: set = the CloudBase web SDK, empty = the local gateway.
       HONGLIN_CLOUD_ENV: JSON.stringify(process.env.HONGLIN_CLOUD_ENV ?? ''),
-      // Subscribe-message template ids the app asks consent for (the same variables the functions
-      // send with); empty = not configured, and the app does not ask.
-      HONGLIN_TEMPLATE_ORDER_ACCEPTED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_ACCEPTED ?? ''),
-      HONGLIN_TEMPLATE_ORDER_RESOLVED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_RESOLVED ?? ''),
-      HONGLIN_TEMPLATE_ORDER_OFFERED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_OFFERED ?? ''),
-      HONGLIN_TEMPLATE_ORDER_ESCALATED: JSON.stringify(process.env.HONGLIN_TEMPLATE_ORDER_ESCALATED ?? ''),
-      HONGLIN_TEMPLATE_TOPIC_SUPPORTED: JSON.stringify(process.env.HONGLIN_TEMPLATE_TOPIC_SUPPORTED ?? ''),
-      HONGLIN_TEMPLATE_TOPIC_ADOPTED: JSON.stringify(process.env.HONGLIN_TEMPLATE_TOPIC_ADOPTED ?? ''),
-      HONGLIN_TEMPLATE_TOPIC_ANSWERED: JSON.stringify(process.env.HONGLIN_TEMPLATE_TOPIC_ANSWERED ?? ''),
-      HONGLIN_TEMPLATE_TOPIC_DECIDED: JSON.stringify(process.env.HONGLIN_TEMPLATE_TOPIC_DECIDED ?? ''),
-      HONGLIN_TEMPLATE_TOPIC_RATE: JSON.stringify(process.env.HONGLIN_TEMPLATE_TOPIC_RATE ?? ''),
-      HONGLIN_TEMPLATE_MEETING_INVITED: JSON.stringify(process.env.HONGLIN_TEMPLATE_MEETING_INVITED ?? ''),
-      HONGLIN_TEMPLATE_MEETING_CANCELLED: JSON.stringify(process.env.HONGLIN_TEMPLATE_MEETING_CANCELLED ?? ''),
-      HONGLIN_TEMPLATE_MEETING_REMINDER: JSON.stringify(process.env.HONGLIN_TEMPLATE_MEETING_REMINDER ?? ''),
-      HONGLIN_TEMPLATE_MEETING_MINUTESDUE: JSON.stringify(process.env.HONGLIN_TEMPLATE_MEETING_MINUTESDUE ?? ''),
-      HONGLIN_TEMPLATE_MEETING_MINUTES: JSON.stringify(process.env.HONGLIN_TEMPLATE_MEETING_MINUTES ?? ''),
-      HONGLIN_TEMPLATE_COUNCIL_DECISION: JSON.stringify(process.env.HONGLIN_TEMPLATE_COUNCIL_DECISION ?? ''),
-      HONGLIN_TEMPLATE_LIUYOU_SUBMITTED: JSON.stringify(process.env.HONGLIN_TEMPLATE_LIUYOU_SUBMITTED ?? ''),
-      HONGLIN_TEMPLATE_LIUYOU_RETURNED: JSON.stringify(process.env.HONGLIN_TEMPLATE_LIUYOU_RETURNED ?? ''),
-      HONGLIN_TEMPLATE_LIUYOU_SCORED: JSON.stringify(process.env.HONGLIN_TEMPLATE_LIUYOU_SCORED ?? ''),
-      HONGLIN_TEMPLATE_LIUYOU_TASKOVERDUE: JSON.stringify(process.env.HONGLIN_TEMPLATE_LIUYOU_TASKOVERDUE ?? ''),
+      // Where the H5 build is hosted (CloudBase static hosting, `https://…/`): the mini-program links a
+      // station's screen there when an admin authorizes one. Empty = the link shows its path only.
+      HONGLIN_H5_URL: JSON.stringify(process.env.HONGLIN_H5_URL ?? ''),
+      // Subscribe-message template ids the app asks consent for, by variable name: the same
+      // `HONGLIN_TEMPLATE_<KEY>` variables the functions send with (docs/subscribe-messages.md);
+      // a template without one is not asked for.
+      HONGLIN_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('HONGLIN_TEMPLATE_') && v))),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/accounts',
-      pages: ['profile-edit/index', 'redeem/index', 'persona/index', 'tree/index', 'messages/index'],
+      pages: ['profile-edit/index', 'redeem/index', 'persona/index', 'tree/index', 'messages/index', 'web-login/index', 'web-login-pc/index', 'web-sessions/index'],
     },
     {
       root: 'packages/orders',

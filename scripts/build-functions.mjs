@@ -2,7 +2,7 @@
 // Bundles each cloud function (every folder of cloudfunctions/ not starting with "_") into
 // dist/cloudfunctions/<name>/ with what CloudBase and WeChat DevTools expect there:
 //   index.js      one self-contained CommonJS file (esbuild, node18 target, minified);
-//   package.json  only the runtime packages the bundle still requires (the SDKs, installed in the cloud);
+//   package.json  only the runtime packages the bundle still requires (the SDKs; `npm run deploy` ships them beside the code);
 //   config.json   the WeChat openapi permissions the bundled code may call, and timer triggers;
 //   data files    a function reads beside its code (ASSETS), e.g. the suggestion model's weights.
 // The SQLite adapter (node:sqlite) is local-only: reaching it from a cloud bundle fails the build.
@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourceDir = join(root, 'cloudfunctions');
 const outDir = join(root, 'dist', 'cloudfunctions');
 
-/** Installed in the cloud (installDependency), never bundled: the SDKs talk to the platform. */
+/** Never bundled: the SDKs talk to the platform. The deploy ships them in the function's node_modules (scripts/deploy-code.ts). */
 export const RUNTIME_EXTERNALS = ['@cloudbase/node-sdk', 'wx-server-sdk'];
 
 /** Timer triggers, by function. CloudBase cron has seven fields: second minute hour day month weekday year. */
@@ -36,6 +36,7 @@ export const ASSETS = {
 const OPENAPI_USES = [
   { api: 'subscribeMessage.send', pattern: /\bnotifier\s*\.\s*send\b/ },
   { api: 'security.msgSecCheck', pattern: /\bcontentCheck\s*\.\s*checkText\b/ },
+  { api: 'security.mediaCheckAsync', pattern: /\bcontentCheck\s*\.\s*checkImage\b/ },
   { api: 'wxacode.getUnlimited', pattern: /\bqr\s*\.\s*image\b/ },
 ];
 
@@ -67,6 +68,27 @@ const noSummaries = {
   },
 };
 
+/**
+ * Zod's JSON Schema output (`schema.toJSONSchema()`, `z.toJSONSchema`) is for documentation and
+ * tooling; no function produces JSON Schema at run time. Its ≈ 9 KB module is replaced in the
+ * bundles by one whose every entry point says so if called: validation does not touch it.
+ */
+const noJsonSchema = {
+  name: 'zod-json-schema-stays-out',
+  setup(b) {
+    b.onLoad({ filter: /zod[\\/]v4[\\/]core[\\/]to-json-schema\.js$/ }, () => ({
+      contents: [
+        "const no = () => { throw new Error('JSON Schema output is not part of a cloud function bundle'); };",
+        'export const initializeContext = no, handleUnrepresentable = no, processSchema = no, extractDefs = no, finalize = no;',
+        'export { processSchema as process };',
+        'export const createToJSONSchemaMethod = () => no;',
+        'export const createStandardJSONSchemaMethod = () => no;',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 export function listFunctions() {
   return readdirSync(sourceDir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('_') && !d.name.startsWith('.') && existsSync(join(sourceDir, d.name, 'index.ts')))
@@ -92,7 +114,7 @@ export async function buildFunction(name, rootPackage, dirs = {}) {
     charset: 'utf8',
     legalComments: 'none',
     external: RUNTIME_EXTERNALS,
-    plugins: [noSqlite, noSummaries],
+    plugins: [noSqlite, noSummaries, noJsonSchema],
     metafile: true,
     logLevel: 'silent',
   });

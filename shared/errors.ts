@@ -35,6 +35,7 @@ export const ERRORS = {
   'COMMON.LOCAL_ONLY': { status: 403, message: '此功能只在本地演示环境可用' },
   'COMMON.INTERNAL': { status: 500, message: '系统开小差了，请稍后再试' },
   'COMMON.CONTENT_UNSAFE': { status: 400, message: '内容含有不适宜的信息，请修改后再提交' },
+  'COMMON.OPEN_APP_FIRST': { status: 409, message: '请先在手机上打开一次红邻小程序，再回来提交（微信要据此检查填写的内容）' },
   'ACCOUNT.NOT_REGISTERED': { status: 404, message: '还没有您的账户信息' },
   'ACCOUNT.PHONE_CONSENT_REQUIRED': { status: 400, message: '填写手机号需要您同意用于联系办事' },
   'ACCOUNT.BUILDING_NOT_FOUND': { status: 400, message: '没有找到这个楼栋' },

@@ -11,26 +11,11 @@ declare module '*.scss'
 /** Cloud environment id for wx.cloud.init (build-time constant; '' = the appid's default). */
 declare const HONGLIN_CLOUD_ENV: string
 
-/** Subscribe-message template ids (build-time constants; '' = not configured, no consent asked). */
-declare const HONGLIN_TEMPLATE_ORDER_ACCEPTED: string
-declare const HONGLIN_TEMPLATE_ORDER_RESOLVED: string
-declare const HONGLIN_TEMPLATE_ORDER_OFFERED: string
-declare const HONGLIN_TEMPLATE_ORDER_ESCALATED: string
-declare const HONGLIN_TEMPLATE_TOPIC_SUPPORTED: string
-declare const HONGLIN_TEMPLATE_TOPIC_ADOPTED: string
-declare const HONGLIN_TEMPLATE_TOPIC_ANSWERED: string
-declare const HONGLIN_TEMPLATE_TOPIC_DECIDED: string
-declare const HONGLIN_TEMPLATE_TOPIC_RATE: string
-declare const HONGLIN_TEMPLATE_MEETING_INVITED: string
-declare const HONGLIN_TEMPLATE_MEETING_CANCELLED: string
-declare const HONGLIN_TEMPLATE_MEETING_REMINDER: string
-declare const HONGLIN_TEMPLATE_MEETING_MINUTESDUE: string
-declare const HONGLIN_TEMPLATE_MEETING_MINUTES: string
-declare const HONGLIN_TEMPLATE_COUNCIL_DECISION: string
-declare const HONGLIN_TEMPLATE_LIUYOU_SUBMITTED: string
-declare const HONGLIN_TEMPLATE_LIUYOU_RETURNED: string
-declare const HONGLIN_TEMPLATE_LIUYOU_SCORED: string
-declare const HONGLIN_TEMPLATE_LIUYOU_TASKOVERDUE: string
+/** Where the H5 build is hosted, `https://…/` (build-time constant; '' = unknown, links show their path). */
+declare const HONGLIN_H5_URL: string
+
+/** Subscribe-message template ids by variable name, `HONGLIN_TEMPLATE_<KEY>` (build-time constant; absent = not configured, no consent asked). */
+declare const HONGLIN_TEMPLATE_IDS: Record<string, string>
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -308,6 +308,11 @@ export const COLLECTIONS = [
     ],
   },
   {
+    // A photo's content check waiting for its verdict (_core/photo-checks.ts): found by WeChat's trace id.
+    name: 'media_checks',
+    indexes: [{ name: 'trace', fields: [['traceId', 1]], unique: true }],
+  },
+  {
     name: 'volunteers',
     indexes: [
       {
@@ -845,6 +850,42 @@ export const COLLECTIONS = [
   {
     name: 'open311_rate',
     indexes: [],
+  },
+  /** 大屏设备: the monitors a station's admin authorized to act as the station; only each token's hash is kept. */
+  {
+    name: 'station_devices',
+    indexes: [
+      { name: 'hash', fields: [['hash', 1]], unique: true },
+      // A station's devices, newest first (stations.listDevices, and the count before issuing).
+      {
+        name: 'station',
+        fields: [
+          ['stationId', 1],
+          ['issuedAt', -1],
+        ],
+      },
+    ],
+  },
+  /** 扫码登录: a PC waiting for a scan; read by id. Only the hash of its secret is kept. */
+  {
+    name: 'web_login_tickets',
+    // The tickets started in the last minute (accounts.startWebLogin's limit).
+    indexes: [{ name: 'created', fields: [['createdAt', -1]] }],
+  },
+  /** A person signed in on a PC; only the hash of its token is kept. */
+  {
+    name: 'web_sessions',
+    indexes: [
+      { name: 'hash', fields: [['hash', 1]], unique: true },
+      // A person's web sessions, newest first (accounts.listWebSessions).
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['createdAt', -1],
+        ],
+      },
+    ],
   },
 ] as const satisfies readonly CollectionSpec[];
 

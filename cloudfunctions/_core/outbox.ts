@@ -23,12 +23,13 @@ export const MAX_SEND_ATTEMPTS = 5;
 export const retryDelayMs = (attempts: number): number => Math.min(5 * 60_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
 
 /**
- * Refusals that a retry cannot change: no template configured for the message, and WeChat's
+ * Refusals that a retry cannot change: no template configured for the message, data or settings
+ * that break WeChat's rules, and WeChat's
  * 43101 (the user has not subscribed / refused), 40003 (bad openid), 40037 (bad template id),
  * 47003 (bad template data), 41030 (bad page). Anything else (busy, rate limits, network) is retried.
  */
 export function isFinalRefusal(reason: string | undefined): boolean {
-  return /^no template configured|^wechat refused \((43101|40003|40037|47003|41030)\)/.test(reason ?? '');
+  return /^no template configured|^invalid |^wechat refused \((43101|40003|40037|47003|41030)\)/.test(reason ?? '');
 }
 
 export interface OutboxRow extends OutboxDoc {
@@ -72,7 +73,7 @@ async function sendRow(ports: Pick<Ports, 'store' | 'notifier'>, row: OutboxRow,
     template: row.template,
     title: row.title,
     body: row.body,
-    data: row.data,
+    wx: row.wx ?? null,
     ...(row.page ? { page: row.page } : {}),
   };
   let res: { delivered: boolean; reason?: string };

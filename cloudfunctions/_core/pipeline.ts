@@ -5,10 +5,12 @@ import type { Membership, User } from '../../shared/accounts/accounts.schema';
 import { fail, ok, type Envelope, type Result } from '../../shared/api/envelope';
 import type { ActionSpec, FunctionName } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
+import { deniedOnWeb } from '../../shared/accounts/web-login';
 import { stableHash } from '../../shared/kernel/hash';
 import { auditDoc as auditEntry, transactWithOutbox } from './outbox';
 import type { Notification, Ports } from './ports';
 import type { Doc, Store, TxOp, TxResult } from './ports/store';
+import { personOfSession, type WebSessionDoc } from './web-session';
 
 // Validation messages in Chinese, for the field-level errors residents read.
 z.config(zhCN());
@@ -30,6 +32,8 @@ export interface ActionContext {
   transact(ops: readonly TxOp[], audit: AuditNote, notify?: readonly Notification[]): Promise<TxResult>;
   /** Audit entry without a data change (a reveal of personal data, a denial); written before the call answers. */
   audit(note: AuditNote): Promise<void>;
+  /** The web session the call came with (扫码登录 on a PC), or null for a call from WeChat. */
+  webSessionId?: string | null;
 }
 
 export interface AuditNote {
@@ -54,7 +58,26 @@ export interface ActionDefinition<I = any, R = any, O = any> {
   load?(ctx: ActionContext, input: I, caller: Pick<Actor, 'user'>): Promise<Result<R>>;
   authorize(actor: Actor, input: I, resource: R): Decision;
   run(ctx: ActionContext, input: I, actor: Actor, resource: R): Promise<Result<O>>;
+  /**
+   * Serves the call of a device instead of a person (a station's screen: `device` in the envelope).
+   * Only reads may have one. It gets the device's secret as sent and looks it up itself (by hash),
+   * so what a device may do is decided here on the server; no person's identity is read or made.
+   */
+  device?(ctx: DeviceContext, input: I, token: string): Promise<Result<O>>;
+  /**
+   * Serves every call of the action without a caller: no OPENID, session or device is read, no user
+   * is looked up (the PC asking for a login code, then polling it with the code's secret). What it
+   * may do rests on what the input proves (a secret it checks by hash). `authorize` and `run` are
+   * never called (`defineAnonymousAction` makes them deny).
+   */
+  anonymous?(ctx: AnonymousContext, input: I): Promise<Result<O>>;
 }
+
+/** What a device's step receives: no caller, no writes through the audit-and-outbox path. */
+export type DeviceContext = Pick<ActionContext, 'ports' | 'requestId' | 'now' | 'audit'>;
+
+/** What an anonymous step receives: no caller; its writes carry an audit entry naming no actor, and no notices. */
+export type AnonymousContext = DeviceContext & { commit(ops: readonly TxOp[], audit: AuditNote): Promise<Result<void>> };
 
 export interface FunctionDefinition {
   name: FunctionName;
@@ -69,6 +92,14 @@ export function defineAction<S extends ActionSpec, R = null>(
   return { spec, ...def };
 }
 
+/** Typed helper: an action that serves calls without a caller (`anonymous`); its person path denies. */
+export function defineAnonymousAction<S extends ActionSpec>(
+  spec: S,
+  anonymous: (ctx: AnonymousContext, input: z.output<S['input']>) => Promise<Result<z.output<S['output']>>>,
+): ActionDefinition<z.output<S['input']>, null, z.output<S['output']>> {
+  return { spec, anonymous, authorize: () => ({ allow: false, code: 'COMMON.FORBIDDEN' }), run: async () => fail('COMMON.FORBIDDEN') };
+}
+
 const Request = z.object({
   action: z.string().min(1).max(64),
   payload: z.unknown().optional(),
@@ -76,6 +107,20 @@ const Request = z.object({
     .string()
     .min(8)
     .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
+  /** A device's secret (the station screen's token), for the actions that serve devices. */
+  device: z
+    .string()
+    .min(16)
+    .max(128)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
+  /** A web session's token (扫码登录 on a PC): the call acts as the session's person (`_core/web-session.ts`). */
+  session: z
+    .string()
+    .min(16)
+    .max(128)
     .regex(/^[A-Za-z0-9_-]+$/)
     .optional(),
 });
@@ -196,13 +241,24 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   const req = Request.safeParse(event);
   if (!req.success) return inputError(req.error);
   const { action: actionName, payload, requestId } = req.data;
+  if (req.data.device !== undefined) return runDeviceCall(def, ports, actionName, payload, req.data.device, requestId);
+  const action = Object.prototype.hasOwnProperty.call(def.actions, actionName) ? def.actions[actionName] : undefined;
+  if (action?.anonymous) return runAnonymousCall(def, ports, action, actionName, payload, requestId);
 
-  const openid = ports.identity.openid(event, context);
+  // A web session's call acts as its person, loaded below exactly like a call from WeChat; it never
+  // reads the context's identity (a call through the CloudBase web SDK has none).
+  let web: { session: WebSessionDoc; user: User & Doc } | null = null;
+  if (req.data.session !== undefined) {
+    const found = await personOfSession(ports, req.data.session, ports.clock.now());
+    if (!found.ok) return found;
+    web = found.data;
+  }
+  const openid = web ? web.user.openid : ports.identity.openid(event, context);
   if (!openid) return fail('COMMON.UNAUTHENTICATED');
 
-  const action = Object.prototype.hasOwnProperty.call(def.actions, actionName) ? def.actions[actionName] : undefined;
   if (!action) return fail('COMMON.UNKNOWN_ACTION', 'action');
   if (action.spec.localOnly && !ports.identity.local) return fail('COMMON.LOCAL_ONLY');
+  if (web && deniedOnWeb(def.name, actionName)) return fail('ACCOUNTS.NOT_ON_WEB');
 
   const input = action.spec.input.safeParse(payload ?? {});
   if (!input.success) return inputError(input.error, 'payload');
@@ -236,6 +292,7 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     openid,
     requestId: rid,
     now,
+    webSessionId: web?.session._id ?? null,
     async commit(ops, note, notify) {
       const res = await write(ops, note, notify);
       return res.ok ? ok(undefined) : fail('COMMON.CONFLICT');
@@ -276,7 +333,7 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
       action.spec.kind === 'write' && requestId
         ? `${stableHash(openid)}:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(keyed(data, action.spec.secretFields)) ?? '')}`
         : null;
-    const [found, claim] = await Promise.all([findUser(ports, openid), key ? claimReplay(ports.store, key, now) : null]);
+    const [found, claim] = await Promise.all([web ? web.user : findUser(ports, openid), key ? claimReplay(ports.store, key, now) : null]);
     if (claim && !claim.run) return claim.response;
     const claimed: HeldClaim | null = claim && key ? { key, version: claim.version, committed: false } : null;
 
@@ -309,6 +366,106 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     return result;
   } catch (e) {
     logFailure(e);
+    return fail('COMMON.INTERNAL' as ErrorCode);
+  }
+}
+
+/**
+ * A call that carries a device's secret instead of coming from a person: no OPENID is read (a call
+ * through the CloudBase web SDK has none) and no user is looked up or registered. Only an action
+ * with a `device` step, and only a read, serves it; anything else is refused. Audit entries of the
+ * call name no actor (the step puts the device in `detail`). Nothing a client sends can make it throw.
+ */
+async function runDeviceCall(def: FunctionDefinition, ports: Ports, actionName: string, payload: unknown, token: string, requestId?: string): Promise<Envelope<unknown>> {
+  const action = Object.prototype.hasOwnProperty.call(def.actions, actionName) ? def.actions[actionName] : undefined;
+  if (!action) return fail('COMMON.UNKNOWN_ACTION', 'action');
+  if (!action.device || action.spec.kind !== 'read') return fail('COMMON.FORBIDDEN', 'device');
+  const input = action.spec.input.safeParse(payload ?? {});
+  if (!input.success) return inputError(input.error, 'payload');
+  const now = ports.clock.now();
+  const rid = requestId ?? ports.ids.id('req');
+  const audits: Promise<unknown>[] = [];
+  const ctx: DeviceContext = {
+    ports,
+    requestId: rid,
+    now,
+    async audit(note) {
+      const written = ports.store.insert(
+        'audit',
+        auditEntry(ports, { at: now, requestId: rid, function: def.name, action: actionName, actorId: null, subjectId: note.subjectId, outcome: 'read', detail: note.detail }),
+      );
+      written.catch(() => undefined); // its failure surfaces where the call awaits it
+      audits.push(written);
+    },
+  };
+  try {
+    const result = await action.device(ctx, input.data, token);
+    await Promise.all(audits);
+    return result;
+  } catch (e) {
+    // The kind of failure and the request, never the payload or the token.
+    console.error(`[${def.name}.${actionName}] device request ${rid} failed: ${(e as Error)?.name ?? 'Error'}`);
+    return fail('COMMON.INTERNAL' as ErrorCode);
+  }
+}
+
+/**
+ * A call of an action that serves no caller (`anonymous`): nothing of identity is read. A write with
+ * a requestId replays like any other; its key holds no caller but a hash of the whole input, secrets
+ * included, so only whoever sent that input meets its replay (and the fields shown once are not kept).
+ * Audit entries name no actor. Nothing a client sends can make it throw.
+ */
+async function runAnonymousCall(
+  def: FunctionDefinition,
+  ports: Ports,
+  action: ActionDefinition,
+  actionName: string,
+  payload: unknown,
+  requestId?: string,
+): Promise<Envelope<unknown>> {
+  const input = action.spec.input.safeParse(payload ?? {});
+  if (!input.success) return inputError(input.error, 'payload');
+  const now = ports.clock.now();
+  const rid = requestId ?? ports.ids.id('req');
+  const entry = (note: AuditNote, outcome: string): Doc =>
+    auditEntry(ports, { at: now, requestId: rid, function: def.name, action: actionName, actorId: null, subjectId: note.subjectId, outcome, detail: note.detail });
+  try {
+    const key = action.spec.kind === 'write' && requestId ? `anonymous:${def.name}.${actionName}:${requestId}:${stableHash(JSON.stringify(input.data) ?? '')}` : null;
+    const claim = key ? await claimReplay(ports.store, key, now) : null;
+    if (claim && !claim.run) return claim.response;
+    const held: HeldClaim | null = claim && key ? { key, version: claim.version, committed: false } : null;
+    const audits: Promise<unknown>[] = [];
+    const ctx: AnonymousContext = {
+      ports,
+      requestId: rid,
+      now,
+      async audit(note) {
+        const written = ports.store.insert('audit', entry(note, 'read'));
+        written.catch(() => undefined); // its failure surfaces where the call awaits it
+        audits.push(written);
+      },
+      async commit(ops, note) {
+        const fence: TxOp[] = held ? [{ op: 'update', collection: 'idempotency', id: held.key, version: held.version, patch: { $set: { status: 'committed' } } }] : [];
+        const res = await ports.store.transact([...ops, { op: 'insert', collection: 'audit', doc: entry(note, 'ok') }, ...fence]);
+        if (res.ok && held) {
+          held.version += 1;
+          held.committed = true;
+        }
+        return res.ok ? ok(undefined) : fail('COMMON.CONFLICT');
+      },
+    };
+    let result: Envelope<unknown>;
+    try {
+      result = await action.anonymous!(ctx, input.data);
+    } catch (e) {
+      console.error(`[${def.name}.${actionName}] anonymous request ${rid} failed: ${(e as Error)?.name ?? 'Error'}`);
+      result = fail('COMMON.INTERNAL' as ErrorCode);
+    }
+    await Promise.all([...audits, held ? settleReplay(ports.store, held, withoutShownOnce(result, action.spec.shownOnce)) : null]);
+    return result;
+  } catch (e) {
+    // The kind of failure and the request, never the payload or a secret.
+    console.error(`[${def.name}.${actionName}] anonymous request ${rid} failed: ${(e as Error)?.name ?? 'Error'}`);
     return fail('COMMON.INTERNAL' as ErrorCode);
   }
 }

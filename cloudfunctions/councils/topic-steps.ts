@@ -15,6 +15,7 @@ import type { Doc } from '../_core/ports/store';
 import { checkTexts } from '../_core/text-check';
 import { loadTopic, loadTopicTimeline, thresholdOf, TOPICS, type TopicDoc, type TopicEventRecord } from './topic-store';
 import { toTopicView } from './topic-view';
+import { ownPhotos, settlePhotoChecks, startPhotoChecks } from '../_core/photo-checks';
 
 /**
  * The steps every action on one topic shares: load (the topic with its timeline, one round trip) →
@@ -169,6 +170,9 @@ export async function createTopic(
   input: Pick<NewTopicInput, 'clientKey' | 'title' | 'description' | 'photos' | 'source' | 'meetingType'>,
   event: string,
 ): Promise<Result<{ topic: TopicView }>> {
+  // Photos come from the caller's own folder only.
+  const own = ownPhotos(input.photos, caller.user._id, 'TOPIC.PHOTO_NOT_YOURS');
+  if (!own.ok) return own;
   if (place.existing) return ok({ topic: await toTopicView(ctx, caller, place.existing, { timeline: true }) });
   const checked = await checkTexts(ctx, [
     [input.title, 'payload.title'],
@@ -176,11 +180,18 @@ export async function createTopic(
   ]);
   if (!checked.ok) return checked;
   const topic = newTopic({ ...input, authorId: caller.user._id, path: place.grid.path, threshold: place.threshold, now: ctx.now });
+  const checks = await startPhotoChecks(ctx, { collection: 'topics', id: topic._id }, input.photos, 'TOPIC.PHOTO_NOT_YOURS');
+  if (!checks.ok) return checks;
   const change = { after: topic, set: {}, inc: {}, timeline: [raisedLine(topic)], notify: [], audit: { event }, writes: [] };
   const made = await create(ctx, TOPICS, topic as TopicDoc, change, timelineActor(caller, topic));
   if (!made.ok) {
     const first = await loadTopic(ctx.ports.store, topic._id);
     return first ? ok({ topic: await toTopicView(ctx, caller, first, { timeline: true }) }) : fail('COMMON.CONFLICT');
+  }
+  // A photo the check refused at once (locally) is hidden before its author sees the topic.
+  if (await settlePhotoChecks(ctx, checks.data)) {
+    const now = await loadTopic(ctx.ports.store, topic._id);
+    if (now) return ok({ topic: await toTopicView(ctx, caller, now, { timeline: true }) });
   }
   return ok({ topic: await toTopicView(ctx, caller, made.doc as TopicDoc, { timeline: made.lines as TopicEventRecord[] }) });
 }

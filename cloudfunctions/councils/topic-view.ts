@@ -13,6 +13,7 @@ import type { ActionContext } from '../_core/pipeline';
 import type { Doc } from '../_core/ports/store';
 import type { MeetingDoc } from './meeting-store';
 import { loadTopicTimeline, type TopicDoc, type TopicEventRecord } from './topic-store';
+import { visiblePhotos } from '../../shared/orders/photos';
 
 type OrderLite = Doc & Pick<Order, 'state' | 'level'>;
 type RatingDoc = Doc & { score: number };
@@ -154,7 +155,7 @@ export async function toTopicViews(ctx: ActionContext, caller: Caller, topics: r
   const relations = topics.map((t) => topicRelation(caller, t));
   const [rel, photos] = await Promise.all([
     related(ctx, caller, topics, relations),
-    Promise.all(topics.map((t) => Promise.all(t.photos.map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) }))))),
+    Promise.all(topics.map((t) => Promise.all(visiblePhotos(t.photos, t.hiddenPhotos).map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) }))))),
   ]);
   return topics.map((t, i) => build(ctx, caller, t, relations[i]!, rel, photos[i]!, null));
 }
@@ -167,7 +168,7 @@ export async function toTopicView(ctx: ActionContext, caller: Caller, topic: Top
   const r = topicRelation(caller, topic);
   const [rel, photos, lines] = await Promise.all([
     related(ctx, caller, [topic], [r]),
-    Promise.all(topic.photos.map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) }))),
+    Promise.all(visiblePhotos(topic.photos, topic.hiddenPhotos).map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) }))),
     opts.timeline === true ? loadTopicTimeline(ctx.ports.store, topic._id) : opts.timeline || null,
   ]);
   return build(ctx, caller, topic, r, rel, photos, lines);

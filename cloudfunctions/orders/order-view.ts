@@ -4,14 +4,16 @@ import { CATEGORY_RULES } from '../../shared/orders/categories';
 import { LEVEL_LABELS } from '../../shared/orders/escalation';
 import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
 import { householdsOf } from '../../shared/orders/similar';
+import { visiblePhotos } from '../../shared/orders/photos';
 import type { OrderEventDoc, OrderView } from '../../shared/orders/orders.schema';
 import { allowedOrderActions, peopleOf, relationOf, seesContact, seesDescription, type Relation } from '../../shared/orders/orders.policy';
 import type { ActionContext } from '../_core/pipeline';
 import type { Doc } from '../_core/ports/store';
 import type { OrderDoc } from './order-store';
 
-async function photoViews(ctx: ActionContext, fileIds: readonly string[]) {
-  return Promise.all(fileIds.map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) })));
+/** Temporary URLs of the order's photos for a caller entitled to see them; a hidden photo never gets one. */
+async function photoViews(ctx: ActionContext, order: OrderDoc, fileIds: readonly string[]) {
+  return Promise.all(visiblePhotos(fileIds, order.hiddenPhotos).map(async (fileId) => ({ fileId, url: await ctx.ports.files.url(fileId) })));
 }
 
 /** Names of the people a view shows, read in one call; none for those already known (the caller). */
@@ -84,7 +86,7 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     // Those who see the description but not the contact (a neighbour who joined, a volunteer offered
     // it) read it without the people in it: a phone or room typed into the words is masked too.
     description: seesDescription(r, order) ? (contact ? order.description : withoutPeople(order.description, peopleOf(order))) : '（涉及个人隐私，仅处理人员可见）',
-    photos: seesDescription(r, order) ? await photoViews(ctx, order.photos) : [],
+    photos: seesDescription(r, order) ? await photoViews(ctx, order, order.photos) : [],
     urgency: order.urgency,
     preferredTime: order.preferredTime,
     state: order.state,
@@ -116,7 +118,7 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
           }
         : null,
     assigneeName: order.assigneeId ? (names.get(order.assigneeId) ?? null) : null,
-    resolution: order.resolution ? { note: order.resolution.note, photos: await photoViews(ctx, order.resolution.photos), at: order.resolution.at } : null,
+    resolution: order.resolution ? { note: order.resolution.note, photos: await photoViews(ctx, order, order.resolution.photos), at: order.resolution.at } : null,
     rating: order.rating,
     reopenCount: order.reopenCount,
     affectedHouseholds: householdsOf(order),

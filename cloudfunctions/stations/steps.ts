@@ -22,19 +22,19 @@ export type StationDoc = NodeDoc & { hours?: OpeningHours; point?: Point; photo?
 /** The page a scanned code opens in the mini-program. */
 export const SCAN_PAGE = '/packages/stations/scan/index';
 
-export async function findStation(ctx: ActionContext, id: string): Promise<StationDoc | null> {
+export async function findStation(ctx: Pick<ActionContext, 'ports'>, id: string): Promise<StationDoc | null> {
   const node = await ctx.ports.store.get<StationDoc>('nodes', id);
   return node && node.kind === 'station' ? node : null;
 }
 
 /** The station an action names, or CODE.NOT_FOUND on the field that named it. */
-export async function loadStation(ctx: ActionContext, id: string, field = 'payload.stationId'): Promise<Result<StationDoc>> {
+export async function loadStation(ctx: Pick<ActionContext, 'ports'>, id: string, field = 'payload.stationId'): Promise<Result<StationDoc>> {
   const station = await findStation(ctx, id);
   return station ? ok(station) : fail('CODE.NOT_FOUND', field);
 }
 
 /** The people of `ids` (none asked, none read). */
-export async function usersOf(ctx: ActionContext, ids: readonly string[], limit: number): Promise<UserDoc[]> {
+export async function usersOf(ctx: Pick<ActionContext, 'ports'>, ids: readonly string[], limit: number): Promise<UserDoc[]> {
   const unique = [...new Set(ids)];
   return unique.length ? ctx.ports.store.find<UserDoc>('users', { _id: { $in: unique } }, { limit }) : [];
 }
@@ -77,13 +77,14 @@ export const onCheckinCode = (action: 'checkIn' | 'checkOut') => ({
 });
 
 /** A signed code as an image; `expiresAt` null for a code that never changes. */
-export async function codeImage(ctx: ActionContext, payload: CodePayload, expiresAt: string | null) {
+export async function codeImage(ctx: Pick<ActionContext, 'ports' | 'now'>, payload: CodePayload, expiresAt: string | null) {
   const scene = ctx.ports.qr.sign(encodePayload(payload));
   const image = await ctx.ports.qr.image(scene, SCAN_PAGE);
   return { scene, imageDataUrl: `data:${image.contentType};base64,${Buffer.from(image.bytes).toString('base64')}`, page: SCAN_PAGE, issuedAt: ctx.now, expiresAt };
 }
 
-export async function stationView(ctx: ActionContext, actor: Actor, s: StationDoc, from?: Point): Promise<StationView> {
+/** The station as `actor` sees it; a station's own screen (no actor) may do nothing with it. */
+export async function stationView(ctx: Pick<ActionContext, 'ports' | 'now'>, actor: Actor | null, s: StationDoc, from?: Point): Promise<StationView> {
   const roster = s.roster ?? [];
   const nodes = await loadNodes(ctx.ports.store, [s.path.communityId ?? '', ...(s.servesGridIds ?? [])]);
   const names = new Map(
@@ -128,6 +129,6 @@ export async function stationView(ctx: ActionContext, actor: Actor, s: StationDo
     roster: roster.map((r) => ({ ...r, days: [...r.days], name: names.get(r.userId) ?? '' })),
     onDutyNow: onDutyNow.map((u) => u.name),
     version: s.version,
-    allowedActions: stationActions(actor, s),
+    allowedActions: actor ? stationActions(actor, s) : [],
   };
 }

@@ -9,6 +9,7 @@ import { useProfile } from '../lib/profile'
 import { stations } from '../services/stations'
 import { FieldError } from './states'
 import './location-pick.scss'
+import { isPrivacyDenied } from '../lib/privacy'
 
 /** A point chosen on the map, with the resident's name for the spot and what the map called it. */
 export interface PickedPoint {
@@ -39,6 +40,8 @@ function problemOf(err: unknown, hasPad: boolean): Problem {
   const msg = typeof err === 'object' && err !== null && 'errMsg' in err ? String((err as { errMsg: unknown }).errMsg) : ''
   const code = typeof err === 'object' && err !== null && 'code' in err ? (err as { code: unknown }).code : null
   if (/cancel/i.test(msg)) return null
+  // Not a permission: the person declined the privacy guide on our own sheet, which said why.
+  if (isPrivacyDenied(err)) return { text: '没有同意隐私保护指引，不能选位置。不选位置也能提交，请在“说说情况”里写清楚在哪里。', settings: false }
   const denied = /auth|deny|denied|permission/i.test(msg) || code === 1
   const way = hasPad ? '可以在下面的小地图上点一下，或者' : '可以'
   if (denied && weapp) return { text: '没有得到位置权限。可以点“去设置”允许红邻使用位置；不选位置也能提交，请在“说说情况”里写清楚在哪里。', settings: true }

@@ -2,14 +2,15 @@ import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { choosePhotos, uploadPhoto } from '../lib/photos'
+import { choosePhotos, photoFolder, uploadPhoto } from '../lib/photos'
 import type { OrderPhoto } from '../services/orders'
 import { FieldError } from './states'
 import './photo-grid.scss'
 import './photo-picker.scss'
 
 /**
- * Picks, uploads and shows up to `max` photos (the orders' file store), each with a 删除 button.
+ * Picks, uploads and shows up to `max` photos, each with a 删除 button: the weapp uploads into the
+ * caller's own cloud storage folder, H5 through the upload action; the form only ever sends file ids.
  * `optional`: the count says the photos may be left out.
  */
 export function PhotoPicker({
@@ -34,11 +35,18 @@ export function PhotoPicker({
     setProblem(null)
     const paths = await choosePhotos(max - photos.length)
     if (paths.length === 0) return
+    setBusy(`正在上传第 1 张，共 ${paths.length} 张…`)
+    const where = await photoFolder()
+    if (!where.ok) {
+      setBusy(null)
+      setProblem(`${paths.length} 张没有传上去：${where.message}`)
+      return
+    }
     let next = [...photos]
     const failures: string[] = []
     for (let i = 0; i < paths.length; i++) {
       setBusy(`正在上传第 ${i + 1} 张，共 ${paths.length} 张…`)
-      const outcome = await uploadPhoto(paths[i]!)
+      const outcome = await uploadPhoto(paths[i]!, where.folder)
       if (outcome.ok) {
         next = [...next, { fileId: outcome.photo.fileId, url: outcome.photo.url }]
         onChange(next)

@@ -10,6 +10,10 @@ export const ROUTES = {
   persona: '/packages/accounts/persona/index',
   tree: '/packages/accounts/tree/index',
   messages: '/packages/accounts/messages/index',
+  /** 扫码登录: the phone's confirmation, the PC's sign-in code (H5), the list of web sessions. */
+  webLogin: '/packages/accounts/web-login/index',
+  webLoginPc: '/packages/accounts/web-login-pc/index',
+  webSessions: '/packages/accounts/web-sessions/index',
   orderPost: '/packages/orders/post/index',
   orderMine: '/packages/orders/mine/index',
   orderDetail: '/packages/orders/detail/index',

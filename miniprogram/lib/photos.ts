@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro'
+import { MAX_PHOTO_BYTES, photoFolderOf } from '@shared/orders/photos'
+import { accounts } from '../services/accounts'
 import { orders, type PhotoContentType, type UploadedPhoto } from '../services/orders'
 
 /** What the server accepts: ~700 KB of picture, as base64 (4 chars per 3 bytes). */
@@ -126,8 +128,69 @@ export async function readPhoto(path: string): Promise<{ ok: true; data: PhotoDa
   return { ok: true, data }
 }
 
-/** Reads one picked picture and uploads it. Never throws. */
-export async function uploadPhoto(path: string): Promise<PhotoOutcome> {
+// ---- weapp: straight to cloud storage, into the caller's own folder ---------------------------------
+
+const EXTENSIONS: Record<PhotoContentType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
+const NAME_CHARS = '0123456789abcdefghjkmnpqrstvwxyz'
+
+/** A fresh file name; unique enough inside one person's folder (a clash only overwrites their own photo). */
+function freshName(): string {
+  let out = `img_${Date.now().toString(36)}_`
+  for (let i = 0; i < 12; i++) out += NAME_CHARS[Math.floor(Math.random() * NAME_CHARS.length)]
+  return out
+}
+
+/** Where this person may upload: `photos/<their user id>/`, from the profile the server sends. */
+export type PhotoFolder = { ok: true; folder: string } | { ok: false; message: string }
+
+/**
+ * The caller's photo folder (weapp only: H5 and the local app upload through the function). Asked
+ * once per batch of pictures; the server names it by the user id it knows the caller by.
+ */
+export async function photoFolder(): Promise<PhotoFolder> {
+  if (process.env.TARO_ENV === 'h5') return { ok: true, folder: '' }
+  const me = await accounts.me()
+  if (!me.ok) return { ok: false, message: me.error.message }
+  return { ok: true, folder: photoFolderOf(me.data.user.id) }
+}
+
+async function uploadWeapp(path: string, folder: string): Promise<PhotoOutcome> {
+  const fs = Taro.getFileSystemManager()
+  let src = path
+  let contentType = typeOfPath(path)
+  const sizeOf = (p: string): number => {
+    try {
+      return fs.statSync(p).size as number
+    } catch {
+      return 0
+    }
+  }
+  if (sizeOf(src) > SHRINK_ABOVE_BYTES) {
+    try {
+      src = (await Taro.compressImage({ src: path, quality: 60 })).tempFilePath
+      contentType = 'image/jpeg'
+    } catch {
+      // keep the original; the size check below decides
+    }
+  }
+  if (sizeOf(src) > MAX_PHOTO_BYTES) return { ok: false, message: '照片太大了，请换一张或压缩后再传' }
+  try {
+    const res = await Taro.cloud.uploadFile({ cloudPath: `${folder}${freshName()}.${EXTENSIONS[contentType]}`, filePath: src })
+    if (!res.fileID) return { ok: false, message: '照片没有传上去，请稍后再试' }
+    // The picture on the phone shows the thumbnail; others get a temporary URL from the function.
+    return { ok: true, photo: { fileId: res.fileID, url: src } }
+  } catch {
+    return { ok: false, message: '网络不给力，照片没有传上去，请稍后再试' }
+  }
+}
+
+/**
+ * Uploads one picked picture and answers its file id. weapp: `wx.cloud.uploadFile` into the
+ * caller's folder (`folder` from photoFolder); H5 and the local app: read as base64 and sent to the
+ * upload action, which stores it in the same folder. Never throws.
+ */
+export async function uploadPhoto(path: string, folder: string): Promise<PhotoOutcome> {
+  if (process.env.TARO_ENV !== 'h5') return uploadWeapp(path, folder)
   const read = await readPhoto(path)
   if (!read.ok) return read
   const answer = await orders.uploadPhoto(read.data)

@@ -32,6 +32,7 @@ export interface SpeechPort {
 /** Messages shared by the adapters. */
 export const SPEECH_MESSAGES = {
   denied: '没有麦克风权限，说不了话。请点右上角“···”→“设置”，打开“麦克风”；也可以直接打字。',
+  privacy: '没有同意隐私保护指引，暂时不能说话输入，可以直接打字。',
   nothingHeard: '没听清，请再说一遍，或者直接打字。',
   busy: '上一句还在识别，请稍等一下再说。',
   network: '网络不好，没能识别，请稍后再试，或者直接打字。',

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { SPEECH_MESSAGES, type ListenCallbacks, type ListenHandle, type SpeakCallbacks, type SpeechPort } from './speech-port'
+import { isPrivacyDenied } from './privacy'
 
 /**
  * weapp: WeChat's 同声传译 plugin (WechatSI, declared in app.config.ts), Mandarin both ways.
@@ -45,18 +46,22 @@ function recognitionManager(): RecognitionManager | null {
 
 const permissionText = (e: unknown) => /auth|deny|denied|permission|scope/i.test(JSON.stringify(e ?? ''))
 
-/** The microphone: already granted, asked now, or refused (then only the settings page can undo it). */
-async function microphoneAllowed(): Promise<boolean> {
+/**
+ * The microphone: already granted, asked now, or refused (then only the settings page can undo it);
+ * or the privacy guide was declined on our consent sheet, which is not a permission to change.
+ */
+async function microphoneAllowed(): Promise<'yes' | 'no' | 'privacy'> {
   try {
     const setting = await Taro.getSetting()
     const granted = setting?.authSetting?.['scope.record']
-    if (granted === true) return true
-    if (granted === false) return false
+    if (granted === true) return 'yes'
+    if (granted === false) return 'no'
     await Taro.authorize({ scope: 'scope.record' })
-    return true
+    return 'yes'
   } catch (e) {
+    if (isPrivacyDenied(e)) return 'privacy'
     // An old base library without getSetting: let the plugin's own prompt decide.
-    return !permissionText(e)
+    return permissionText(e) ? 'no' : 'yes'
   }
 }
 
@@ -103,7 +108,7 @@ function listen(callbacks: ListenCallbacks): ListenHandle {
   m.onError = (res) => end(() => callbacks.onError(errorMessage(res)))
 
   void microphoneAllowed().then((allowed) => {
-    if (!allowed) return end(() => callbacks.onError(SPEECH_MESSAGES.denied))
+    if (allowed !== 'yes') return end(() => callbacks.onError(allowed === 'privacy' ? SPEECH_MESSAGES.privacy : SPEECH_MESSAGES.denied))
     // Ended before the permission answer came: nothing was recorded.
     if (stopped) return end(() => callbacks.onError(SPEECH_MESSAGES.nothingHeard))
     try {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { templateEnvName, type TemplateKey } from '@shared/notices/templates'
 
 /**
  * Subscribe-message consent (订阅消息, weapp only). A one-time subscription lets the functions send
@@ -8,51 +9,9 @@ import Taro from '@tarojs/taro'
  * handler, before any network call. The answer never matters to the action: refusal, an old
  * WeChat, a missing template id or any failure simply lets the action go on.
  */
-export type TemplateKey =
-  | 'orderAccepted'
-  | 'orderResolved'
-  | 'orderOffered'
-  | 'orderEscalated'
-  // 议事: the councils' notices (templates topic.* / meeting.* / council.* of the functions).
-  | 'topicSupported'
-  | 'topicAdopted'
-  | 'topicAnswered'
-  | 'topicDecided'
-  | 'topicRate'
-  | 'meetingInvited'
-  | 'meetingCancelled'
-  | 'meetingReminder'
-  | 'meetingMinutesDue'
-  | 'meetingMinutes'
-  | 'councilDecision'
-  // 六有: the checks' notices (templates liuyou.* of the functions).
-  | 'liuyouSubmitted'
-  | 'liuyouReturned'
-  | 'liuyouScored'
-  | 'liuyouTaskOverdue'
+export type { TemplateKey }
 
-/** Build-time constants (config/index.ts, from HONGLIN_TEMPLATE_*); '' = not configured. */
-const TEMPLATE_IDS: Record<TemplateKey, string> = {
-  orderAccepted: HONGLIN_TEMPLATE_ORDER_ACCEPTED,
-  orderResolved: HONGLIN_TEMPLATE_ORDER_RESOLVED,
-  orderOffered: HONGLIN_TEMPLATE_ORDER_OFFERED,
-  orderEscalated: HONGLIN_TEMPLATE_ORDER_ESCALATED,
-  topicSupported: HONGLIN_TEMPLATE_TOPIC_SUPPORTED,
-  topicAdopted: HONGLIN_TEMPLATE_TOPIC_ADOPTED,
-  topicAnswered: HONGLIN_TEMPLATE_TOPIC_ANSWERED,
-  topicDecided: HONGLIN_TEMPLATE_TOPIC_DECIDED,
-  topicRate: HONGLIN_TEMPLATE_TOPIC_RATE,
-  meetingInvited: HONGLIN_TEMPLATE_MEETING_INVITED,
-  meetingCancelled: HONGLIN_TEMPLATE_MEETING_CANCELLED,
-  meetingReminder: HONGLIN_TEMPLATE_MEETING_REMINDER,
-  meetingMinutesDue: HONGLIN_TEMPLATE_MEETING_MINUTESDUE,
-  meetingMinutes: HONGLIN_TEMPLATE_MEETING_MINUTES,
-  councilDecision: HONGLIN_TEMPLATE_COUNCIL_DECISION,
-  liuyouSubmitted: HONGLIN_TEMPLATE_LIUYOU_SUBMITTED,
-  liuyouReturned: HONGLIN_TEMPLATE_LIUYOU_RETURNED,
-  liuyouScored: HONGLIN_TEMPLATE_LIUYOU_SCORED,
-  liuyouTaskOverdue: HONGLIN_TEMPLATE_LIUYOU_TASKOVERDUE,
-}
+const templateId = (key: TemplateKey): string => HONGLIN_TEMPLATE_IDS[templateEnvName(key)] ?? ''
 
 /** WeChat takes at most three templates per request. */
 const MAX_PER_REQUEST = 3
@@ -66,7 +25,7 @@ const GUARD_MS = 20_000
  */
 export function askSubscribe(keys: readonly TemplateKey[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return Promise.resolve()
-  const tmplIds = [...new Set(keys.map((k) => TEMPLATE_IDS[k]).filter(Boolean))].slice(0, MAX_PER_REQUEST)
+  const tmplIds = [...new Set(keys.map(templateId).filter(Boolean))].slice(0, MAX_PER_REQUEST)
   if (tmplIds.length === 0) return Promise.resolve()
   return new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, GUARD_MS)

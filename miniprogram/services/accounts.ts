@@ -15,6 +15,8 @@ export type MemberView = ApiOutput<'accounts', 'listMembers'>['members'][number]
 export type Persona = ApiOutput<'accounts', 'personas'>['personas'][number]
 export type InviteView = ApiOutput<'accounts', 'createInvite'>['invite']
 export type InboxMessage = ApiOutput<'accounts', 'inbox'>['messages'][number]
+export type WebSessionView = ApiOutput<'accounts', 'listWebSessions'>['sessions'][number]
+export type WebLoginCode = ApiOutput<'accounts', 'startWebLogin'>
 
 export const accounts = {
   me: () => call('accounts', 'me', {}),
@@ -28,4 +30,11 @@ export const accounts = {
   inbox: (input: ApiInput<'accounts', 'inbox'>) => call('accounts', 'inbox', input),
   /** Local demo only (the gateway answers COMMON.LOCAL_ONLY elsewhere). */
   personas: () => call('accounts', 'personas', {}),
+  /** 扫码登录, the PC: a code to scan (no login needed), then its poll with the code's secret. */
+  startWebLogin: (input: ApiInput<'accounts', 'startWebLogin'>) => call('accounts', 'startWebLogin', input, { retries: 0 }),
+  pollWebLogin: (input: ApiInput<'accounts', 'pollWebLogin'>) => call('accounts', 'pollWebLogin', input, { retries: 0 }),
+  /** 扫码登录, the phone: confirm the PC whose code was scanned. */
+  confirmWebLogin: (input: ApiInput<'accounts', 'confirmWebLogin'>) => call('accounts', 'confirmWebLogin', input),
+  listWebSessions: () => call('accounts', 'listWebSessions', {}),
+  revokeWebSession: (input: ApiInput<'accounts', 'revokeWebSession'>) => call('accounts', 'revokeWebSession', input),
 }

@@ -3,6 +3,8 @@ import type { ActionName, ApiInput, ApiOutput, FunctionName } from '@shared/api/
 import type { AppError, ErrorCode } from '@shared/errors'
 import { currentPersona } from './persona'
 import { RETRY_BACKOFF_MS, UnansweredRequests, untilAnswered } from './retry'
+import { webCloudSender } from './web-cloud'
+import { dropWebSession, SESSION_ENDED_CODES, showWebLogin, webSession } from './web-session'
 
 /** A failure the client makes up itself when no answer came back at all. */
 export const NETWORK_ERROR = { code: 'COMMON.NETWORK', message: '网络不给力，请稍后再试' } as const
@@ -27,7 +29,14 @@ export interface CallOptions {
   requestId?: string
   /** How many times a call without an answer is sent again with the same id (default 2). */
   retries?: number
+  /**
+   * A station screen's device token: the call then acts as that station's screen, not as a person
+   * (the server looks the token up; only the screen's reads accept it). No persona goes with it.
+   */
+  device?: string
 }
+
+type Body = { action: string; payload: unknown; requestId: string; device?: string; session?: string }
 
 function isEnvelope(body: unknown): body is Answer<unknown> {
   if (typeof body !== 'object' || body === null || !('ok' in body)) return false
@@ -47,14 +56,25 @@ function ensureCloud(): void {
   cloudReady = true
 }
 
-async function send(fn: string, body: { action: string; payload: unknown; requestId: string }): Promise<unknown> {
+/**
+ * H5 built for a CloudBase environment (HONGLIN_CLOUD_ENV): the web SDK, loaded on the first call.
+ * The condition is made of build constants, so a local build or a weapp build drops the import and
+ * never emits the SDK's chunk.
+ */
+const webCloud =
+  process.env.TARO_ENV === 'h5' && HONGLIN_CLOUD_ENV
+    ? webCloudSender(HONGLIN_CLOUD_ENV, async (env) => (await import(/* webpackChunkName: "cloudbase" */ './cloudbase-web')).initCloudbase(env))
+    : null
+
+async function send(fn: string, body: Body): Promise<unknown> {
+  if (webCloud) return webCloud(fn, body)
   if (process.env.TARO_ENV === 'h5') {
     // The local gateway answers with the envelope even on 4xx/5xx: the body is the answer.
     const res = await Taro.request({
       url: `/api/${fn}`,
       method: 'POST',
       data: body,
-      header: { 'content-type': 'application/json', 'x-honglin-persona': currentPersona() },
+      header: { 'content-type': 'application/json', ...(body.device || body.session ? {} : { 'x-honglin-persona': currentPersona() }) },
       dataType: 'json',
       timeout: TIMEOUT_MS,
     })
@@ -67,7 +87,7 @@ async function send(fn: string, body: { action: string; payload: unknown; reques
 
 /**
  * Calls one action of one cloud function (weapp: wx.cloud.callFunction; H5: POST /api/<fn> on the
- * same origin). Never throws. A call that gets no usable answer is sent again a couple of times,
+ * same origin, or the CloudBase web SDK in an H5 build made for a CloudBase env). Never throws. A call that gets no usable answer is sent again a couple of times,
  * shortly after, with the SAME request id: the first attempt may have reached the server and
  * written, and the server answers a repeated id of a write with its first answer instead of doing
  * it twice (docs/api.md). Only when every attempt failed does it answer COMMON.NETWORK; the
@@ -82,7 +102,9 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 ): Promise<Answer<ApiOutput<F, A>>> {
   const request = `${fn}.${String(action)}:${JSON.stringify(payload) ?? ''}`
   const requestId = options.requestId ?? unanswered.idFor(request, Date.now(), newRequestId)
-  const body = { action, payload, requestId }
+  // A PC signed in by scan (H5) sends its web session with every call; the server acts as its person.
+  const session = options.device ? null : webSession()
+  const body: Body = { action, payload, requestId, ...(options.device ? { device: options.device } : session ? { session: session.token } : {}) }
   const answer = await untilAnswered(
     async () => {
       const res = await send(fn, body)
@@ -91,5 +113,14 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
     Math.max(0, options.retries ?? RETRY_BACKOFF_MS.length),
   )
   unanswered.settle(request, requestId, answer !== null, Date.now())
-  return answer ?? { ok: false, error: { ...NETWORK_ERROR } }
+  const result: Answer<ApiOutput<F, A>> = answer ?? { ok: false, error: { ...NETWORK_ERROR } }
+  if (!result.ok && session && SESSION_ENDED_CODES.includes(result.error.code)) {
+    // Ended or expired: forget it and show the code to scan again.
+    dropWebSession()
+    showWebLogin()
+  } else if (!result.ok && webCloud && !options.device && result.error.code === 'COMMON.UNAUTHENTICATED') {
+    // The hosted H5 without a session: a page that needs a person shows the sign-in code instead.
+    showWebLogin()
+  }
+  return result
 }

@@ -2,8 +2,9 @@
 import './accounts.errors';
 import { spec } from '../api/spec';
 import * as A from './accounts.schema';
+import * as W from './web-login.schema';
 
-/** The accounts' block of the API contract: the profile, roles, invites, the tree, messages. */
+/** The accounts' block of the API contract: the profile, roles, invites, the tree, messages, 扫码登录 on a PC. */
 export const accountsApi = {
   me: spec({
     summary: '我的资料：第一次调用时登记为居民',
@@ -68,5 +69,49 @@ export const accountsApi = {
     output: A.PersonasOutput,
     errors: ['COMMON.LOCAL_ONLY'],
     localOnly: true,
+  }),
+  startWebLogin: spec({
+    summary: '电脑扫码登录：生成登录二维码（无需登录；二维码 2 分钟内有效，密钥只返回这一次）',
+    kind: 'write',
+    input: W.StartWebLoginInput,
+    output: W.StartWebLoginOutput,
+    errors: ['COMMON.RATE_LIMITED'],
+    shownOnce: ['secret'],
+  }),
+  confirmWebLogin: spec({
+    summary: '在小程序里确认电脑登录（网格长、社区书记、街道管理员；只能在小程序里确认）',
+    kind: 'write',
+    input: W.ConfirmWebLoginInput,
+    output: W.ConfirmWebLoginOutput,
+    errors: [
+      'ACCOUNTS.LOGIN_TICKET_NOT_FOUND',
+      'ACCOUNTS.LOGIN_TICKET_EXPIRED',
+      'ACCOUNTS.LOGIN_TICKET_USED',
+      'ACCOUNTS.WEB_LOGIN_NOT_ALLOWED',
+      'ACCOUNTS.NOT_ON_WEB',
+      'COMMON.CONFLICT',
+    ],
+  }),
+  pollWebLogin: spec({
+    summary: '电脑等待确认：确认后返回一次电脑登录凭证（无需登录，凭二维码的密钥）',
+    kind: 'write',
+    input: W.PollWebLoginInput,
+    output: W.PollWebLoginOutput,
+    errors: ['ACCOUNTS.LOGIN_TICKET_NOT_FOUND', 'ACCOUNTS.LOGIN_TICKET_USED'],
+    shownOnce: ['token'],
+  }),
+  listWebSessions: spec({
+    summary: '我的电脑登录：设备、登录时间、最近使用',
+    kind: 'read',
+    input: W.ListWebSessionsInput,
+    output: W.ListWebSessionsOutput,
+    errors: [],
+  }),
+  revokeWebSession: spec({
+    summary: '退出一个电脑登录（手机上的列表或电脑上的“退出登录”）',
+    kind: 'write',
+    input: W.RevokeWebSessionInput,
+    output: W.RevokeWebSessionOutput,
+    errors: ['ACCOUNTS.SESSION_NOT_FOUND', 'ACCOUNTS.SESSION_ALREADY_ENDED', 'COMMON.CONFLICT'],
   }),
 } as const;

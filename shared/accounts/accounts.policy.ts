@@ -3,6 +3,7 @@ import { isWithin } from '../territory/territory.domain';
 import type { PlacePath, TerritoryNode } from '../territory/territory.schema';
 import type { Membership, ProfileAction, User } from './accounts.schema';
 import { ADMIN_ROLES, GRANTS, roleHeldAt, type GrantedRole } from './roles';
+import { mayLogInOnWeb } from './web-login';
 
 /** Who is asking: the user and the roles they hold. Built by the pipeline from the server context only. */
 export interface Actor {
@@ -33,7 +34,9 @@ export type AccountsRequest =
   | { action: 'me' | 'updateProfile' | 'redeemInvite' | 'tree' | 'inbox' | 'personas' }
   | { action: 'createInvite'; role: GrantedRole; node: Place }
   | { action: 'listMembers'; node: Place }
-  | { action: 'revealContact'; target: { user: User; memberships: readonly Membership[] } };
+  | { action: 'revealContact'; target: { user: User; memberships: readonly Membership[] } }
+  | { action: 'confirmWebLogin' | 'listWebSessions' }
+  | { action: 'revokeWebSession'; session: { userId: string } };
 
 export function authorizeAccounts(actor: Actor, request: AccountsRequest): Decision {
   switch (request.action) {
@@ -57,6 +60,14 @@ export function authorizeAccounts(actor: Actor, request: AccountsRequest): Decis
       const places = [...(target.user.home ? [target.user.home.path] : []), ...target.memberships.map((m) => m.path)];
       return places.some((p) => holdsOver(actor, ADMIN_ROLES, p)) ? ALLOW : deny();
     }
+    // 扫码登录: only those who lead a place may sign in on a PC (WEB_LOGIN_ROLES); a resident is told so.
+    case 'confirmWebLogin':
+      return mayLogInOnWeb(actor.memberships) ? ALLOW : deny('ACCOUNTS.WEB_LOGIN_NOT_ALLOWED');
+    // Each person sees and ends their own web sessions only; another's is answered as not found.
+    case 'listWebSessions':
+      return ALLOW;
+    case 'revokeWebSession':
+      return request.session.userId === actor.user._id ? ALLOW : deny('ACCOUNTS.SESSION_NOT_FOUND');
     default:
       return deny();
   }

@@ -11,14 +11,14 @@ export const councilsApi = {
     kind: 'write',
     input: C.ProposeTopicInput,
     output: C.TopicOutput,
-    errors: ['TOPIC.NO_HOME_GRID', 'TERRITORY.NODE_NOT_FOUND', 'COMMON.CONTENT_UNSAFE', 'COMMON.FORBIDDEN'],
+    errors: ['TOPIC.NO_HOME_GRID', 'TOPIC.PHOTO_NOT_YOURS', 'TERRITORY.NODE_NOT_FOUND', 'COMMON.CONTENT_UNSAFE', 'COMMON.FORBIDDEN'],
   }),
   raise: spec({
     summary: '网格长、社区直接提出议题（直接采纳）',
     kind: 'write',
     input: C.RaiseTopicInput,
     output: C.TopicOutput,
-    errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.CONTENT_UNSAFE', 'COMMON.FORBIDDEN'],
+    errors: ['TOPIC.PHOTO_NOT_YOURS', 'TERRITORY.NODE_NOT_FOUND', 'COMMON.CONTENT_UNSAFE', 'COMMON.FORBIDDEN'],
   }),
   getTopic: spec({
     summary: '议题详情：全过程（提出→附议→采纳→议程→表决→落实→办结→评价）、行动项与工单进度',

@@ -23,6 +23,7 @@ export const COUNCILS_ERRORS = {
   'TOPIC.ALREADY_RATED': { status: 409, message: '您已经评价过了' },
   'TOPIC.NO_HOME_GRID': { status: 400, message: '请先在“我的”里填写住址，或选择议题所在的网格' },
   'TOPIC.NEED_BUILDING': { status: 400, message: '请选择这项工作所在的楼栋' },
+  'TOPIC.PHOTO_NOT_YOURS': { status: 403, message: '只能使用您自己上传的照片，请重新上传' },
   'MEETING.NOT_FOUND': { status: 404, message: '没有找到这个会议' },
   'MEETING.NOT_ALLOWED_NOW': { status: 409, message: '会议现在不能这样处理，请刷新看看最新进展' },
   'MEETING.AGENDA_OVERRUN': { status: 400, message: '议程总时长超过了会议时长' },

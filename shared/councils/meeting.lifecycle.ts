@@ -1,6 +1,7 @@
 // Registers the messages of the codes this module refuses with, in every bundle that runs it.
 import './councils.errors';
 import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type TimelineLine } from '../kernel/lifecycle';
+import type { NoticeFacts } from '../notices/templates';
 import type { PlacePath } from '../territory/territory.schema';
 import { MAX_AGENDA_ITEMS, OUTCOME_LABELS, overrunOf, type Outcome, type Tally } from './agenda';
 import { MINUTES_DUE_HOURS, type InvitableRole, type MeetingType } from './meeting.types';
@@ -214,6 +215,8 @@ const line = (kind: string, text: string): TimelineLine => ({ kind, text });
 export const meetingPage = (m: Pick<Meeting, '_id'>) => `/packages/councils/meeting/index?id=${m._id}`;
 
 /** One notice to each invitee. */
+/** What a meeting's messages name: its title, its start and its room. */
+const meetingFacts = (m: Pick<Meeting, 'title' | 'startAt' | 'placeText'>): NoticeFacts => ({ subject: m.title, when: m.startAt, place: m.placeText });
 export const tellInvitees = (invitees: readonly Invitee[], n: Omit<Notice, 'to'>): Notice[] => invitees.flatMap((i) => tell(i.userId, n));
 
 function effect(m: Meeting, e: MeetingEvent, x: MeetingContext): Effect<Meeting> {
@@ -232,7 +235,13 @@ function effect(m: Meeting, e: MeetingEvent, x: MeetingContext): Effect<Meeting>
         timeline: [line('edit', '修改了会议信息')],
         notify:
           moved && m.state === 'published'
-            ? tellInvitees(m.invitees, { template: 'meeting.invited', title: '会议时间有变', body: `「${m.title}」改为新的时间，请留意`, page })
+            ? tellInvitees(m.invitees, {
+                template: 'meeting.invited',
+                title: '会议时间有变',
+                body: `「${m.title}」改为新的时间，请留意`,
+                page,
+                facts: meetingFacts({ title: m.title, startAt, placeText: e.patch.placeText ?? m.placeText }),
+              })
             : [],
       };
     }
@@ -247,14 +256,14 @@ function effect(m: Meeting, e: MeetingEvent, x: MeetingContext): Effect<Meeting>
           updatedAt: at,
         },
         timeline: [line('publish', `发布会议，邀请 ${e.invitees.length} 人`)],
-        notify: tellInvitees(e.invitees, { template: 'meeting.invited', title: `${m.type}邀请`, body: `「${m.title}」，${m.placeText}`, page }),
+        notify: tellInvitees(e.invitees, { template: 'meeting.invited', title: `${m.type}邀请`, body: `「${m.title}」，${m.placeText}`, page, facts: meetingFacts(m) }),
         audit: { event: 'meeting.publish', invitees: e.invitees.length },
       };
     case 'cancel':
       return {
         set: { cancelledAt: at, cancelReason: e.reason, remindAt: null, updatedAt: at },
         timeline: [line('cancel', `取消会议：${e.reason}`)],
-        notify: tellInvitees(m.invitees, { template: 'meeting.cancelled', title: '会议已取消', body: `「${m.title}」已取消：${e.reason}`, page }),
+        notify: tellInvitees(m.invitees, { template: 'meeting.cancelled', title: '会议已取消', body: `「${m.title}」已取消：${e.reason}`, page, facts: meetingFacts(m) }),
         audit: { event: 'meeting.cancel' },
       };
     case 'remind': {
@@ -267,6 +276,7 @@ function effect(m: Meeting, e: MeetingEvent, x: MeetingContext): Effect<Meeting>
           title: '会议提醒',
           body: `「${m.title}」${hoursLeft >= 2 ? '明天' : '一小时后'}召开，地点：${m.placeText}`,
           page,
+          facts: meetingFacts(m),
         }),
         audit: { event: 'meeting.remind' },
       };
@@ -312,7 +322,13 @@ function effect(m: Meeting, e: MeetingEvent, x: MeetingContext): Effect<Meeting>
       return {
         set: { minutesReminded: true, minutesRemindAt: null },
         timeline: [line('remindMinutes', `会议结束已满 ${MINUTES_DUE_HOURS} 小时，已提醒召集人填写纪要`)],
-        notify: tell(m.convenerId, { template: 'meeting.minutesDue', title: '请填写会议纪要', body: `「${m.title}」结束已满 ${MINUTES_DUE_HOURS} 小时，纪要还未填写`, page }),
+        notify: tell(m.convenerId, {
+          template: 'meeting.minutesDue',
+          title: '请填写会议纪要',
+          body: `「${m.title}」结束已满 ${MINUTES_DUE_HOURS} 小时，纪要还未填写`,
+          page,
+          facts: meetingFacts(m),
+        }),
         audit: { event: 'meeting.remindMinutes' },
       };
     case 'archive':
@@ -325,23 +341,25 @@ function effect(m: Meeting, e: MeetingEvent, x: MeetingContext): Effect<Meeting>
         set: { decisionsPublishedAt: at, updatedAt: at },
         timeline: [line('publishDecisions', '决议已向网格居民公示')],
         notify: [
-          ...tellInvitees(m.invitees, { template: 'meeting.minutes', title: '会议纪要已发布', body: `「${m.title}」的纪要和决议已发布`, page }),
+          ...tellInvitees(m.invitees, { template: 'meeting.minutes', title: '会议纪要已发布', body: `「${m.title}」的纪要和决议已发布`, page, facts: meetingFacts(m) }),
           ...(gridId
             ? [
                 {
                   to: { residentsOf: { gridId } },
-                  template: 'council.decision',
+                  template: 'council.decision' as const,
                   title: `${m.type}决议公示`,
                   body: summary,
+                  facts: { subject: m.title },
                   page: `/packages/councils/decisions/index?gridId=${gridId}`,
                 },
               ]
             : [
                 {
                   to: { residentsOf: { communityId: m.path.communityId ?? '' } },
-                  template: 'council.decision',
+                  template: 'council.decision' as const,
                   title: `${m.type}决议公示`,
                   body: summary,
+                  facts: { subject: m.title },
                   page: `/packages/councils/decisions/index?communityId=${m.path.communityId ?? ''}`,
                 },
               ]),

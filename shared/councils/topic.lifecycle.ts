@@ -2,6 +2,7 @@
 import './councils.errors';
 import type { Category } from '../orders/categories';
 import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type TimelineLine } from '../kernel/lifecycle';
+import type { TemplateKey } from '../notices/templates';
 import type { PlacePath } from '../territory/territory.schema';
 import { OUTCOME_LABELS, type Outcome, type Tally } from './agenda';
 import type { MeetingType } from './meeting.types';
@@ -79,6 +80,8 @@ export interface Topic {
   title: string;
   description: string;
   photos: string[];
+  /** Photos the image check found risky: kept, never shown (cloudfunctions/_core/photo-checks.ts). */
+  hiddenPhotos?: string[];
   source: TopicSource;
   sourceOrderId: string | null;
   /** The kind of meeting it is for: a dispute is for a 民事协调会. */
@@ -228,10 +231,10 @@ const line = (kind: string, text: string): TimelineLine => ({ kind, text });
 const page = (t: Pick<Topic, '_id'>) => `/packages/councils/topic/index?id=${t._id}`;
 
 /** One notice to each raiser (proposer and supporters). */
-const tellRaisers = (t: Topic, template: string, title: string, body: string, except?: string): Notice[] =>
+const tellRaisers = (t: Topic, template: TemplateKey, title: string, body: string, except?: string): Notice[] =>
   raisersOf(t)
     .filter((id) => id !== except)
-    .flatMap((id) => tell(id, { template, title, body, page: page(t) }));
+    .flatMap((id) => tell(id, { template, title, body, page: page(t), facts: { subject: t.title } }));
 
 const gridLeaders = (t: Topic) => ({ leadersOf: { path: t.path, level: 'grid' as const } });
 
@@ -249,7 +252,14 @@ function effect(t: Topic, e: TopicEvent, x: TopicContext): Effect<Topic> {
       return {
         timeline: [line('reach', `附议达到 ${t.threshold} 人，已提交网格长`)],
         notify: [
-          { to: gridLeaders(t), template: 'topic.supported', title: '居民议题附议已达标', body: `「${t.title}」已有 ${t.supportCount} 位居民附议，请决定是否采纳`, page: page(t) },
+          {
+            to: gridLeaders(t),
+            template: 'topic.supported',
+            title: '居民议题附议已达标',
+            body: `「${t.title}」已有 ${t.supportCount} 位居民附议，请决定是否采纳`,
+            page: page(t),
+            facts: { subject: t.title },
+          },
         ],
       };
     case 'adopt':

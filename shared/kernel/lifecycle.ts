@@ -10,6 +10,8 @@
  * one transaction. Orders, duties, and later council topics, meetings and 六有 checks use it.
  */
 
+import type { NoticeFacts, TemplateKey } from '../notices/templates';
+
 export type AuditValue = string | number | boolean | null;
 
 /** A line of a subject's timeline. `leadersOnly`: shown to the leaders of the place only. */
@@ -46,10 +48,13 @@ export type Audience =
 /** A notification as data: the mover turns it into outbox rows, one per recipient. */
 export interface Notice {
   to: Audience;
-  template: string;
+  /** The subscribe-message template it becomes (shared/notices/templates.ts). */
+  template: TemplateKey;
   title: string;
   body: string;
   page?: string;
+  /** What the template's fields say besides the title and body: the subject, a place, a time. */
+  facts?: NoticeFacts;
 }
 
 /** A write to another document than the subject, in the same transaction (a counter, a record). */

@@ -144,6 +144,11 @@ export function dayTimeText(instant: Instant | null | undefined): string {
   return w?.isValid() ? w.format('M月D日 HH:mm') : '';
 }
 
+/** `2026年11月29日 09:44`, the year always written (a message read on a lock screen); a RangeError for a non-instant. */
+export function fullDateTimeText(instant: Instant): string {
+  return wallOrThrow(instant).format('YYYY年M月D日 HH:mm');
+}
+
 /** `11月29日 09:44`, or `2025年11月29日 09:44` when it is not the Beijing year of `now`. */
 export function dateTimeText(instant: Instant | null | undefined, now: Instant): string {
   const w = instant === null || instant === undefined ? null : wall(instant);

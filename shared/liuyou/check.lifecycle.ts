@@ -322,6 +322,7 @@ function effect(c: Check, e: CheckEvent, x: CheckContext): Effect<Check> {
             title: '六有自查待审核',
             body: `${title(c)}已提交，自评 ${next.score.overall} 分`,
             page,
+            facts: { subject: title(c) },
           },
         ],
         audit: { event: 'liuyou.submit', score: next.score.overall },
@@ -348,6 +349,7 @@ function effect(c: Check, e: CheckEvent, x: CheckContext): Effect<Check> {
             title: '六有自查被退回',
             body: `${title(c)}有 ${returned.length} 项需要修改：${returned.map((i) => i.title).join('、')}`.slice(0, 200),
             page,
+            facts: { subject: title(c) },
           },
         ],
         audit: { event: 'liuyou.return', items: returned.length },
@@ -359,7 +361,14 @@ function effect(c: Check, e: CheckEvent, x: CheckContext): Effect<Check> {
         writes: [{ op: 'insert', collection: SCORES_COLLECTION, doc: { ...scoreRecordOf(c, at) } }],
         timeline: [line('score', `街道评定：${c.score.overall} 分`)],
         notify: [
-          { to: { leadersOf: { path: c.path, level: 'community' } }, template: 'liuyou.scored', title: '六有评定结果', body: `${title(c)}评定为 ${c.score.overall} 分`, page },
+          {
+            to: { leadersOf: { path: c.path, level: 'community' } },
+            template: 'liuyou.scored',
+            title: '六有评定结果',
+            body: `${title(c)}评定为 ${c.score.overall} 分`,
+            page,
+            facts: { subject: title(c) },
+          },
         ],
         audit: { event: 'liuyou.score', score: c.score.overall, rating: c.score.rating },
       };
@@ -370,7 +379,14 @@ function effect(c: Check, e: CheckEvent, x: CheckContext): Effect<Check> {
         set: { items, score: scoreCheck(items, c.thresholds), resubmittedAt: at, updatedAt: at },
         timeline: [line('resubmit', `修改了 ${changed} 项，重新提交`)],
         notify: [
-          { to: { leadersOf: { path: c.path, level: 'street' } }, template: 'liuyou.submitted', title: '六有自查重新提交', body: `${title(c)}已修改退回项并重新提交`, page },
+          {
+            to: { leadersOf: { path: c.path, level: 'street' } },
+            template: 'liuyou.submitted',
+            title: '六有自查重新提交',
+            body: `${title(c)}已修改退回项并重新提交`,
+            page,
+            facts: { subject: title(c) },
+          },
         ],
         audit: { event: 'liuyou.resubmit', items: changed },
       };

@@ -73,7 +73,13 @@ function effect(t: Task, e: TaskEvent, x: TaskContext): Effect<Task> {
     return {
       set: { remindAt: new Date(Date.parse(x.now) + REMIND_EVERY_DAYS * 86_400_000).toISOString() },
       inc: { reminders: 1 },
-      notify: tell(t.ownerId, { template: 'liuyou.taskOverdue', title: '整改任务已逾期', body: `「${t.itemTitle}」已超过完成期限 ${days} 天，请尽快整改`, page: taskPage(t) }),
+      notify: tell(t.ownerId, {
+        template: 'liuyou.taskOverdue',
+        title: '整改任务已逾期',
+        body: `「${t.itemTitle}」已超过完成期限 ${days} 天，请尽快整改`,
+        page: taskPage(t),
+        facts: { subject: t.itemTitle },
+      }),
       audit: { event: 'liuyou.taskRemind', overdueDays: days },
     };
   }

@@ -1,25 +1,15 @@
+import { newSecret, SECRET_LENGTH, secretPattern } from '../kernel/secret';
 import { BEIJING_OFFSET_MINUTES } from '../kernel/time';
 import type { ApiKeyDoc, KeyView, RateDoc } from './open311.schema';
 
-/** Crockford's base32, as the ids use: no I, L, O, U. */
-const BASE32 = '0123456789abcdefghjkmnpqrstvwxyz';
-/** 32 base32 characters: 160 random bits, far beyond guessing, so a plain SHA-256 is enough to store. */
-export const KEY_SECRET_LENGTH = 32;
+/** An API key's random characters (shared/kernel/secret.ts). */
+export const KEY_SECRET_LENGTH = SECRET_LENGTH;
 export const KEY_PREFIX = 'hl311_';
 /** What an `api_key` must look like before it is worth a look-up. */
-export const API_KEY_PATTERN = /^hl311_[0-9a-hjkmnp-tv-z]{32}$/;
+export const API_KEY_PATTERN = secretPattern(KEY_PREFIX);
 
 /** A new key from random integers (the ids port): `hl311_` and 32 base32 characters. */
-export function newApiKey(randomInts: readonly number[]): string {
-  if (randomInts.length < KEY_SECRET_LENGTH) throw new Error(`a key needs ${KEY_SECRET_LENGTH} random integers`);
-  return (
-    KEY_PREFIX +
-    randomInts
-      .slice(0, KEY_SECRET_LENGTH)
-      .map((n) => BASE32[n % 32])
-      .join('')
-  );
-}
+export const newApiKey = (randomInts: readonly number[]): string => newSecret(KEY_PREFIX, randomInts);
 
 export const keyHint = (apiKey: string): string => apiKey.slice(-4);
 

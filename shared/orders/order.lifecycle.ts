@@ -2,6 +2,7 @@
 import './orders.errors';
 import { tell, type Effect, type Lifecycle, type Notice, type Refusal, type SideWrite, type TimelineLine } from '../kernel/lifecycle';
 import { beijingMonth } from '../kernel/time';
+import type { NoticeFacts } from '../notices/templates';
 import { CATEGORY_RULES } from './categories';
 import { DEFAULT_DISPATCH } from './dispatch';
 import { LEVEL_LABELS, LEVELS, levelAbove, levelBelow, levelDeadline, type ClockOutcome, type Level } from './escalation';
@@ -97,19 +98,31 @@ function tableEvent(step: OrderStep): OrderEvent {
 }
 
 const page = (orderId: string) => `/packages/orders/detail/index?id=${orderId}`;
+const offerExpiry = (now: string) => new Date(Date.parse(now) + OFFER_MINUTES * 60_000).toISOString();
 const maxLevel = (a: Level, b: Level): Level => (LEVELS.indexOf(a) >= LEVELS.indexOf(b) ? a : b);
 const line = (kind: string, text: string, leadersOnly = false): TimelineLine => (leadersOnly ? { kind, text, leadersOnly } : { kind, text });
-const leaders = (order: Order, level: Level, title: string, body: string): Notice[] => [
-  { to: { leadersOf: { path: order.place.path, level } }, template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) },
+/** What an order's messages name: its category and, for whoever goes there, the building (never the room). */
+const facts = (order: Order, more: NoticeFacts = {}): NoticeFacts => ({ subject: order.category, place: order.place.label.split(' › ').at(-1), ...more });
+const leaders = (order: Order, level: Level, title: string, body: string, state: string): Notice[] => [
+  { to: { leadersOf: { path: order.place.path, level } }, template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id), facts: facts(order, { state }) },
 ];
+/** The volunteer an order is offered to hears what, where and until when to confirm. */
+const offered = (order: Order, volunteerId: string, title: string, now: string): Notice[] =>
+  tell(volunteerId, {
+    template: 'order.offered',
+    title,
+    body: `${order.category}：请在 ${OFFER_MINUTES} 分钟内确认`,
+    page: page(order._id),
+    facts: facts(order, { when: offerExpiry(now) }),
+  });
 /** The residents an order speaks for: its poster and every neighbour who said 我也遇到了. */
 export const residentsOf = (order: Pick<Order, 'posterId' | 'affected'>): string[] => [order.posterId, ...(order.affected ?? [])];
 /** One notice to each of the order's residents (the poster and the affected neighbours), but never to who acted. */
 export const tellResidents = (order: Order, x: Pick<OrderContext, 'by'>, n: Omit<Notice, 'to'>): Notice[] =>
   residentsOf(order).flatMap((id) => (id === x.by?.id ? [] : tell(id, n)));
 /** The residents hear where their order went, unless they moved it themselves (a leader who posted it). */
-const toPoster = (order: Order, x: OrderContext, title: string, body: string): Notice[] =>
-  tellResidents(order, x, { template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id) });
+const toPoster = (order: Order, x: OrderContext, title: string, body: string, state: string): Notice[] =>
+  tellResidents(order, x, { template: 'order.escalated', title, body: body.slice(0, 60), page: page(order._id), facts: facts(order, { state }) });
 /** A dispatch reason says how many households wait for it, when more than one. */
 const withHouseholds = (order: Order, reason: string): string => (householdsOf(order) > 1 ? `${reason}（${householdsOf(order)} 户受影响）` : reason);
 
@@ -141,23 +154,29 @@ type Effects = { [K in OrderStepType]: (order: Order, step: Extract<OrderStep, {
 export const ORDER_EFFECTS: Effects = {
   offer: (order, s, x) => ({
     set: {
-      offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: new Date(Date.parse(x.now) + OFFER_MINUTES * 60_000).toISOString(), manual: false, score: s.score },
+      offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: offerExpiry(x.now), manual: false, score: s.score },
       firstOfferedAt: order.firstOfferedAt ?? x.now,
       dispatchReason: withHouseholds(order, s.reason),
     },
     timeline: [line('offered', `平台已派单给志愿者，${OFFER_MINUTES} 分钟内确认`), line('dispatchReason', withHouseholds(order, s.reason), true)],
-    notify: tell(s.volunteerId, { template: 'order.offered', title: '有新的派单', body: `${order.category}：请在 ${OFFER_MINUTES} 分钟内确认`, page: page(order._id) }),
+    notify: offered(order, s.volunteerId, '有新的派单', x.now),
   }),
   noCandidate: (order, s) => ({
     set: s.keepReason ? { offer: null } : { offer: null, dispatchReason: s.reason },
     timeline: [line('waiting', s.text ?? s.reason)],
-    notify: leaders(order, order.level, '有事项等待处理', `${order.category}：${s.reason}`),
+    notify: leaders(order, order.level, '有事项等待处理', `${order.category}：${s.reason}`, '待派单'),
   }),
   accept: (order, _s, x) => ({
     set: { assigneeId: x.by!.id, acceptedAt: x.now, offer: null },
     timeline: [line('accepted', `志愿者 ${x.by!.name} 已接单`)],
     writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: 1 }, $set: { lastAssignedAt: x.now } }),
-    notify: tellResidents(order, x, { template: 'order.accepted', title: '您的事项有人接单了', body: `志愿者 ${x.by!.name} 已接单，会尽快联系您`, page: page(order._id) }),
+    notify: tellResidents(order, x, {
+      template: 'order.accepted',
+      title: '您的事项有人接单了',
+      body: `志愿者 ${x.by!.name} 已接单，会尽快联系您`,
+      page: page(order._id),
+      facts: facts(order, { who: x.by!.name }),
+    }),
   }),
   decline: (order, s, x) => ({
     set: { offer: null, excluded: [...order.excluded, x.by!.id], failedOffers: order.failedOffers + 1 },
@@ -169,12 +188,12 @@ export const ORDER_EFFECTS: Effects = {
   }),
   dispatchByHand: (order, s, x) => ({
     set: {
-      offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: new Date(Date.parse(x.now) + OFFER_MINUTES * 60_000).toISOString(), manual: true, score: null },
+      offer: { volunteerId: s.volunteerId, offeredAt: x.now, expiresAt: offerExpiry(x.now), manual: true, score: null },
       firstOfferedAt: order.firstOfferedAt ?? x.now,
       failedOffers: 0,
     },
     timeline: [line('offered', `负责人人工派单给志愿者 ${s.volunteerName}`)],
-    notify: tell(s.volunteerId, { template: 'order.offered', title: '负责人给您派了一件事', body: `${order.category}：请在 ${OFFER_MINUTES} 分钟内确认`, page: page(order._id) }),
+    notify: offered(order, s.volunteerId, '负责人给您派了一件事', x.now),
   }),
   openPool: (order) => ({ set: { offer: null }, timeline: [line('pool', `已放入${LEVEL_LABELS[order.level]}抢单池，志愿者可抢单`)] }),
   handBack: (order, s, x) => ({
@@ -186,7 +205,13 @@ export const ORDER_EFFECTS: Effects = {
     set: { resolvedAt: x.now, resolution: { note: s.note, photos: s.photos, by: x.by!.id, at: x.now } },
     timeline: [line('resolved', `已办结：${s.note}`)],
     writes: volunteerWrite(x.volunteers[x.by!.id], { $inc: { openLoad: -1 } }),
-    notify: tellResidents(order, x, { template: 'order.resolved', title: '您的事项已办结，请评价', body: `${order.category}已处理，请您评价`, page: page(order._id) }),
+    notify: tellResidents(order, x, {
+      template: 'order.resolved',
+      title: '您的事项已办结，请评价',
+      body: `${order.category}已处理，请您评价`,
+      page: page(order._id),
+      facts: facts(order),
+    }),
   }),
   rate: (order, s, x) => {
     const rating = { stars: s.stars, tags: s.tags, comment: s.comment, at: x.now };
@@ -203,7 +228,7 @@ export const ORDER_EFFECTS: Effects = {
       timeline: [line('reopened', `居民评价 ${s.stars} 星，退回复核${s.comment ? `：${s.comment}` : ''}`)],
       writes: counted,
       // A second bad rating is told by the escalation that follows it.
-      notify: badRatingEscalates(order, s.stars) ? [] : leaders(order, order.level, '居民不满意，请复核', `${order.category}：${s.stars} 星`),
+      notify: badRatingEscalates(order, s.stars) ? [] : leaders(order, order.level, '居民不满意，请复核', `${order.category}：${s.stars} 星`, '待复核'),
     };
   },
   autoClose: (order, _s, x) => {
@@ -214,7 +239,7 @@ export const ORDER_EFFECTS: Effects = {
     set: { closedAt: x.now, closedAs: 'review' },
     timeline: [line('closed', `负责人复核后办结：${s.reason}`)],
     writes: serviceRecord(order, x.now, x),
-    notify: tellResidents(order, x, { template: 'order.closed', title: '您的事项已复核办结', body: s.reason.slice(0, 20), page: page(order._id) }),
+    notify: tellResidents(order, x, { template: 'order.closed', title: '您的事项已复核办结', body: s.reason.slice(0, 20), page: page(order._id), facts: facts(order) }),
   }),
   escalate: (order, s, x) => {
     const up = levelAbove(order.level)!;
@@ -222,7 +247,7 @@ export const ORDER_EFFECTS: Effects = {
       return {
         set: { ...toLevel(order, up, x.now), assigneeId: null, failedOffers: 0 },
         timeline: [line('escalated', `第二次差评，自动上报至${LEVEL_LABELS[up]}`)],
-        notify: leaders(order, up, '差评事项已上报', `${order.category}：${s.stars ?? order.rating?.stars ?? ''} 星`),
+        notify: leaders(order, up, '差评事项已上报', `${order.category}：${s.stars ?? order.rating?.stars ?? ''} 星`, '已上报'),
       };
     }
     return {
@@ -231,8 +256,8 @@ export const ORDER_EFFECTS: Effects = {
       audit: { to: up },
       writes: releaseAssignee(order, x),
       notify: [
-        ...leaders(order, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${order.category}：${s.reason}`),
-        ...toPoster(order, x, `您的事项已上报至${LEVEL_LABELS[up]}`, `${order.category}：${s.reason}`),
+        ...leaders(order, up, `${LEVEL_LABELS[order.level]}上报了一件事`, `${order.category}：${s.reason}`, '已上报'),
+        ...toPoster(order, x, `您的事项已上报至${LEVEL_LABELS[up]}`, `${order.category}：${s.reason}`, '已上报'),
       ],
     };
   },
@@ -243,8 +268,8 @@ export const ORDER_EFFECTS: Effects = {
       timeline: [line('sentBack', `${LEVEL_LABELS[order.level]}回派至${LEVEL_LABELS[down]}：${s.reason}`)],
       audit: { to: down },
       notify: [
-        ...leaders(order, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${order.category}：${s.reason}`),
-        ...toPoster(order, x, `您的事项已回派至${LEVEL_LABELS[down]}处理`, `${order.category}：${s.reason}`),
+        ...leaders(order, down, `${LEVEL_LABELS[order.level]}回派了一件事`, `${order.category}：${s.reason}`, '已回派'),
+        ...toPoster(order, x, `您的事项已回派至${LEVEL_LABELS[down]}处理`, `${order.category}：${s.reason}`, '已回派'),
       ],
     };
   },
@@ -254,7 +279,7 @@ export const ORDER_EFFECTS: Effects = {
     const to = x.by?.id === order.posterId ? (order.assigneeId ?? order.offer?.volunteerId ?? null) : order.posterId;
     return {
       timeline: [line('comment', s.text)],
-      notify: to !== x.by?.id ? tell(to, { template: 'order.comment', title: '事项有新留言', body: s.text.slice(0, 20), page: page(order._id) }) : [],
+      notify: to !== x.by?.id ? tell(to, { template: 'order.comment', title: '事项有新留言', body: s.text.slice(0, 20), page: page(order._id), facts: facts(order) }) : [],
     };
   },
   toCouncil: (_order, s) => ({
@@ -290,8 +315,9 @@ export const ORDER_EFFECTS: Effects = {
               title: `您的事项已上报至${LEVEL_LABELS[outcome.level]}`,
               body: `${order.category}：${lapsed}超过处理时限，已自动上报`,
               page: page(order._id),
+              facts: facts(order, { state: '已上报' }),
             }),
-            ...leaders(order, outcome.level, '超时事项已上报', `${order.category}：${lapsed}超过处理时限`),
+            ...leaders(order, outcome.level, '超时事项已上报', `${order.category}：${lapsed}超过处理时限`, '已上报'),
           ]
         : [],
     };

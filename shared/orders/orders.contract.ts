@@ -21,6 +21,7 @@ export const ordersApi = {
       'ORDER.EMERGENCY_GAS',
       'ORDER.EMERGENCY_MEDICAL',
       'ORDER.EMERGENCY_CRIME',
+      'ORDER.PHOTO_NOT_YOURS',
     ],
   }),
   suggest: spec({
@@ -84,7 +85,7 @@ export const ordersApi = {
     kind: 'write',
     input: O.ResolveInput,
     output: O.OrderOutput,
-    errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'ORDER.PHOTO_REQUIRED', 'COMMON.CONFLICT'],
+    errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'ORDER.PHOTO_REQUIRED', 'ORDER.PHOTO_NOT_YOURS', 'COMMON.CONFLICT'],
   }),
   rate: spec({
     summary: '居民评单：1–5 星；1–2 星退回网格长复核，第二次差评上报。受影响的邻居（我也遇到了）也可各评一次，只记录评价、不改变事项状态',

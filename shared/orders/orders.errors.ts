@@ -15,6 +15,8 @@ export const ORDERS_ERRORS = {
   'ORDER.VOLUNTEER_NOT_ELIGIBLE': { status: 409, message: '这位志愿者现在不能接这件事' },
   'ORDER.NOT_A_RESIDENT_OF_PLACE': { status: 403, message: '只能为本网格的居民代办' },
   'ORDER.PHOTO_TOO_LARGE': { status: 413, message: '照片太大了，请换一张或压缩后再传' },
+  // A photo is attached by the person who uploaded it: a file id from someone else's folder is refused.
+  'ORDER.PHOTO_NOT_YOURS': { status: 403, message: '只能使用您自己上传的照片，请重新上传' },
   // An emergency is never an order (说出来就懂): the page shows the number to call instead.
   'ORDER.EMERGENCY_FIRE': { status: 400, message: '这像是着火了：请立即拨打 119，不要在这里报事' },
   'ORDER.EMERGENCY_GAS': { status: 400, message: '这像是燃气泄漏：请马上离开并拨打 119，不要开关电器' },

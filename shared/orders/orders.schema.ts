@@ -73,6 +73,8 @@ export interface Order {
   reopenedAt: string | null;
   closedAs: 'rated' | 'unrated' | 'review' | null;
   resolution: { note: string; photos: string[]; by: string; at: string } | null;
+  /** Photos (of `photos` or the resolution's) that failed the content check: never shown again; absent when none did. */
+  hiddenPhotos?: string[];
   rating: { stars: number; tags: string[]; comment: string; at: string } | null;
   reopenCount: number;
   handBacks: number;

@@ -2,12 +2,19 @@
 import './codes.errors';
 import './stations.errors';
 import { spec } from '../api/spec';
+import * as D from './devices.schema';
 import * as S from './stations.schema';
 
 /** The stations' block of the API contract: 党群服务站, their codes and duty. */
 export const stationsApi = {
   list: spec({ summary: '党群服务站列表：开放时间、是否在开、离我多远（按距离排序）', kind: 'read', input: S.ListStationsInput, output: S.ListStationsOutput, errors: [] }),
-  get: spec({ summary: '服务站详情：地址、开放时间、服务的网格、值班表、此刻在岗', kind: 'read', input: S.StationRef, output: S.StationOutput, errors: ['CODE.NOT_FOUND'] }),
+  get: spec({
+    summary: '服务站详情：地址、开放时间、服务的网格、值班表、此刻在岗（带大屏设备令牌调用时，以该服务站的大屏身份读取）',
+    kind: 'read',
+    input: S.StationRef,
+    output: S.StationOutput,
+    errors: ['CODE.NOT_FOUND', 'STATION.DEVICE_UNKNOWN', 'STATION.DEVICE_REVOKED', 'STATION.DEVICE_OTHER_STATION'],
+  }),
   save: spec({
     summary: '社区或街道管理员新建、修改服务站与值班表',
     kind: 'write',
@@ -16,11 +23,11 @@ export const stationsApi = {
     errors: ['TERRITORY.NODE_NOT_FOUND', 'COMMON.FORBIDDEN', 'COMMON.CONFLICT'],
   }),
   screenCode: spec({
-    summary: '服务站大屏的签到码（每分钟更换，签名防伪）',
+    summary: '服务站大屏的签到码（每分钟更换，签名防伪）；大屏以服务站身份调用时带上设备令牌（调用信封的 device 字段）',
     kind: 'read',
     input: S.StationRef,
     output: S.CodeOutput,
-    errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN'],
+    errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN', 'STATION.DEVICE_UNKNOWN', 'STATION.DEVICE_REVOKED', 'STATION.DEVICE_OTHER_STATION'],
   }),
   permanentCode: spec({ summary: '服务站的固定码（居民扫码报事，网格自动带出）', kind: 'read', input: S.StationRef, output: S.CodeOutput, errors: ['CODE.NOT_FOUND'] }),
   myCode: spec({ summary: '我的个人码（网格长扫码为我代办）', kind: 'read', input: S.EmptyInput, output: S.CodeOutput, errors: [] }),
@@ -59,5 +66,27 @@ export const stationsApi = {
     input: S.ConfirmDutyInput,
     output: S.ConfirmDutyOutput,
     errors: ['COMMON.NOT_FOUND', 'COMMON.FORBIDDEN', 'DUTY.OWN_DUTY', 'DUTY.NOTHING_TO_CONFIRM'],
+  }),
+  issueDevice: spec({
+    summary: '社区管理员为服务站授权一块大屏：设备令牌只在这次的链接里出现，系统只保存其摘要；大屏凭它以服务站身份显示签到码',
+    kind: 'write',
+    input: D.IssueDeviceInput,
+    output: D.IssueDeviceOutput,
+    shownOnce: ['token'],
+    errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN', 'STATION.TOO_MANY_DEVICES', 'COMMON.CONTENT_UNSAFE'],
+  }),
+  listDevices: spec({
+    summary: '服务站已授权的大屏：名称、末四位、授权人、授权时间、最近使用时间、是否停用',
+    kind: 'read',
+    input: S.StationRef,
+    output: D.ListDevicesOutput,
+    errors: ['CODE.NOT_FOUND', 'COMMON.FORBIDDEN'],
+  }),
+  revokeDevice: spec({
+    summary: '停用一块大屏：此后它的每次调用都被拒绝（STATION.DEVICE_REVOKED）',
+    kind: 'write',
+    input: D.DeviceRef,
+    output: D.DeviceOutput,
+    errors: ['STATION.DEVICE_NOT_FOUND', 'STATION.DEVICE_ALREADY_REVOKED', 'COMMON.CONFLICT'],
   }),
 } as const;

@@ -41,6 +41,7 @@ export type StationsRequest =
   | { action: 'list' | 'myCode' | 'scan' | 'myDuty' }
   | { action: 'save' | 'dutyOverview'; community: { path: PlacePath } }
   | { action: 'get' | 'permanentCode' | 'screenCode' | 'checkIn' | 'checkOut'; station: StationPlace }
+  | { action: 'issueDevice' | 'listDevices' | 'revokeDevice'; station: StationPlace }
   | { action: 'confirmDuty'; station: StationPlace; duty: Pick<Duty, 'userId'> };
 
 const ALLOW: Decision = { allow: true };
@@ -59,6 +60,12 @@ export function authorizeStations(actor: Actor, request: StationsRequest): Decis
       return ALLOW;
     case 'save':
       return managesStation(actor, request.community) ? ALLOW : deny();
+    // A device token lets a monitor show the station's check-in code: only those who manage the
+    // station hand one out, see them and take them back.
+    case 'issueDevice':
+    case 'listDevices':
+    case 'revokeDevice':
+      return managesStation(actor, request.station) ? ALLOW : deny();
     case 'dutyOverview':
       return opensAt(actor, 'dutyOverview', request.community.path) ? ALLOW : deny();
     case 'screenCode':
@@ -74,9 +81,10 @@ export function authorizeStations(actor: Actor, request: StationsRequest): Decis
   }
 }
 
-/** What the caller may do with a station: edit it and print its fixed code, run its check-in screen. */
+/** What the caller may do with a station: edit it and print its fixed code, run its check-in screen, authorize its screens. */
 export function stationActions(actor: Actor, s: StationPlace): StationAction[] {
-  return [...(managesStation(actor, s) ? (['save', 'permanentCode'] as const) : []), ...(runsScreen(actor, s) ? (['screenCode'] as const) : [])];
+  const manages = managesStation(actor, s);
+  return [...(manages ? (['save', 'permanentCode'] as const) : []), ...(runsScreen(actor, s) ? (['screenCode'] as const) : []), ...(manages ? (['manageDevices'] as const) : [])];
 }
 
 /** What the caller may do with a row of the duty overview: confirm hours that wait for a leader. */

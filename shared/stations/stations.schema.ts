@@ -2,8 +2,8 @@ import * as z from 'zod';
 import { Id } from '../accounts/accounts.schema';
 import { SCAN_OFFERS } from './stations.policy';
 
-/** What the caller may do with a station: edit it, print its fixed code, run its check-in screen. */
-export const STATION_ACTIONS = ['save', 'permanentCode', 'screenCode'] as const;
+/** What the caller may do with a station: edit it, print its fixed code, run its check-in screen, authorize its screens (大屏设备). */
+export const STATION_ACTIONS = ['save', 'permanentCode', 'screenCode', 'manageDevices'] as const;
 export type StationAction = (typeof STATION_ACTIONS)[number];
 
 const Minute = z.number().int().min(0).max(1440);

@@ -119,6 +119,10 @@ const PLAN: Visit[] = [
   { route: 'packages/accounts/persona/index', personas: EVERYONE },
   { route: 'packages/accounts/tree/index', personas: LEADERS },
   { route: 'packages/accounts/messages/index', personas: EVERYONE },
+  // 扫码登录: the phone's confirmation (a leader, and a resident who is told no), the PC's code, the list of web sessions.
+  { route: 'packages/accounts/web-login/index', query: () => 'scene=w%3A0123456789abcdef.AAAAAAAAAAA', personas: [...LEADERS, 'resident'] },
+  { route: 'packages/accounts/web-login-pc/index', personas: ['resident'] },
+  { route: 'packages/accounts/web-sessions/index', personas: LEADERS },
   { route: 'packages/orders/post/index', personas: EVERYONE },
   { route: 'packages/orders/post/index', query: () => 'proxy=1', personas: ['gridLeader'], variant: '代办' },
   { route: 'packages/orders/mine/index', personas: ['resident', 'residentYoung', 'volunteer', 'gridLeader'] },

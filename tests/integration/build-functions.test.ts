@@ -108,6 +108,42 @@ describe('npm run build:functions', () => {
     }
   });
 
+  it("validates with zod in a bundle without zod's JSON Schema output, which says so if anything asks for it", () => {
+    const work = mkdtempSync(join(tmpdir(), 'honglin-probe-'));
+    try {
+      mkdirSync(join(work, 'src', 'probe'), { recursive: true });
+      writeFileSync(
+        join(work, 'src', 'probe', 'index.ts'),
+        [
+          // The probe lives outside the repository: zod by its path, the same module the functions import.
+          `import * as z from ${JSON.stringify(join(root, 'node_modules', 'zod', 'index.js'))};`,
+          'const Input = z.object({ title: z.string().min(2).max(5), stars: z.number().int().min(1).max(5) }).strict();',
+          'export const main = () => {',
+          "  const good = Input.safeParse({ title: '楼道灯', stars: 5 });",
+          "  const bad = Input.safeParse({ title: 'x', stars: 9, extra: 1 });",
+          "  let schema = '';",
+          '  try { Input.toJSONSchema(); } catch (e) { schema = (e as Error).message; }',
+          '  return { good: good.success, bad: bad.success ? [] : bad.error.issues.map((i) => i.path.join(".") || i.code), schema };',
+          '};',
+        ].join('\n'),
+      );
+      const script = `import { buildFunction } from ${JSON.stringify(join(root, 'scripts', 'build-functions.mjs'))};
+        const out = ${JSON.stringify(join(work, 'out'))};
+        const built = await buildFunction('probe', { version: '0', dependencies: {} }, { sourceDir: ${JSON.stringify(join(work, 'src'))}, outDir: out });
+        const { createRequire } = await import('node:module');
+        const probe = createRequire(import.meta.url)(out + '/probe/index.js');
+        console.log(JSON.stringify({ bytes: built.bytes, ...probe.main() }));`;
+      const res = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+      expect(res.stderr).toBe('');
+      const out = JSON.parse(res.stdout.trim().split('\n').pop()!);
+      expect(out.good).toBe(true);
+      expect(out.bad).toEqual(expect.arrayContaining(['title', 'stars']));
+      expect(out.schema).toBe('JSON Schema output is not part of a cloud function bundle');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+
   it('fails the build when cloud code reaches the SQLite adapter', () => {
     const work = mkdtempSync(join(tmpdir(), 'honglin-probe-'));
     try {

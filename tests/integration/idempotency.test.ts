@@ -67,12 +67,30 @@ const withLeader = async () => (await post(gw, PERSONAS.resident, { category: '�
 const submitted = async () =>
   ok(await gw.call(PERSONAS.inService, 'service', 'submitHours', { date: '2026-11-20', hours: 3, description: '社区垃圾分类宣传' }), 'submitHours').entry.id as string;
 
+/** A PC's login code, as the PC asks for it (no persona). */
+const webLoginTicket = async () =>
+  ok(await gw.post('/api/accounts', { action: 'startWebLogin', payload: {} }), 'startWebLogin') as { ticketId: string; secret: string; scene: string };
+
 /** For each write: build the state it needs through the handlers, then the call to repeat. */
 const SCENARIOS: Record<string, () => Promise<Repeat>> = {
   ...topicScenarios(() => gw),
   ...meetingScenarios(() => gw),
   ...liuyouScenarios(() => gw),
   'accounts.updateProfile': async () => ({ persona: PERSONAS.residentYoung, payload: { name: '刘子涵', largeText: true } }),
+  // 扫码登录: the PC's calls need no login (the persona is ignored); their replay key is the whole input, secrets included.
+  'accounts.startWebLogin': async () => ({ persona: PERSONAS.gridLeader, payload: { userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/131.0' } }),
+  'accounts.confirmWebLogin': async () => ({ persona: PERSONAS.gridLeader, payload: { scene: (await webLoginTicket()).scene } }),
+  'accounts.pollWebLogin': async () => {
+    const t = await webLoginTicket();
+    ok(await gw.call(PERSONAS.gridLeader, 'accounts', 'confirmWebLogin', { scene: t.scene }), 'confirmWebLogin');
+    return { persona: PERSONAS.gridLeader, payload: { ticketId: t.ticketId, secret: t.secret } };
+  },
+  'accounts.revokeWebSession': async () => {
+    const t = await webLoginTicket();
+    ok(await gw.call(PERSONAS.gridLeader, 'accounts', 'confirmWebLogin', { scene: t.scene }), 'confirmWebLogin');
+    const polled = ok(await gw.post('/api/accounts', { action: 'pollWebLogin', payload: { ticketId: t.ticketId, secret: t.secret } }), 'pollWebLogin');
+    return { persona: PERSONAS.gridLeader, payload: { sessionId: polled.session.id } };
+  },
   'accounts.createInvite': async () => ({ persona: PERSONAS.gridLeader, payload: { role: 'volunteer', nodeId: 'cm01-gd1', expiresInHours: 24 } }),
   'accounts.redeemInvite': async () => {
     const made = ok(await gw.call(PERSONAS.gridLeader, 'accounts', 'createInvite', { role: 'volunteer', nodeId: 'cm01-gd1', expiresInHours: 24 }), 'createInvite');
@@ -141,6 +159,11 @@ const SCENARIOS: Record<string, () => Promise<Repeat>> = {
     const checkedIn = ok(await gw.call(PERSONAS.gridLeader, 'stations', 'checkIn', { scene: await screenCode() }), 'checkIn');
     await gw.tick(later(MORNING, 24 * 60));
     return { persona: PERSONAS.communityAdmin, payload: { dutyId: checkedIn.duty.id, minutes: 60, note: '网格长说明了值班情况' } };
+  },
+  'stations.issueDevice': async () => ({ persona: PERSONAS.communityAdmin, payload: { stationId: 'cm01-sta1', label: '一楼大厅电视' } }),
+  'stations.revokeDevice': async () => {
+    const issued = ok(await gw.call(PERSONAS.communityAdmin, 'stations', 'issueDevice', { stationId: 'cm01-sta1', label: '二楼电视' }), 'issueDevice');
+    return { persona: PERSONAS.communityAdmin, payload: { deviceId: issued.device.id } };
   },
   'service.updateVolunteerProfile': async () => ({
     persona: PERSONAS.volunteer,
@@ -286,6 +309,7 @@ describe('retried writes, as a phone on a bad network sends them', () => {
         if (checks++ === 0) await hung;
         return gw.ports.contentCheck.checkText(text, openid);
       },
+      checkImage: (file, openid) => gw.ports.contentCheck.checkImage(file, openid),
     };
     const ports = { ...gw.ports, contentCheck: slowCheck };
     const event = { action: 'comment', payload: { orderId: o.id, text: '请先打电话再上门' }, requestId: 'hung-call-0001' };

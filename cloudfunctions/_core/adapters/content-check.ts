@@ -1,4 +1,5 @@
-import type { ContentCheckPort } from '../ports';
+import { randomUUID } from 'node:crypto';
+import { OPENID_INACTIVE, type ContentCheckPort, type MediaVerdict } from '../ports';
 import { BLOCKED_PHRASES } from './content-words';
 
 /**
@@ -14,8 +15,37 @@ export function normalizeText(text: string): string {
     .toLowerCase();
 }
 
-/** Local: a word list. `label` is the category, as WeChat's check names it. */
-export function wordListContentCheck(phrases: Readonly<Record<string, readonly string[]>> = BLOCKED_PHRASES): ContentCheckPort {
+/**
+ * Local stand-in for WeChat's image check: an image whose bytes carry this marker (anywhere, e.g.
+ * after a PNG's end) fails it. Real pictures never do; the demo and the tests make one that does.
+ */
+export const LOCAL_RISKY_IMAGE_MARKER = 'HONGLIN-RISKY-IMAGE';
+
+/** Reads a stored file's bytes by its id (null when there is none). */
+export type ImageReader = (fileId: string) => Promise<Uint8Array | null>;
+
+const MARKER_BYTES = new TextEncoder().encode(LOCAL_RISKY_IMAGE_MARKER);
+
+function carriesMarker(bytes: Uint8Array): boolean {
+  outer: for (let i = 0; i + MARKER_BYTES.length <= bytes.length; i++) {
+    for (let j = 0; j < MARKER_BYTES.length; j++) if (bytes[i + j] !== MARKER_BYTES[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The local image verdict: risky when the bytes carry the marker (or cannot be read), else pass. */
+export async function localImageVerdict(read: ImageReader, fileId: string): Promise<MediaVerdict> {
+  const bytes = await read(fileId);
+  if (!bytes) return { suggest: 'risky', label: 'unreadable' };
+  return carriesMarker(bytes) ? { suggest: 'risky', label: 'marker' } : { suggest: 'pass' };
+}
+
+/**
+ * Local: a word list for text (`label` is the category, as WeChat's check names it) and the marker
+ * rule for images, decided at once.
+ */
+export function wordListContentCheck(phrases: Readonly<Record<string, readonly string[]>> = BLOCKED_PHRASES, readImage: ImageReader = async () => null): ContentCheckPort {
   const list = Object.entries(phrases)
     .flatMap(([label, words]) => words.map((w) => ({ label, word: normalizeText(w) })))
     .filter((e) => e.word !== '');
@@ -24,6 +54,9 @@ export function wordListContentCheck(phrases: Readonly<Record<string, readonly s
       const folded = normalizeText(text);
       const hit = list.find((e) => folded.includes(e.word));
       return hit ? { safe: false, label: hit.label } : { safe: true };
+    },
+    async checkImage(file) {
+      return { traceId: `local-${randomUUID()}`, verdict: await localImageVerdict(readImage, file.fileId) };
     },
   };
 }
@@ -45,8 +78,14 @@ const WECHAT_LABELS: Record<number, string> = {
 export interface MsgSecCheckApi {
   security: {
     msgSecCheck(params: { openid: string; scene: number; version: 2; content: string }): Promise<{ result?: { suggest?: string; label?: number } }>;
+    /** Images: `mediaType` 2, at most 10 MB; the verdict comes later as a `wxa_media_check` event. */
+    mediaCheckAsync(params: { mediaUrl: string; mediaType: 2; version: 2; scene: number; openid: string }): Promise<{ traceId?: string; errCode?: number }>;
   };
 }
+
+/** WeChat's 61010: the person has not opened the mini-program in the last two hours. */
+const inactiveOr = (e: unknown): unknown =>
+  (e as { errCode?: number })?.errCode === 61010 ? Object.assign(new Error('content check: the person has not opened the mini-program lately'), { code: OPENID_INACTIVE }) : e;
 
 /** msgSecCheck takes at most 2,500 characters per call. */
 const CHUNK = 2500;
@@ -56,6 +95,8 @@ const CHUNK = 2500;
  * mini-program in the last two hours). Anything but `suggest: 'pass'` is unsafe. Scene 3 is
  * 论坛 (public posts): what residents write here is read by their neighbours.
  * An error from WeChat is thrown, not passed: an unchecked text is never published.
+ * Images: `security.mediaCheckAsync` v2 with the file's temporary URL; it answers a `traceId` and
+ * the verdict arrives later as a `wxa_media_check` event (cloudfunctions/mediacheck).
  */
 export function msgSecCheck(openapi: MsgSecCheckApi, scene = 3): ContentCheckPort {
   return {
@@ -70,7 +111,7 @@ export function msgSecCheck(openapi: MsgSecCheckApi, scene = 3): ContentCheckPor
         } catch (e) {
           // 87014: the v1-style "risky content" answer some accounts still get.
           if ((e as { errCode?: number })?.errCode === 87014) return { safe: false, label: 'other' };
-          throw e;
+          throw inactiveOr(e);
         }
         const suggest = res?.result?.suggest;
         if (suggest !== 'pass') {
@@ -79,6 +120,14 @@ export function msgSecCheck(openapi: MsgSecCheckApi, scene = 3): ContentCheckPor
         }
       }
       return { safe: true };
+    },
+    async checkImage(file, openid) {
+      const res = await openapi.security.mediaCheckAsync({ mediaUrl: file.url, mediaType: 2, version: 2, scene, openid }).catch((e: unknown) => {
+        throw inactiveOr(e);
+      });
+      // No trace id, no verdict to wait for: the image is not published unchecked.
+      if (!res?.traceId) throw new Error(`mediaCheckAsync gave no traceId (${res?.errCode ?? 'none'})`);
+      return { traceId: res.traceId };
     },
   };
 }

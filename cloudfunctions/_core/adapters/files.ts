@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { CloudBase } from '@cloudbase/node-sdk';
 import type { FileStoragePort } from '../ports';
@@ -39,6 +39,21 @@ export function localFiles(filesDir: string): FileStoragePort {
       pathOf(key);
       return `/files/${key}`;
     },
+  };
+}
+
+/** Local: a stored file's bytes by its file id (the local image check reads them), null when there is none. */
+export function localFileReader(filesDir: string): (fileId: string) => Promise<Uint8Array | null> {
+  const root = resolve(filesDir);
+  return async (fileId) => {
+    if (!fileId.startsWith(LOCAL_PREFIX)) return null;
+    try {
+      const file = resolve(join(root, assertFileKey(fileId.slice(LOCAL_PREFIX.length))));
+      if (!file.startsWith(root + sep)) return null;
+      return new Uint8Array(await readFile(file));
+    } catch {
+      return null;
+    }
   };
 }
 

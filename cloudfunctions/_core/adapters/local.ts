@@ -6,7 +6,7 @@ import type { Ports } from '../ports';
 import type { Store } from '../ports/store';
 import { localClock, type LocalClock } from './clock';
 import { wordListContentCheck } from './content-check';
-import { localFiles } from './files';
+import { localFileReader, localFiles } from './files';
 import { localIdentity } from './identity';
 import { cryptoIds } from './ids';
 import { outboxNotifier, type LocalNotifier } from './notifier';
@@ -39,7 +39,7 @@ export function localQrSecret(dataDir: string): string {
   return secret;
 }
 
-/** The local adapters: persona identity, a movable clock, the outbox, a word list, qrcode PNGs, a folder. */
+/** The local adapters: persona identity, a movable clock, the outbox, a word list (and an image marker), qrcode PNGs, a folder. */
 export function localPorts(options: LocalPortsOptions): LocalPorts {
   const clock = options.clock ?? localClock();
   const ids = cryptoIds();
@@ -50,7 +50,7 @@ export function localPorts(options: LocalPortsOptions): LocalPorts {
     clock,
     ids,
     notifier: outboxNotifier(options.store, ids, clock),
-    contentCheck: wordListContentCheck(),
+    contentCheck: wordListContentCheck(undefined, localFileReader(join(options.dataDir, 'files'))),
     qr: createQrSigner(secret, async (scene, page) => ({
       contentType: 'image/png',
       bytes: new Uint8Array(await QRCode.toBuffer(localQrText(scene, page), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 320 })),

@@ -1,3 +1,12 @@
+import {
+  fillTemplate,
+  miniprogramStateOf,
+  templateEnvName,
+  type MiniprogramState,
+  type NoticeFacts,
+  type SubscribePayload,
+  type TemplateKey,
+} from '../../../shared/notices/templates';
 import type { ClockPort, IdsPort, Notification, NotifierPort } from '../ports';
 import type { Doc, Store } from '../ports/store';
 
@@ -13,39 +22,43 @@ export function maskPhones(text: string): string {
   return text.replace(PHONE_RE, (m) => m.replace(/\d/g, '*'));
 }
 
-function clean(n: Notification) {
-  return {
-    title: maskPhones(n.title),
-    body: maskPhones(n.body),
-    data: Object.fromEntries(Object.entries(n.data ?? {}).map(([k, v]) => [k, maskPhones(String(v))])),
-  };
+function clean(n: Notification): Notification {
+  const facts = n.facts && (Object.fromEntries(Object.entries(n.facts).map(([k, v]) => [k, typeof v === 'string' ? maskPhones(v) : v])) as NoticeFacts);
+  return { ...n, title: maskPhones(n.title), body: maskPhones(n.body), ...(facts ? { facts } : {}) };
 }
 
-/** The document the local notifier writes and the demo UI lists. */
+/**
+ * The document the local notifier writes and the demo UI lists: the notification's texts and, in
+ * `wx`, exactly the subscribe message production sends for it (filled and checked when the row is
+ * written; null, with `wxProblems`, when the notice broke WeChat's rules — then it is never sent).
+ */
 export interface OutboxDoc {
   _id: string;
   recipientId: string;
   recipientOpenid?: string;
-  template: string;
+  template: TemplateKey;
   title: string;
   body: string;
   page: string | null;
-  data: Record<string, string>;
+  wx: SubscribePayload | null;
+  wxProblems?: string[];
   createdAt: string;
 }
 
-/** A notification as the `outbox` keeps it (the 消息 page's row): phone-like runs masked. */
+/** A notification as the `outbox` keeps it (the 消息 page's row): phone-like runs masked, its subscribe message filled. */
 export function outboxDocOf(id: string, n: Notification, recipientOpenid: string, at: string): OutboxDoc {
-  const { title, body, data } = clean(n);
+  const c = clean(n);
+  const filled = fillTemplate(c, at);
   return {
     _id: id,
     recipientId: n.recipientId,
     ...(recipientOpenid ? { recipientOpenid } : {}),
     template: n.template,
-    title,
-    body,
+    title: c.title,
+    body: c.body,
     page: n.page ?? null,
-    data,
+    wx: filled.ok ? filled.payload : null,
+    ...(filled.ok ? {} : { wxProblems: filled.problems.map((p) => `${p.key}: ${p.problem}`) }),
     createdAt: at,
   };
 }
@@ -106,40 +119,37 @@ export function outboxNotifier(store: Store, ids: IdsPort, clock: ClockPort): Lo
 /** The slice of wx-server-sdk's `cloud.openapi` the production notifier calls. */
 export interface SubscribeMessageApi {
   subscribeMessage: {
-    send(params: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown>;
+    send(params: { touser: string; templateId: string; page?: string; data: Record<string, { value: string }>; miniprogramState: MiniprogramState }): Promise<unknown>;
   };
 }
 
-/** `invite.redeemed` → `HONGLIN_TEMPLATE_INVITE_REDEEMED`. */
-export function templateEnvName(template: string): string {
-  return `HONGLIN_TEMPLATE_${template.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
-}
-
-/** WeChat caps a `thing` field at 20 characters. */
-const THING_MAX = 20;
-
 /**
  * Production: a subscribe message (订阅消息). The template id comes from the environment variable
- * `HONGLIN_TEMPLATE_<KEY>`; the message data is `n.data` (its keys are the template's own field
- * names, e.g. `thing1`, `time2`) or, when absent, `{ thing1: title, thing2: body }`. A missing
- * template or a refusal by WeChat (the user did not subscribe) is `delivered: false`, not an error:
- * a notification never undoes the change that caused it.
+ * `HONGLIN_TEMPLATE_<KEY>` (per CloudBase environment, set by the deploy) and `miniprogramState` from
+ * `HONGLIN_MINIPROGRAM_STATE` (formal when absent). The data is the payload filled when the outbox
+ * row was written (`n.wx`), or filled now for a notification sent directly; one that breaks WeChat's
+ * rules is not sent. A missing template or a refusal by WeChat (the user did not subscribe) is
+ * `delivered: false`, not an error: a notification never undoes the change that caused it.
  */
 export function subscribeMessageNotifier(openapi: SubscribeMessageApi, env: Record<string, string | undefined>): NotifierPort {
   return {
     async send(n, recipientOpenid) {
+      let miniprogramState: MiniprogramState;
+      try {
+        miniprogramState = miniprogramStateOf(env.HONGLIN_MINIPROGRAM_STATE);
+      } catch {
+        return { delivered: false, reason: 'invalid HONGLIN_MINIPROGRAM_STATE' };
+      }
       const templateId = env[templateEnvName(n.template)];
       if (!templateId) return { delivered: false, reason: `no template configured (${templateEnvName(n.template)})` };
-      const { title, body, data } = clean(n);
-      const fields = Object.keys(data).length > 0 ? data : { thing1: title, thing2: body };
-      const payload = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { value: k.startsWith('thing') ? [...v].slice(0, THING_MAX).join('') : v }]));
+      let payload = n.wx;
+      if (payload === undefined) {
+        const filled = fillTemplate(clean(n), new Date().toISOString());
+        payload = filled.ok ? filled.payload : null;
+      }
+      if (!payload) return { delivered: false, reason: 'invalid template data' };
       try {
-        await openapi.subscribeMessage.send({
-          touser: recipientOpenid,
-          templateId,
-          ...(n.page ? { page: n.page.replace(/^\//, '') } : {}),
-          data: payload,
-        });
+        await openapi.subscribeMessage.send({ touser: recipientOpenid, templateId, miniprogramState, ...payload });
         return { delivered: true };
       } catch (e) {
         // Only the code: WeChat's message may quote the request.

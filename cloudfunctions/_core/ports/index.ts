@@ -1,3 +1,4 @@
+import type { NoticeFacts, SubscribePayload, TemplateKey } from '../../../shared/notices/templates';
 import type { Store } from './store';
 
 export type { Store } from './store';
@@ -25,14 +26,17 @@ export interface IdsPort {
 export interface Notification {
   recipientId: string;
   /** Template key, e.g. `invite.redeemed`; production maps it to a subscribe-message template id. */
-  template: string;
+  template: TemplateKey;
   title: string;
   body: string;
   /** Page the message opens. */
   page?: string;
-  data?: Record<string, string>;
+  /** What the template's fields say besides the title and body (shared/notices/templates.ts). */
+  facts?: NoticeFacts;
   /** The `outbox` row that keeps it, when a sender delivers a row written with its change. */
   outboxId?: string;
+  /** The subscribe message filled when the row was written (null: it broke WeChat's rules); a row's sender passes it. */
+  wx?: SubscribePayload | null;
 }
 
 /**
@@ -44,9 +48,28 @@ export interface NotifierPort {
   send(n: Notification, recipientOpenid: string): Promise<{ delivered: boolean; reason?: string }>;
 }
 
-/** msgSecCheck in production; a word list locally. */
+/** What the check of an image said: `risky` hides it, `pass` and `review` leave it shown. */
+export interface MediaVerdict {
+  suggest: 'risky' | 'pass' | 'review';
+  label?: string;
+}
+
+/**
+ * What a content check throws (as `code`) when WeChat cannot check for this person now: its checks
+ * need the person to have opened the mini-program in the last two hours (errcode 61010), which a
+ * leader working on the PC (扫码登录) may not have. The call answers COMMON.OPEN_APP_FIRST.
+ */
+export const OPENID_INACTIVE = 'OPENID_INACTIVE';
+
+/** msgSecCheck and mediaCheckAsync in production; a word list and a marker in the image locally. */
 export interface ContentCheckPort {
   checkText(text: string, openid: string): Promise<{ safe: boolean; label?: string }>;
+  /**
+   * Starts the check of a stored image (its temporary URL). Production answers with WeChat's
+   * `traceId` only: the verdict comes later, as a `wxa_media_check` event to the mediacheck
+   * function. Locally the verdict comes at once; either way it goes through the same hide path.
+   */
+  checkImage(file: { fileId: string; url: string }, openid: string): Promise<{ traceId: string; verdict?: MediaVerdict }>;
 }
 
 /**

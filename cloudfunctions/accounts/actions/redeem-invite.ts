@@ -55,6 +55,7 @@ export const redeemInvite = defineAction(accountsApi.redeemInvite, {
           title: '邀请码已被使用',
           body: `您发放的「${ROLE_LABELS[invite.role]}」邀请码已被兑换`,
           page: '/pages/me/index',
+          facts: { subject: `${ROLE_LABELS[invite.role]}邀请码` },
         },
       ],
     );

@@ -13,6 +13,7 @@ import { dispatchedOrder } from '../new-order';
 import { loadOrder, ORDERS, type OrderDoc } from '../order-store';
 import { toOrderView } from '../order-view';
 import { checkTexts } from '../../_core/text-check';
+import { ownPhotos, settlePhotoChecks, startPhotoChecks } from '../../_core/photo-checks';
 
 type UserDoc = User & Doc;
 
@@ -42,6 +43,9 @@ export const post = defineAction(ordersApi.post, {
       ? { allow: true }
       : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' },
   run: async (ctx, input, caller, { poster, building, existing }) => {
+    // Photos come from the caller's own folder only (the one who typed the order uploaded them).
+    const own = ownPhotos(input.photos, caller.user._id, 'ORDER.PHOTO_NOT_YOURS');
+    if (!own.ok) return own;
     // The same key posted again: the first order stands.
     if (existing) return ok({ order: await toOrderView(ctx, caller, existing, { timeline: true }) });
     // An emergency is never an order: the page shows 119/120/110 instead, unless the resident has
@@ -80,11 +84,18 @@ export const post = defineAction(ordersApi.post, {
     const change = { ...dispatched, timeline: [...posted, ...dispatched.timeline], audit };
     const role = onBehalf ? '网格长代办' : '居民';
     const poser = { id: caller.user._id, label: caller.user.name ? `${role} ${caller.user.name}` : role };
+    const checks = await startPhotoChecks(ctx, { collection: 'orders', id: order._id }, input.photos, 'ORDER.PHOTO_NOT_YOURS');
+    if (!checks.ok) return checks;
     const made = await create(ctx, ORDERS, { ...order, version: 1 }, change, (i) => (i === 0 ? poser : PLATFORM_ACTOR));
     if (!made.ok) {
       // The same key posted twice at the same moment: the first one stands.
       const first = await loadOrder(ctx.ports.store, order._id);
       return first ? ok({ order: await toOrderView(ctx, caller, first, { timeline: true }) }) : fail('COMMON.CONFLICT');
+    }
+    // A photo the check refused at once (locally) is hidden before the poster sees the order.
+    if (await settlePhotoChecks(ctx, checks.data)) {
+      const now = await loadOrder(ctx.ports.store, order._id);
+      if (now) return ok({ order: await toOrderView(ctx, caller, now, { timeline: true }) });
     }
     return ok({ order: await toOrderView(ctx, caller, made.doc as OrderDoc, { timeline: true, events: made.lines as never }) });
   },

@@ -4,10 +4,11 @@ import { stateLabelAt } from '../../../shared/orders/order.machine';
 import { OPEN_FOR_POSTER } from '../../../shared/orders/queue';
 import { householdsOf, livesNear, pickSimilar } from '../../../shared/orders/similar';
 import type { NodeDoc } from '../../_core/nodes';
-import { defineAction } from '../../_core/pipeline';
+import { defineAction, type ActionContext } from '../../_core/pipeline';
 import { withoutPeople } from '../../../shared/accounts/mask';
 import type { OrderDoc } from '../order-store';
 import { peopleOf } from '../../../shared/orders/orders.policy';
+import { visiblePhotos } from '../../../shared/orders/photos';
 
 /** Orders posted longer ago than this are not offered as the same problem. */
 export const SIMILAR_DAYS = 30;
@@ -15,6 +16,11 @@ export const SIMILAR_DAYS = 30;
 export const SIMILAR_CANDIDATES = 50;
 /** A card shows the first words of the description (without the people in it). */
 export const CARD_TEXT = 60;
+/** The card's picture: the order's first photo that is not hidden (one that failed the content check never is). */
+async function firstPhotoUrl(ctx: ActionContext, order: OrderDoc): Promise<string | null> {
+  const first = visiblePhotos(order.photos, order.hiddenPhotos)[0];
+  return first ? ctx.ports.files.url(first) : null;
+}
 const cut = (text: string, n: number) => ([...text].length > n ? `${[...text].slice(0, n).join('')}…` : text);
 
 /**
@@ -55,7 +61,7 @@ export const similar = defineAction(ordersApi.similar, {
         id: order._id,
         category: order.category,
         description: cut(withoutPeople(order.description, peopleOf(order)), CARD_TEXT),
-        photoUrl: order.photos[0] ? await ctx.ports.files.url(order.photos[0]) : null,
+        photoUrl: await firstPhotoUrl(ctx, order),
         stateLabel: stateLabelAt(order.state, order.level),
         postedAt: order.postedAt,
         sameBuilding,

@@ -8,6 +8,7 @@ import { ErrorView, Loading } from '../../components/states'
 import { loadProfile, opens, useProfile } from '../../lib/profile'
 import { go, ROUTES } from '../../lib/nav'
 import { canSwitchPersona } from '../../services/persona'
+import { webSession } from '../../services/web-session'
 import type { Profile } from '../../services/accounts'
 import './index.scss'
 
@@ -65,6 +66,8 @@ export default function Me() {
   const allowed = new Set(profile?.allowedActions ?? [])
   // Menus from the server's scopes: 双报到 and duty for those who serve; review, reports, duty overview where admitted.
   const serves = opens(profile, 'serviceRecord')
+  // A PC signed in by scan (H5): its sign-in page says who is signed in and offers 退出登录.
+  const signedInByScan = webSession() !== null
 
   return (
     <PageShell name='me'>
@@ -128,6 +131,17 @@ export default function Me() {
         {opens(profile, 'members') || opens(profile, 'invites') ? (
           <Button className='hl-btn hl-btn-block hl-btn-tree' size='large' onClick={() => go(ROUTES.tree)}>
             辖区与成员
+          </Button>
+        ) : null}
+        {/* 扫码登录 is for those who lead a place: the same roles as the queue. */}
+        {opens(profile, 'queue') ? (
+          <Button className='hl-btn hl-btn-block hl-btn-web-sessions' size='large' onClick={() => go(ROUTES.webSessions)}>
+            电脑登录
+          </Button>
+        ) : null}
+        {signedInByScan ? (
+          <Button className='hl-btn hl-btn-block hl-btn-web-logout' size='large' onClick={() => go(ROUTES.webLoginPc)}>
+            退出登录（这台电脑）
           </Button>
         ) : null}
         {canSwitchPersona ? (

@@ -33,8 +33,8 @@ function entriesFor(profile: Profile | undefined): Entry[] {
     { key: 'stations', title: '附近服务站', note: '党群服务站在哪、几点开门、谁在值班', url: ROUTES.stationList },
   ]
   // Each role entry shows where the server's scopes open it (shared/accounts/scopes.ts).
-  if (opens(profile, 'tasks')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['orderOffered'] })
-  if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['orderEscalated'] })
+  if (opens(profile, 'tasks')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['order.offered'] })
+  if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['order.escalated'] })
   if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '出格率、办结率、满意度、服务时长，点数字看事项', url: ROUTES.dashboard })
   if (opens(profile, 'dataAccess')) list.push({ key: 'dataAccess', title: '数据对接', note: '给区平台、12345 热线发放 Open311 密钥', url: ROUTES.open311Keys })
   if (opens(profile, 'proxy')) list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
@@ -43,15 +43,21 @@ function entriesFor(profile: Profile | undefined): Entry[] {
     list.push({ key: 'liuyou', title: '六有评估总览', note: '各社区六个方面的得分、走势与审核', url: ROUTES.liuyouMatrix })
   else if (opens(profile, 'liuyou')) list.push({ key: 'liuyou', title: '六有自查', note: '逐项自查、补充佐证、整改任务', url: ROUTES.liuyouChecks })
   // 议事: everyone's topics and the published decisions; meetings for those who convene (the leaders' scopes).
-  list.push({ key: 'council', title: '居民议事', note: '提出议题、附议，一起商量家门口的事', url: ROUTES.councilTopics, subscribe: ['topicAdopted', 'topicAnswered', 'topicRate'] })
-  list.push({ key: 'decisions', title: '决议公示', note: '议事会的决定和落实进度', url: ROUTES.councilDecisions, subscribe: ['councilDecision'] })
+  list.push({
+    key: 'council',
+    title: '居民议事',
+    note: '提出议题、附议，一起商量家门口的事',
+    url: ROUTES.councilTopics,
+    subscribe: ['topic.adopted', 'topic.answered', 'topic.rate'],
+  })
+  list.push({ key: 'decisions', title: '决议公示', note: '议事会的决定和落实进度', url: ROUTES.councilDecisions, subscribe: ['council.decision'] })
   if (opens(profile, 'queue') || (profile?.roles.length ?? 0) > 1)
     list.push({
       key: 'meetings',
       title: '议事会议',
       note: opens(profile, 'queue') ? '召集会议、安排议程、现场签到表决' : '受邀参加的会议：签到、表决',
       url: ROUTES.councilMeetings,
-      subscribe: ['meetingInvited', 'meetingReminder', 'meetingCancelled'],
+      subscribe: ['meeting.invited', 'meeting.reminder', 'meeting.cancelled'],
     })
   return list
 }

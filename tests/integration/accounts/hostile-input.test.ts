@@ -41,6 +41,18 @@ const MALFORMED: ReadonlyArray<readonly [action: string, payload: unknown, field
   ['tree', { depth: 3 }, 'payload'],
   ['inbox', { limit: 100 }, 'payload.limit'],
   ['personas', [], 'payload'],
+  ['startWebLogin', { userAgent: 'x'.repeat(513) }, 'payload.userAgent'],
+  ['startWebLogin', { userId: 'usr-0001' }, 'payload'],
+  ['confirmWebLogin', {}, 'payload.scene'],
+  ['confirmWebLogin', { scene: 'x'.repeat(33) }, 'payload.scene'],
+  ['confirmWebLogin', { scene: 'w:abc <script>' }, 'payload.scene'],
+  ['confirmWebLogin', { ticketId: '0123456789abcdef' }, 'payload.scene'],
+  ['pollWebLogin', { ticketId: '0123456789abcdef' }, 'payload.secret'],
+  ['pollWebLogin', { ticketId: { $ne: null }, secret: 'hlwlt_' + '0'.repeat(32) }, 'payload.ticketId'],
+  ['pollWebLogin', { ticketId: '0123456789abcdef', secret: 'hlweb_' + '0'.repeat(32) }, 'payload.secret'],
+  ['listWebSessions', { userId: 'usr-0001' }, 'payload'],
+  ['revokeWebSession', {}, 'payload.sessionId'],
+  ['revokeWebSession', { sessionId: '../../etc/passwd' }, 'payload.sessionId'],
 ];
 
 describe('every accounts action refuses malformed input with a field-level error and changes nothing', () => {

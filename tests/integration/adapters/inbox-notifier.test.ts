@@ -18,7 +18,7 @@ describe('inbox + subscribe-message notifier', () => {
   const sent: unknown[] = [];
   // WeChat's openapi is the outside world here: a stand-in that records what it was asked to send.
   const wechat: SubscribeMessageApi = { subscribeMessage: { send: async (p) => void sent.push(p) } };
-  const n = { recipientId: 'usr-1', template: 'order.accepted', title: '您的事项有人接单了', body: '志愿者已接单，电话13812345678', page: '/pages/me/index' };
+  const n = { recipientId: 'usr-1', template: 'order.accepted' as const, title: '您的事项有人接单了', body: '志愿者已接单，电话13812345678', page: '/pages/me/index' };
 
   it('keeps a copy in the inbox and sends the subscribe message', async () => {
     const notifier = inboxAndSubscribe(

@@ -31,7 +31,7 @@ describe('local ports', () => {
           title: '邀请码已被使用',
           body: '兑换人电话 13812345678',
           page: '/pages/me/index',
-          data: { who: '网格长 139 1234 5678' },
+          facts: { subject: '网格长 139 1234 5678' },
         },
         'demo-admin',
       );
@@ -46,7 +46,8 @@ describe('local ports', () => {
         title: '邀请码已被使用',
         body: '兑换人电话 ***********',
         page: '/pages/me/index',
-        data: { who: '网格长 *** **** ****' },
+        // What production sends for it, phones masked there too, the time on the Beijing clock.
+        wx: { page: 'pages/me/index', data: { thing1: { value: '网格长 *** **** ****' }, phrase2: { value: '已使用' }, time3: { value: '2026年11月1日 16:00' } } },
         createdAt: '2026-11-01T08:00:00.000Z',
       });
       expect(JSON.stringify(msg)).not.toMatch(/1[3-9]\d{9}|\d{3} \d{4} \d{4}/);
@@ -60,7 +61,7 @@ describe('local ports', () => {
         ['b', '2'],
         ['a', '3'],
       ] as const) {
-        await ports.notifier.send({ recipientId: who, template: 't', title, body: '' }, `o-${who}`);
+        await ports.notifier.send({ recipientId: who, template: 'order.comment', title, body: '' }, `o-${who}`);
         clock.advance(60_000);
       }
       const mine = await store.find<{ _id: string; title: string }>('outbox', { recipientId: 'a' }, { sort: [['createdAt', -1]] });

@@ -184,7 +184,7 @@ describe('companions: another subject changed in the same transaction', () => {
     effect: (_b, e) => ({
       set: { note: e.type },
       timeline: [{ kind: e.type, text: `盒子${e.type === 'shut' ? '关上' : '打开'}` }],
-      notify: [{ to: { userId: 'R' }, template: 'box', title: e.type, body: e.type }],
+      notify: [{ to: { userId: 'R' }, template: 'order.comment', title: e.type, body: e.type }],
     }),
   };
   // Any declared collections do: the store only knows the ones in collections.ts.

@@ -88,17 +88,19 @@ describe('the resident is told when their order changes level', () => {
         touser: PERSONAS.resident,
         templateId: 'tmpl-level',
         page: `packages/orders/detail/index?id=${order.id}`,
-        data: { thing1: { value: '您的事项已上报至社区' }, thing2: { value: '公共设施：需要社区统一更换门禁' } },
+        miniprogramState: 'formal',
+        // The template's own keys: 服务事项, 当前状态, 说明, 更新时间 (北京时间).
+        data: { thing1: { value: '公共设施' }, phrase2: { value: '已上报' }, thing3: { value: '公共设施：需要社区统一更换门禁' }, time4: { value: '2026年11月23日 10:00' } },
       },
     ]);
 
     const down = await runCall(ordersFunction, ports, { action: 'sendBack', payload: { orderId: order.id, reason: '请网格先登记' } }, { persona: PERSONAS.communityAdmin });
     expect(down.ok).toBe(true);
     await runTick(ports, later(MORNING, 2 * 24 * 60));
-    expect(sent.filter((m) => m.touser === PERSONAS.resident).map((m) => m.data.thing1!.value)).toEqual([
-      '您的事项已上报至社区',
-      '您的事项已回派至网格处理',
-      '您的事项已上报至社区',
+    expect(sent.filter((m) => m.touser === PERSONAS.resident).map((m) => `${m.data.phrase2!.value} ${m.data.thing3!.value}`)).toEqual([
+      '已上报 公共设施：需要社区统一更换门禁',
+      '已回派 公共设施：请网格先登记',
+      '已上报 公共设施：网格超过处理时限，已自动上报',
     ]);
   });
 });

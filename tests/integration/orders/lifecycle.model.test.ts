@@ -119,7 +119,8 @@ describe('order lifecycle model', () => {
           const forward = offered.filter((a) => a !== 'comment' && a !== 'cancel');
           const choices = forward.length > 0 ? forward : offered;
           const action = s.offeredPick !== null && choices.length > 0 ? choices[s.offeredPick % choices.length]! : s.action;
-          const payload = payloadFor(action, id, s.stars, photoId);
+          // A photo is attached by whoever uploaded it (its file id names their folder): the one who resolves uploads their own.
+          const payload = payloadFor(action, id, s.stars, action === 'resolve' && persona !== PERSONAS.resident ? await photoOf(persona) : photoId);
           if (action === 'dispatchByHand') {
             const c = await gw.call(persona, 'orders', 'candidates', { orderId: id });
             if (c.body.ok && c.body.data.candidates[0]) payload.volunteerId = c.body.data.candidates[0].userId;
@@ -148,6 +149,15 @@ describe('order lifecycle model', () => {
     expect(transitions.get('accept') ?? 0).toBeGreaterThanOrEqual(5);
     expect(transitions.get('resolve') ?? 0).toBeGreaterThanOrEqual(2);
     expect(transitions.get('escalate') ?? 0).toBeGreaterThanOrEqual(5);
+
+    async function photoOf(persona: string): Promise<string> {
+      const photo = await gw.call(persona, 'orders', 'uploadPhoto', {
+        contentType: 'image/png',
+        dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13, 73, 72, 68, 82]).toString('base64'),
+      });
+      if (!photo.body.ok) throw new Error(`photo upload failed: ${photo.body.error.code}`);
+      return photo.body.data.fileId as string;
+    }
 
     async function personaFor(who: Who, order: Stored): Promise<string | null> {
       switch (who) {

@@ -108,7 +108,7 @@ describe('transactional outbox: a notification is written with its change and de
       subscribeMessage: {
         send: async (p) => {
           if (answer !== 'ok') throw Object.assign(new Error('wechat'), { errCode: answer === 'busy' ? -1 : 43101 });
-          sent.push(`${p.touser}:${p.data.thing1!.value}`);
+          sent.push(`${p.touser}:${p.data.thing1!.value} ${p.data.phrase2!.value}`);
         },
       },
     };
@@ -128,7 +128,7 @@ describe('transactional outbox: a notification is written with its change and de
     expect(await gw.store.get('outbox', row!._id)).toEqual(expect.objectContaining({ status: 'pending', attempts: 2, dueAt: later(MORNING, 15) }));
     answer = 'ok';
     expect((await runTick(ports, later(MORNING, 15))).outbox?.sent).toBeGreaterThanOrEqual(1);
-    expect(toResident()).toEqual(['您的事项已上报至社区']);
+    expect(toResident()).toEqual(['公共设施 已上报']);
     expect(await gw.store.get('outbox', row!._id)).toEqual(expect.objectContaining({ status: 'sent', attempts: 3 }));
 
     // The user refused the template: given up at once, never tried again; the inbox still has it.
@@ -140,7 +140,7 @@ describe('transactional outbox: a notification is written with its change and de
     expect(refused).toEqual(expect.objectContaining({ status: 'failed', attempts: 1, reason: 'wechat refused (43101)' }));
     answer = 'ok';
     await runTick(ports, later(MORNING, 6 * 60));
-    expect(toResident()).toEqual(['您的事项已上报至社区']);
+    expect(toResident()).toEqual(['公共设施 已上报']);
     expect(await gw.store.get('outbox', refused._id)).toEqual(expect.objectContaining({ status: 'failed', attempts: 1 }));
     const inbox = await gw.call(PERSONAS.resident, 'accounts', 'inbox', {});
     expect(inbox.body.ok && inbox.body.data.messages.map((m: { title: string }) => m.title)).toContain('您的事项已回派至网格处理');

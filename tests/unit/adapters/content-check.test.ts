@@ -40,6 +40,9 @@ describe('production content check (msgSecCheck v2)', () => {
           if (a instanceof Error) throw a;
           return a;
         },
+        async mediaCheckAsync() {
+          throw new Error('texts never go to the image check');
+        },
       },
     };
     return { openapi, calls };

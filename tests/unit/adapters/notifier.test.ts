@@ -1,4 +1,6 @@
-import { maskPhones, subscribeMessageNotifier, templateEnvName, type SubscribeMessageApi } from '../../../cloudfunctions/_core/adapters/notifier';
+import { maskPhones, subscribeMessageNotifier, type SubscribeMessageApi } from '../../../cloudfunctions/_core/adapters/notifier';
+import { isFinalRefusal } from '../../../cloudfunctions/_core/outbox';
+import { templateEnvName } from '../../../shared/notices/templates';
 
 describe('phone masking', () => {
   it('masks mainland mobile numbers however they are written, and nothing else', () => {
@@ -22,10 +24,18 @@ describe('subscribe-message notifier', () => {
     };
     return { openapi, sent };
   };
-  const n = { recipientId: 'usr_1', template: 'invite.redeemed', title: '邀请码已被使用', body: '您发放的「网格长」邀请码已被兑换，联系13812345678', page: '/pages/me/index' };
+  const n = {
+    recipientId: 'usr_1',
+    template: 'invite.redeemed' as const,
+    title: '邀请码已被使用',
+    body: '您发放的「网格长」邀请码已被兑换，联系13812345678',
+    page: '/pages/me/index',
+    facts: { subject: '网格长邀请码（联系13812345678）' },
+  };
 
   it('names the template variable after the key', () => {
     expect(templateEnvName('invite.redeemed')).toBe('HONGLIN_TEMPLATE_INVITE_REDEEMED');
+    expect(templateEnvName('meeting.minutesDue')).toBe('HONGLIN_TEMPLATE_MEETING_MINUTESDUE');
     expect(templateEnvName('order.resolved-please-rate')).toBe('HONGLIN_TEMPLATE_ORDER_RESOLVED_PLEASE_RATE');
   });
 
@@ -38,24 +48,37 @@ describe('subscribe-message notifier', () => {
     expect(sent).toHaveLength(0);
   });
 
-  it('sends to the OPENID with the template id, a bare page and thing fields cut to 20 characters, phones masked', async () => {
+  it("sends the template's own keys filled from the notice, a bare page, phones masked, to the released version by default", async () => {
     const { openapi, sent } = setup();
     const notifier = subscribeMessageNotifier(openapi, { HONGLIN_TEMPLATE_INVITE_REDEEMED: 'tmpl-123' });
     await expect(notifier.send(n, 'oUser')).resolves.toEqual({ delivered: true });
-    expect(sent).toEqual([
-      {
-        touser: 'oUser',
-        templateId: 'tmpl-123',
-        page: 'pages/me/index',
-        data: { thing1: { value: '邀请码已被使用' }, thing2: { value: '您发放的「网格长」邀请码已被兑换，联系*' } },
-      },
-    ]);
-    await notifier.send({ ...n, page: undefined, data: { thing3: '一二三四五六七八九十一二三四五六七八九十多', time4: '2026-11-01 08:00' } }, 'oUser');
-    expect(sent[1]).toEqual({
-      touser: 'oUser',
-      templateId: 'tmpl-123',
-      data: { thing3: { value: '一二三四五六七八九十一二三四五六七八九十' }, time4: { value: '2026-11-01 08:00' } },
-    });
+    expect(sent).toHaveLength(1);
+    const [msg] = sent;
+    expect(msg).toMatchObject({ touser: 'oUser', templateId: 'tmpl-123', page: 'pages/me/index', miniprogramState: 'formal' });
+    expect(Object.keys(msg!.data)).toEqual(['thing1', 'phrase2', 'time3']);
+    // 21 characters, cut to WeChat's 20 with the ellipsis as the twentieth.
+    expect(msg!.data.thing1!.value).toBe('网格长邀请码（联系**********…');
+    expect(msg!.data.phrase2!.value).toBe('已使用');
+    expect(msg!.data.time3!.value).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+  });
+
+  it("sends the payload an outbox row kept, as it was kept, with the environment's miniprogramState", async () => {
+    const { openapi, sent } = setup();
+    const notifier = subscribeMessageNotifier(openapi, { HONGLIN_TEMPLATE_INVITE_REDEEMED: 'tmpl-123', HONGLIN_MINIPROGRAM_STATE: 'trial' });
+    const wx = { page: 'pages/me/index', data: { thing1: { value: '网格长邀请码' }, phrase2: { value: '已使用' }, time3: { value: '2026年11月1日 16:00' } } };
+    await expect(notifier.send({ ...n, outboxId: 'msg_1', wx }, 'oUser')).resolves.toEqual({ delivered: true });
+    expect(sent).toEqual([{ touser: 'oUser', templateId: 'tmpl-123', miniprogramState: 'trial', ...wx }]);
+  });
+
+  it('never sends a row whose payload broke the rules, nor with a miniprogramState WeChat does not know; both are final', async () => {
+    const { openapi, sent } = setup();
+    const notifier = subscribeMessageNotifier(openapi, { HONGLIN_TEMPLATE_INVITE_REDEEMED: 't' });
+    await expect(notifier.send({ ...n, outboxId: 'msg_1', wx: null }, 'oUser')).resolves.toEqual({ delivered: false, reason: 'invalid template data' });
+    const misconfigured = subscribeMessageNotifier(openapi, { HONGLIN_TEMPLATE_INVITE_REDEEMED: 't', HONGLIN_MINIPROGRAM_STATE: 'release' });
+    await expect(misconfigured.send(n, 'oUser')).resolves.toEqual({ delivered: false, reason: 'invalid HONGLIN_MINIPROGRAM_STATE' });
+    expect(sent).toHaveLength(0);
+    expect(isFinalRefusal('invalid template data')).toBe(true);
+    expect(isFinalRefusal('invalid HONGLIN_MINIPROGRAM_STATE')).toBe(true);
   });
 
   it('answers a refusal from WeChat (not subscribed) as not delivered with only the code', async () => {

@@ -17,6 +17,9 @@ const REQUESTS: Record<string, StationsRequest> = {
   checkIn: { action: 'checkIn', station },
   checkOut: { action: 'checkOut', station },
   confirmDuty: { action: 'confirmDuty', station, duty: othersDuty },
+  issueDevice: { action: 'issueDevice', station },
+  listDevices: { action: 'listDevices', station },
+  revokeDevice: { action: 'revokeDevice', station },
 };
 
 /** Written out by hand from the product rules: who may, for a station of C1 serving G1 and G2. */
@@ -30,6 +33,10 @@ const MAY: Record<string, readonly string[]> = {
   // the admins of the community or the street above it
   save: ['communityAdmin@C1', 'streetAdmin@S'],
   dutyOverview: ['communityAdmin@C1', 'streetAdmin@S'],
+  // its screens (大屏设备) are authorized and stopped by those who manage it, not by those who run the screen
+  issueDevice: ['communityAdmin@C1', 'streetAdmin@S'],
+  listDevices: ['communityAdmin@C1', 'streetAdmin@S'],
+  revokeDevice: ['communityAdmin@C1', 'streetAdmin@S'],
   // …and the leaders of the grids it serves run its screen and confirm others' hours
   screenCode: ['gridLeader@G1', 'communityAdmin@C1', 'streetAdmin@S'],
   confirmDuty: ['gridLeader@G1', 'communityAdmin@C1', 'streetAdmin@S'],
@@ -57,7 +64,11 @@ describe('stations policy: actor × action, deny by default', () => {
 
 describe('what a station and a duty row offer the caller', () => {
   it.each(EVERYONE)('the station offers %s exactly what the table allows', (who) => {
-    const expected = [...(MAY.save!.includes(who) ? ['save', 'permanentCode'] : []), ...(MAY.screenCode!.includes(who) ? ['screenCode'] : [])];
+    const expected = [
+      ...(MAY.save!.includes(who) ? ['save', 'permanentCode'] : []),
+      ...(MAY.screenCode!.includes(who) ? ['screenCode'] : []),
+      ...(MAY.issueDevice!.includes(who) ? ['manageDevices'] : []),
+    ];
     expect(stationActions(ACTORS[who]!, station)).toEqual(expected);
   });
 

@@ -150,7 +150,7 @@ export default function MeetingPage() {
     setBusy('signIn')
     setNotice(null)
     setFormError(undefined)
-    await askSubscribe(['meetingMinutes', 'councilDecision'])
+    await askSubscribe(['meeting.minutes', 'council.decision'])
     const answer = await councils.signIn(id, scene)
     setBusy(null)
     if (answer.ok) {

@@ -39,7 +39,7 @@ export default function Meetings() {
 
   const create = async () => {
     // The convener is reminded when the minutes are due.
-    await askSubscribe(['meetingMinutesDue', 'topicSupported'])
+    await askSubscribe(['meeting.minutesDue', 'topic.supported'])
     go(ROUTES.councilMeetingEdit)
   }
 

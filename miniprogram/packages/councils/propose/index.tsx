@@ -69,7 +69,7 @@ export default function Propose() {
     }
     if (!asked.current && !leaderMode) {
       asked.current = true
-      await askSubscribe(['topicAdopted', 'topicAnswered', 'topicRate'])
+      await askSubscribe(['topic.adopted', 'topic.answered', 'topic.rate'])
     }
     setBusy(true)
     const base = { clientKey: clientKey.current, title: title.trim(), description: description.trim(), photos: photos.map((p) => p.fileId) }

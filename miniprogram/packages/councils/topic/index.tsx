@@ -270,7 +270,7 @@ export default function TopicPage() {
   }
 
   const support = async () => {
-    await askSubscribe(['topicAdopted', 'topicDecided', 'topicRate'])
+    await askSubscribe(['topic.adopted', 'topic.decided', 'topic.rate'])
     await run('support', () => councils.support(id), '已附议，议题有进展会通知您')
   }
   const spawn = async (a: TopicActionItem, buildingId?: string) => {

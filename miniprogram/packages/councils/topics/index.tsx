@@ -66,7 +66,7 @@ export default function Topics() {
 
   const leader = leads(profile)
   const propose = async () => {
-    await askSubscribe(['topicAdopted', 'topicAnswered', 'topicRate'])
+    await askSubscribe(['topic.adopted', 'topic.answered', 'topic.rate'])
     go(withQuery(ROUTES.councilPropose, { gridId }))
   }
 

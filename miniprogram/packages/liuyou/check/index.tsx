@@ -235,7 +235,7 @@ export default function CheckPage() {
   }
   const doConfirmed = (action: 'submit' | 'resubmit' | 'finishReview') => {
     // Consent is asked from the tap, before the call: the community hears of the review, the street of a resubmission.
-    const asked = askSubscribe(action === 'finishReview' ? ['liuyouSubmitted'] : ['liuyouReturned', 'liuyouScored', 'liuyouTaskOverdue'])
+    const asked = askSubscribe(action === 'finishReview' ? ['liuyou.submitted'] : ['liuyou.returned', 'liuyou.scored', 'liuyou.taskOverdue'])
     const c = confirmText(action)
     const call = action === 'submit' ? () => liuyou.submit(id) : action === 'resubmit' ? () => liuyou.resubmit(id) : () => liuyou.finishReview(id)
     void asked.then(() => run(action, call, c.done, { scroll: true }))

@@ -402,7 +402,7 @@ export default function OrderDetail() {
     setBusy(action)
     setNotice(null)
     // From the tap, before the network call: consent for the next 派单 message (weapp only).
-    if (action === 'accept') await askSubscribe(['orderOffered'])
+    if (action === 'accept') await askSubscribe(['order.offered'])
     const answer = action === 'accept' ? await orders.accept(id) : await orders.openPool(id)
     setBusy(null)
     if (answer.ok) applied(answer.data.order, action === 'accept' ? '已接单，请尽快联系居民' : '已放入本网格抢单池')

@@ -464,7 +464,7 @@ function PostForm({
     setSubmitting(true)
     if (!proxy && !askedConsent.current) {
       askedConsent.current = true
-      await askSubscribe(['orderAccepted', 'orderResolved', 'orderEscalated'])
+      await askSubscribe(['order.accepted', 'order.resolved', 'order.escalated'])
     }
     const answer = await orders.post(input)
     setSubmitting(false)

@@ -44,7 +44,7 @@ export default function OrderTasks() {
     setBusy(o.id)
     setNotice(null)
     // From the tap, before the network call: consent for the next 派单 message (weapp only).
-    await askSubscribe(['orderOffered'])
+    await askSubscribe(['order.offered'])
     const answer = await orders.accept(o.id)
     setBusy(null)
     if (answer.ok) {

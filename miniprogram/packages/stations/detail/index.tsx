@@ -11,6 +11,7 @@ import type { ClientError } from '../../../services/call'
 import { stations, type CodeView, type StationView } from '../../../services/stations'
 import { daysText, hm, slotText } from '../common/format'
 import { OpenChip } from '../common/ui'
+import { StationDevices } from './devices'
 import { StationForm } from './station-form'
 import '../common/stations.scss'
 
@@ -164,6 +165,7 @@ export default function StationDetail() {
               ) : null}
             </View>
           ) : null}
+          {allowed.has('manageDevices') ? <StationDevices stationId={s.id} /> : null}
           {code.status === 'error' ? <ErrorView error={code.error} onRetry={() => void showCode()} /> : null}
           {code.status === 'ready' ? <PrintCode code={code.code} /> : null}
           {editing ? (

@@ -159,6 +159,11 @@ export default function StationScan() {
       const res = await Taro.scanCode({ scanType })
       // A mini-program code gives the page path with its scene; a QR code its text.
       const raw = (res as { path?: string }).path || res.result || ''
+      // A PC's sign-in code (扫码登录) opens its own confirmation page, not a scan result.
+      if (raw.replace(/^\//, '').startsWith(ROUTES.webLogin.slice(1))) {
+        go(withQuery(ROUTES.webLogin, { scene: sceneFrom(raw) }))
+        return
+      }
       setText(sceneFrom(raw))
       await resolveScene(raw)
     } catch (e) {

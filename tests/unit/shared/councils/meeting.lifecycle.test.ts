@@ -267,6 +267,8 @@ describe('meeting effects', () => {
       title: '微网格议事会邀请',
       body: '「十一月微网格议事会」，红邻驿站',
       page: `/packages/councils/meeting/index?id=${m._id}`,
+      // The subscribe message's 会议名称, 会议时间 and 会议地点.
+      facts: { subject: '十一月微网格议事会', when: START, place: '红邻驿站' },
     });
     expect(c.audit).toMatchObject({ event: 'meeting.publish', invitees: 3 });
   });
@@ -362,6 +364,7 @@ describe('meeting effects', () => {
       title: '微网格议事会决议公示',
       body: '议题i1：通过；议题i3：不通过',
       page: '/packages/councils/decisions/index?gridId=G',
+      facts: { subject: '十一月微网格议事会' },
     });
     expect(c.audit).toMatchObject({ event: 'meeting.publishDecisions', items: 2 });
     // A community's meeting tells the community's residents.

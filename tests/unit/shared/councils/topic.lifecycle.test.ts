@@ -158,6 +158,7 @@ describe('topic effects', () => {
         title: '居民议题附议已达标',
         body: '「楼道堆物清理」已有 3 位居民附议，请决定是否采纳',
         page: `/packages/councils/topic/index?id=${t._id}`,
+        facts: { subject: '楼道堆物清理' },
       },
     ]);
     // One short of the threshold, or already handed on: no reach.

@@ -29,7 +29,7 @@ const lamp: Lifecycle<LampState, LampEvent, Lamp, { by: string }> = {
         set: { lastBy: x.by },
         inc: { switchedOn: 1 },
         timeline: [{ kind: 'on', text: `${x.by} 开灯` }],
-        notify: tell('owner', { template: 'lamp.on', title: '灯亮了', body: x.by }),
+        notify: tell('owner', { template: 'order.comment', title: '灯亮了', body: x.by }),
       };
     if (e.type === 'switchOff') return { set: { lastBy: x.by }, timeline: [{ kind: 'off', text: '关灯' }], audit: { was: doc.state } };
     if (e.type === 'break') return { writes: [{ op: 'insert', collection: 'repairs', doc: { _id: 'r1' } }], timeline: [{ kind: 'broken', text: '坏了', leadersOnly: true }] };
@@ -48,7 +48,7 @@ describe('runLifecycle folds a chain of events into one change', () => {
     expect(run.change.set).toEqual({ state: 'off', lastBy: '张' });
     expect(run.change.inc).toEqual({ switchedOn: 1 });
     expect(run.change.timeline.map((l) => l.kind)).toEqual(['on', 'off', 'note']);
-    expect(run.change.notify).toEqual([{ to: { userId: 'owner' }, template: 'lamp.on', title: '灯亮了', body: '张' }]);
+    expect(run.change.notify).toEqual([{ to: { userId: 'owner' }, template: 'order.comment', title: '灯亮了', body: '张' }]);
     expect(run.change.audit).toEqual({ event: 'switchOn>switchOff>note', was: 'on' });
   });
 

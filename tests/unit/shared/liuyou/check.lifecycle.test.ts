@@ -318,6 +318,7 @@ describe('check effects', () => {
         title: '六有自查待审核',
         body: `幸福里社区2026年第四季度六有自查已提交，自评 ${c.after.score.overall} 分`,
         page: checkPage(c.after),
+        facts: { subject: '幸福里社区2026年第四季度六有自查' },
       },
     ]);
     expect(c.audit).toMatchObject({ event: 'liuyou.submit', score: c.after.score.overall });

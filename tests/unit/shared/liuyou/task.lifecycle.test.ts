@@ -107,6 +107,7 @@ describe('remind', () => {
         title: '整改任务已逾期',
         body: '「居民区（集中居住区）党支部已成立」已超过完成期限 1 天，请尽快整改',
         page: taskPage(task()),
+        facts: { subject: '居民区（集中居住区）党支部已成立' },
       },
     ]);
     expect(r.change.audit).toMatchObject({ event: 'liuyou.taskRemind', overdueDays: 1 });
