@@ -54,7 +54,7 @@ export function ownPhotos(fileIds: readonly string[], userId: string, code: Erro
   return i < 0 ? ok(undefined) : fail(code, `${field}.${i}`);
 }
 
-/** Verdicts the check gave at once (locally), to apply once the subject holds the photos. */
+/** Risky verdicts the check gave at once (locally), to apply once the subject holds the photos. */
 export type ImmediateVerdicts = readonly (MediaVerdict & { traceId: string })[];
 
 /**
@@ -86,24 +86,27 @@ export async function startPhotoChecks(
     if (isInactive(e)) return fail('COMMON.OPEN_APP_FIRST', field);
     throw e;
   }
+  // A verdict given at once that leaves the photo shown is recorded as decided; a risky one is
+  // recorded pending and goes through the hide path once the subject is written (settlePhotoChecks).
   const records: TxOp[] = started.map((check, i) => {
+    const shown = check.verdict && check.verdict.suggest !== 'risky' ? check.verdict : null;
     const doc: MediaCheckDoc = {
       _id: ctx.ports.ids.id('mck'),
       traceId: check.traceId,
       fileId: unique[i]!,
       collection: subject.collection,
       subjectId: subject.id,
-      status: 'pending',
-      label: null,
+      status: shown ? shown.suggest : 'pending',
+      label: shown?.label ?? null,
       at: ctx.now,
-      decidedAt: null,
+      decidedAt: shown ? ctx.now : null,
       version: 1,
     };
     return { op: 'insert', collection: MEDIA_CHECKS, doc };
   });
   const written = await ctx.ports.store.transact(records);
   if (!written.ok) return fail('COMMON.CONFLICT');
-  return ok(started.flatMap((c) => (c.verdict ? [{ ...c.verdict, traceId: c.traceId }] : [])));
+  return ok(started.flatMap((c) => (c.verdict?.suggest === 'risky' ? [{ ...c.verdict, traceId: c.traceId }] : [])));
 }
 
 /** After the subject is written: the verdicts given at once go through the same path as the event's. True when one hid a photo. */
