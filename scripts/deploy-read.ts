@@ -95,7 +95,8 @@ export async function readEnvironment(
   const storage = (await manager.storage.getStorageAcl({ withRule: true })) as { acl: string; rule?: unknown };
   // Unknown (null) rather than "not enabled" when the hosting service cannot be described.
   const hostings = await manager.hosting.getInfo().catch(() => null);
-  const site = hostings?.find((h) => h.Status !== 'offline');
+  // manager-node uploads only to a site that is online (not one still being set up, or taken down).
+  const site = hostings?.find((h) => h.Status === 'online');
   return {
     read: true,
     functions,

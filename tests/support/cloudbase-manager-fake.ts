@@ -4,7 +4,9 @@
  * lib/utils/http-request.js, replaced here) — `tcb` actions (functions list, tables, ACLs, storage
  * rule, HTTP access, static hosting) and `scf` actions (GetFunction, CreateFunction, UpdateFunctionCode,
  * UpdateFunctionConfiguration, triggers) — with the shapes those APIs return, and takes the function
- * zips manager-node uploads to COS (cos-nodejs-sdk's sliceUploadFile, replaced).
+ * zips manager-node uploads to COS (cos-nodejs-sdk's sliceUploadFile, replaced) and the files
+ * `hosting.uploadFiles` puts into the static hosting bucket (cos-nodejs-sdk's uploadFiles, and putObject
+ * for folder markers and serial retries, replaced): those are kept, by key, in `hostedFiles`.
  *
  * Loaded into a deploy run with `node --import tsx --import <this file>` and HONGLIN_MANAGER_FAKE set
  * to a JSON state file: the state is read at start and written back at exit, so a test seeds an
@@ -41,7 +43,10 @@ export interface FakeEnvironment {
   collections: Record<string, { indexes: FakeIndex[]; acl: string }>;
   routes: Array<{ Path: string; Name: string; Type: number; AuthSwitch: number }>;
   storage: { AclTag: string; Rule?: string };
+  /** What DescribeStaticStore returns (`Regoin` is the API's spelling); empty: static hosting is not enabled. */
   hosting: Array<{ EnvId: string; CdnDomain: string; Bucket: string; Regoin: string; Status: string }>;
+  /** The objects put into the static hosting bucket: key → content, base64. Absent until the first one. */
+  hostedFiles?: Record<string, string>;
   /** Every action received, in order: `scf:GetFunction`, `tcb:ListTables`, … */
   calls: string[];
 }
@@ -222,6 +227,28 @@ export function answer(state: FakeEnvironment, service: string, action: string, 
   }
 }
 
+type CosCallback = (err: unknown, data?: unknown) => void;
+
+/**
+ * One object put into a bucket. Only the static hosting bucket (online) takes objects here: anything else
+ * fails like COS does for a bucket the caller cannot write.
+ */
+function putHosted(state: FakeEnvironment, p: { Bucket: string; Region: string; Key: string }, body: Buffer): Record<string, unknown> {
+  state.calls.push(`cos:put ${p.Bucket} ${p.Key} ${body.length}`);
+  const site = state.hosting.find((h) => h.Bucket === p.Bucket && h.Regoin === p.Region && h.Status === 'online');
+  if (!site) throw Object.assign(new Error(`the fake has no writable bucket ${p.Bucket} in ${p.Region}`), { code: 'NoSuchBucket', statusCode: 404 });
+  (state.hostedFiles ??= {})[p.Key] = body.toString('base64');
+  return { statusCode: 200, ETag: `"fake-${body.length}"`, Location: `${p.Bucket}.cos.${p.Region}.myqcloud.com/${p.Key}` };
+}
+
+async function bodyOf(body: unknown): Promise<Buffer> {
+  if (body === undefined || body === null) return Buffer.alloc(0);
+  if (typeof body === 'string' || Buffer.isBuffer(body)) return Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+
 /** Replaces manager-node's HTTP call (and COS uploads) with answers from `state`. */
 export function install(state: FakeEnvironment): void {
   const managerRequire = createRequire(require.resolve('@cloudbase/manager-node'));
@@ -241,6 +268,35 @@ export function install(state: FakeEnvironment): void {
   COS.prototype.sliceUploadFile = function (params: { Key: string; FilePath: string }, callback: (err: unknown, data?: unknown) => void) {
     state.calls.push(`cos:upload ${params.Key} ${statSync(params.FilePath).size}`);
     setImmediate(() => callback(null, { Key: params.Key.replace(/^\//, ''), statusCode: 200 }));
+  };
+  // Static hosting: files in batches (uploadFiles), folder markers and serial retries one by one (putObject).
+  COS.prototype.putObject = function (params: { Bucket: string; Region: string; Key: string; Body?: unknown }, callback: CosCallback) {
+    bodyOf(params.Body).then(
+      (body) => {
+        try {
+          callback(null, putHosted(state, params, body));
+        } catch (e) {
+          callback(e);
+        }
+      },
+      (e: unknown) => callback(e),
+    );
+  };
+  COS.prototype.uploadFiles = function (
+    params: { files: Array<{ Bucket: string; Region: string; Key: string; FilePath: string }>; onFileFinish?: (err: unknown, data: unknown, file: unknown) => void },
+    callback: CosCallback,
+  ) {
+    const files = params.files.map((file) => {
+      try {
+        const data = putHosted(state, file, readFileSync(file.FilePath));
+        params.onFileFinish?.(null, data, file);
+        return { options: file, error: null, data };
+      } catch (error) {
+        params.onFileFinish?.(error, null, file);
+        return { options: file, error, data: null };
+      }
+    });
+    setImmediate(() => callback(null, { files, statusCode: 200 }));
   };
   // manager-node polls a function's status every second until it is active; this fake is active at once.
   const setIntervalReal = global.setInterval;
