@@ -268,16 +268,7 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   const actorRef: { id: string | null } = { id: null };
   let held: HeldClaim | null = null;
   /** The claim's fence, added to every transaction of a claimed call (see claimReplay). */
-  const fenced = async (ops: readonly TxOp[]): Promise<TxResult> => {
-    const claim = held;
-    const fence: TxOp[] = claim ? [{ op: 'update', collection: 'idempotency', id: claim.key, version: claim.version, patch: { $set: { status: 'committed' } } }] : [];
-    const res = await ports.store.transact([...ops, ...fence]);
-    if (res.ok && claim) {
-      claim.version += 1;
-      claim.committed = true;
-    }
-    return res;
-  };
+  const fenced = (ops: readonly TxOp[]): Promise<TxResult> => transactFenced(ports.store, held, ops);
   const auditDoc = (note: AuditNote, outcome: string): Doc =>
     auditEntry(ports, { at: now, requestId: rid, function: def.name, action: actionName, actorId: actorRef.id, subjectId: note.subjectId, outcome, detail: note.detail });
   /** Deliveries of committed outbox rows and audit entries of reads, under way while the action goes on; awaited before the answer. */
@@ -300,11 +291,8 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     transact(ops, note, notify) {
       return write(ops, note, notify);
     },
-    // Written alongside the rest of the call (one round trip less); the answer waits for it.
     async audit(note) {
-      const written = ports.store.insert('audit', auditDoc(note, 'read'));
-      written.catch(() => undefined); // its failure surfaces where the call awaits it
-      deliveries.push(written);
+      auditAlongside(ports.store, auditDoc(note, 'read'), deliveries);
     },
   };
 
@@ -390,12 +378,17 @@ async function runDeviceCall(def: FunctionDefinition, ports: Ports, actionName: 
     requestId: rid,
     now,
     async audit(note) {
-      const written = ports.store.insert(
-        'audit',
-        auditEntry(ports, { at: now, requestId: rid, function: def.name, action: actionName, actorId: null, subjectId: note.subjectId, outcome: 'read', detail: note.detail }),
-      );
-      written.catch(() => undefined); // its failure surfaces where the call awaits it
-      audits.push(written);
+      const doc = auditEntry(ports, {
+        at: now,
+        requestId: rid,
+        function: def.name,
+        action: actionName,
+        actorId: null,
+        subjectId: note.subjectId,
+        outcome: 'read',
+        detail: note.detail,
+      });
+      auditAlongside(ports.store, doc, audits);
     },
   };
   try {
@@ -440,17 +433,10 @@ async function runAnonymousCall(
       requestId: rid,
       now,
       async audit(note) {
-        const written = ports.store.insert('audit', entry(note, 'read'));
-        written.catch(() => undefined); // its failure surfaces where the call awaits it
-        audits.push(written);
+        auditAlongside(ports.store, entry(note, 'read'), audits);
       },
       async commit(ops, note) {
-        const fence: TxOp[] = held ? [{ op: 'update', collection: 'idempotency', id: held.key, version: held.version, patch: { $set: { status: 'committed' } } }] : [];
-        const res = await ports.store.transact([...ops, { op: 'insert', collection: 'audit', doc: entry(note, 'ok') }, ...fence]);
-        if (res.ok && held) {
-          held.version += 1;
-          held.committed = true;
-        }
+        const res = await transactFenced(ports.store, held, [...ops, { op: 'insert', collection: 'audit', doc: entry(note, 'ok') }]);
         return res.ok ? ok(undefined) : fail('COMMON.CONFLICT');
       },
     };
@@ -468,6 +454,24 @@ async function runAnonymousCall(
     console.error(`[${def.name}.${actionName}] anonymous request ${rid} failed: ${(e as Error)?.name ?? 'Error'}`);
     return fail('COMMON.INTERNAL' as ErrorCode);
   }
+}
+
+/** A transaction with the replay claim's fence (see claimReplay): once it commits, the claim is committed and one version on. */
+async function transactFenced(store: Store, claim: HeldClaim | null, ops: readonly TxOp[]): Promise<TxResult> {
+  const fence: TxOp[] = claim ? [{ op: 'update', collection: 'idempotency', id: claim.key, version: claim.version, patch: { $set: { status: 'committed' } } }] : [];
+  const res = await store.transact([...ops, ...fence]);
+  if (res.ok && claim) {
+    claim.version += 1;
+    claim.committed = true;
+  }
+  return res;
+}
+
+/** The audit entry of a read, written alongside the rest of the call (one round trip less); the call awaits `pending` before it answers. */
+function auditAlongside(store: Store, doc: Doc, pending: Promise<unknown>[]): void {
+  const written = store.insert('audit', doc);
+  written.catch(() => undefined); // its failure surfaces where the call awaits it
+  pending.push(written);
 }
 
 /** The answer as the replay store keeps it: the fields shown once set to null. */

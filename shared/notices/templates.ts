@@ -208,13 +208,6 @@ export function fillTemplate(n: NoticeText, sentAt: string): FillResult {
   return { ok: true, payload: { ...(page ? { page } : {}), data } };
 }
 
-/** The message as its reader sees it on the phone: each keyword's name and value, in order. */
-export function templateCard(template: string, payload: SubscribePayload | null | undefined): { label: string; value: string }[] {
-  const spec: TemplateSpec | undefined = (SUBSCRIBE_TEMPLATES as Record<string, TemplateSpec>)[template];
-  if (!spec || !payload) return [];
-  return spec.fields.filter((fd) => payload.data[fd.key]).map((fd) => ({ label: fd.label, value: payload.data[fd.key]!.value }));
-}
-
 /** `invite.redeemed` → `HONGLIN_TEMPLATE_INVITE_REDEEMED`: the environment variable with the template's id. */
 export function templateEnvName(template: string): string {
   return `HONGLIN_TEMPLATE_${template.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;

@@ -115,6 +115,3 @@ export const fitCharacterString = (text: string): string => text.replace(/[^\x21
 
 /** An instant as a `time` on the Beijing clock: `2026年12月6日 09:05`. */
 export const fitTime = (instant: string | number): string => fullDateTimeText(instant);
-
-/** An instant as a `date` on the Beijing clock: `2026年12月6日`. */
-export const fitDate = (instant: string | number): string => fullDateTimeText(instant).split(' ')[0]!;

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { formatBytes } from '../../scripts/deploy-plan';
+import { formatBytes, type PlanStep } from '../../scripts/deploy-plan';
 import { READ_ACTIONS } from '../../scripts/deploy-read';
+import { bareEnv, deployScript, stepLine as line } from '../helpers/deploy';
 import { readEnvironmentFile, stateOf, writeEnvironmentFile, type FakeEnvironment } from '../support/cloudbase-manager-fake';
 
 /**
@@ -12,27 +12,6 @@ import { readEnvironmentFile, stateOf, writeEnvironmentFile, type FakeEnvironmen
  * to date, so the hosting step is the whole plan.
  */
 
-const root = join(__dirname, '..', '..');
-const noNetwork = join(root, 'tests', 'support', 'no-network.cjs');
-const fake = join(root, 'tests', 'support', 'cloudbase-manager-fake.ts');
-const bareEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|HONGLIN_)/.test(k)));
-
-function deployScript(args: string[], env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, ['--require', noNetwork, '--import', 'tsx', '--import', fake, join(root, 'scripts', 'deploy.ts'), ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-}
-
-interface Step {
-  kind: string;
-  action: string;
-  target: string;
-  detail: string;
-}
-const line = (s: Step) => `${s.kind} ${s.action} ${s.target}`;
 const SITE = { EnvId: 'honglin-fake', CdnDomain: 'honglin-fake.tcloudbaseapp.com', Bucket: 'fake-hosting-1250000000', Regoin: 'ap-shanghai', Status: 'online' };
 
 /** Every file under `dir`: relative path (`/`-separated) → content. */
@@ -67,7 +46,7 @@ describe('npm run deploy: static hosting (H5)', () => {
     const res = deployScript(['--dry-run', '--json', '--h5-dir', h5], env);
     expect(res.stderr).not.toContain('NETWORK ATTEMPT');
     expect(res.status).toBe(0);
-    return JSON.parse(res.stdout) as { read: boolean; steps: Step[] };
+    return JSON.parse(res.stdout) as { read: boolean; steps: PlanStep[] };
   };
   const onlyReads = (state: FakeEnvironment) => state.calls.every((c) => (READ_ACTIONS as readonly string[]).includes(c.split(':')[1]!));
 

@@ -1,18 +1,6 @@
-import {
-  codeHashOf,
-  desiredFunction,
-  diffPlan,
-  EMPTY_ENVIRONMENT,
-  formatPlan,
-  planHasDrops,
-  RUNTIME,
-  STORAGE_RULE,
-  type Actual,
-  type Desired,
-  type PlanStep,
-} from '../../scripts/deploy-plan';
+import { codeHashOf, desiredFunction, diffPlan, EMPTY_ENVIRONMENT, formatPlan, planHasDrops, RUNTIME, STORAGE_RULE, type Actual, type Desired } from '../../scripts/deploy-plan';
+import { stepLine as line } from '../helpers/deploy';
 
-const line = (s: PlanStep) => `${s.kind} ${s.action} ${s.target}`;
 const tick = { name: 'tick', type: 'timer' as const, config: '0 */5 * * * * *' };
 
 /** A desired state of two functions and one collection, with the deployer's variables. */

@@ -3,42 +3,18 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COLLECTIONS } from '../../cloudfunctions/_core/collections';
+import type { PlanStep } from '../../scripts/deploy-plan';
 import { READ_ACTIONS } from '../../scripts/deploy-read';
+import { bareEnv, deployScript, stepLine as line } from '../helpers/deploy';
 import { readEnvironmentFile, stateOf, writeEnvironmentFile, type FakeEnvironment } from '../support/cloudbase-manager-fake';
 
 const root = join(__dirname, '..', '..');
 const noNetwork = join(root, 'tests', 'support', 'no-network.cjs');
-const fake = join(root, 'tests', 'support', 'cloudbase-manager-fake.ts');
-/** The environment without any CloudBase credentials or settings. */
-const bareEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(TCB_|TENCENTCLOUD_|HONGLIN_)/.test(k)));
 /** Every cloud function folder (those starting with `_` hold shared server code). */
 const FUNCTIONS = readdirSync(join(root, 'cloudfunctions'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && !d.name.startsWith('_') && existsSync(join(root, 'cloudfunctions', d.name, 'index.ts')))
   .map((d) => d.name)
   .sort();
-
-/** Runs the deploy script in this Node with the network refused (and, given a state file, against the fake environment). */
-function deployScript(args: string[], env: NodeJS.ProcessEnv) {
-  const preload = env.HONGLIN_MANAGER_FAKE ? ['--import', fake] : [];
-  return spawnSync(process.execPath, ['--require', noNetwork, '--import', 'tsx', ...preload, join(root, 'scripts', 'deploy.ts'), ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-}
-
-interface Step {
-  kind: string;
-  action: string;
-  target: string;
-  detail: string;
-  drop: boolean;
-  added?: string[];
-  changed?: string[];
-  kept?: string[];
-}
-const line = (s: Step) => `${s.kind} ${s.action} ${s.target}`;
 
 describe('npm run deploy', () => {
   describe('--dry-run without credentials', () => {
@@ -55,7 +31,7 @@ describe('npm run deploy', () => {
       const res = deployScript(['--dry-run', '--json'], { ...bareEnv(), TCB_ENV_ID: 'honglin-test', HONGLIN_QR_SECRET: 'never-printed-secret-value' });
       expect(res.status).toBe(0);
       expect(res.stdout).not.toContain('never-printed-secret-value');
-      const plan = JSON.parse(res.stdout) as { envId: string; read: boolean; runtime: string; steps: Step[] };
+      const plan = JSON.parse(res.stdout) as { envId: string; read: boolean; runtime: string; steps: PlanStep[] };
       expect(plan).toMatchObject({ envId: 'honglin-test', read: false, runtime: 'Nodejs24.11' });
       expect(plan.steps.filter((s) => s.kind === 'function').map(line)).toEqual(FUNCTIONS.map((f) => `function create ${f}`));
       expect(plan.steps.find((s) => line(s) === 'variables add accounts')).toMatchObject({ added: ['HONGLIN_QR_SECRET'], changed: [], kept: [] });
@@ -107,7 +83,7 @@ describe('npm run deploy', () => {
       const empty = deployScript(['--dry-run', '--json', '--skip-hosting'], bareEnv());
       expect(empty.status).toBe(0);
       const codeOf = Object.fromEntries(
-        (JSON.parse(empty.stdout).steps as Step[]).filter((s) => s.kind === 'function').map((s) => [s.target, /code ([0-9a-f]{12})/.exec(s.detail)![1]!]),
+        (JSON.parse(empty.stdout).steps as PlanStep[]).filter((s) => s.kind === 'function').map((s) => [s.target, /code ([0-9a-f]{12})/.exec(s.detail)![1]!]),
       );
       dir = mkdtempSync(join(tmpdir(), 'honglin-deploy-test-'));
       stateFile = join(dir, 'environment.json');
@@ -208,7 +184,7 @@ describe('npm run deploy', () => {
       const res = deployScript(['--dry-run', '--json', '--h5-dir', join(dir, 'h5')], env);
       expect(res.stderr).not.toContain('NETWORK ATTEMPT');
       expect(res.status).toBe(0);
-      const plan = JSON.parse(res.stdout) as { envId: string; read: boolean; steps: Step[]; notes: string[] };
+      const plan = JSON.parse(res.stdout) as { envId: string; read: boolean; steps: PlanStep[]; notes: string[] };
       expect(plan.read).toBe(true);
       expect(plan.steps.map(line)).toEqual(expectedPlan());
       expect(plan.steps.filter((s) => s.drop).map(line)).toEqual([

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fillTemplate, miniprogramStateOf, SUBSCRIBE_TEMPLATES, TEMPLATE_KEYS, templateCard, type NoticeText, type TemplateKey } from '../../../../shared/notices/templates';
+import { fillTemplate, miniprogramStateOf, SUBSCRIBE_TEMPLATES, TEMPLATE_KEYS, type NoticeText, type TemplateKey } from '../../../../shared/notices/templates';
 import { typeOfKey, valueProblem } from '../../../../shared/notices/wechat-values';
 
 const SENT = '2026-12-06T01:05:00.000Z'; // 北京时间 09:05
@@ -118,17 +118,6 @@ describe('the subscribe-message templates', () => {
         },
       ),
     );
-  });
-
-  it('shows a message as its reader sees it: labels beside values', () => {
-    const res = fillTemplate({ template: 'order.accepted', ...EVENTS['order.accepted'] }, SENT);
-    expect(templateCard('order.accepted', res.ok ? res.payload : null)).toEqual([
-      { label: '服务事项', value: '水电维修' },
-      { label: '接单人', value: '王建国' },
-      { label: '接单时间', value: '2026年12月6日 09:05' },
-      { label: '备注', value: '志愿者 王建国 已接单，会尽快联系您' },
-    ]);
-    expect(templateCard('order.accepted', null)).toEqual([]);
   });
 
   it('reads miniprogramState from the environment: the released version unless told otherwise', () => {
