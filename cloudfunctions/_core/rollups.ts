@@ -45,6 +45,7 @@ export function withRollups(ops: readonly TxOp[]): TxOp[] {
     if (op.op === 'tally') continue;
     const rule = rollupRuleFor(op.collection);
     if (!rule) continue;
+    if (op.op === 'delete') throw new Error(`rollups: ${op.collection}/${op.id} is counted in rollups and is never removed`);
     if (op.op === 'insert') deltas.push(...rollupDelta(rule, null, op.doc));
     else {
       if (!op.was) throw new Error(`rollups: an update of ${op.collection}/${op.id} must carry the document as read (was)`);

@@ -480,6 +480,40 @@ function storeContract(makeTarget: (suiteTag: () => string) => Promise<Target>, 
       expect(await store.get(COLLECTION, id)).toBeNull();
     });
 
+    it('delete removes a document with the rest of its transaction; a missing one is no conflict without a version', async () => {
+      const run = newRun();
+      const a = doc(run, 'a', { version: 1 });
+      const b = doc(run, 'b', { version: 3 });
+      await insertAll([a, b]);
+      expect(
+        await store.transact([
+          { op: 'delete', collection: COLLECTION, id: a._id },
+          { op: 'delete', collection: COLLECTION, id: b._id, version: 3 },
+          { op: 'delete', collection: COLLECTION, id: `${run}-ghost` },
+          { op: 'insert', collection: COLLECTION, doc: doc(run, 'c', {}) },
+        ]),
+      ).toEqual({ ok: true });
+      expect(await store.get(COLLECTION, a._id)).toBeNull();
+      expect(await store.get(COLLECTION, b._id)).toBeNull();
+      expect(await store.count(COLLECTION, scoped(run, {}))).toBe(1);
+    });
+
+    it('delete at a stale version, or of a missing document at a version, conflicts and rolls back the whole', async () => {
+      const run = newRun();
+      const a = doc(run, 'a', { version: 1 });
+      const b = doc(run, 'b', { version: 2 });
+      await insertAll([a, b]);
+      expect(
+        await store.transact([
+          { op: 'delete', collection: COLLECTION, id: a._id },
+          { op: 'delete', collection: COLLECTION, id: b._id, version: 1 },
+        ]),
+      ).toEqual({ ok: false, reason: 'conflict', index: 1 });
+      expect(await store.get(COLLECTION, a._id)).toEqual(a);
+      expect(await store.get(COLLECTION, b._id)).toEqual(b);
+      expect(await store.transact([{ op: 'delete', collection: COLLECTION, id: `${run}-ghost`, version: 1 }])).toEqual({ ok: false, reason: 'conflict', index: 0 });
+    });
+
     it('tallies from concurrent transactions all count', async () => {
       const run = newRun();
       const id = `${run}-rollup`;

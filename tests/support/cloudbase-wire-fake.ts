@@ -181,6 +181,15 @@ export function attachWireFake(store: CloudbaseStore): WireFake {
         }
         return { requestId: 'fake', data: { updated } };
       }
+      case 'database.removeDocument': {
+        const target = coll(stateFor(params), params.collectionName);
+        const hits = select(params);
+        for (const doc of params.multi === false ? hits.slice(0, 1) : hits) {
+          target.delete(doc._id);
+          wrote(params, doc._id);
+        }
+        return { requestId: 'fake', data: { deleted: hits.length } };
+      }
       case 'database.startTransaction': {
         const id = `tx${nextTx++}`;
         const clone = (): Collections => new Map([...collections].map(([name, docs]) => [name, new Map([...docs].map(([k, d]) => [k, structuredClone(d)]))]));

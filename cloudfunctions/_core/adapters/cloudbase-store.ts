@@ -251,6 +251,15 @@ export class CloudbaseStore implements Store {
           }
           const current = check(await coll.doc(op.id).get()) as { data?: Doc | Doc[] | null };
           const doc = Array.isArray(current.data) ? current.data[0] : current.data;
+          if (op.op === 'delete') {
+            if (!doc) {
+              if (op.version === undefined) continue;
+              throw new TxAbort({ ok: false, reason: 'conflict', index });
+            }
+            if (op.version !== undefined && doc.version !== op.version) throw new TxAbort({ ok: false, reason: 'conflict', index });
+            check(await coll.doc(op.id).remove());
+            continue;
+          }
           if (!doc || doc.version !== op.version) throw new TxAbort({ ok: false, reason: 'conflict', index });
           const data = { ...compileCloudbasePatch(op.patch, this._), version: this._.set(op.version + 1) };
           const res = check(await coll.doc(op.id).update(data));

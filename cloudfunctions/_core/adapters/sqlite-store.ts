@@ -281,6 +281,16 @@ export class SqliteStore implements Store {
     return Number(res.changes) === 1;
   }
 
+  /** Removes a document (at `version` when given); a missing document counts as removed only without a version. */
+  private deleteSync(collection: string, id: string, version: number | undefined): boolean {
+    if (version === undefined) {
+      this.prepare(`DELETE FROM ${this.table(collection)} WHERE _id = ?`).run(id);
+      return true;
+    }
+    const res = this.prepare(`DELETE FROM ${this.table(collection)} WHERE _id = ? AND json_extract(doc, '$.version') = ?`).run(id, version);
+    return Number(res.changes) === 1;
+  }
+
   async transact(ops: readonly TxOp[]): Promise<TxResult> {
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -290,7 +300,9 @@ export class SqliteStore implements Store {
             ? this.insertSync(op.collection, op.doc)
             : op.op === 'tally'
               ? this.tallySync(op.collection, op.id, op.init, { $inc: op.inc, ...(op.set ? { $set: op.set } : {}) })
-              : this.updateSync(op.collection, op.id, op.version, op.patch);
+              : op.op === 'delete'
+                ? this.deleteSync(op.collection, op.id, op.version)
+                : this.updateSync(op.collection, op.id, op.version, op.patch);
         if (!done) {
           this.db.exec('ROLLBACK');
           return { ok: false, reason: op.op === 'insert' ? 'duplicate' : 'conflict', index };

@@ -66,7 +66,14 @@ export type TxOp =
    * there; no version guard (additions commute), but it bumps `version`, so a rebuild that read the
    * document notices. `inc` paths are dotted (`t.posted`).
    */
-  | { op: 'tally'; collection: string; id: string; init: Record<string, unknown>; inc: Record<string, number>; set?: Record<string, unknown> };
+  | { op: 'tally'; collection: string; id: string; init: Record<string, unknown>; inc: Record<string, number>; set?: Record<string, unknown> }
+  /**
+   * Removes one document: only while its stored `version` equals `version` when one is given (a
+   * document read and judged due is removed as read, or the transaction conflicts); a document that
+   * is already gone is no conflict when no version is given. Never for a collection that feeds
+   * rollups: records that are counted are kept (anonymised), not removed.
+   */
+  | { op: 'delete'; collection: string; id: string; version?: number };
 
 export type TxResult = { ok: true } | { ok: false; reason: 'conflict' | 'duplicate'; index: number };
 
