@@ -4,6 +4,7 @@ import { dashboardsFunction } from './dashboards/dashboards.function';
 import { liuyouFunction } from './liuyou/liuyou.function';
 import { open311Function } from './open311/open311.function';
 import { ordersFunction } from './orders/orders.function';
+import { privacyFunction } from './privacy/privacy.function';
 import { serviceFunction } from './service/service.function';
 import { stationsFunction } from './stations/stations.function';
 import type { FunctionDefinition } from './_core/pipeline';
@@ -21,4 +22,5 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   liuyouFunction,
   dashboardsFunction,
   open311Function,
+  privacyFunction,
 ];

@@ -18,7 +18,9 @@ export default defineAppConfig({
     },
     { root: 'packages/liuyou', pages: ['checks/index', 'check/index', 'matrix/index', 'tasks/index', 'records/index', 'template/index'] },
     // 数据看板: its charts (F2) load with it, never with the main package.
-    { root: 'packages/dashboards', pages: ['index/index', 'records/index', 'keys/index'] },
+    { root: 'packages/dashboards', pages: ['index/index', 'records/index', 'keys/index', 'reveal-log/index'] },
+    // 我的数据: export, 注销账号, 谁查看了我的信息.
+    { root: 'packages/privacy', pages: ['mine/index', 'delete/index', 'reveals/index'] },
   ],
   window: {
     navigationBarTitleText: '红邻',

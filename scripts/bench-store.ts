@@ -1,7 +1,7 @@
 import type { Store } from '../cloudfunctions/_core/ports/store';
 
 /** The store methods that are a trip to the database in production. */
-const COUNTED = new Set(['get', 'find', 'count', 'insert', 'update', 'increment', 'push', 'transact']);
+const COUNTED = new Set(['get', 'find', 'count', 'insert', 'update', 'increment', 'push', 'mark', 'transact']);
 /** A simulated network trip, as a CloudBase call would take. */
 const TRIP_MS = 5;
 

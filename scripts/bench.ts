@@ -17,6 +17,7 @@ import { benchDashboards } from './bench-dashboards';
 import { benchLiuyou } from './bench-liuyou';
 import { benchOrders } from './bench-orders';
 import { benchOpen311 } from './bench-open311';
+import { benchPrivacy } from './bench-privacy';
 import { benchSuggest } from './bench-suggest';
 import { demoInserts, PERSONAS } from './demo-data';
 import { countingStore } from './bench-store';
@@ -252,6 +253,7 @@ async function main() {
   if (want('dashboards')) await benchDashboards(record);
   if (want('open311')) await benchOpen311(record);
   if (want('suggest')) await benchSuggest(record);
+  if (want('privacy')) await benchPrivacy(record);
   if (want('weapp')) weappSizes();
   if (want('bundles')) functionBundles();
 

@@ -14,7 +14,8 @@ const DEFAULTS = { handler: 'index.main', timeout: 20, memorySize: 256 };
 const OVERRIDES: Record<string, Partial<typeof DEFAULTS>> = { scheduler: { timeout: 60 } };
 /** CloudBase allows at most 20 indexes per collection besides `_id`. */
 export const MAX_INDEXES = 20;
-export const FUNCTION_ENV_RE = /^HONGLIN_(QR_SECRET|MINIPROGRAM_STATE|TEMPLATE_[A-Z0-9_]+)$/;
+export const FUNCTION_ENV_RE =
+  /^HONGLIN_(QR_SECRET|MINIPROGRAM_STATE|TEMPLATE_[A-Z0-9_]+|RETAIN_(CONTACT_DAYS|PHOTO_DAYS|REPLAY_HOURS|OUTBOX_DAYS|AUDIT_YEARS)|INACTIVE_(YEARS|NOTICE_DAYS))$/;
 
 /**
  * Functions that answer plain HTTP through CloudBase's HTTP access service, by path: Open311 for

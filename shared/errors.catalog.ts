@@ -5,6 +5,7 @@ import { LIUYOU_ERRORS } from './liuyou/liuyou.errors';
 import { DASHBOARD_ERRORS } from './dashboard/dashboard.errors';
 import { OPEN311_ERRORS } from './open311/open311.errors';
 import { ORDERS_ERRORS } from './orders/orders.errors';
+import { PRIVACY_ERRORS } from './privacy/privacy.errors';
 import { SERVICE_ERRORS } from './service/service.errors';
 import { CODES_ERRORS } from './stations/codes.errors';
 import { STATIONS_ERRORS } from './stations/stations.errors';
@@ -25,6 +26,7 @@ export const ALL_ERRORS: Readonly<Record<ErrorCode, ErrorEntry>> = {
   ...LIUYOU_ERRORS,
   ...DASHBOARD_ERRORS,
   ...OPEN311_ERRORS,
+  ...PRIVACY_ERRORS,
 };
 
 /** Every code, in the order of the catalog. */

@@ -3,6 +3,7 @@ import type { COUNCILS_ERRORS } from './councils/councils.errors';
 import type { LIUYOU_ERRORS } from './liuyou/liuyou.errors';
 import type { DASHBOARD_ERRORS } from './dashboard/dashboard.errors';
 import type { OPEN311_ERRORS } from './open311/open311.errors';
+import type { PRIVACY_ERRORS } from './privacy/privacy.errors';
 import type { ORDERS_ERRORS } from './orders/orders.errors';
 import type { SERVICE_ERRORS } from './service/service.errors';
 import type { CODES_ERRORS } from './stations/codes.errors';
@@ -62,7 +63,8 @@ export type ErrorCode =
   | keyof typeof COUNCILS_ERRORS
   | keyof typeof LIUYOU_ERRORS
   | keyof typeof DASHBOARD_ERRORS
-  | keyof typeof OPEN311_ERRORS;
+  | keyof typeof OPEN311_ERRORS
+  | keyof typeof PRIVACY_ERRORS;
 
 export interface AppError {
   code: ErrorCode;

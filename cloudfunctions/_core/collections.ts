@@ -55,6 +55,16 @@ export const COLLECTIONS = [
         ],
       },
       { name: 'personal_token', fields: [['personalToken', 1]] },
+      // Accounts not used for a long while (the inactive-account retention job): the Beijing day last seen.
+      {
+        name: 'seen',
+        fields: [
+          ['seenOn', 1],
+          ['createdAt', 1],
+        ],
+      },
+      // Accounts told they will be anonymised, by when (the same job's second step).
+      { name: 'inactive_notice', fields: [['inactiveNoticeAt', 1]] },
       {
         name: 'work_unit',
         fields: [
@@ -122,6 +132,14 @@ export const COLLECTIONS = [
           ['createdAt', -1],
         ],
       },
+      // A person's data (privacy): the invites they redeemed.
+      {
+        name: 'redeemer',
+        fields: [
+          ['redeemedBy', 1],
+          ['redeemedAt', -1],
+        ],
+      },
     ],
   },
   {
@@ -150,6 +168,14 @@ export const COLLECTIONS = [
         name: 'poster',
         fields: [
           ['posterId', 1],
+          ['postedAt', -1],
+        ],
+      },
+      // A person's data (privacy): orders a leader posted for someone else (代办).
+      {
+        name: 'posted_by',
+        fields: [
+          ['postedBy', 1],
           ['postedAt', -1],
         ],
       },
@@ -277,6 +303,23 @@ export const COLLECTIONS = [
           ['postedAt', -1],
         ],
       },
+      // The retention jobs (privacy/retention-jobs.ts): ended orders whose contact, or photos, are still kept, by when they closed.
+      {
+        name: 'contact_due',
+        fields: [
+          ['state', 1],
+          ['contactPurgedAt', 1],
+          ['closedAt', 1],
+        ],
+      },
+      {
+        name: 'photo_due',
+        fields: [
+          ['state', 1],
+          ['photosPurgedAt', 1],
+          ['closedAt', 1],
+        ],
+      },
     ],
   },
   /**
@@ -303,6 +346,14 @@ export const COLLECTIONS = [
         fields: [
           ['orderId', 1],
           ['at', 1],
+        ],
+      },
+      // A person's data (privacy): the lines they wrote, to export and to anonymise.
+      {
+        name: 'actor',
+        fields: [
+          ['actorId', 1],
+          ['at', -1],
         ],
       },
     ],
@@ -482,6 +533,14 @@ export const COLLECTIONS = [
           ['at', 1],
         ],
       },
+      // A person's data (privacy): the lines they wrote, to export and to anonymise.
+      {
+        name: 'actor',
+        fields: [
+          ['actorId', 1],
+          ['at', -1],
+        ],
+      },
     ],
   },
   /**
@@ -515,6 +574,14 @@ export const COLLECTIONS = [
         fields: [
           ['path.gridId', 1],
           ['at', 1],
+        ],
+      },
+      // A person's data (privacy).
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['at', -1],
         ],
       },
     ],
@@ -598,6 +665,14 @@ export const COLLECTIONS = [
           ['at', 1],
         ],
       },
+      // A person's data (privacy): the lines they wrote, to export and to anonymise.
+      {
+        name: 'actor',
+        fields: [
+          ['actorId', 1],
+          ['at', -1],
+        ],
+      },
     ],
   },
   /** One per person signed in to a meeting: `<meetingId>.<userId>` (or `.h<hash>` for a name signed in by hand). */
@@ -609,6 +684,14 @@ export const COLLECTIONS = [
         fields: [
           ['meetingId', 1],
           ['at', 1],
+        ],
+      },
+      // A person's data (privacy).
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['at', -1],
         ],
       },
     ],
@@ -627,6 +710,14 @@ export const COLLECTIONS = [
           ['itemId', 1],
         ],
       },
+      // A person's named ballots (privacy); anonymous ballots carry no voter.
+      {
+        name: 'voter',
+        fields: [
+          ['voterId', 1],
+          ['meetingId', 1],
+        ],
+      },
     ],
   },
   {
@@ -637,6 +728,14 @@ export const COLLECTIONS = [
         fields: [
           ['meetingId', 1],
           ['itemId', 1],
+        ],
+      },
+      // A person's data (privacy): that they voted, never how.
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['at', -1],
         ],
       },
     ],
@@ -676,6 +775,39 @@ export const COLLECTIONS = [
         ],
       },
       { name: 'request', fields: [['requestId', 1]] },
+      // 谁查看了我的信息: the reveals of one person's data, newest first (shared/privacy/privacy.schema.ts RevealMark).
+      {
+        name: 'reveal_person',
+        fields: [
+          ['reveal.personId', 1],
+          ['at', -1],
+        ],
+      },
+      // The street's reveal log, newest first.
+      {
+        name: 'reveal_street',
+        fields: [
+          ['reveal.streetId', 1],
+          ['at', -1],
+        ],
+      },
+      // The street's reveal log of one reader (the filter a street admin uses to look into one reader), newest first.
+      {
+        name: 'reveal_street_actor',
+        fields: [
+          ['reveal.streetId', 1],
+          ['actorId', 1],
+          ['at', -1],
+        ],
+      },
+      // The retention job: entries past their period whose detail is still kept, oldest first.
+      {
+        name: 'detail_due',
+        fields: [
+          ['detailPurgedAt', 1],
+          ['at', 1],
+        ],
+      },
     ],
   },
   {
@@ -694,6 +826,14 @@ export const COLLECTIONS = [
         fields: [
           ['status', 1],
           ['dueAt', 1],
+        ],
+      },
+      // The retention job: rows delivered long enough ago (rows given up are found by `due`).
+      {
+        name: 'delivered',
+        fields: [
+          ['status', 1],
+          ['sentAt', 1],
         ],
       },
     ],
@@ -870,7 +1010,17 @@ export const COLLECTIONS = [
   {
     name: 'web_login_tickets',
     // The tickets started in the last minute (accounts.startWebLogin's limit).
-    indexes: [{ name: 'created', fields: [['createdAt', -1]] }],
+    indexes: [
+      { name: 'created', fields: [['createdAt', -1]] },
+      // A person's data (privacy): tickets they confirmed, removed with the account.
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['createdAt', -1],
+        ],
+      },
+    ],
   },
   /** A person signed in on a PC; only the hash of its token is kept. */
   {

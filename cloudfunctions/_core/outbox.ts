@@ -2,6 +2,7 @@ import { outboxDocOf, type OutboxDoc } from './adapters/notifier';
 import type { Notification, Ports } from './ports';
 import type { Doc, TxOp, TxResult } from './ports/store';
 import { withRollups } from './rollups';
+import type { RevealMark } from '../../shared/privacy/privacy.schema';
 
 /**
  * The transactional outbox. A notification is an `outbox` row written in the same transaction as
@@ -128,9 +129,21 @@ export async function transactWithOutbox(
 /** An audit entry: who did what to which subject, and why, in the domain's words. */
 export function auditDoc(
   ports: Pick<Ports, 'ids'>,
-  entry: { at: string; requestId: string; function: string; action: string; actorId: string | null; subjectId: string; outcome: string; detail?: Record<string, unknown> },
+  entry: {
+    at: string;
+    requestId: string;
+    function: string;
+    action: string;
+    actorId: string | null;
+    subjectId: string;
+    outcome: string;
+    detail?: Record<string, unknown>;
+    /** A read of someone's personal data in full: whose, where, what (the reveal logs query it). */
+    reveal?: RevealMark;
+  },
 ): Doc {
-  return { _id: ports.ids.id('aud'), ...entry, detail: entry.detail ?? {} };
+  const { reveal, ...rest } = entry;
+  return { _id: ports.ids.id('aud'), ...rest, detail: entry.detail ?? {}, ...(reveal ? { reveal } : {}) };
 }
 
 /**

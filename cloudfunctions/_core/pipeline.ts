@@ -7,6 +7,8 @@ import type { ActionSpec, FunctionName } from '../../shared/api/contract';
 import { appError, type ErrorCode } from '../../shared/errors';
 import { deniedOnWeb } from '../../shared/accounts/web-login';
 import { stableHash } from '../../shared/kernel/hash';
+import { beijingDate } from '../../shared/kernel/time';
+import type { RevealMark } from '../../shared/privacy/privacy.schema';
 import { auditDoc as auditEntry, transactWithOutbox } from './outbox';
 import type { Notification, Ports } from './ports';
 import type { Doc, Store, TxOp, TxResult } from './ports/store';
@@ -41,6 +43,8 @@ export interface AuditNote {
   subjectId: string;
   /** Why, in the domain's words; never personal data. */
   detail?: Record<string, string | number | boolean | null>;
+  /** Set on the audit of a read that shows someone's phone, contact or address in full: 谁查看了我的信息 and the street's reveal log read it. */
+  reveal?: RevealMark;
 }
 
 /**
@@ -139,7 +143,7 @@ const membershipsOf = (ports: Ports, userId: string) => ports.store.find<Members
 
 /** A new resident, as the first call of a new OPENID creates them. */
 export function newResident(id: string, openid: string, now: string): User {
-  return { _id: id, openid, name: '居民', largeText: false, createdAt: now, updatedAt: now, version: 1 };
+  return { _id: id, openid, name: '居民', largeText: false, seenOn: beijingDate(now), createdAt: now, updatedAt: now, version: 1 };
 }
 
 const REPLAY_TTL_MS = 24 * 3600 * 1000;
@@ -270,7 +274,17 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
   /** The claim's fence, added to every transaction of a claimed call (see claimReplay). */
   const fenced = (ops: readonly TxOp[]): Promise<TxResult> => transactFenced(ports.store, held, ops);
   const auditDoc = (note: AuditNote, outcome: string): Doc =>
-    auditEntry(ports, { at: now, requestId: rid, function: def.name, action: actionName, actorId: actorRef.id, subjectId: note.subjectId, outcome, detail: note.detail });
+    auditEntry(ports, {
+      at: now,
+      requestId: rid,
+      function: def.name,
+      action: actionName,
+      actorId: actorRef.id,
+      subjectId: note.subjectId,
+      outcome,
+      detail: note.detail,
+      ...(note.reveal ? { reveal: note.reveal } : {}),
+    });
   /** Deliveries of committed outbox rows and audit entries of reads, under way while the action goes on; awaited before the answer. */
   const deliveries: Promise<unknown>[] = [];
   const write = (ops: readonly TxOp[], note: AuditNote, notify: readonly Notification[] = []): Promise<TxResult> =>
@@ -341,6 +355,10 @@ export async function runCall(def: FunctionDefinition, ports: Ports, event: unkn
     }
     actorRef.id = user._id;
     held = claimed;
+    // The day the person was last here, for the inactive-account retention job: set once a day,
+    // unguarded (no version bump, so no write of this call conflicts with it), alongside the call.
+    const today = beijingDate(now);
+    if (user.seenOn !== today) deliveries.push(ports.store.mark('users', user._id, 'seenOn', today));
 
     let result: Envelope<unknown>;
     try {
@@ -480,7 +498,15 @@ function withoutShownOnce(result: Envelope<unknown>, fields: readonly string[] |
   return { ...result, data: { ...(result.data as Record<string, unknown>), ...Object.fromEntries(fields.map((f) => [f, null])) } };
 }
 
-/** Strips anything that looks like a phone number or an id card from a log line. */
+/**
+ * What of an error's message may go into a log line: anything that looks like a phone number or an id
+ * card, an openid, or Chinese words (a name, a room, an address a person wrote) is taken out. What
+ * is left (an error's kind, a collection, a field) is what an operator needs.
+ */
 export function redact(text: string | undefined): string {
-  return (text ?? '').replace(/\d{11,18}X?/gi, '[redacted]').slice(0, 300);
+  return (text ?? '')
+    .replace(/\d{11,18}X?/gi, '[redacted]')
+    .replace(/\bo[A-Za-z0-9_-]{27}\b/g, '[openid]')
+    .replace(/[\u3400-\u9fff\uf900-\ufaff\u{20000}-\u{2ffff}]+/gu, '[text]')
+    .slice(0, 300);
 }

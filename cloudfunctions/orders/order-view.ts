@@ -1,6 +1,8 @@
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
 import { maskName, maskPhone, withoutPeople } from '../../shared/accounts/mask';
+import { LEADER_ROLES } from '../../shared/accounts/roles';
 import { CATEGORY_RULES } from '../../shared/orders/categories';
+import { nearestRoleOver } from '../../shared/privacy/reveal-words';
 import { LEVEL_LABELS } from '../../shared/orders/escalation';
 import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
 import { householdsOf } from '../../shared/orders/similar';
@@ -78,7 +80,15 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
       : [],
   ]);
   if (contact && !r.poster && options.timeline && order.contact.phone) {
-    await ctx.audit({ subjectId: order._id, detail: { reveal: 'contact', as: r.assignee ? 'assignee' : 'leader' } });
+    const as = r.assignee ? 'assignee' : 'leader';
+    const role = as === 'leader' ? nearestRoleOver(caller.memberships, order.place.path, LEADER_ROLES) : null;
+    // Whose contact it is: the poster's, unless a leader typed in a resident without an account (then no one can be told).
+    const personId = order.onBehalf && order.posterId === order.postedBy ? null : order.posterId;
+    await ctx.audit({
+      subjectId: order._id,
+      detail: { reveal: 'contact', as, role },
+      ...(personId ? { reveal: { personId, streetId: order.place.path.streetId, kind: 'contact', as, orderId: order._id } } : {}),
+    });
   }
   const view: OrderView = {
     id: order._id,

@@ -7,6 +7,7 @@ import { closeForgottenDuty } from '../stations/duty-jobs';
 import { followCouncilOrders } from '../councils/topic-jobs';
 import { remindMeetings, remindMinutes } from '../councils/meeting-jobs';
 import { remindLiuyouTasks } from '../liuyou/task-jobs';
+import { scheduledRetentionJobs } from '../privacy/retention-jobs';
 import type { Doc } from '../_core/ports/store';
 
 /**
@@ -64,6 +65,8 @@ export const JOBS: Record<string, Job> = {
   remindMeetings,
   remindMinutes,
   remindLiuyouTasks,
+  // retentionContacts, retentionPhotos, retentionReplays, retentionOutbox, retentionAudit, retentionInactive (PIPL art. 19)
+  ...scheduledRetentionJobs(),
 };
 
 /**

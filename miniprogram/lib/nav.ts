@@ -48,6 +48,12 @@ export const ROUTES = {
   dashboard: '/packages/dashboards/index/index',
   dashboardRecords: '/packages/dashboards/records/index',
   open311Keys: '/packages/dashboards/keys/index',
+  /** 信息查看记录: the street's log of who read residents' phones and addresses. */
+  revealLog: '/packages/dashboards/reveal-log/index',
+  /** 个人信息: my data (view, save as a file), account deletion, who read my data. */
+  privacyMine: '/packages/privacy/mine/index',
+  privacyDelete: '/packages/privacy/delete/index',
+  privacyReveals: '/packages/privacy/reveals/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

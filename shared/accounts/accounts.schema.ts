@@ -31,6 +31,10 @@ export const User = z.object({
   home: Home.optional(),
   largeText: z.boolean(),
   volunteer: VolunteerProfile.optional(),
+  /** The Beijing day the person last used the app (set by the pipeline, once a day): inactive accounts are found by it. */
+  seenOn: z.string().optional(),
+  /** When the person was told their unused account will be anonymised (the inactive-account job). */
+  inactiveNoticeAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number().int(),

@@ -21,6 +21,7 @@ export const SCOPE_MENUS = [
   'serviceRecord', // 双报到服务记录、我的值班
   'liuyou', // 六有自查（社区、网格）与街道总览
   'dataAccess', // 数据对接：Open311 接口密钥（街道）
+  'revealLog', // 个人信息查看记录（街道）
 ] as const;
 export type ScopeMenu = (typeof SCOPE_MENUS)[number];
 
@@ -42,6 +43,7 @@ export const SCOPE_RULES: Record<ScopeMenu, { roles: readonly GrantedRole[]; atL
   serviceRecord: { roles: SERVING_ROLES }, // station duty check-in (scan.policy), service.myRecord
   liuyou: { roles: ['communityAdmin', 'gridLeader', 'streetAdmin'] }, // liuyou.listChecks / fill of a community, liuyou.matrix of a street
   dataAccess: { roles: ['streetAdmin'], atLeast: 'street' }, // open311.issueKey / revokeKey / listKeys of a street
+  revealLog: { roles: ['streetAdmin'], atLeast: 'street' }, // privacy.revealLog of a street
 };
 
 export type Scopes = Record<ScopeMenu, ScopeView[]>;

@@ -66,6 +66,7 @@ export const WEB_DENIED: Readonly<Record<string, string>> = {
   'stations.checkOut': 'duty ends by scanning the station screen with the phone, on the spot',
   'councils.signIn': 'a meeting is signed in by scanning its screen with the phone, in the room',
   'stations.myCode': "a person's own code is shown on their phone, to be scanned there",
+  'privacy.deleteAccount': 'an account is deleted by its owner on their own phone, never from a signed-in PC',
 };
 
 export const deniedOnWeb = (fn: string, action: string): boolean => Object.prototype.hasOwnProperty.call(WEB_DENIED, `${fn}.${action}`);

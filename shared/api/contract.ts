@@ -6,6 +6,7 @@ import { liuyouApi } from '../liuyou/liuyou.contract';
 import { open311Api } from '../open311/open311.contract';
 import { dashboardsApi } from '../dashboard/dashboard.contract';
 import { ordersApi } from '../orders/orders.contract';
+import { privacyApi } from '../privacy/privacy.contract';
 import { serviceApi } from '../service/service.contract';
 import { stationsApi } from '../stations/stations.contract';
 import { spec, type ActionSpec } from './spec';
@@ -32,9 +33,10 @@ export const api = {
   liuyou: liuyouApi,
   dashboards: dashboardsApi,
   open311: open311Api,
+  privacy: privacyApi,
   scheduler: {
     tick: spec({
-      summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期、会议提醒、纪要提醒、决议工单进度、六有整改任务逾期提醒；本地可指定时刻',
+      summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期、会议提醒、纪要提醒、决议工单进度、六有整改任务逾期提醒、个人信息到期清理；本地可指定时刻',
       kind: 'write',
       input: TickInput,
       output: TickOutput,

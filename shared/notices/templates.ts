@@ -128,6 +128,11 @@ export const SUBSCRIBE_TEMPLATES = {
     state: '已使用',
     fields: [f('thing1', '邀请码', 'subject'), f('phrase2', '使用状态', 'state'), f('time3', '使用时间', 'sentAt')],
   },
+  // An account unused for years, before it is anonymised (privacy/retention-jobs.ts): when, and that opening 红邻 keeps it.
+  'account.inactive': {
+    libraryTitle: '账号注销提醒',
+    fields: [f('thing1', '提醒事项', 'subject'), f('time2', '注销时间', 'when'), f('thing3', '温馨提示', 'title')],
+  },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateKey = keyof typeof SUBSCRIBE_TEMPLATES;

@@ -170,6 +170,13 @@ const PLAN: Visit[] = [
   { route: 'packages/dashboards/index/index', personas: LEADERS },
   { route: 'packages/dashboards/records/index', query: () => 'figure=posted', personas: LEADERS },
   { route: 'packages/dashboards/keys/index', personas: ['streetAdmin'] },
+  // 信息查看记录: the street's log of reveals, for its admin.
+  { route: 'packages/dashboards/reveal-log/index', personas: ['streetAdmin'] },
+  // 个人信息: my data and account deletion (its preview only: nothing is deleted here), a resident and a leader with roles to release.
+  { route: 'packages/privacy/mine/index', personas: ['resident', 'residentYoung', 'gridLeader'] },
+  { route: 'packages/privacy/delete/index', personas: ['resident', 'residentYoung', 'gridLeader'] },
+  // 谁查看了我的信息: a resident with reveals (her order's assignee, her grid leader) and one who may have none.
+  { route: 'packages/privacy/reveals/index', personas: ['resident', 'residentYoung'] },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');

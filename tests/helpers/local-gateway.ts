@@ -49,9 +49,21 @@ export async function startTestGateway(options: { h5Dir?: string; ratePerSecond?
 
 export type TestGateway = Awaited<ReturnType<typeof startTestGateway>>;
 
-/** A snapshot of every collection, to prove that a refused call changed nothing. */
+/**
+ * A snapshot of every collection, to prove that a refused call changed nothing. Two records every
+ * call leaves, refused or not, are left out: its audit entry, and the day its caller was last seen
+ * (`users.seenOn`, set by the first call of a day, for the inactive-account retention job).
+ */
 export async function snapshot(gw: TestGateway): Promise<string> {
   const db = gw.store.db;
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit') ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  return JSON.stringify(tables.map((t) => [t, db.prepare(`SELECT _id, doc FROM "${t}" ORDER BY _id`).all()]));
+  const rows = (t: string) => {
+    const all = db.prepare(`SELECT _id, doc FROM "${t}" ORDER BY _id`).all() as { _id: string; doc: string }[];
+    if (t !== 'users') return all;
+    return all.map((r) => {
+      const { seenOn: _seen, ...doc } = JSON.parse(r.doc) as Record<string, unknown>;
+      return { _id: r._id, doc: JSON.stringify(doc) };
+    });
+  };
+  return JSON.stringify(tables.map((t) => [t, rows(t)]));
 }

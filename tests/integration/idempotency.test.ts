@@ -176,6 +176,11 @@ const SCENARIOS: Record<string, () => Promise<Repeat>> = {
     const issued = ok(await gw.call(PERSONAS.streetAdmin, 'open311', 'issueKey', { streetId: 'st01', name: '12345 热线' }), 'issueKey');
     return { persona: PERSONAS.streetAdmin, payload: { keyId: issued.key.id } };
   },
+  // 注销账号 with an open order handed on: the repeat replays the answer and erases nothing more.
+  'privacy.deleteAccount': async () => {
+    await post(gw, PERSONAS.residentYoung, { category: '代买代办', description: '帮忙取一个快递包裹' });
+    return { persona: PERSONAS.residentYoung, payload: { confirm: '注销', openOrders: 'handToLeader' } };
+  },
 };
 
 const WRITES = writeActions().map(({ fn, action }) => `${fn}.${action}`);

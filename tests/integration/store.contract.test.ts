@@ -384,6 +384,19 @@ function storeContract(makeTarget: (suiteTag: () => string) => Promise<Target>, 
       expect(await store.increment(COLLECTION, `${run}-missing`, 'n', 0)).toBe(false);
     });
 
+    it('mark sets one field without touching the version, so a guarded writer holding the old version still wins', async () => {
+      const run = newRun();
+      const a = doc(run, 'a', { version: 4, name: 'x' });
+      await insertAll([a]);
+      expect(await store.mark(COLLECTION, a._id, 'seenOn', '2026-12-06')).toBe(true);
+      expect(await store.mark(COLLECTION, a._id, 'seenOn', '2026-12-06')).toBe(true);
+      expect(await store.get(COLLECTION, a._id)).toEqual({ ...a, seenOn: '2026-12-06' });
+      expect(await store.update(COLLECTION, a._id, 4, { $set: { name: 'y' } })).toBe(true);
+      expect(await store.get(COLLECTION, a._id)).toEqual({ ...a, name: 'y', seenOn: '2026-12-06', version: 5 });
+      expect(await store.mark(COLLECTION, `${run}-ghost`, 'seenOn', '2026-12-06')).toBe(false);
+      expect(await store.get(COLLECTION, `${run}-ghost`)).toBeNull();
+    });
+
     it('pushes under concurrency without losing an element', async () => {
       const run = newRun();
       const d = doc(run, 'p', { version: 1 });

@@ -217,6 +217,17 @@ export class CloudbaseStore implements Store {
     return Number((res as { updated?: number }).updated) === 1;
   }
 
+  async mark(collection: string, id: string, field: string, value: Scalar): Promise<boolean> {
+    const res = check(
+      await this.db
+        .collection(collection)
+        .doc(id)
+        .update({ [assertPath(field)]: this._.set(value) }),
+    );
+    // CloudBase counts modified documents: the same value again modifies nothing, so ask whether it exists.
+    return Number((res as { updated?: number }).updated) === 1 || (await this.get(collection, id)) !== null;
+  }
+
   async transact(ops: readonly TxOp[]): Promise<TxResult> {
     let index = 0;
     try {

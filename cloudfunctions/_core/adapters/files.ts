@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { CloudBase } from '@cloudbase/node-sdk';
 import type { FileStoragePort } from '../ports';
@@ -39,6 +39,18 @@ export function localFiles(filesDir: string): FileStoragePort {
       pathOf(key);
       return `/files/${key}`;
     },
+    async remove(fileIds) {
+      const failed: { fileId: string; reason: string }[] = [];
+      for (const fileId of fileIds) {
+        try {
+          if (!fileId.startsWith(LOCAL_PREFIX)) throw new Error('not a local file id');
+          await rm(pathOf(fileId.slice(LOCAL_PREFIX.length)), { force: true });
+        } catch (e) {
+          failed.push({ fileId, reason: (e as Error).message });
+        }
+      }
+      return { failed };
+    },
   };
 }
 
@@ -61,7 +73,7 @@ export function localFileReader(filesDir: string): (fileId: string) => Promise<U
 const URL_MAX_AGE = 3600;
 
 /** Production: CloudBase cloud storage (`uploadFile`, `getTempFileURL`). */
-export function cloudFiles(app: Pick<CloudBase, 'uploadFile' | 'getTempFileURL'>): FileStoragePort {
+export function cloudFiles(app: Pick<CloudBase, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>): FileStoragePort {
   const url = async (fileId: string): Promise<string> => {
     const res = await app.getTempFileURL({ fileList: [{ fileID: fileId, maxAge: URL_MAX_AGE }] });
     const entry = res.fileList?.[0];
@@ -74,5 +86,16 @@ export function cloudFiles(app: Pick<CloudBase, 'uploadFile' | 'getTempFileURL'>
       return { fileId: fileID, url: await url(fileID) };
     },
     url,
+    async remove(fileIds) {
+      const failed: { fileId: string; reason: string }[] = [];
+      // deleteFile takes at most 50 ids a call; a file already gone answers STORAGE_FILE_NONEXIST, which is what we wanted.
+      for (let i = 0; i < fileIds.length; i += 50) {
+        const res = await app.deleteFile({ fileList: fileIds.slice(i, i + 50) as string[] });
+        for (const entry of res.fileList ?? []) {
+          if (entry.code && entry.code !== 'SUCCESS' && entry.code !== 'STORAGE_FILE_NONEXIST') failed.push({ fileId: entry.fileID, reason: entry.code });
+        }
+      }
+      return { failed };
+    },
   };
 }

@@ -291,6 +291,11 @@ export class SqliteStore implements Store {
     return Number(res.changes) === 1;
   }
 
+  async mark(collection: string, id: string, field: string, value: Scalar): Promise<boolean> {
+    const res = this.prepare(`UPDATE ${this.table(collection)} SET doc = json_set(doc, '$.${assertPath(field)}', json(?)) WHERE _id = ?`).run(JSON.stringify(value), id);
+    return Number(res.changes) === 1;
+  }
+
   async transact(ops: readonly TxOp[]): Promise<TxResult> {
     this.db.exec('BEGIN IMMEDIATE');
     try {

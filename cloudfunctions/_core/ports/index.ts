@@ -86,6 +86,8 @@ export interface QrSignerPort {
 export interface FileStoragePort {
   put(key: string, bytes: Uint8Array, contentType: string): Promise<{ fileId: string; url: string }>;
   url(fileId: string): Promise<string>;
+  /** Deletes stored files (a file already gone is no failure); the ids it could not delete, with why. */
+  remove(fileIds: readonly string[]): Promise<{ failed: { fileId: string; reason: string }[] }>;
 }
 
 /** Everything a handler may touch outside pure code. */

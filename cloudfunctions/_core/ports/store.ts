@@ -92,6 +92,12 @@ export interface Store {
   increment(collection: string, id: string, field: string, by: number): Promise<boolean>;
   /** Atomic append to an array field, without a version guard. */
   push(collection: string, id: string, field: string, value: unknown): Promise<boolean>;
+  /**
+   * Sets one field without a version guard and without bumping the version: for a marker no
+   * lifecycle reads and no guarded writer must conflict with (the day a person was last seen).
+   * Never for a lifecycle field. Answers whether the document exists.
+   */
+  mark(collection: string, id: string, field: string, value: Scalar): Promise<boolean>;
   /** All or nothing. A conflicting guarded update or a duplicate insert aborts the whole. */
   transact(ops: readonly TxOp[]): Promise<TxResult>;
   /** Releases the connection (the SQLite file handle; nothing to release for CloudBase). */

@@ -1,6 +1,8 @@
 import type { User } from '../../../shared/accounts/accounts.schema';
 import { maskPhone } from '../../../shared/accounts/mask';
+import { LEADER_ROLES } from '../../../shared/accounts/roles';
 import { opensAt } from '../../../shared/accounts/scopes';
+import { nearestRoleOver } from '../../../shared/privacy/reveal-words';
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import { ok } from '../../../shared/api/envelope';
 import { breadcrumb } from '../../../shared/territory/territory.domain';
@@ -16,8 +18,17 @@ import type { Doc } from '../../_core/ports/store';
 export const proxyFor = defineAction(ordersApi.proxyFor, {
   load: async (ctx, input) => ok(await ctx.ports.store.get<User & Doc>('users', input.userId)),
   authorize: (caller, _input, user) => (user?.home && opensAt(caller, 'proxy', user.home.path) ? { allow: true } : { allow: false, code: 'ORDER.NOT_A_RESIDENT_OF_PLACE' }),
-  run: async (ctx, _input, _caller, user) => {
+  run: async (ctx, _input, caller, user) => {
     const home = user!.home!;
+    // The room in full is an address reveal: on the person's list (谁查看了我的信息) and the street's log.
+    if (home.room && user!._id !== caller.user._id) {
+      const role = nearestRoleOver(caller.memberships, home.path, LEADER_ROLES);
+      await ctx.audit({
+        subjectId: user!._id,
+        detail: { reveal: 'address', role },
+        reveal: { personId: user!._id, streetId: home.path.streetId, kind: 'address', as: 'leader', orderId: null },
+      });
+    }
     const nodes = await loadNodes(
       ctx.ports.store,
       Object.values(home.path).filter((x): x is string => Boolean(x)),

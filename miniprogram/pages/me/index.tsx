@@ -4,6 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PageShell } from '../../components/page-shell'
 import { LargeTextToggle } from '../../components/large-text-toggle'
+import { LinkRow } from '../../components/link-row'
 import { ErrorView, Loading } from '../../components/states'
 import { loadProfile, opens, useProfile } from '../../lib/profile'
 import { go, ROUTES } from '../../lib/nav'
@@ -149,6 +150,14 @@ export default function Me() {
             切换身份（本地演示）
           </Button>
         ) : null}
+      </View>
+
+      {/* 个人信息: what the system keeps about me, who read it, and (quieter, last) leaving for good. */}
+      <View className='hl-card me-personal-data'>
+        <Text className='hl-section-title'>个人信息</Text>
+        <LinkRow className='hl-link-my-data' text='我的数据' note='查看、保存系统里关于您的信息' onClick={() => go(ROUTES.privacyMine)} />
+        <LinkRow className='hl-link-my-reveals' text='谁查看了我的信息' onClick={() => go(ROUTES.privacyReveals)} />
+        <LinkRow className='hl-link-delete-account me-link-quiet' text='注销账号' onClick={() => go(ROUTES.privacyDelete)} />
       </View>
     </PageShell>
   )

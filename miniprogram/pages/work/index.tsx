@@ -37,6 +37,7 @@ function entriesFor(profile: Profile | undefined): Entry[] {
   if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['order.escalated'] })
   if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '出格率、办结率、满意度、服务时长，点数字看事项', url: ROUTES.dashboard })
   if (opens(profile, 'dataAccess')) list.push({ key: 'dataAccess', title: '数据对接', note: '给区平台、12345 热线发放 Open311 密钥', url: ROUTES.open311Keys })
+  if (opens(profile, 'revealLog')) list.push({ key: 'revealLog', title: '信息查看记录', note: '谁查看了居民的手机号和门牌，查看最多的人', url: ROUTES.revealLog })
   if (opens(profile, 'proxy')) list.push({ key: 'proxy', title: '为居民代办', note: '替没有手机的居民报事', url: withQuery(ROUTES.orderPost, { proxy: '1' }) })
   // 六有: the street sees its communities side by side; a community and its grid leaders fill their check.
   if (scopesOf(profile, 'liuyou').some((s) => s.nodeKind === 'street'))

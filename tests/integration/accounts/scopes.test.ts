@@ -54,7 +54,7 @@ describe('accounts.me sends each persona their scopes: the places each menu open
   it('a street admin opens them for the street', async () => {
     const s = ['红星街道'];
     const scopes = await scopesOf(PERSONAS.streetAdmin);
-    expect(named(scopes)).toEqual({ queue: s, stats: s, proxy: s, dutyOverview: s, approvals: s, reports: s, members: s, invites: s, liuyou: s, dataAccess: s });
+    expect(named(scopes)).toEqual({ queue: s, stats: s, proxy: s, dutyOverview: s, approvals: s, reports: s, members: s, invites: s, liuyou: s, dataAccess: s, revealLog: s });
     expect(scopes.queue![0]).toEqual(expect.objectContaining({ role: 'streetAdmin', roleLabel: '街道管理员', nodeKind: 'street' }));
   });
 
@@ -64,6 +64,7 @@ describe('accounts.me sends each persona their scopes: the places each menu open
       for (const s of scopes.queue ?? []) expect((await gw.call(who, 'orders', 'queueCounts', { nodeId: s.nodeId })).body.ok).toBe(true);
       for (const s of scopes.members ?? []) expect((await gw.call(who, 'accounts', 'listMembers', { nodeId: s.nodeId, kind: 'roles', offset: 0, limit: 5 })).body.ok).toBe(true);
       for (const s of scopes.dataAccess ?? []) expect((await gw.call(who, 'open311', 'listKeys', { streetId: s.nodeId })).body.ok).toBe(true);
+      for (const s of scopes.revealLog ?? []) expect((await gw.call(who, 'privacy', 'revealLog', { streetId: s.nodeId })).body.ok).toBe(true);
       for (const s of (scopes.dutyOverview ?? []).filter((x) => x.nodeKind === 'community')) {
         expect((await gw.call(who, 'stations', 'dutyOverview', { communityId: s.nodeId, fromDate: '2026-11-23', days: 7 })).body.ok).toBe(true);
       }

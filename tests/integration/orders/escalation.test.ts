@@ -57,6 +57,12 @@ describe('小事不出格、大事不出社区、矛盾不上交', () => {
       remindMeetings: 0,
       remindMinutes: 0,
       remindLiuyouTasks: 0,
+      retentionContacts: 0,
+      retentionPhotos: 0,
+      retentionReplays: 0,
+      retentionOutbox: 0,
+      retentionAudit: 0,
+      retentionInactive: 0,
     });
     expect(await snapshot(gw)).toBe(before);
 

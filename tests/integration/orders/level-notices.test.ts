@@ -5,6 +5,17 @@ import { runTick } from '../../../cloudfunctions/scheduler/scheduler.jobs';
 import { PERSONAS, startTestGateway, type TestGateway } from '../../helpers/local-gateway';
 import { act, later, MORNING, post } from '../../helpers/orders';
 
+// These stories follow one order's messages over three months; delivered messages are otherwise
+// removed 30 days after they went out (the outbox retention job), which is not what is tested here.
+const retainOutbox = process.env.HONGLIN_RETAIN_OUTBOX_DAYS;
+beforeAll(() => {
+  process.env.HONGLIN_RETAIN_OUTBOX_DAYS = '365';
+});
+afterAll(() => {
+  if (retainOutbox === undefined) delete process.env.HONGLIN_RETAIN_OUTBOX_DAYS;
+  else process.env.HONGLIN_RETAIN_OUTBOX_DAYS = retainOutbox;
+});
+
 let gw: TestGateway;
 beforeEach(async () => {
   gw = await startTestGateway();

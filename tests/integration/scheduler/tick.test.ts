@@ -37,6 +37,9 @@ async function dueAt(gw: TestGateway, at: string) {
     duty: await gw.store.count('duty', { status: 'open', closesAt: { $lte: at } }),
     invites: await gw.store.count('invites', { status: 'active', expiresAt: { $lte: at } }),
     liuyouTasks: await gw.store.count('liuyou_tasks', { state: 'open', remindAt: { $lte: at } }),
+    // The retention jobs at their default periods: replays a day past expiry, messages delivered 30 days ago.
+    replays: await gw.store.count('idempotency', { expiresAt: { $lte: new Date(Date.parse(at) - 86_400_000).toISOString() } }),
+    delivered: await gw.store.count('outbox', { status: 'sent', sentAt: { $lte: new Date(Date.parse(at) - 30 * 86_400_000).toISOString() } }),
   };
 }
 
@@ -55,7 +58,9 @@ describe('scheduler tick: every job to its fixed point at any instant', () => {
     const first = await gw.tick(at);
     if (!first.body.ok) throw new Error(first.body.error.code);
     expect(first.body.data.jobs.clockEscalations).toBe(open.length);
-    expect(await dueAt(gw, at)).toEqual({ offers: 0, clocks: 0, unrated: 0, duty: 0, invites: 0, liuyouTasks: 0 });
+    // The demo's messages of ten days, delivered more than 30 days before the instant, are removed by the same tick.
+    expect(first.body.data.jobs.retentionOutbox).toBeGreaterThan(0);
+    expect(await dueAt(gw, at)).toEqual({ offers: 0, clocks: 0, unrated: 0, duty: 0, invites: 0, liuyouTasks: 0, replays: 0, delivered: 0 });
     // Every order still open is at the street, its clock running past the instant.
     for (const o of (await orders(gw)).filter((x) => CLOCK_STATES.includes(x.state as never))) {
       expect([o.level, o.levelDeadline > at]).toEqual(['street', true]);

@@ -49,6 +49,7 @@ const TABLE: Record<string, Partial<Record<ScopeMenu, string[]>>> = {
     invites: ['S'],
     liuyou: ['S'],
     dataAccess: ['S'],
+    revealLog: ['S'],
   },
 };
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -11,6 +11,7 @@ import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
 import { Tabs } from '../../../components/tabs'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { canShareFile, downloadBlob, safeName, shareFile, userFilePath, writeUserFile } from '../../../lib/share-file'
 import type { ClientError } from '../../../services/call'
 import { liuyou, type MatrixOutput, type MatrixRow, type Rating } from '../../../services/liuyou'
 import { useLiuyouPlaces } from '../common/places'
@@ -178,23 +179,20 @@ function Trend({ data }: { data: MatrixOutput }) {
 
 /** The CSV of a period: a download in the browser, a file to share in WeChat. */
 async function saveCsv(filename: string, csv: string): Promise<string> {
+  // A BOM so that Excel reads the Chinese as UTF-8.
   if (process.env.TARO_ENV === 'h5') {
-    // A BOM so that Excel reads the Chinese as UTF-8.
-    const blob = new Blob([`\ufeff${csv}`], { type: 'text/csv;charset=utf-8' })
-    const url = URL.createObjectURL(blob)
-    const a = document.createElement('a')
-    a.href = url
-    a.download = filename
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    downloadBlob(new Blob([`\ufeff${csv}`], { type: 'text/csv;charset=utf-8' }), filename)
     return `已下载 ${filename}`
   }
-  const path = `${Taro.env.USER_DATA_PATH}/${filename}`
-  Taro.getFileSystemManager().writeFileSync(path, `\ufeff${csv}`, 'utf8')
+  const path = userFilePath(filename)
   try {
-    await Taro.shareFileMessage({ filePath: path, fileName: filename })
+    await writeUserFile(path, `\ufeff${csv}`, 'utf8')
+  } catch {
+    return '文件没能保存到手机，请清理手机空间后再试'
+  }
+  try {
+    if (!canShareFile()) throw new Error('no file share here')
+    await shareFile(path, safeName(filename))
     return `已导出 ${filename}`
   } catch {
     return `已保存 ${filename}，可在电脑端微信打开转发`

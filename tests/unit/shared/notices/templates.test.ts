@@ -41,6 +41,11 @@ const EVENTS: Record<TemplateKey, Omit<NoticeText, 'template'>> = {
   'liuyou.scored': { title: '六有评定结果', body: '幸福里社区2026年第四季度六有自查评定为 88 分', facts: { subject: '幸福里社区2026年第四季度六有自查' } },
   'liuyou.taskOverdue': { title: '整改任务已逾期', body: '「议事场所挂牌」已超过完成期限 3 天，请尽快整改', facts: { subject: '议事场所挂牌' } },
   'invite.redeemed': { title: '邀请码已被使用', body: '您发放的「网格长」邀请码已被兑换', facts: { subject: '网格长邀请码' } },
+  'account.inactive': {
+    title: '账号即将注销，打开红邻即可保留',
+    body: '您的红邻账号已 2 年未使用，将于2027年1月5日 09:05后注销并匿名化。在此之前打开红邻即可保留账号',
+    facts: { subject: '账号已2年未使用', when: '2027-01-05T01:05:00.000Z' },
+  },
 };
 
 describe('the subscribe-message templates', () => {
