@@ -17,6 +17,11 @@ const largeText = async (j: Journey, persona: string, on: boolean) => {
 };
 const pageText = async (page: Page, root: string) => page.locator(root).last().innerText();
 const rect = async (page: Page, selector: string) => (await visible(page, selector)).evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+/** Several boxes read in one layout pass, so a shift between reads cannot set them apart. */
+const rects = async (page: Page, selectors: string[]) => {
+  for (const s of selectors) await visible(page, s);
+  return page.evaluate((list) => list.map((s) => [...document.querySelectorAll(s)].at(-1)!.getBoundingClientRect().toJSON() as DOMRect), selectors);
+};
 
 journey(
   'journey: the request-loop pages as a leader and an older resident meet them, in Chromium',
@@ -26,9 +31,9 @@ journey(
     it('长辈版 post form: emergencies first and red, categories as two columns of tiles with a glyph, and a failed submit scrolls to the first error', async () => {
       await openAs(j.page, j.gw.url, PERSONAS.resident, '/packages/orders/post/index');
       await visible(j.page, `${root}.honglin-elder .hl-category-water`);
-      const fire = await rect(j.page, `${root} .hl-emergency-fire`);
-      const water = await rect(j.page, `${root} .hl-category-water`);
-      const repair = await rect(j.page, `${root} .hl-category-repair`);
+      // The building picker above loads on its own; measured before it is done, the tiles move between two reads.
+      await j.page.waitForFunction((r) => !document.querySelector(`${r} .hl-state-loading`), root);
+      const [fire, water, repair] = await rects(j.page, [`${root} .hl-emergency-fire`, `${root} .hl-category-water`, `${root} .hl-category-repair`]);
       expect(fire.top).toBeLessThan(water.top);
       expect(Math.round(water.top)).toBe(Math.round(repair.top));
       expect(repair.left).toBeGreaterThan(water.right);
