@@ -2,6 +2,7 @@ import type { Membership, User } from '../../shared/accounts/accounts.schema';
 import { ADMIN_ROLES, LEADER_ROLES } from '../../shared/accounts/roles';
 import { ok } from '../../shared/api/envelope';
 import { stableHash } from '../../shared/kernel/hash';
+import { ROLLED_UP_COLLECTIONS } from '../../shared/kernel/rollup';
 import type { Notice } from '../../shared/kernel/lifecycle';
 import { isFinal, stateLabelAt } from '../../shared/orders/order.machine';
 import type { OpenOrderChoice } from '../../shared/privacy/privacy.schema';
@@ -97,7 +98,7 @@ function renamePatch(doc: AnyDoc, name: string | null): Record<string, unknown> 
 }
 
 /** Rolled-up collections: an update carries the document as read (the rollups' difference is zero here). */
-const ROLLED = new Set(['orders', 'meetings', 'topics', 'topic_ratings', 'service_records']);
+const ROLLED = new Set<string>(ROLLED_UP_COLLECTIONS);
 
 /** The write that applies `patch` to `doc`: a guarded update when it has a version, else a replacement of the whole document. */
 function rewrite(collection: string, doc: AnyDoc, patch: Patch): TxOp[] {
@@ -118,6 +119,39 @@ const renameOps = (collection: string, docs: readonly AnyDoc[], name: string | n
   });
 
 const unique = <T extends Doc>(docs: readonly T[]): T[] => [...new Map(docs.map((d) => [d._id, d])).values()];
+
+/** The order a message or a line points at (`/packages/orders/detail/index?id=ord_…`). */
+const orderIdIn = (page: unknown): string[] => {
+  const m = /[?&]id=(ord_[A-Za-z0-9_-]+)/.exec(String(page ?? ''));
+  return m ? [m[1]!] : [];
+};
+
+/** Documents by id, a page of ids at a time. */
+async function byIds<T extends Doc>(store: Ports['store'], collection: string, ids: readonly string[]): Promise<T[]> {
+  const pages: string[][] = [];
+  for (let i = 0; i < ids.length; i += PAGE) pages.push(ids.slice(i, i + PAGE));
+  return (await Promise.all(pages.map((p) => store.find<T>(collection, { _id: { $in: p } }, { limit: PAGE })))).flat();
+}
+
+/** A grid's documents of a collection indexed by `path.gridId` and a time, newest first. */
+async function inPlaces(store: Ports['store'], collection: string, grids: ReadonlySet<string>, time: string): Promise<AnyDoc[]> {
+  const found = await Promise.all(
+    [...grids].map((g) =>
+      store.find<AnyDoc>(
+        collection,
+        { 'path.gridId': g },
+        {
+          sort: [
+            ['path.gridId', 1],
+            [time, -1],
+          ],
+          limit: PAGE,
+        },
+      ),
+    ),
+  );
+  return found.flat();
+}
 
 /**
  * Messages to others that name the person: those about the orders the person posted or worked on,
@@ -288,12 +322,54 @@ export async function eraseAccount(
     store.get<AnyDoc>('volunteers', userId),
     store.find<AnyDoc>('idempotency', { _id: { $gte: prefix, $lt: `${prefix}\uffff` } }, { sort: [['_id', 1]], limit: PAGE }),
   ]);
-  // The lines of the orders the person posted or worked on, which may name them though others wrote them.
-  const [linesOfMine, meetings, toOthers] = await Promise.all([
-    name ? Promise.all(orders.map((o) => store.find<AnyDoc>('order_events', { orderId: o._id }, { limit: PAGE }))).then((l) => l.flat()) : Promise.resolve([]),
+  // Orders the person only touched: commented on, dispatched, declined, or was offered and let run out
+  // (their own timeline lines and the messages they were sent point at them).
+  const known = new Set(orders.map((o) => o._id));
+  const touchedIds = [...new Set([...orderLines.map((l) => String(l.orderId)), ...outbox.flatMap((m) => orderIdIn(m.page))])].filter((id) => !known.has(id));
+  // Places the person belongs to, where others' records may name them: topics with the person as an
+  // action's owner, meetings with them as presenter, 六有 checks naming them as a task's owner.
+  const grids = new Set<string>([...memberships.map((m) => (m.path as { gridId?: string } | undefined)?.gridId), user.home?.path.gridId].filter((g): g is string => !!g));
+  const communities = new Set<string>([...memberships.map((m) => (m.path as { communityId?: string } | undefined)?.communityId)].filter((c): c is string => !!c));
+  const [touched, linesOfMine, meetings, gridTopics, gridMeetings, checks] = await Promise.all([
+    touchedIds.length ? byIds<OrderDoc>(store, 'orders', touchedIds) : Promise.resolve([]),
+    name
+      ? Promise.all([...orders.map((o) => o._id), ...touchedIds].map((id) => store.find<AnyDoc>('order_events', { orderId: id }, { limit: PAGE }))).then((l) => l.flat())
+      : Promise.resolve([]),
     Promise.all(unique([...attendance, ...invitations]).map((a) => store.get<AnyDoc>('meetings', String(a.meetingId)))),
+    name ? inPlaces(store, 'topics', grids, 'createdAt') : Promise.resolve([]),
+    name ? inPlaces(store, 'meetings', grids, 'startAt') : Promise.resolve([]),
+    name
+      ? Promise.all([
+          ...[...communities].map((c) =>
+            store.find<AnyDoc>(
+              'liuyou_checks',
+              { 'path.communityId': c },
+              {
+                sort: [
+                  ['path.communityId', 1],
+                  ['period', -1],
+                ],
+                limit: PAGE,
+              },
+            ),
+          ),
+          ...[...new Set(tasks.map((t) => String(t.checkId)))].map((id) => store.get<AnyDoc>('liuyou_checks', id).then((c) => (c ? [c] : []))),
+        ]).then((l) => unique(l.flat()))
+      : Promise.resolve([]),
+  ]);
+  const allMeetings = unique([...convened, ...gridMeetings, ...meetings.filter((m): m is AnyDoc => m !== null)]);
+  const agendaTopics = [
+    ...new Set(allMeetings.flatMap((m) => ((m.agenda as { topicId?: string | null }[] | undefined) ?? []).map((i) => i.topicId).filter((t): t is string => !!t))),
+  ];
+  const topics = unique([...proposed, ...gridTopics, ...(name && agendaTopics.length ? await byIds<AnyDoc>(store, 'topics', agendaTopics) : [])]);
+  const naming = (d: AnyDoc) => !!name && JSON.stringify(d).includes(name);
+  // The timelines of the topics and checks that name the person, and the messages to others about
+  // what the person did.
+  const [topicLinesNaming, checkLines, toOthers] = await Promise.all([
+    Promise.all(topics.filter(naming).map((t) => store.find<AnyDoc>('topic_events', { topicId: t._id }, { limit: PAGE }))).then((l) => l.flat()),
+    Promise.all(checks.map((c) => store.find<AnyDoc>('liuyou_check_events', { checkId: c._id }, { limit: PAGE }))).then((l) => l.flat()),
     // As read before the moves too: a cancelled order no longer names the volunteer it was offered to.
-    name ? messagesNaming(store, [...orders, ...asRead], name) : Promise.resolve([]),
+    name ? messagesNaming(store, [...orders, ...asRead, ...touched], name) : Promise.resolve([]),
   ]);
 
   const orderOps = renameOps('orders', orders as unknown as AnyDoc[], name, (o) => {
@@ -309,15 +385,19 @@ export async function eraseAccount(
     };
   });
   const lineOps = renameOps('order_events', unique([...orderLines, ...linesOfMine]), name, (l) => (l.actorId === userId ? { $set: { actorLabel: ERASED_NAME } } : {}));
+  const mine = (l: AnyDoc): Patch => (l.actorId === userId ? { $set: { actorLabel: ERASED_NAME } } : {});
   const ops: TxOp[] = [
     ...orderOps,
+    ...renameOps('orders', touched.filter((o) => !known.has(o._id)) as unknown as AnyDoc[], name),
     ...lineOps,
-    ...renameOps('topic_events', topicLines, name, () => ({ $set: { actorLabel: ERASED_NAME } })),
+    ...renameOps('topic_events', unique([...topicLines, ...topicLinesNaming]), name, mine),
     ...renameOps('meeting_events', meetingLines, name, () => ({ $set: { actorLabel: ERASED_NAME } })),
     ...renameOps('council_attendance', attendance, name, () => ({ $set: { name: ERASED_NAME } })),
-    ...renameOps('meetings', unique([...convened, ...meetings.filter((m): m is AnyDoc => m !== null)]), name),
+    ...renameOps('meetings', allMeetings, name),
     ...renameOps('liuyou_tasks', tasks, name),
-    ...renameOps('topics', proposed, name),
+    ...renameOps('liuyou_checks', checks, name),
+    ...renameOps('liuyou_check_events', checkLines, name),
+    ...renameOps('topics', topics, name),
     ...renameOps('outbox', toOthers, name),
     ...invites.flatMap((i): TxOp[] => [{ op: 'update', collection: 'invites', id: i._id, version: i.version as number, patch: { $set: { status: 'revoked' } } }]),
     ...followers.map((d): TxOp => ({ op: 'delete', collection: 'order_followers', id: d._id })),

@@ -18,9 +18,10 @@ const largeText = async (j: Journey, persona: string, on: boolean) => {
 const pageText = async (page: Page, root: string) => page.locator(root).last().innerText();
 const rect = async (page: Page, selector: string) => (await visible(page, selector)).evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
 /** Several boxes read in one layout pass, so a shift between reads cannot set them apart. */
-const rects = async (page: Page, selectors: string[]) => {
+const rects = async (page: Page, selectors: readonly [string, string, string]): Promise<[DOMRect, DOMRect, DOMRect]> => {
   for (const s of selectors) await visible(page, s);
-  return page.evaluate((list) => list.map((s) => [...document.querySelectorAll(s)].at(-1)!.getBoundingClientRect().toJSON() as DOMRect), selectors);
+  const boxes = await page.evaluate((list) => list.map((s) => Array.from(document.querySelectorAll(s)).at(-1)!.getBoundingClientRect().toJSON() as DOMRect), [...selectors]);
+  return [boxes[0]!, boxes[1]!, boxes[2]!];
 };
 
 journey(

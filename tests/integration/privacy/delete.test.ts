@@ -1,3 +1,4 @@
+import { leftovers } from '../../helpers/store-scan';
 import { PERSONAS, snapshot, startTestGateway, type CallResult, type TestGateway } from '../../helpers/local-gateway';
 import { act, MORNING, offereeOf, post } from '../../helpers/orders';
 
@@ -48,24 +49,6 @@ async function residentWithHistory(): Promise<{ userId: string; closedId: string
   return { userId: me.user.id, closedId: closed.id, openId: open.id };
 }
 
-/**
- * Every document of every table that still holds one of the needles. The local demo's persona list
- * (`meta/personas`, the switcher's openids) is left out: it exists only in local mode.
- */
-function leftovers(needles: readonly string[]): string[] {
-  const db = gw.store.db;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-  const found: string[] = [];
-  for (const t of tables) {
-    for (const row of db.prepare(`SELECT _id, doc FROM "${t}"`).all() as { _id: string; doc: string }[]) {
-      if (t === 'meta' && row._id === 'personas') continue;
-      for (const n of needles)
-        if (row._id.includes(n) || String(row.doc).includes(n)) found.push(`${t}/${row._id} holds ${n === PHONE ? 'the phone' : n === OPENID ? 'the openid' : n}`);
-    }
-  }
-  return found;
-}
-
 const rollups = () => JSON.stringify(gw.store.db.prepare('SELECT _id, json_extract(doc, \'$.t\') AS t FROM "rollups" ORDER BY _id').all());
 const measures = async () => ({
   overview: data(await gw.call(PERSONAS.gridLeader, 'dashboards', 'overview', { nodeId: 'cm01-gd1', period: '2026-11' }), 'overview'),
@@ -76,7 +59,7 @@ const measures = async () => ({
 describe('deleting one’s account', () => {
   it('leaves no trace of the person in any table, keeps every measure, and makes the same WeChat user a new resident', async () => {
     const { userId, closedId, openId } = await residentWithHistory();
-    expect(leftovers([PHONE, NAME, ROOM, OPENID]).length).toBeGreaterThan(0);
+    expect(leftovers(gw, [PHONE, NAME, ROOM, OPENID]).length).toBeGreaterThan(0);
     const before = await measures();
 
     const preview = data(await gw.call(OPENID, 'privacy', 'deletePreview', {}), 'deletePreview');
@@ -86,7 +69,7 @@ describe('deleting one’s account', () => {
     const done = data(await gw.call(OPENID, 'privacy', 'deleteAccount', { confirm: '注销', openOrders: 'handToLeader' }, 'erase-request-0001'), 'deleteAccount');
     expect(done).toEqual({ deleted: true, cancelled: 0, handedOver: 1, rolesReleased: 0 });
 
-    expect(leftovers([PHONE, NAME, ROOM, OPENID])).toEqual([]);
+    expect(leftovers(gw, [PHONE, NAME, ROOM, OPENID])).toEqual([]);
     expect(await measures()).toEqual(before);
 
     // The orders stay, counted, without identity.
@@ -128,7 +111,7 @@ describe('deleting one’s account', () => {
     expect((await gw.store.get<any>('orders', closedId)).state).toBe('closed');
     const lines = await gw.store.find<{ _id: string; kind: string; actorLabel: string }>('order_events', { orderId: openId }, { limit: 100 });
     expect(lines.find((l) => l.kind === 'cancelled')?.actorLabel).toBe('已注销居民');
-    expect(leftovers([PHONE, NAME, ROOM, OPENID])).toEqual([]);
+    expect(leftovers(gw, [PHONE, NAME, ROOM, OPENID])).toEqual([]);
   });
 
   it('hands back what a volunteer had in hand, removes their dispatch record and leaves no trace of them', async () => {
@@ -146,8 +129,8 @@ describe('deleting one’s account', () => {
     expect(after.state).not.toBe('accepted');
     expect(await gw.store.get('volunteers', volunteer._id)).toBeNull();
     expect(await gw.store.find('memberships', { userId: volunteer._id }, { limit: 10 })).toEqual([]);
-    expect(leftovers([openid, ...(volunteer.phone ? [volunteer.phone] : [])])).toEqual([]);
-    expect(leftovers([volunteer.name])).toEqual([]);
+    expect(leftovers(gw, [openid, ...(volunteer.phone ? [volunteer.phone] : [])])).toEqual([]);
+    expect(leftovers(gw, [volunteer.name])).toEqual([]);
   });
 
   it('changes nothing without the typed 注销, or with open orders and no choice for them', async () => {
