@@ -86,6 +86,19 @@ const noJsonSchema = {
       ].join('\n'),
       loader: 'js',
     }));
+    // Each schema's JSON Schema processor, the same: every export of the module, each refusing.
+    b.onLoad({ filter: /zod[\\/]v4[\\/]core[\\/]json-schema-processors\.js$/ }, (args) => {
+      const names = [...readFileSync(args.path, 'utf8').matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]);
+      return {
+        contents: [
+          "const no = () => { throw new Error('JSON Schema output is not part of a cloud function bundle'); };",
+          `export const ${names.map((n) => `${n} = ${n === 'allProcessors' ? '{}' : 'no'}`).join(', ')};`,
+        ].join('\n'),
+        loader: 'js',
+      };
+    });
+    // zod registers English as the default locale; the pipeline configures zh-CN before any parse.
+    b.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]en\.js$/ }, () => ({ contents: 'export default function en() { return {}; }', loader: 'js' }));
   },
 };
 

@@ -26,6 +26,7 @@ export const PERSONAS = {
   streetAdmin: 'demo-streetadmin-001',
   police: 'demo-police-001',
   settlementAdmin: 'demo-settlementadmin-001',
+  property: 'demo-property-001',
 } as const;
 
 /** What the switcher and `npm start` say about each persona beyond their data: an age, and what to try. */
@@ -39,6 +40,7 @@ export const PERSONA_NOTES: Record<keyof typeof PERSONAS, PersonaNote> = {
   streetAdmin: { purpose: '街道：全街道的数据、上报到街道的事、给社区授权' },
   police: { purpose: '社区民警：有角色但不处理事项，看服务站、报事' },
   settlementAdmin: { purpose: '农村集中居住区书记：柳湾集中居住区像社区一样接网格上报的事、看数据、发邀请码' },
+  property: { purpose: '物业客服：幸福花园（1+3 小区）的物业服务中心，接责任清单派给物业的事' },
 };
 
 /** A seeded PRNG (mulberry32): the demo data, its year of history and the benchmarks are the same on every run. */
@@ -259,6 +261,45 @@ export function buildDemoData(): DemoData {
   grant(person('seed-gridleader-ss01-gd1', '何德明', settlementBuildings[1]!), 'gridLeader', settlementGrid, settlementAdmin._id);
   person('seed-resident-ss01-001', '罗凤英', settlementBuildings[1]!, { largeText: true });
   person('seed-resident-ss01-002', '邹秋菊', settlementBuildings[2]!);
+
+  // 三方共治: two residential compounds (小区), after everyone else so nobody's id or phone moves.
+  // 幸福花园 is a 1+3 compound (居委会, 业委会, 物业) spanning the buildings of micro-grid 2-1, with its
+  // property company's desk and an owners' committee member; 纺织厂宿舍 is a small old 1+1 compound of
+  // two buildings in grid 3 without a property company, run by its party branch.
+  const compound = (id: string, name: string, grid: TerritoryNode, inside: TerritoryNode[], order: number, fields: Record<string, unknown>) => {
+    const path = { ...grid.path, compoundId: id };
+    const node = add({ _id: id, kind: 'compound', name, parentId: grid._id, path, order, buildingIds: inside.map((b) => b._id), ...fields } as Omit<
+      TerritoryNode,
+      'version' | 'createdAt'
+    >);
+    // The buildings, and the homes in them, lie in the compound.
+    for (const b of inside) b.path = { ...b.path, compoundId: id };
+    for (const u of users) if (u.home && inside.some((b) => b._id === u.home!.buildingId)) u.home = { ...u.home, path: { ...u.home.path, compoundId: id } };
+    return node;
+  };
+  const garden = compound(
+    'cm01-gd2-cp1',
+    '幸福花园',
+    grids[1]!,
+    buildings.filter((b) => b.path.microGridId === 'cm01-gd2-mg1'),
+    200,
+    {
+      model: '1+3',
+      property: { company: '安居物业服务有限公司', deskPhone: '028-87654321', hours: '每天 8:00-20:00' },
+      unit: null,
+      branch: null,
+    },
+  );
+  compound('cm01-gd3-cp1', '纺织厂宿舍', grids[2]!, buildings.filter((b) => b.path.microGridId === 'cm01-gd3-mg2').slice(0, 2), 201, {
+    model: '1+1',
+    property: null,
+    unit: null,
+    branch: { name: '纺织厂宿舍党支部' },
+  });
+  const gardenHome = buildings.find((b) => b.path.compoundId === garden._id)!;
+  grant(person(PERSONAS.property, '钱晓梅', gardenHome), 'property', garden, communityAdmin._id);
+  grant(person('seed-owners-cm01-gd2-cp1', '冯国栋', gardenHome), 'owners', garden, communityAdmin._id);
+  person('seed-resident-cp1-001', '黄秀兰', gardenHome, { largeText: true });
 
   // The duty roster of 幸福里党群服务站: the demo volunteer mornings, the grid leader afternoons,
   // the in-service party member on Saturdays.

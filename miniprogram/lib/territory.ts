@@ -31,9 +31,9 @@ export function lineage(index: TreeIndex, id: string | null): TreeNode[] {
   return out
 }
 
-/** Children a household can live under: the tree proper, without stations. */
+/** Children a household can live under: the tree proper, without stations and compounds (which sit beside it). */
 export function placeChildren(index: TreeIndex, id: string | null): TreeNode[] {
-  return (index.children.get(id) ?? []).filter((n) => n.kind !== 'station')
+  return (index.children.get(id) ?? []).filter((n) => n.kind !== 'station' && n.kind !== 'compound')
 }
 
 /**

@@ -2,7 +2,7 @@ import { isCommunityLevel } from '../territory/kinds';
 import type { NodeKind } from '../territory/territory.schema';
 
 /** Roles a person can hold. Everyone is a resident; the rest are granted at a node of the tree. */
-export const ROLES = ['resident', 'volunteer', 'gridLeader', 'gridMember', 'liaison', 'police', 'communityAdmin', 'streetAdmin'] as const;
+export const ROLES = ['resident', 'volunteer', 'gridLeader', 'gridMember', 'liaison', 'police', 'communityAdmin', 'streetAdmin', 'property', 'owners'] as const;
 export type Role = (typeof ROLES)[number];
 export type GrantedRole = Exclude<Role, 'resident'>;
 export const GRANTED_ROLES = ROLES.filter((r): r is GrantedRole => r !== 'resident');
@@ -16,6 +16,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   police: '社区民警',
   communityAdmin: '社区书记',
   streetAdmin: '街道管理员',
+  property: '物业客服',
+  owners: '业委会委员',
 };
 
 /** The level of the tree each granted role is held at ('community': a 社区 or a 集中居住区, see `roleHeldAt`). */
@@ -27,6 +29,9 @@ export const ROLE_LEVEL: Record<GrantedRole, NodeKind> = {
   police: 'grid',
   communityAdmin: 'community',
   streetAdmin: 'street',
+  // 三方共治: the compound's property desk and its owners' committee, held at the compound.
+  property: 'compound',
+  owners: 'compound',
 };
 
 /** May `role` be held at a node of this kind? At its level; a community's roles at a settlement (集中居住区) as well. */
@@ -40,13 +45,15 @@ export function roleHeldAt(role: GrantedRole, kind: string): boolean {
  * A street admin is granted by the district, outside the system (seed or deploy), so nobody here grants it.
  */
 export const GRANTS: Record<GrantedRole, readonly GrantedRole[]> = {
-  streetAdmin: ['communityAdmin', 'gridLeader', 'gridMember', 'police', 'liaison', 'volunteer'],
-  communityAdmin: ['gridLeader', 'gridMember', 'police', 'liaison', 'volunteer'],
+  streetAdmin: ['communityAdmin', 'gridLeader', 'gridMember', 'police', 'liaison', 'volunteer', 'property', 'owners'],
+  communityAdmin: ['gridLeader', 'gridMember', 'police', 'liaison', 'volunteer', 'property', 'owners'],
   gridLeader: ['liaison', 'volunteer'],
   gridMember: [],
   liaison: [],
   police: [],
   volunteer: [],
+  property: [],
+  owners: [],
 };
 
 /** Roles that administer the people of their place: list members, reveal contacts of their place. */

@@ -3,7 +3,7 @@ import { NODE_KIND_LABELS, TREE_LEVELS, type NodeKind, type NodeView, type Place
 export { COMMUNITY_KINDS, isCommunityLevel, LEAD_KINDS, leadLevelOf, type CommunityKind, type LeadLevel } from './kinds';
 
 /** The field of a PlacePath that names a node of this kind. Stations scope like their community; a settlement is its path's community. */
-export function pathKey(kind: NodeKind): `${TreeLevel}Id` {
+export function pathKey(kind: NodeKind): `${TreeLevel}Id` | 'compoundId' {
   return kind === 'station' || kind === 'settlement' ? 'communityId' : `${kind}Id`;
 }
 
@@ -17,14 +17,15 @@ export function isWithin(path: PlacePath, node: Pick<TerritoryNode, '_id' | 'kin
   return path[pathKey(node.kind)] === scopeIdOf(node);
 }
 
-/** Depth of a level, 0 for street. Stations and settlements sit at community depth. */
+/** Depth of a level, 0 for street. Stations and settlements sit at community depth; a compound between its grid and its buildings. */
 export function levelDepth(kind: NodeKind): number {
+  if (kind === 'compound') return TREE_LEVELS.indexOf('microGrid');
   return kind === 'station' || kind === 'settlement' ? 1 : TREE_LEVELS.indexOf(kind);
 }
 
 /** The kind a child of `kind` has in the tree proper, or null below buildings. A settlement's children are grids. */
 export function childLevel(kind: NodeKind): TreeLevel | null {
-  if (kind === 'station') return null;
+  if (kind === 'station' || kind === 'compound') return null;
   if (kind === 'settlement') return 'grid';
   return TREE_LEVELS[TREE_LEVELS.indexOf(kind) + 1] ?? null;
 }

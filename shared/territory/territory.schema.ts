@@ -3,9 +3,11 @@ import * as z from 'zod';
 /**
  * 街道 → 社区 → 网格 → 微网格 → 楼栋; 党群服务站 hang off a community and serve grids. A rural
  * 集中居住区 (settlement) is the street's other basic unit beside the urban 社区: it stands at community
- * depth, its path names it as the community (`path.communityId`), and grids hang below it.
+ * depth, its path names it as the community (`path.communityId`), and grids hang below it. A
+ * residential compound (小区, 三方共治) hangs off a grid and spans some of its buildings: their paths
+ * name it (`path.compoundId`), so everything copied from a building's path (homes, orders) does too.
  */
-export const NODE_KINDS = ['street', 'community', 'settlement', 'grid', 'microGrid', 'building', 'station'] as const;
+export const NODE_KINDS = ['street', 'community', 'settlement', 'grid', 'microGrid', 'building', 'station', 'compound'] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /**
@@ -23,6 +25,7 @@ export const NODE_KIND_LABELS: Record<NodeKind, string> = {
   microGrid: '微网格',
   building: '楼栋',
   station: '党群服务站',
+  compound: '小区',
 };
 
 /**
@@ -37,6 +40,8 @@ export const PlacePath = z.object({
   gridId: z.string().optional(),
   microGridId: z.string().optional(),
   buildingId: z.string().optional(),
+  /** The residential compound (小区) the place lies in, when it lies in one: beside the levels, not one of them. */
+  compoundId: z.string().optional(),
 });
 export type PlacePath = z.infer<typeof PlacePath>;
 

@@ -17,6 +17,9 @@ const M3: N = { _id: 'M3', kind: 'microGrid', path: { ...G3.path, microGridId: '
 const OTHER_STREET: N = { _id: 'S2', kind: 'street', path: { streetId: 'S2' } };
 const CX: N = { _id: 'CX', kind: 'community', path: { streetId: 'S2', communityId: 'CX' } };
 const GX: N = { _id: 'GX', kind: 'grid', path: { ...CX.path, gridId: 'GX' } };
+// Residential compounds (小区): X1 in G1, XX in the other street's grid.
+const X1: N = { _id: 'X1', kind: 'compound', path: { ...G1.path, compoundId: 'X1' } };
+const XX: N = { _id: 'XX', kind: 'compound', path: { ...GX.path, compoundId: 'XX' } };
 const MX: N = { _id: 'MX', kind: 'microGrid', path: { ...GX.path, microGridId: 'MX' } };
 
 const user = (id: string, home?: N): User => ({
@@ -40,6 +43,8 @@ const ACTORS: Record<string, Actor> = {
   'gridLeader@G1': actor(holding('gridLeader', G1)),
   'communityAdmin@C1': actor(holding('communityAdmin', C1)),
   'streetAdmin@S': actor(holding('streetAdmin', S)),
+  'property@X1': actor(holding('property', X1)),
+  'owners@X1': actor(holding('owners', X1)),
 };
 
 /** The node each role is granted at, inside C1/G1 and outside everyone's place (another street). */
@@ -51,6 +56,8 @@ const TARGET: Record<GrantedRole, { inside: N; outside: N }> = {
   police: { inside: G1, outside: GX },
   volunteer: { inside: G1, outside: GX },
   liaison: { inside: M1, outside: MX },
+  property: { inside: X1, outside: XX },
+  owners: { inside: X1, outside: XX },
 };
 
 /**
@@ -64,8 +71,10 @@ const MAY_GRANT_INSIDE: Record<string, readonly GrantedRole[]> = {
   'police@G1': [],
   'liaison@M1': [],
   'gridLeader@G1': ['volunteer', 'liaison'],
-  'communityAdmin@C1': ['gridLeader', 'gridMember', 'police', 'volunteer', 'liaison'],
-  'streetAdmin@S': ['communityAdmin', 'gridLeader', 'gridMember', 'police', 'volunteer', 'liaison'],
+  'communityAdmin@C1': ['gridLeader', 'gridMember', 'police', 'volunteer', 'liaison', 'property', 'owners'],
+  'streetAdmin@S': ['communityAdmin', 'gridLeader', 'gridMember', 'police', 'volunteer', 'liaison', 'property', 'owners'],
+  'property@X1': [],
+  'owners@X1': [],
 };
 
 describe('createInvite authorization: actor × role × inside/outside', () => {
@@ -79,6 +88,9 @@ describe('createInvite authorization: actor × role × inside/outside', () => {
   it('refuses a role at the wrong level of the tree, even to a street admin', () => {
     expect(canGrant(ACTORS['streetAdmin@S']!, 'gridLeader', C1)).toEqual({ allow: false, code: 'ACCOUNT.ROLE_NODE_MISMATCH' });
     expect(ROLE_LEVEL.gridLeader).toBe('grid');
+    // The property desk and the owners' committee are held at a compound (小区), never at its grid.
+    expect(canGrant(ACTORS['communityAdmin@C1']!, 'property', G1)).toEqual({ allow: false, code: 'ACCOUNT.ROLE_NODE_MISMATCH' });
+    expect(canGrant(ACTORS['communityAdmin@C1']!, 'owners', C1)).toEqual({ allow: false, code: 'ACCOUNT.ROLE_NODE_MISMATCH' });
   });
 
   it('stops a community admin and a grid leader at the edge of their own place', () => {
@@ -100,11 +112,13 @@ describe('listMembers authorization', () => {
     'gridMember@G1': [],
     'police@G1': [],
     'liaison@M1': [],
-    'gridLeader@G1': [G1, M1],
-    'communityAdmin@C1': [C1, G1, G2, M1],
-    'streetAdmin@S': [S, C1, C2, G1, G2, G3, M1, M3],
+    'gridLeader@G1': [G1, M1, X1],
+    'communityAdmin@C1': [C1, G1, G2, M1, X1],
+    'streetAdmin@S': [S, C1, C2, G1, G2, G3, M1, M3, X1],
+    'property@X1': [],
+    'owners@X1': [],
   };
-  const nodes = [S, C1, C2, G1, G2, G3, M1, M3, OTHER_STREET];
+  const nodes = [S, C1, C2, G1, G2, G3, M1, M3, X1, OTHER_STREET];
   it.each(Object.keys(ACTORS).flatMap((a) => nodes.map((n) => [a, n._id, n] as const)))('%s listing members of %s', (a, _id, node) => {
     expect(authorizeAccounts(ACTORS[a]!, { action: 'listMembers', node }).allow).toBe(MAY_LIST[a]!.includes(node));
   });

@@ -77,7 +77,7 @@ describe('scopesOf: which places each menu opens at, role × menu', () => {
     const scopes = scopesOf(actor(holding('gridLeader', G1), holding('communityAdmin', C1)), view);
     expect(scopes.invites.map((s) => [s.nodeId, s.grants])).toEqual([
       ['G1', ['liaison', 'volunteer']],
-      ['C1', ['gridLeader', 'gridMember', 'police', 'liaison', 'volunteer']],
+      ['C1', ['gridLeader', 'gridMember', 'police', 'liaison', 'volunteer', 'property', 'owners']],
     ]);
     expect(scopes.queue.every((s) => s.grants === undefined)).toBe(true);
   });

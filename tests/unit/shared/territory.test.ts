@@ -84,7 +84,7 @@ describe('isCommunityLevel and the lead levels', () => {
 
   it('leads a settlement at the community level', () => {
     const levels = Object.fromEntries(NODE_KINDS.map((k) => [k, leadLevelOf(k)]));
-    expect(levels).toEqual({ street: 'street', community: 'community', settlement: 'community', grid: 'grid', microGrid: null, building: null, station: null });
+    expect(levels).toEqual({ street: 'street', community: 'community', settlement: 'community', grid: 'grid', microGrid: null, building: null, station: null, compound: null });
     expect([...LEAD_KINDS].sort()).toEqual(NODE_KINDS.filter((k) => leadLevelOf(k) !== null).sort());
   });
 });
