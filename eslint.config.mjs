@@ -80,7 +80,7 @@ export default tseslint.config(
           patterns: [
             { group: ['**/miniprogram/**', '@tarojs/*'], message: 'Cloud functions never import the mini-program.' },
             {
-              regex: '^(\\.\\./)+(functions|_local|accounts|orders|stations|service|councils|liuyou|dashboards|open311|privacy|scheduler|mediacheck)(/|$)',
+              regex: '^(\\.\\./)+(functions|_local|accounts|orders|stations|service|councils|liuyou|dashboards|open311|privacy|compounds|scheduler|mediacheck)(/|$)',
               message: '_core/ never imports the functions, the scheduler or the local composition root above it.',
             },
           ],

@@ -1,4 +1,5 @@
 import { accountsFunction } from './accounts/accounts.function';
+import { compoundsFunction } from './compounds/compounds.function';
 import { councilsFunction } from './councils/councils.function';
 import { dashboardsFunction } from './dashboards/dashboards.function';
 import { liuyouFunction } from './liuyou/liuyou.function';
@@ -23,4 +24,5 @@ export const FUNCTIONS: readonly FunctionDefinition[] = [
   dashboardsFunction,
   open311Function,
   privacyFunction,
+  compoundsFunction,
 ];

@@ -8,7 +8,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/orders',
-      pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index'],
+      pages: ['post/index', 'mine/index', 'detail/index', 'resolve/index', 'rate/index', 'tasks/index', 'queue/index', 'desk/index'],
     },
     { root: 'packages/stations', pages: ['scan/index', 'list/index', 'detail/index', 'screen/index', 'duty/index', 'overview/index', 'mycode/index'] },
     { root: 'packages/service', pages: ['record/index', 'approve/index', 'report/index'] },
@@ -21,6 +21,8 @@ export default defineAppConfig({
     { root: 'packages/dashboards', pages: ['index/index', 'records/index', 'keys/index', 'reveal-log/index'] },
     // 我的数据: export, 注销账号, 谁查看了我的信息.
     { root: 'packages/privacy', pages: ['mine/index', 'delete/index', 'reveals/index'] },
+    // 三方共治: the community's compounds and its responsibility list (责任清单).
+    { root: 'packages/compounds', pages: ['list/index', 'responsibilities/index', 'review/index'] },
   ],
   window: {
     navigationBarTitleText: '红邻',

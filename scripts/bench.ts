@@ -177,6 +177,16 @@ async function homeStoreCalls() {
   const fileId = (photo.data as unknown as { fileId: string }).fileId;
   figure('resolve', await write(offeree, 'resolve', { orderId: id, note: '门铰链已换好', photos: [fileId] }, 'bench-resolve-0001'));
   figure('rate', await write(PERSONAS.residentYoung, 'rate', { orderId: id, stars: 5 }, 'bench-rate-0001'));
+  // 三方共治: a post in a compound also reads the responsibility list and the desk's staff, in the
+  // same round as the place's names; the desk takes it like a volunteer accepts.
+  const lift = await write(
+    'seed-resident-cp1-001',
+    'post',
+    { category: '公共设施', description: '3栋电梯停在5楼不动了', clientKey: 'bench-store-calls-desk', buildingId: 'cm01-gd2-mg1-bd1' },
+    'bench-post-desk-0001',
+  );
+  figure('post_in_compound', lift);
+  figure('desk_accept', await write(PERSONAS.property, 'deskAccept', { orderId: lift.data.order.id }, 'bench-desk-accept-0001'));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

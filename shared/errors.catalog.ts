@@ -1,4 +1,5 @@
 import { ACCOUNTS_ERRORS } from './accounts/accounts.errors';
+import { COMPOUNDS_ERRORS } from './compounds/compounds.errors';
 import { COUNCILS_ERRORS } from './councils/councils.errors';
 import { ERRORS, type ErrorCode, type ErrorEntry } from './errors';
 import { LIUYOU_ERRORS } from './liuyou/liuyou.errors';
@@ -27,6 +28,7 @@ export const ALL_ERRORS: Readonly<Record<ErrorCode, ErrorEntry>> = {
   ...DASHBOARD_ERRORS,
   ...OPEN311_ERRORS,
   ...PRIVACY_ERRORS,
+  ...COMPOUNDS_ERRORS,
 };
 
 /** Every code, in the order of the catalog. */

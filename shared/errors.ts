@@ -1,4 +1,5 @@
 import type { ACCOUNTS_ERRORS } from './accounts/accounts.errors';
+import type { COMPOUNDS_ERRORS } from './compounds/compounds.errors';
 import type { COUNCILS_ERRORS } from './councils/councils.errors';
 import type { LIUYOU_ERRORS } from './liuyou/liuyou.errors';
 import type { DASHBOARD_ERRORS } from './dashboard/dashboard.errors';
@@ -64,7 +65,8 @@ export type ErrorCode =
   | keyof typeof LIUYOU_ERRORS
   | keyof typeof DASHBOARD_ERRORS
   | keyof typeof OPEN311_ERRORS
-  | keyof typeof PRIVACY_ERRORS;
+  | keyof typeof PRIVACY_ERRORS
+  | keyof typeof COMPOUNDS_ERRORS;
 
 export interface AppError {
   code: ErrorCode;

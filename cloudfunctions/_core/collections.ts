@@ -112,6 +112,14 @@ export const COLLECTIONS = [
           ['grantedAt', 1],
         ],
       },
+      // A compound's desk staff (物业客服) and owners' committee.
+      {
+        name: 'compound',
+        fields: [
+          ['path.compoundId', 1],
+          ['role', 1],
+        ],
+      },
     ],
   },
   {
@@ -1037,6 +1045,8 @@ export const COLLECTIONS = [
       },
     ],
   },
+  /** 三方共治: a community's responsibility list (责任清单), one document per community (`rl_<communityId>`), read by id. */
+  { name: 'responsibility_lists', indexes: [] },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -9,6 +9,9 @@ import type { OrderDoc } from './order-store';
 
 type QueueNode = Pick<NodeDoc, '_id' | 'kind'>;
 
+/** A desk's list: waiting for it, in its staff's hands, and done but not yet rated. */
+export const DESK_LIST_STATES = ['desk', 'accepted', 'resolved', 'reopened'] as const;
+
 /** A queue's place: the path field its orders carry and the level its leader handles (a settlement's is the community's). */
 function queuePlace(node: QueueNode): { field: string; level: Level } {
   const level: Level = leadLevelOf(node.kind) ?? 'street';
@@ -128,6 +131,25 @@ export function listQuery(
       const n = node!;
       return [{ filter: queueFilter(n, input.filter, now), options: { ...page, sort: queueSort(n) } }];
     }
+    case 'desk': {
+      // 物业工单: the open grid-level orders of the grids of the caller's compounds (the grid_queue
+      // index); `listOrders` keeps those the responsibility list sent to the caller's desks.
+      const grids = [...new Set(caller.memberships.filter((m) => m.role === 'property' && m.path.gridId).map((m) => m.path.gridId!))];
+      return [
+        {
+          filter: { 'place.path.gridId': { $in: grids }, level: 'grid', state: { $in: DESK_LIST_STATES } },
+          options: {
+            limit: MAX_PAGE,
+            sort: [
+              ['place.path.gridId', 1],
+              ['level', 1],
+              ['state', 1],
+              ['levelDeadline', 1],
+            ],
+          },
+        },
+      ];
+    }
     default:
       return [];
   }
@@ -148,6 +170,13 @@ export async function listOrders(store: Store, caller: Caller, input: ListOrders
     return { orders: ranked.slice(input.offset, input.offset + input.limit), total: ranked.length };
   }
   const [q] = queries;
+  if (input.view === 'desk') {
+    const mine = new Set(caller.memberships.filter((m) => m.role === 'property').map((m) => m.nodeId));
+    const held =
+      q!.filter['place.path.gridId'] && (q!.filter['place.path.gridId'] as { $in: string[] }).$in.length ? await store.find<OrderDoc>('orders', q!.filter, q!.options) : [];
+    const desk = held.filter((o) => o.desk && !o.desk.refusedAt && mine.has(o.desk.compoundId)).sort(newestFirst);
+    return { orders: desk.slice(input.offset, input.offset + input.limit), total: desk.length };
+  }
   if (input.view === 'queue') {
     const end = input.offset + input.limit;
     const [head, total] = await Promise.all([store.find<OrderDoc>('orders', q!.filter, { sort: q!.options.sort, limit: QUEUE_RANK_WINDOW }), store.count('orders', q!.filter)]);

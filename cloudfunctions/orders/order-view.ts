@@ -1,3 +1,4 @@
+import { PARTY_LABELS } from '../../shared/compounds/compounds.schema';
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
 import { maskName, maskPhone, withoutPeople } from '../../shared/accounts/mask';
 import { LEADER_ROLES } from '../../shared/accounts/roles';
@@ -100,7 +101,7 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     urgency: order.urgency,
     preferredTime: order.preferredTime,
     state: order.state,
-    stateLabel: stateLabelAt(order.state, order.level),
+    stateLabel: order.state === 'desk' && order.desk ? `待${PARTY_LABELS[order.desk.party]}处理` : stateLabelAt(order.state, order.level),
     level: order.level,
     levelLabel: LEVEL_LABELS[order.level],
     levelDeadline: order.levelDeadline,
@@ -134,14 +135,16 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     affectedHouseholds: householdsOf(order),
     affectedMe: r.affected,
     neighbourRating: neighbourRatingOf(order),
-    dispatchReason: r.leaderOfPlace ? order.dispatchReason : null,
+    dispatchReason: r.leaderOfPlace || r.deskStaff ? order.dispatchReason : null,
+    desk: order.desk ? { name: order.desk.name, partyLabel: PARTY_LABELS[order.desk.party], dueAt: order.desk.dueAt, refused: Boolean(order.desk.refusedAt) } : null,
+    refusals: r.leaderOfPlace || r.deskStaff ? (order.refusals ?? []).map((x) => ({ at: x.at, name: x.name, reason: x.reason })) : [],
     photoOnResolve: CATEGORY_RULES[order.category].photoOnResolve,
     allowedActions: allowedOrderActions(r, order),
   };
   if (options.timeline) {
     view.timeline = [...events]
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      .filter((e) => !e.leadersOnly || r.leaderOfPlace)
+      .filter((e) => !e.leadersOnly || r.leaderOfPlace || r.deskStaff)
       .map((e) => ({ at: e.at, actor: contact || r.leaderOfPlace ? e.actorLabel : e.actorLabel.split(' ')[0]!, kind: e.kind, text: e.text }));
   }
   return view;

@@ -5,6 +5,7 @@ import { candidates } from './actions/candidates';
 import { closeAfterReview } from './actions/close-after-review';
 import { comment } from './actions/comment';
 import { decline } from './actions/decline';
+import { deskAccept } from './actions/desk-accept';
 import { dispatchByHand } from './actions/dispatch-by-hand';
 import { escalate } from './actions/escalate';
 import { get } from './actions/get';
@@ -17,6 +18,7 @@ import { post } from './actions/post';
 import { proxyFor } from './actions/proxy-for';
 import { queueCounts } from './actions/queue-counts';
 import { rate } from './actions/rate';
+import { refuse } from './actions/refuse';
 import { resolve } from './actions/resolve';
 import { sendBack } from './actions/send-back';
 import { similar } from './actions/similar';
@@ -49,6 +51,8 @@ export const ordersFunction: FunctionDefinition = {
     sendBack,
     closeAfterReview,
     toCouncil,
+    deskAccept,
+    refuse,
     similar,
     metoo,
     stats,

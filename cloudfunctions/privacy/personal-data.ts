@@ -251,6 +251,14 @@ export const PERSONAL_DATA: Readonly<Record<CollectionName, PersonalDataEntry>> 
     note: 'Removed.',
   },
   web_sessions: { personal: true, links: [{ field: 'userId', index: 'user' }], section: 'web', erase: 'delete', note: 'PC sign-ins: ended and removed.' },
+  responsibility_lists: {
+    personal: true,
+    links: [],
+    section: null,
+    notExported: 'A community’s responsibility list: its change log names who saved it by id only, staff acting in office.',
+    erase: 'keep',
+    note: 'The community’s official list: kept; the change log holds the changers’ ids only, so a deleted account shows as its anonymised name.',
+  },
 };
 
 /** What a deleted account is called wherever its name stood. */

@@ -20,6 +20,7 @@ export const ROUTES = {
   orderResolve: '/packages/orders/resolve/index',
   orderRate: '/packages/orders/rate/index',
   orderTasks: '/packages/orders/tasks/index',
+  orderDesk: '/packages/orders/desk/index',
   orderQueue: '/packages/orders/queue/index',
   stationScan: '/packages/stations/scan/index',
   stationList: '/packages/stations/list/index',
@@ -54,6 +55,11 @@ export const ROUTES = {
   privacyMine: '/packages/privacy/mine/index',
   privacyDelete: '/packages/privacy/delete/index',
   privacyReveals: '/packages/privacy/reveals/index',
+  /** 三方共治: the community's compounds; its responsibility list (责任清单公示, edited by the community). */
+  compoundList: '/packages/compounds/list/index',
+  responsibilities: '/packages/compounds/responsibilities/index',
+  /** 评议监督: a compound desk's month, for the community, the street, the owners' committee and the desk. */
+  compoundReview: '/packages/compounds/review/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

@@ -25,7 +25,7 @@ export type PlaceCounts = HomeData['places'][number]
 export type SimilarCard = ApiOutput<'orders', 'similar'>['orders'][number]
 
 /** The actions that take `{ orderId, reason }`. */
-export type ReasonAction = 'decline' | 'handBack' | 'cancel' | 'escalate' | 'sendBack' | 'closeAfterReview'
+export type ReasonAction = 'decline' | 'handBack' | 'cancel' | 'escalate' | 'sendBack' | 'closeAfterReview' | 'refuse'
 
 export const orders = {
   post: (input: PostInput) => call('orders', 'post', input),
@@ -36,6 +36,8 @@ export const orders = {
   get: (orderId: string) => call('orders', 'get', { orderId }),
   list: (input: ListInput) => call('orders', 'list', input),
   accept: (orderId: string) => call('orders', 'accept', { orderId }),
+  /** 三方共治: a desk's staff member takes an order the responsibility list sent to their desk. */
+  deskAccept: (orderId: string) => call('orders', 'deskAccept', { orderId }),
   withReason: (action: ReasonAction, orderId: string, reason: string) => call('orders', action, { orderId, reason }),
   resolve: (input: ApiInput<'orders', 'resolve'>) => call('orders', 'resolve', input),
   rate: (input: ApiInput<'orders', 'rate'>) => call('orders', 'rate', input),

@@ -22,6 +22,8 @@ export const SCOPE_MENUS = [
   'liuyou', // 六有自查（社区、网格）与街道总览
   'dataAccess', // 数据对接：Open311 接口密钥（街道）
   'revealLog', // 个人信息查看记录（街道）
+  'desk', // 物业工单（三方共治）
+  'compounds', // 小区、责任清单与评议监督（三方共治）
 ] as const;
 export type ScopeMenu = (typeof SCOPE_MENUS)[number];
 
@@ -44,6 +46,8 @@ export const SCOPE_RULES: Record<ScopeMenu, { roles: readonly GrantedRole[]; atL
   liuyou: { roles: ['communityAdmin', 'gridLeader', 'streetAdmin'] }, // liuyou.listChecks / fill of a community, liuyou.matrix of a street
   dataAccess: { roles: ['streetAdmin'], atLeast: 'street' }, // open311.issueKey / revokeKey / listKeys of a street
   revealLog: { roles: ['streetAdmin'], atLeast: 'street' }, // privacy.revealLog of a street
+  desk: { roles: ['property'] }, // orders.list desk, orders.deskAccept / refuse
+  compounds: { roles: ['communityAdmin', 'streetAdmin', 'property', 'owners'] }, // compounds.list, compounds.responsibilities, the compound's monthly review
 };
 
 export type Scopes = Record<ScopeMenu, ScopeView[]>;

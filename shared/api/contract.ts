@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { ErrorCode } from '../errors';
 import { accountsApi } from '../accounts/accounts.contract';
+import { compoundsApi } from '../compounds/compounds.contract';
 import { councilsApi } from '../councils/councils.contract';
 import { liuyouApi } from '../liuyou/liuyou.contract';
 import { open311Api } from '../open311/open311.contract';
@@ -34,6 +35,7 @@ export const api = {
   dashboards: dashboardsApi,
   open311: open311Api,
   privacy: privacyApi,
+  compounds: compoundsApi,
   scheduler: {
     tick: spec({
       summary: '定时任务：派单过期改派、超时上报、7 天未评价自动办结、邀请码过期、会议提醒、纪要提醒、决议工单进度、六有整改任务逾期提醒、个人信息到期清理；本地可指定时刻',

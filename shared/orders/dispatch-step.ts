@@ -1,6 +1,7 @@
 import { CATEGORY_RULES } from './categories';
 import { DEFAULT_DISPATCH, dispatch, exclusionOf, explain, type Candidate, type DispatchDecision, type DispatchOrder } from './dispatch';
 import { MAX_FAILED_OFFERS, type OrderStep } from './order.lifecycle';
+import type { FirstOwner } from './desk';
 import type { Order } from './orders.schema';
 
 /**
@@ -34,12 +35,18 @@ export function dispatchOrderOf(order: Pick<Order, 'category' | 'level' | 'poste
   };
 }
 
-/** The dispatch step for an order that needs a volunteer, from the candidates of its place. */
-export function dispatchStep(order: Order, candidates: readonly Candidate[], now: string): { step: OrderStep; decision: DispatchDecision | null } {
+/**
+ * The dispatch step for an order, from the candidates of its place. In a residential compound the
+ * responsibility list (`owner`, see desk.ts) may send it to the compound's desk or to the leader first.
+ */
+export function dispatchStep(order: Order, candidates: readonly Candidate[], now: string, owner: FirstOwner | null = null): { step: OrderStep; decision: DispatchDecision | null } {
   const first = leaderFirstReason(order);
   if (first) return { step: { type: 'noCandidate', reason: first }, decision: null };
+  if (owner?.kind === 'desk') return { step: { type: 'toDesk', desk: owner.desk, why: owner.why, staffIds: owner.staffIds }, decision: null };
+  if (owner?.kind === 'leader') return { step: { type: 'noCandidate', reason: owner.why }, decision: null };
   const decision = dispatch(dispatchOrderOf(order), candidates, now);
-  const reason = explain(decision);
+  // In a compound the list's word comes first: why volunteers, then which one.
+  const reason = owner?.kind === 'volunteers' && owner.why ? `${owner.why}。${explain(decision)}` : explain(decision);
   if (!decision.chosen) return { step: { type: 'noCandidate', reason }, decision };
   return { step: { type: 'offer', volunteerId: decision.chosen.userId, score: decision.chosen.score, reason }, decision };
 }

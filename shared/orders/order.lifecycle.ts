@@ -7,8 +7,9 @@ import { CATEGORY_RULES } from './categories';
 import { DEFAULT_DISPATCH } from './dispatch';
 import { LEVEL_LABELS, LEVELS, levelAbove, levelBelow, levelDeadline, type ClockOutcome, type Level } from './escalation';
 import { CLOCK_STATES, isBadRating, nextOrderState, ORDER_STATES, type OrderEvent, type OrderState } from './order.machine';
-import type { Order, VolunteerDoc } from './orders.schema';
+import type { DeskOwner, Order, VolunteerDoc } from './orders.schema';
 import { serviceEntryFor } from './service-record';
+import { heldByDesk } from './desk';
 import { householdsOf, isPrivateOrder, livesNear } from './similar';
 // Orders feed the orders rollups: the rule goes wherever orders are written.
 import './order.rollup';
@@ -59,7 +60,13 @@ export type OrderStep =
   /** 我也遇到了: a neighbour living at `home` reports the same problem; the order stays where it is. */
   | { type: 'affect'; userId: string; home: { gridId?: string; microGridId?: string } | null }
   /** An affected neighbour rates the result; the poster's rating alone moves the order. */
-  | { type: 'rateAsNeighbour'; stars: number; tags: string[]; comment: string };
+  | { type: 'rateAsNeighbour'; stars: number; tags: string[]; comment: string }
+  /** 三方共治: the responsibility list sends it to the compound's desk first; its staff hear of it. */
+  | { type: 'toDesk'; desk: DeskOwner; why: string; staffIds: readonly string[] }
+  /** A desk's staff member takes it, for themselves or for a colleague of the same desk. */
+  | { type: 'deskAccept'; staffId: string; staffName: string }
+  /** "Not ours" (不归我们管): the desk gives it back to the leader of its level, with the reason. */
+  | { type: 'refuse'; reason: string };
 
 export type OrderStepType = OrderStep['type'];
 
@@ -135,8 +142,9 @@ function volunteerWrite(v: VolunteerRecord | null | undefined, patch: { $inc?: R
 const releaseAssignee = (order: Order, x: OrderContext): SideWrite[] =>
   order.state === 'accepted' && order.assigneeId ? volunteerWrite(x.volunteers[order.assigneeId], { $inc: { openLoad: -1 } }) : [];
 
-/** A closed order with a volunteer becomes a verified entry of their service record (双报到), at the order's place. */
+/** A closed order with a volunteer becomes a verified entry of their service record (双报到), at the order's place; a desk's staff are paid for it. */
 function serviceRecord(order: Order, closedAt: string, x: OrderContext): SideWrite[] {
+  if (heldByDesk(order)) return [];
   const entry = serviceEntryFor(order, closedAt, beijingMonth(closedAt), (order.assigneeId && x.workUnits?.[order.assigneeId]) || null);
   return entry ? [{ op: 'insert', collection: 'service_records', doc: entry as unknown as { _id: string } }] : [];
 }
@@ -333,6 +341,58 @@ export const ORDER_EFFECTS: Effects = {
       writes: [{ op: 'insert', collection: 'order_followers', doc: { _id: `${order._id}.${s.userId}`, orderId: order._id, userId: s.userId, at: x.now } }],
     };
   },
+  toDesk: (order, s, x) => ({
+    set: { desk: s.desk, dispatchReason: s.why, offer: null },
+    timeline: [line('desk', `按责任清单由${s.desk.name}先处理${s.desk.hours ? `（${s.desk.hours} 小时内）` : ''}`), line('dispatchReason', s.why, true)],
+    notify: s.staffIds.flatMap((id) =>
+      tell(id, {
+        template: 'order.offered',
+        title: `${s.desk.name}有新的报事`,
+        body: `${order.category}：请尽快接单处理`,
+        page: page(order._id),
+        facts: facts(order, { when: s.desk.dueAt ?? x.now }),
+      }),
+    ),
+  }),
+  deskAccept: (order, s, x) => ({
+    set: { assigneeId: s.staffId, acceptedAt: x.now, offer: null },
+    timeline: [line('accepted', s.staffId === x.by?.id ? `${order.desk?.name ?? '物业'} ${s.staffName} 已接单` : `${order.desk?.name ?? '物业'}已派 ${s.staffName} 处理`)],
+    notify: [
+      ...tellResidents(order, x, {
+        template: 'order.accepted',
+        title: '您的事项有人接单了',
+        body: `${order.desk?.name ?? '物业'} ${s.staffName} 已接单，会尽快处理`,
+        page: page(order._id),
+        facts: facts(order, { who: s.staffName }),
+      }),
+      ...(s.staffId !== x.by?.id
+        ? tell(s.staffId, {
+            template: 'order.offered',
+            title: '同事给您派了一件事',
+            body: `${order.category}：请尽快处理`,
+            page: page(order._id),
+            facts: facts(order, { when: order.desk?.dueAt ?? x.now }),
+          })
+        : []),
+    ],
+  }),
+  refuse: (order, s, x) => {
+    const desk = order.desk!;
+    return {
+      set: {
+        desk: { ...desk, refusedAt: x.now },
+        refusals: [...(order.refusals ?? []), { at: x.now, by: x.by!.id, name: desk.name, reason: s.reason }],
+        assigneeId: null,
+        acceptedAt: null,
+        offer: null,
+        failedOffers: 0,
+        dispatchReason: `${desk.name}说明不属于其职责：${s.reason}`,
+      },
+      timeline: [line('refused', `${desk.name}：不属于我们的职责——${s.reason}，已退回${LEVEL_LABELS[order.level]}负责人`)],
+      audit: { reason: s.reason },
+      notify: leaders(order, order.level, `${desk.name}退回了一件事`, `${order.category}：${s.reason}`, '已退回'),
+    };
+  },
   rateAsNeighbour: (order, s, x) => ({
     set: { neighbourRatings: [...(order.neighbourRatings ?? []), { userId: x.by!.id, stars: s.stars, tags: s.tags, comment: s.comment, at: x.now }] },
     timeline: [line('neighbourRated', `受影响的居民评价 ${s.stars} 星${s.tags.length ? `：${s.tags.join('、')}` : ''}`)],
@@ -351,6 +411,11 @@ function guard(order: Order, step: OrderStep, x: OrderContext): Refusal | null {
     }
     case 'resolve':
       return CATEGORY_RULES[order.category].photoOnResolve && step.photos.length === 0 ? { code: 'ORDER.PHOTO_REQUIRED', field: 'payload.photos' } : null;
+    case 'deskAccept':
+      return heldByDesk(order) ? null : { code: 'ORDER.NOT_ALLOWED_NOW' };
+    case 'refuse':
+      // Only the desk that holds it, before anyone else took it on (or by the staff member who did).
+      return heldByDesk(order) && (order.state === 'desk' || order.assigneeId === x.by?.id) ? null : { code: 'ORDER.NOT_ALLOWED_NOW' };
     case 'escalate':
       return levelAbove(order.level) === null ? { code: 'ORDER.NOT_ALLOWED_NOW' } : null;
     case 'clock':

@@ -7,13 +7,15 @@ import { assertNever } from '../accounts/invite.machine';
  * offered     — offered to one volunteer, until the offer expires;
  * waiting     — waits for the leader of its level (no candidate, 3 failed offers, a dispute, escalated, sent back);
  * pool        — open to every volunteer of the place (抢单);
+ * desk        — with the compound's desk (物业服务中心, 单位后勤 or 小区党支部), where the responsibility
+ *               list (责任清单) sends it first; the desk takes it or says "not ours" (back to the leader);
  * accepted    — a volunteer is on it;
  * resolved    — done, waiting for the resident's rating;
  * reopened    — rated 1–2★, back with the grid leader to review;
  * closed      — rated, or closed unrated after 7 days (未评价), or closed by a leader after review;
  * cancelled   — withdrawn by the resident before anyone accepted.
  */
-export const ORDER_STATES = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened', 'closed', 'cancelled'] as const;
+export const ORDER_STATES = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened', 'closed', 'cancelled', 'desk'] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
 export const ORDER_STATE_LABELS: Record<OrderState, string> = {
@@ -26,6 +28,7 @@ export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   reopened: '不满意·复核中',
   closed: '已办结',
   cancelled: '已撤回',
+  desk: '待物业处理',
 };
 
 /** "Waiting" names whoever it waits for: the grid leader, the community or the street. */
@@ -50,7 +53,10 @@ export type OrderEvent =
   | { type: 'escalate' }
   | { type: 'sendBack' }
   | { type: 'cancel' }
-  | { type: 'comment' };
+  | { type: 'comment' }
+  | { type: 'toDesk' }
+  | { type: 'deskAccept' }
+  | { type: 'refuse' };
 
 export type OrderEventType = OrderEvent['type'];
 export const ORDER_EVENT_TYPES: readonly OrderEventType[] = [
@@ -70,6 +76,9 @@ export const ORDER_EVENT_TYPES: readonly OrderEventType[] = [
   'sendBack',
   'cancel',
   'comment',
+  'toDesk',
+  'deskAccept',
+  'refuse',
 ];
 
 /** Ratings of 1–2 stars reopen the order for the grid leader; 3–5 close it. */
@@ -78,7 +87,7 @@ export const BAD_RATING_MAX = 2;
 /** Whether a rating of `stars` is a bad one: it reopens the order for the grid leader. */
 export const isBadRating = (stars: number): boolean => stars <= BAD_RATING_MAX;
 
-const OPEN: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'reopened'];
+const OPEN: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'reopened', 'desk'];
 
 /** The next state, or null when the event is not allowed in this state. */
 export function nextOrderState(state: OrderState, event: OrderEvent): OrderState | null {
@@ -112,9 +121,16 @@ export function nextOrderState(state: OrderState, event: OrderEvent): OrderState
     case 'sendBack':
       return state === 'waiting' || state === 'pool' || state === 'reopened' ? 'waiting' : null;
     case 'cancel':
-      return state === 'dispatching' || state === 'offered' || state === 'waiting' || state === 'pool' ? 'cancelled' : null;
+      return state === 'dispatching' || state === 'offered' || state === 'waiting' || state === 'pool' || state === 'desk' ? 'cancelled' : null;
     case 'comment':
       return state === 'cancelled' ? null : state;
+    case 'toDesk':
+      return state === 'dispatching' ? 'desk' : null;
+    case 'deskAccept':
+      return state === 'desk' ? 'accepted' : null;
+    case 'refuse':
+      // "Not ours": from the desk, or by the desk's staff member who took it; back to the leader.
+      return state === 'desk' || state === 'accepted' ? 'waiting' : null;
     default:
       return assertNever(event);
   }
@@ -123,4 +139,4 @@ export function nextOrderState(state: OrderState, event: OrderEvent): OrderState
 export const FINAL_STATES: readonly OrderState[] = ['closed', 'cancelled'];
 export const isFinal = (s: OrderState) => FINAL_STATES.includes(s);
 /** States in which the level's clock runs. */
-export const CLOCK_STATES: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened'];
+export const CLOCK_STATES: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened', 'desk'];

@@ -73,6 +73,20 @@ export const ordersApi = {
     output: O.OrderOutput,
     errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
   }),
+  deskAccept: spec({
+    summary: '三方共治：物业客服接下责任清单派给本小区的事，自己处理或派给同一物业的同事',
+    kind: 'write',
+    input: O.DeskAcceptInput,
+    output: O.OrderOutput,
+    errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'ORDER.NOT_DESK_STAFF', 'COMMON.CONFLICT'],
+  }),
+  refuse: spec({
+    summary: '三方共治：物业说明“不属于我们的职责”（写明原因），退回网格长处理，不会再派回该物业',
+    kind: 'write',
+    input: O.WithReason,
+    output: O.OrderOutput,
+    errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'COMMON.CONFLICT'],
+  }),
   handBack: spec({
     summary: '退单（说明原因），平台重新派单',
     kind: 'write',

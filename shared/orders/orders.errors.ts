@@ -26,6 +26,8 @@ export const ORDERS_ERRORS = {
   'ORDER.METOO_OWN_ORDER': { status: 409, message: '这是您自己反映的事' },
   'ORDER.METOO_NOT_NEIGHBOUR': { status: 403, message: '住在附近的居民才能一起反映' },
   'ORDER.ALREADY_RATED': { status: 409, message: '您已经评价过了' },
+  // 三方共治: a desk's order goes only to someone of the same desk.
+  'ORDER.NOT_DESK_STAFF': { status: 400, message: '只能派给本小区物业的工作人员' },
 } as const satisfies ErrorTable;
 
 registerErrors(ORDERS_ERRORS);

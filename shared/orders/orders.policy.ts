@@ -10,6 +10,7 @@ import { LEVEL_LABELS, levelAbove, levelBelow, type Level } from './escalation';
 import { nextOrderState, type OrderEvent, type OrderState } from './order.machine';
 import type { Order } from './orders.schema';
 import { isPrivateOrder, livesNear } from './similar';
+import { heldByDesk } from './desk';
 
 /** The leader roles that handle an order at each level (the territory's own rule). */
 export { LEVEL_LEADERS };
@@ -31,9 +32,14 @@ export interface Relation {
   neighbourRated: boolean;
   /** Lives near it (the order's micro-grid, or its grid when it has none): may say 我也遇到了. */
   neighbour: boolean;
+  /** 三方共治: staff of the compound's desk the responsibility list sent it to (物业客服 there). */
+  deskStaff: boolean;
 }
 
-export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assigneeId' | 'offer' | 'place' | 'level' | 'state' | 'affected' | 'neighbourRatings'>): Relation {
+export function relationOf(
+  actor: Actor,
+  order: Pick<Order, 'posterId' | 'assigneeId' | 'offer' | 'place' | 'level' | 'state' | 'affected' | 'neighbourRatings' | 'desk'>,
+): Relation {
   const me = actor.user._id;
   const path: PlacePath = order.place.path;
   const volunteerPath: PlacePath = order.level === 'grid' ? path : { streetId: path.streetId, communityId: path.communityId };
@@ -49,6 +55,7 @@ export function relationOf(actor: Actor, order: Pick<Order, 'posterId' | 'assign
     affected: order.affected?.includes(me) ?? false,
     neighbourRated: order.neighbourRatings?.some((x) => x.userId === me) ?? false,
     neighbour: livesNear(actor.user.home?.path ?? null, path),
+    deskStaff: Boolean(order.desk) && actor.memberships.some((m) => m.role === 'property' && m.nodeId === order.desk!.compoundId),
   };
 }
 
@@ -69,6 +76,8 @@ export const ORDER_ACTIONS = [
   'sendBack',
   'closeAfterReview',
   'toCouncil',
+  'deskAccept',
+  'refuse',
 ] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
@@ -86,27 +95,36 @@ const EVENT_OF: Partial<Record<OrderAction, OrderEvent>> = {
   escalate: { type: 'escalate' },
   sendBack: { type: 'sendBack' },
   closeAfterReview: { type: 'closeAfterReview' },
+  deskAccept: { type: 'deskAccept' },
+  refuse: { type: 'refuse' },
 };
 
 /** Who may try each action, by relation alone (the state table decides the rest). */
-function relationAllows(action: OrderAction, r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): boolean {
+function relationAllows(action: OrderAction, r: Relation, order: OrderFacts): boolean {
+  const desk = heldByDesk(order);
   switch (action) {
     case 'get':
       // Pool volunteers see a private order too, but seesDescription() hides what it is about.
-      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || r.affected || (order.state === 'pool' && r.volunteerOfPlace);
+      return r.poster || r.assignee || r.offeree || r.leaderOfPlace || r.affected || r.deskStaff || (order.state === 'pool' && r.volunteerOfPlace);
     case 'accept':
       return order.state === 'offered' ? r.offeree : order.state === 'pool' && r.volunteerOfPlace && !r.poster;
     case 'decline':
       return r.offeree;
     case 'handBack':
+      // A desk's staff member answers "not ours" instead: it goes to the leader, not to volunteers.
+      return r.assignee && !desk;
     case 'resolve':
       return r.assignee;
+    case 'deskAccept':
+      return r.deskStaff && desk;
+    case 'refuse':
+      return r.deskStaff && desk && (order.state === 'desk' || r.assignee);
     case 'rate':
       return r.poster || (r.affected && !r.neighbourRated);
     case 'cancel':
       return r.poster;
     case 'comment':
-      return r.poster || r.assignee || r.leaderOfPlace;
+      return r.poster || r.assignee || r.leaderOfPlace || (r.deskStaff && desk);
     case 'dispatchByHand':
     case 'candidates':
     case 'openPool':
@@ -127,8 +145,11 @@ const CANDIDATE_STATES: readonly OrderState[] = ['waiting', 'pool', 'reopened'];
 /** When an affected neighbour may rate: once it is resolved, and after it closed. */
 export const NEIGHBOUR_RATING_STATES: readonly OrderState[] = ['resolved', 'closed'];
 
+/** What the rules read of an order besides the caller's relation to it. */
+export type OrderFacts = Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId' | 'desk'>;
+
 /** May the caller do `action` to this order now? Deny by default. */
-export function mayDo(action: OrderAction, r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): boolean {
+export function mayDo(action: OrderAction, r: Relation, order: OrderFacts): boolean {
   if (!relationAllows(action, r, order)) return false;
   if (action === 'candidates') return CANDIDATE_STATES.includes(order.state);
   // An affected neighbour rates the result once it is done; their rating moves nothing.
@@ -144,7 +165,7 @@ export function mayDo(action: OrderAction, r: Relation, order: Pick<Order, 'priv
 export const NOT_YET_OFFERED: readonly OrderAction[] = [];
 
 /** What the caller may do next: sent with every read; the pages render only these. */
-export function allowedOrderActions(r: Relation, order: Pick<Order, 'private' | 'state' | 'level' | 'category' | 'topicId'>): OrderAction[] {
+export function allowedOrderActions(r: Relation, order: OrderFacts): OrderAction[] {
   return ORDER_ACTIONS.filter((a) => a !== 'get' && !NOT_YET_OFFERED.includes(a) && mayDo(a, r, order));
 }
 
@@ -173,12 +194,13 @@ export function seesContact(r: Relation): boolean {
 
 /** Private orders (disputes, care needs) show their description only to those who handle them. */
 export function seesDescription(r: Relation, order: Pick<Order, 'private'>): boolean {
-  return !order.private || r.poster || r.assignee || r.offeree || r.leaderOfPlace;
+  return !order.private || r.poster || r.assignee || r.offeree || r.leaderOfPlace || r.deskStaff;
 }
 
 /** How the order's timeline names the caller's part: the handling level's leader, a volunteer, the resident. */
 export function timelineRole(r: Relation, level: Level): string {
   if (r.handlingLeader) return `${LEVEL_LABELS[level]}负责人`;
+  if (r.deskStaff) return '物业';
   if (r.assignee || r.offeree || r.volunteerOfPlace) return '志愿者';
   if (r.poster) return '居民';
   return r.leaderOfPlace ? '负责人' : '居民';

@@ -84,6 +84,29 @@ export interface Order {
   affected?: string[];
   /** Ratings by affected neighbours: theirs to give, the poster's rating alone moves the order. */
   neighbourRatings?: NeighbourRating[];
+  /** 三方共治: the compound's desk the responsibility list sent it to first; absent when none did. */
+  desk?: DeskOwner | null;
+  /** "Not ours" answers of desks, each back to the leader with its reason; absent when none. */
+  refusals?: DeskRefusal[];
+}
+
+/** The desk (物业, 单位后勤, 小区党支部) that answers first for an order in its compound, and its clock. */
+export interface DeskOwner {
+  party: 'property' | 'unit' | 'branch';
+  compoundId: string;
+  /** Who the desk is, as residents know it: the property company, the unit, the branch. */
+  name: string;
+  hours: number | null;
+  dueAt: string | null;
+  /** Set when the desk said "not ours": it holds the order no longer. */
+  refusedAt: string | null;
+}
+
+export interface DeskRefusal {
+  at: string;
+  by: string;
+  name: string;
+  reason: string;
 }
 
 /** An affected neighbour's rating of the result. */
@@ -184,6 +207,8 @@ export const SuggestInput = z.object({ text: text(1, 500, '问题描述') }).str
 
 export const OrderRef = z.object({ orderId: OrderId }).strict();
 export const WithReason = z.object({ orderId: OrderId, reason: text(2, 200, '原因') }).strict();
+/** A desk's staff member takes an order, for themselves or (staffId) for a colleague of the same desk. */
+export const DeskAcceptInput = z.object({ orderId: OrderId, staffId: Id.optional() }).strict();
 export const ResolveInput = z.object({ orderId: OrderId, note: text(2, 500, '办理情况'), photos: z.array(FileId).max(9, '最多 9 张照片').default([]) }).strict();
 export const RateInput = z
   .object({
@@ -197,7 +222,8 @@ export const CommentInput = z.object({ orderId: OrderId, text: text(1, 300, '留
 export const DispatchByHandInput = z.object({ orderId: OrderId, volunteerId: Id }).strict();
 export const ToCouncilInput = z.object({ orderId: OrderId, title: text(4, 60, '议题标题') }).strict();
 
-export const LIST_VIEWS = ['posted', 'offers', 'tasks', 'pool', 'queue'] as const;
+/** `desk`: a compound desk's orders (物业工单), for its staff. */
+export const LIST_VIEWS = ['posted', 'offers', 'tasks', 'pool', 'queue', 'desk'] as const;
 /** The queue's filters, defined beside their labels and states in queue.ts. */
 export { QUEUE_FILTERS };
 export const ListOrdersInput = z
@@ -280,6 +306,10 @@ export const OrderView = z.object({
   /** The neighbours' ratings, averaged (no names). */
   neighbourRating: z.object({ average: z.number(), count: z.number().int() }).nullable(),
   dispatchReason: z.string().nullable(),
+  /** 三方共治: the compound's desk the responsibility list sent it to, and whether it said "not ours". */
+  desk: z.object({ name: z.string(), partyLabel: z.string(), dueAt: z.string().nullable(), refused: z.boolean() }).nullable(),
+  /** The desks' "not ours" answers with their reasons: for the leaders of the place and the desk. */
+  refusals: z.array(z.object({ at: z.string(), name: z.string(), reason: z.string() })),
   photoOnResolve: z.boolean(),
   allowedActions: z.array(z.enum(ORDER_ACTIONS)),
   timeline: z.array(TimelineEntry).optional(),

@@ -19,13 +19,13 @@ export const QUEUE_FILTER_LABELS: Record<QueueFilter, string> = {
 };
 
 /** Open at a level: what the leader of that level still has to see through. */
-export const OPEN_AT_LEVEL: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened'];
+export const OPEN_AT_LEVEL: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'reopened', 'desk'];
 
 /** The states each filter of the queue takes (`escalated` is about the level, not the state). */
 export const QUEUE_FILTER_STATES: Record<QueueFilter, readonly OrderState[]> = {
   all: OPEN_AT_LEVEL,
   waiting: ['waiting', 'dispatching'],
-  offered: ['offered', 'pool'],
+  offered: ['offered', 'pool', 'desk'],
   overdue: OPEN_AT_LEVEL,
   reopened: ['reopened'],
   escalated: OPEN_AT_LEVEL,
@@ -58,7 +58,7 @@ export const byPriority = <O extends { affected?: readonly string[] | null }>(or
     .map((x) => x.o);
 
 /** What a resident still follows: everything not closed or withdrawn (待评价 included). */
-export const OPEN_FOR_POSTER: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened'];
+export const OPEN_FOR_POSTER: readonly OrderState[] = ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened', 'desk'];
 
 export const HOME_SECTIONS = ['offers', 'queues', 'mine'] as const;
 export type HomeSection = (typeof HOME_SECTIONS)[number];

@@ -55,6 +55,8 @@ export type SpokenOrder = Pick<OrderView, 'state' | 'category' | 'assigneeName' 
   levelLabel?: string;
   /** The server's list for the caller: `resolve` means the caller is the one doing it. */
   allowedActions?: readonly string[];
+  /** desk: the compound's desk that has it (物业, 单位后勤, 小区党支部). */
+  desk?: Pick<NonNullable<OrderView['desk']>, 'name'> | null;
 };
 
 /**
@@ -93,6 +95,8 @@ export function spokenStatus(order: SpokenOrder, now: Instant): string {
       return `您的${what}已经办结了，谢谢您的评价。`;
     case 'cancelled':
       return `您的${what}已经撤回了。如果还需要帮忙，可以再报一次。`;
+    case 'desk':
+      return `您的${what}按小区的责任清单交给${name(order.desk?.name, '物业')}处理，有进展会通知您。`;
     default:
       return assertNever(state);
   }

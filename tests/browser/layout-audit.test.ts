@@ -104,7 +104,7 @@ interface Visit {
   variant?: string;
 }
 
-const EVERYONE: Persona[] = ['resident', 'residentYoung', 'volunteer', 'inService', 'gridLeader', 'communityAdmin', 'streetAdmin', 'police'];
+const EVERYONE: Persona[] = ['resident', 'residentYoung', 'volunteer', 'inService', 'gridLeader', 'communityAdmin', 'streetAdmin', 'police', 'property'];
 const VOLUNTEERS: Persona[] = ['volunteer', 'inService'];
 const LEADERS: Persona[] = ['gridLeader', 'communityAdmin', 'streetAdmin'];
 const ADMINS: Persona[] = ['communityAdmin', 'streetAdmin'];
@@ -131,6 +131,7 @@ const PLAN: Visit[] = [
   { route: 'packages/orders/resolve/index', query: (ids) => `id=${ids.accepted}`, personas: ['assignee'] },
   { route: 'packages/orders/rate/index', query: (ids) => `id=${ids.resolved}`, personas: ['resident'] },
   { route: 'packages/orders/tasks/index', personas: VOLUNTEERS },
+  { route: 'packages/orders/desk/index', personas: ['property'] },
   { route: 'packages/orders/queue/index', personas: LEADERS },
   { route: 'packages/stations/scan/index', personas: EVERYONE },
   { route: 'packages/stations/list/index', personas: EVERYONE },
@@ -177,6 +178,13 @@ const PLAN: Visit[] = [
   { route: 'packages/privacy/delete/index', personas: ['resident', 'residentYoung', 'gridLeader'] },
   // 谁查看了我的信息: a resident with reveals (her order's assignee, her grid leader) and one who may have none.
   { route: 'packages/privacy/reveals/index', personas: ['resident', 'residentYoung'] },
+  // 三方共治: the compounds for the community, the street and a property desk (its own compound); the 公示 for its
+  // editor, the property desk and a resident (by her home, as 办事 opens it).
+  { route: 'packages/compounds/list/index', personas: ['communityAdmin', 'streetAdmin', 'property'] },
+  { route: 'packages/compounds/responsibilities/index', personas: ['communityAdmin', 'property'] },
+  { route: 'packages/compounds/responsibilities/index', query: () => 'home=1', personas: ['resident', 'residentYoung'], variant: '居民' },
+  // 评议监督: 幸福花园's month, for its desk and the community (the demo month may hold no desk order: the page's empty state).
+  { route: 'packages/compounds/review/index', query: () => 'compoundId=cm01-gd2-cp1', personas: ['property', 'communityAdmin', 'streetAdmin'] },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');

@@ -8,6 +8,7 @@ import { act, clientKey, later, MORNING, offereeOf, post } from '../helpers/orde
 import { meetingScenarios } from './councils/meeting.scenarios';
 import { topicScenarios } from './councils/topic.scenarios';
 import { liuyouScenarios } from '../helpers/liuyou';
+import { DEFAULT_RESPONSIBILITIES } from '../../shared/compounds/responsibility';
 
 /**
  * Every write of the contract replays its first answer for a repeated requestId and writes nothing
@@ -52,6 +53,8 @@ const offered = async () => {
   const order = await post(gw, PERSONAS.resident, { category: '代买代办', description: '帮忙去药店买降压药' });
   return { id: order.id as string, volunteer: await offereeOf(gw, order.id) };
 };
+/** 三方共治: a broken lift in the 1+3 幸福花园, with its property desk. */
+const atDesk = async () => post(gw, 'seed-resident-cp1-001', { category: '公共设施', description: '3栋电梯停在5楼不动了', buildingId: 'cm01-gd2-mg1-bd1' });
 const accepted = async () => {
   const o = await offered();
   await act(gw, o.volunteer, 'accept', { orderId: o.id });
@@ -107,6 +110,12 @@ const SCENARIOS: Record<string, () => Promise<Repeat>> = {
     const o = await offered();
     return { persona: o.volunteer, payload: { orderId: o.id, reason: '不在家' } };
   },
+  'orders.deskAccept': async () => ({ persona: PERSONAS.property, payload: { orderId: (await atDesk()).id } }),
+  'orders.refuse': async () => ({ persona: PERSONAS.property, payload: { orderId: (await atDesk()).id, reason: '不在物业服务合同范围内' } }),
+  'compounds.saveResponsibilities': async () => ({
+    persona: PERSONAS.communityAdmin,
+    payload: { communityId: 'cm01', baseVersion: 0, rules: DEFAULT_RESPONSIBILITIES.map((r) => (r.category === '其他' && r.model === '1+1' ? { ...r, hours: 12 } : r)) },
+  }),
   'orders.handBack': async () => {
     const o = await accepted();
     return { persona: o.volunteer, payload: { orderId: o.id, reason: '临时有事去不了' } };

@@ -63,6 +63,7 @@ describe('no dead ends', () => {
       affected: false,
       neighbourRated: false,
       neighbour: false,
+      deskStaff: false,
     };
     const dispute = { state: 'waiting' as const, level: 'grid' as const, private: true, category: '邻里纠纷' as const, topicId: null };
     expect(mayDo('toCouncil', leader, dispute)).toBe(true);

@@ -34,6 +34,8 @@ function entriesFor(profile: Profile | undefined): Entry[] {
   ]
   // Each role entry shows where the server's scopes open it (shared/accounts/scopes.ts).
   if (opens(profile, 'tasks')) list.push({ key: 'tasks', title: '志愿者接单', note: '派给我的、抢单、我在办的', url: ROUTES.orderTasks, subscribe: ['order.offered'] })
+  if (opens(profile, 'desk'))
+    list.push({ key: 'desk', title: '物业工单', note: '责任清单派给物业的事：接单、办结，不归物业管的写明原因退回', url: ROUTES.orderDesk, subscribe: ['order.offered'] })
   if (opens(profile, 'queue')) list.push({ key: 'queue', title: '待办队列', note: '派单、复核、上报与回派', url: ROUTES.orderQueue, subscribe: ['order.escalated'] })
   if (opens(profile, 'stats')) list.push({ key: 'stats', title: '数据看板', note: '出格率、办结率、满意度、服务时长，点数字看事项', url: ROUTES.dashboard })
   if (opens(profile, 'dataAccess')) list.push({ key: 'dataAccess', title: '数据对接', note: '给区平台、12345 热线发放 Open311 密钥', url: ROUTES.open311Keys })
@@ -52,6 +54,19 @@ function entriesFor(profile: Profile | undefined): Entry[] {
     subscribe: ['topic.adopted', 'topic.answered', 'topic.rate'],
   })
   list.push({ key: 'decisions', title: '决议公示', note: '议事会的决定和落实进度', url: ROUTES.councilDecisions, subscribe: ['council.decision'] })
+  // 三方共治: the leaders' and the compounds' view; the responsibility list is public to whoever lives in the community.
+  if (opens(profile, 'compounds')) list.push({ key: 'compounds', title: '三方共治', note: '小区的治理模式、物业服务中心、责任清单', url: ROUTES.compoundList })
+  // 评议监督: the owners' committee and the desk review their own compound's month; the community reaches it from its list.
+  const compound = scopesOf(profile, 'compounds').find((s) => s.nodeKind === 'compound')
+  if (compound)
+    list.push({
+      key: 'compoundReview',
+      title: '评议监督',
+      note: `${compound.nodeName}物业本月的接单、按时办结、满意度和退回`,
+      url: withQuery(ROUTES.compoundReview, { compoundId: compound.nodeId }),
+    })
+  if (profile?.home?.communityName)
+    list.push({ key: 'responsibilities', title: '责任清单公示', note: '小区里的事先由谁处理、几小时内', url: withQuery(ROUTES.responsibilities, { home: '1' }) })
   if (opens(profile, 'queue') || (profile?.roles.length ?? 0) > 1)
     list.push({
       key: 'meetings',

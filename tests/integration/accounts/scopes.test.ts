@@ -48,14 +48,43 @@ describe('accounts.me sends each persona their scopes: the places each menu open
 
   it('a community secretary opens every leader and admin menu of the community', async () => {
     const c = ['幸福里社区'];
-    expect(named(await scopesOf(PERSONAS.communityAdmin))).toEqual({ queue: c, stats: c, proxy: c, dutyOverview: c, approvals: c, reports: c, members: c, invites: c, liuyou: c });
+    expect(named(await scopesOf(PERSONAS.communityAdmin))).toEqual({
+      queue: c,
+      stats: c,
+      proxy: c,
+      dutyOverview: c,
+      approvals: c,
+      reports: c,
+      members: c,
+      invites: c,
+      liuyou: c,
+      compounds: c,
+    });
   });
 
   it('a street admin opens them for the street', async () => {
     const s = ['红星街道'];
     const scopes = await scopesOf(PERSONAS.streetAdmin);
-    expect(named(scopes)).toEqual({ queue: s, stats: s, proxy: s, dutyOverview: s, approvals: s, reports: s, members: s, invites: s, liuyou: s, dataAccess: s, revealLog: s });
+    expect(named(scopes)).toEqual({
+      queue: s,
+      stats: s,
+      proxy: s,
+      dutyOverview: s,
+      approvals: s,
+      reports: s,
+      members: s,
+      invites: s,
+      liuyou: s,
+      dataAccess: s,
+      revealLog: s,
+      compounds: s,
+    });
     expect(scopes.queue![0]).toEqual(expect.objectContaining({ role: 'streetAdmin', roleLabel: '街道管理员', nodeKind: 'street' }));
+  });
+
+  it('the property desk of 幸福花园 opens its orders and its compound, nothing of the grid or the community', async () => {
+    const x = ['幸福花园'];
+    expect(named(await scopesOf(PERSONAS.property))).toEqual({ desk: x, compounds: x });
   });
 
   it('each scope is a place the server then lets the persona open', async () => {
@@ -65,6 +94,9 @@ describe('accounts.me sends each persona their scopes: the places each menu open
       for (const s of scopes.members ?? []) expect((await gw.call(who, 'accounts', 'listMembers', { nodeId: s.nodeId, kind: 'roles', offset: 0, limit: 5 })).body.ok).toBe(true);
       for (const s of scopes.dataAccess ?? []) expect((await gw.call(who, 'open311', 'listKeys', { streetId: s.nodeId })).body.ok).toBe(true);
       for (const s of scopes.revealLog ?? []) expect((await gw.call(who, 'privacy', 'revealLog', { streetId: s.nodeId })).body.ok).toBe(true);
+      if (scopes.desk?.length) expect((await gw.call(who, 'orders', 'list', { view: 'desk' })).body.ok).toBe(true);
+      for (const s of (scopes.compounds ?? []).filter((x) => x.nodeKind === 'community'))
+        expect((await gw.call(who, 'compounds', 'list', { communityId: s.nodeId })).body.ok).toBe(true);
       for (const s of (scopes.dutyOverview ?? []).filter((x) => x.nodeKind === 'community')) {
         expect((await gw.call(who, 'stations', 'dutyOverview', { communityId: s.nodeId, fromDate: '2026-11-23', days: 7 })).body.ok).toBe(true);
       }

@@ -71,6 +71,12 @@ const MALFORMED: () => ReadonlyArray<readonly [action: string, payload: unknown,
   ['similar', { text: '楼道灯坏了', buildingId: { $ne: null } }, 'payload.buildingId'],
   ['metoo', { orderId: '' }, 'payload.orderId'],
   ['metoo', { orderId: 'x1', households: 99 }, 'payload'],
+  ['deskAccept', { orderId: '' }, 'payload.orderId'],
+  ['deskAccept', { orderId: 'x1', staffId: { $ne: null } }, 'payload.staffId'],
+  ['deskAccept', { orderId: 'x1', assigneeId: 'usr-0001' }, 'payload'],
+  ['refuse', { orderId: 'x1' }, 'payload.reason'],
+  ['refuse', { orderId: 'x1', reason: huge }, 'payload.reason'],
+  ['list', { view: 'desk', compoundId: 'cm01-gd2-cp1' }, 'payload'],
 ];
 
 describe('every orders action refuses malformed input with a field-level error and changes nothing', () => {
@@ -106,7 +112,7 @@ describe('random input to every orders action by random people (property)', () =
       fc.asyncProperty(
         fc.constantFrom(...actions),
         fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ orderId: fc.constantFrom(orderId, 'x', '../etc'), reason: fc.string(), stars: fc.integer(), text: fc.string() })),
-        fc.constantFrom(PERSONAS.resident, PERSONAS.volunteer, PERSONAS.gridLeader, 'fuzz-stranger'),
+        fc.constantFrom(PERSONAS.resident, PERSONAS.volunteer, PERSONAS.gridLeader, PERSONAS.property, 'fuzz-stranger'),
         async (action, payload, persona) => {
           const before = (await gw.store.get<{ _id: string; version: number }>('orders', orderId))!.version;
           const res = await gw.call(persona, 'orders', action, payload);

@@ -228,7 +228,7 @@ describe('the query of requests.json', () => {
         pageSize: 1000,
       },
     });
-    expect(parse({ status: 'open' })).toMatchObject({ ok: true, query: { states: ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened'] } });
+    expect(parse({ status: 'open' })).toMatchObject({ ok: true, query: { states: ['dispatching', 'offered', 'waiting', 'pool', 'accepted', 'resolved', 'reopened', 'desk'] } });
     expect(parse({ status: 'open,closed' })).toMatchObject({ ok: true, query: { states: null } });
     expect(parse({ service_request_id: 'ord_a,ord_b,ord_a' })).toEqual({ ok: true, query: { kind: 'ids', ids: ['ord_a', 'ord_b'] } });
   });

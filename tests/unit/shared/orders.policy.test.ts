@@ -1,6 +1,7 @@
 import { allowedOrderActions, mayDo, ORDER_ACTIONS, seesContact, seesDescription, type OrderAction, type Relation } from '../../../shared/orders/orders.policy';
 import { ORDER_STATES, type OrderState } from '../../../shared/orders/order.machine';
 import type { Level } from '../../../shared/orders/escalation';
+import type { DeskOwner } from '../../../shared/orders/orders.schema';
 
 const NONE: Relation = {
   poster: false,
@@ -12,6 +13,7 @@ const NONE: Relation = {
   affected: false,
   neighbourRated: false,
   neighbour: false,
+  deskStaff: false,
 };
 const RELATIONS: Record<string, Relation> = {
   poster: { ...NONE, poster: true },
@@ -25,6 +27,8 @@ const RELATIONS: Record<string, Relation> = {
   affectedNeighbour: { ...NONE, affected: true, neighbour: true },
   neighbourWhoRated: { ...NONE, affected: true, neighbourRated: true, neighbour: true },
   neighbour: { ...NONE, neighbour: true },
+  /** 三方共治: staff of the compound desk the responsibility list sent the order to (物业客服). */
+  deskStaff: { ...NONE, deskStaff: true },
 };
 
 /**
@@ -41,6 +45,7 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     resolved: ['rate', 'comment'],
     reopened: ['comment'],
     closed: ['comment'],
+    desk: ['comment', 'cancel'],
   },
   offeree: { offered: ['accept', 'decline'], pool: ['accept'] },
   assignee: {
@@ -52,6 +57,7 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     waiting: ['comment'],
     offered: ['comment'],
     dispatching: ['comment'],
+    desk: ['comment'],
   },
   volunteerOfPlace: { pool: ['accept'] },
   handlingLeader: {
@@ -63,6 +69,8 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     resolved: ['comment'],
     reopened: ['comment', 'candidates', 'dispatchByHand', 'openPool', 'escalate', 'closeAfterReview'],
     closed: ['comment'],
+    // With the desk: the leader follows it and may take it up a level; the desk answers or gives it back.
+    desk: ['comment', 'escalate'],
   },
   leaderNotHandling: {
     dispatching: ['comment'],
@@ -73,20 +81,30 @@ const GRID: Record<string, Partial<Record<OrderState, OrderAction[]>>> = {
     resolved: ['comment'],
     reopened: ['comment'],
     closed: ['comment'],
+    desk: ['comment'],
   },
   stranger: {},
   // An affected neighbour rates the result once, when it is resolved or after it closed; nothing else.
   affectedNeighbour: { resolved: ['rate'], closed: ['rate'] },
   neighbourWhoRated: {},
   neighbour: {},
+  // Only an order the list sent to their desk: in this table, the one in state `desk`.
+  deskStaff: { desk: ['deskAccept', 'refuse', 'comment'] },
 };
 
-const order = (state: OrderState, level: Level = 'grid', extra: Partial<{ private: boolean; category: '水电维修' | '邻里纠纷'; topicId: string | null }> = {}) => ({
+const DESK: DeskOwner = { party: 'property', compoundId: 'X1', name: '安居物业', hours: 24, dueAt: null, refusedAt: null };
+/** An ordinary order in `state`; one in state `desk` is with a compound's desk, as only the list puts it there. */
+const order = (
+  state: OrderState,
+  level: Level = 'grid',
+  extra: Partial<{ private: boolean; category: '水电维修' | '邻里纠纷'; topicId: string | null; desk: DeskOwner | null }> = {},
+) => ({
   state,
   level,
   private: false,
   category: '水电维修' as const,
   topicId: null,
+  desk: state === 'desk' ? DESK : null,
   ...extra,
 });
 
@@ -141,5 +159,30 @@ describe('disputes (邻里纠纷)', () => {
     expect(seesContact(RELATIONS.volunteerOfPlace!)).toBe(false);
     expect(seesContact(RELATIONS.assignee!)).toBe(true);
     expect(seesContact(RELATIONS.leaderNotHandling!)).toBe(true);
+  });
+});
+
+describe('an order the desk holds (三方共治): its staff take it, resolve it or give it back, never hand it to volunteers', () => {
+  const deskAssignee: Relation = { ...NONE, deskStaff: true, assignee: true };
+  const held = (state: OrderState) => order(state, 'grid', { desk: DESK });
+  it.each([
+    ['accepted', RELATIONS.deskStaff!, ['comment']],
+    ['accepted', deskAssignee, ['resolve', 'refuse', 'comment']],
+    ['resolved', deskAssignee, ['comment']],
+    ['accepted', RELATIONS.poster!, ['comment']],
+  ] as const)('%s, %j → %j', (state, r, expected) => {
+    expect(new Set(allowedOrderActions(r, held(state)))).toEqual(new Set(expected));
+  });
+
+  it('once the desk said "not ours" its staff have nothing left to do with it, and the leader has it', () => {
+    const refused = order('waiting', 'grid', { desk: { ...DESK, refusedAt: '2026-11-23T03:00:00.000Z' } });
+    expect(allowedOrderActions(RELATIONS.deskStaff!, refused)).toEqual([]);
+    expect(allowedOrderActions(RELATIONS.handlingLeader!, refused)).toEqual(expect.arrayContaining(['dispatchByHand', 'openPool']));
+  });
+
+  it('desk staff see what it is about but its phone and room only once it is theirs', () => {
+    expect(seesDescription(RELATIONS.deskStaff!, { private: true })).toBe(true);
+    expect(seesContact(RELATIONS.deskStaff!)).toBe(false);
+    expect(seesContact(deskAssignee)).toBe(true);
   });
 });

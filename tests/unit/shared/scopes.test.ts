@@ -13,6 +13,7 @@ const S: N = { _id: 'S', kind: 'street', path: { streetId: 'S' } };
 const C1: N = { _id: 'C1', kind: 'community', path: { streetId: 'S', communityId: 'C1' } };
 const G1: N = { _id: 'G1', kind: 'grid', path: { ...C1.path, gridId: 'G1' } };
 const M1: N = { _id: 'M1', kind: 'microGrid', path: { ...G1.path, microGridId: 'M1' } };
+const X1: N = { _id: 'X1', kind: 'compound', path: { ...G1.path, compoundId: 'X1' } };
 
 const actor = actorHolding;
 const view = (m: Membership): RoleView => ({ role: m.role, roleLabel: ROLE_LABELS[m.role], nodeId: m.nodeId, nodeName: `name of ${m.nodeId}`, nodeKind: m.nodeKind });
@@ -27,6 +28,8 @@ const ACTORS: Record<string, Actor> = {
   'gridLeader@G1': actor(holding('gridLeader', G1)),
   'communityAdmin@C1': actor(holding('communityAdmin', C1)),
   'streetAdmin@S': actor(holding('streetAdmin', S)),
+  'property@X1': actor(holding('property', X1)),
+  'owners@X1': actor(holding('owners', X1)),
 };
 
 /** role × menu: the places each menu opens at. The menus the pages showed each role before scopes. */
@@ -37,7 +40,18 @@ const TABLE: Record<string, Partial<Record<ScopeMenu, string[]>>> = {
   'police@G1': {},
   'liaison@M1': {},
   'gridLeader@G1': { queue: ['G1'], stats: ['G1'], proxy: ['G1'], members: ['G1'], invites: ['G1'], serviceRecord: ['G1'], liuyou: ['G1'] },
-  'communityAdmin@C1': { queue: ['C1'], stats: ['C1'], proxy: ['C1'], dutyOverview: ['C1'], approvals: ['C1'], reports: ['C1'], members: ['C1'], invites: ['C1'], liuyou: ['C1'] },
+  'communityAdmin@C1': {
+    queue: ['C1'],
+    stats: ['C1'],
+    proxy: ['C1'],
+    dutyOverview: ['C1'],
+    approvals: ['C1'],
+    reports: ['C1'],
+    members: ['C1'],
+    invites: ['C1'],
+    liuyou: ['C1'],
+    compounds: ['C1'],
+  },
   'streetAdmin@S': {
     queue: ['S'],
     stats: ['S'],
@@ -50,7 +64,11 @@ const TABLE: Record<string, Partial<Record<ScopeMenu, string[]>>> = {
     liuyou: ['S'],
     dataAccess: ['S'],
     revealLog: ['S'],
+    compounds: ['S'],
   },
+  // 三方共治: the property desk opens its orders and its compound; the owners' committee its compound.
+  'property@X1': { desk: ['X1'], compounds: ['X1'] },
+  'owners@X1': { compounds: ['X1'] },
 };
 
 describe('scopesOf: which places each menu opens at, role × menu', () => {

@@ -25,6 +25,7 @@ const STATE_MARK: Record<OrderView['state'], string> = {
   reopened: '!',
   closed: '✓',
   cancelled: '✕',
+  desk: '○',
 }
 
 export function StateChip({ order }: { order: Pick<OrderView, 'state' | 'stateLabel'> }) {

@@ -56,6 +56,14 @@ const FORMS: Record<FormKind, FormSpec> = {
   escalate: { name: 'escalate', label: '上报的原因', placeholder: '例如：涉及多户，需要社区出面协调', submitText: '确认上报', done: '已上报到上一级' },
   sendBack: { name: 'send-back', label: '回派的原因', placeholder: '例如：网格内可以解决，请网格长处理', submitText: '确认回派', done: '已回派到下一级' },
   closeAfterReview: { name: 'close-review', label: '复核处理情况', placeholder: '例如：已上门回访，重新修好，居民认可', submitText: '确认办结', done: '已复核办结' },
+  refuse: {
+    name: 'refuse',
+    label: '为什么不属于物业的职责',
+    placeholder: '例如：绿化带属于市政，不在物业服务合同范围',
+    submitText: '确认退回网格长',
+    done: '已退回网格长，网格长会看到您写的原因',
+    quick: ['不在物业服务合同范围', '属于市政设施', '属于业主户内'],
+  },
   toCouncil: { name: 'council', label: '议题标题', placeholder: '例如：3 号楼楼上漏水协调', submitText: '转为议题', done: '已转为民事协调会议题', minLength: 4, maxLength: 60 },
 }
 
@@ -65,12 +73,14 @@ const FORMS: Record<FormKind, FormSpec> = {
  */
 const BUTTONS: { readonly [A in OrderAction]?: Omit<ActionSpec, 'onPress'> } = {
   accept: { label: '接单', tone: 'primary' },
+  deskAccept: { label: '物业接单', tone: 'primary' },
   resolve: { label: '办结', tone: 'primary' },
   rate: { label: '评价', tone: 'primary' },
   candidates: { label: '人工派单', tone: 'primary' },
   openPool: { label: '放入抢单池' },
   decline: { label: '婉拒' },
   handBack: { label: '退单' },
+  refuse: { label: '不归物业管' },
   escalate: { label: '上报' },
   sendBack: { label: '回派' },
   closeAfterReview: { label: '复核办结', className: 'hl-btn-close-review' },
@@ -82,6 +92,10 @@ const isForm = (a: string): a is FormKind => a in FORMS
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; order: OrderView }
 type Notice = { ok: boolean; text: string } | null
+
+/** Where a just-posted order went: the leader, the compound's desk (责任清单), or the volunteers. */
+const postedWhere = (o: OrderView) =>
+  o.state === 'waiting' ? '已提交。这件事先交给网格长处理' : o.state === 'desk' && o.desk ? `已提交。按小区责任清单，先交给${o.desk.name}处理` : '已提交，正在找本网格的志愿者'
 
 const stars = (n: number) => `${'★'.repeat(n)}${'☆'.repeat(Math.max(0, 5 - n))} ${n} 星`
 
@@ -270,6 +284,16 @@ function OrderInfo({ order }: { order: OrderView }) {
   const callable = order.contactRevealed && order.contactPhone && order.contactPhone !== myPhone
   return (
     <>
+      {/* A desk's "not ours" first: the leader who now has it reads why before anything else. */}
+      {order.refusals.length ? (
+        <View className='hl-card hl-order-refusals'>
+          <Text className='ho-section-title'>物业退回的原因</Text>
+          {order.refusals.map((r) => (
+            <Text key={r.at} className='hl-text hl-refusal'>{`${formatTime(r.at)} ${r.name}：${r.reason}`}</Text>
+          ))}
+        </View>
+      ) : null}
+
       <View className='hl-card hl-order-info'>
         <Text className='hl-text hl-order-description'>{order.description}</Text>
         <PhotoGrid photos={order.photos} name='order' />
@@ -290,6 +314,18 @@ function OrderInfo({ order }: { order: OrderView }) {
         {order.assigneeName ? <Kv label='接单人' value={order.assigneeName} className='hl-order-assignee' /> : null}
         {order.acceptedAt ? <Kv label='接单时间' value={formatTime(order.acceptedAt)} /> : null}
       </View>
+
+      {order.desk ? (
+        <View className='hl-card hl-desk-card'>
+          <Text className='ho-section-title'>三方共治：先由谁处理</Text>
+          <Kv label={order.desk.partyLabel} value={order.desk.name} className='hl-order-desk-name' />
+          {order.desk.refused ? (
+            <Text className='hl-note'>对方说明不属于其职责，已退回网格长处理。</Text>
+          ) : order.desk.dueAt ? (
+            <Kv label='应在此前处理' value={formatTime(order.desk.dueAt)} />
+          ) : null}
+        </View>
+      ) : null}
 
       {order.dispatchReason ? <DispatchReason text={order.dispatchReason} /> : null}
 
@@ -398,14 +434,14 @@ export default function OrderDetail() {
     if (['ORDER.NOT_ALLOWED_NOW', 'ORDER.ALREADY_TAKEN', 'COMMON.CONFLICT'].includes(error.code)) void fetchOrder(true)
   }
 
-  const direct = async (action: 'accept' | 'openPool') => {
+  const direct = async (action: 'accept' | 'openPool' | 'deskAccept') => {
     setBusy(action)
     setNotice(null)
     // From the tap, before the network call: consent for the next 派单 message (weapp only).
-    if (action === 'accept') await askSubscribe(['order.offered'])
-    const answer = action === 'accept' ? await orders.accept(id) : await orders.openPool(id)
+    if (action !== 'openPool') await askSubscribe(['order.offered'])
+    const answer = action === 'accept' ? await orders.accept(id) : action === 'deskAccept' ? await orders.deskAccept(id) : await orders.openPool(id)
     setBusy(null)
-    if (answer.ok) applied(answer.data.order, action === 'accept' ? '已接单，请尽快联系居民' : '已放入本网格抢单池')
+    if (answer.ok) applied(answer.data.order, action === 'openPool' ? '已放入本网格抢单池' : '已接单，请尽快联系居民')
     else failed(answer.error, false)
   }
 
@@ -464,7 +500,7 @@ export default function OrderDetail() {
   const press = (action: string) => {
     setNotice(null)
     setJustPosted(false)
-    if (action === 'accept' || action === 'openPool') void direct(action)
+    if (action === 'accept' || action === 'openPool' || action === 'deskAccept') void direct(action)
     else if (action === 'resolve') go(withQuery(ROUTES.orderResolve, { id }))
     else if (action === 'rate') go(withQuery(ROUTES.orderRate, { id }))
     else if (action === 'candidates') void loadCandidates()
@@ -483,9 +519,7 @@ export default function OrderDetail() {
     <PageShell name='order-detail'>
       <Text className='hl-title'>事项详情</Text>
       {justPosted && !notice && load.status === 'ready' ? (
-        <Text className='hl-notice hl-notice-ok hl-posted'>
-          {`${load.order.state === 'waiting' ? '已提交。这件事先交给网格长处理' : '已提交，正在找本网格的志愿者'}，进展会通知${load.order.onBehalf ? '居民' : '您'}。`}
-        </Text>
+        <Text className='hl-notice hl-notice-ok hl-posted'>{`${postedWhere(load.order)}，进展会通知${load.order.onBehalf ? '居民' : '您'}。`}</Text>
       ) : null}
       {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
       {load.status === 'loading' ? <Loading /> : null}

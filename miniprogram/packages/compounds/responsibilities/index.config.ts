@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '责任清单公示' })

@@ -1,0 +1,70 @@
+import { useRef, useState } from 'react'
+import { useDidShow } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
+import { PagedList } from '../../../components/paged-list'
+import { PageShell } from '../../../components/page-shell'
+import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { askSubscribe } from '../../../lib/subscribe'
+import { orders, type OrderView } from '../../../services/orders'
+import { OrderCard } from '../common/components'
+import { formatTime } from '../common/format'
+import { usePagedOrders } from '../common/hooks'
+import '../common/orders.scss'
+
+/**
+ * 三方共治: the property desk's orders (物业工单) — what the community's responsibility list sent to
+ * the desk of the staff member's compound, waiting first. 接单 here; 办结 and 不归物业管 on the detail page.
+ */
+export default function DeskOrders() {
+  const paged = usePagedOrders({ view: 'desk' })
+  const [busy, setBusy] = useState<string | null>(null)
+  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void paged.reload()
+    shown.current = true
+  })
+
+  const open = (o: OrderView) => go(withQuery(ROUTES.orderDetail, { id: o.id }))
+
+  const take = async (o: OrderView) => {
+    setBusy(o.id)
+    setNotice(null)
+    // From the tap, before the network call: consent for the next 工单 message (weapp only).
+    await askSubscribe(['order.offered'])
+    const answer = await orders.deskAccept(o.id)
+    setBusy(null)
+    if (answer.ok) setNotice({ ok: true, text: `已接单：${o.category}。电话和门牌已经可以查看，办好后请拍照办结。` })
+    else setNotice({ ok: false, text: answer.error.message })
+    void paged.reload()
+  }
+
+  return (
+    <PageShell name='order-desk'>
+      <Text className='hl-title'>物业工单</Text>
+      <Text className='hl-note'>按社区责任清单先由物业处理的事。不属于物业职责的，请在详情里点“不归物业管”并写明原因，会退回网格长。</Text>
+      {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
+      <PagedList
+        paged={paged}
+        className='hl-order-list hl-desk-list'
+        count={(total) => `共 ${total} 件`}
+        empty='现在没有派给物业的事'
+        emptyHint='居民报的事按责任清单归物业时，会出现在这里并发消息提醒'
+        render={(o) => (
+          <OrderCard key={o.id} order={o} onOpen={() => open(o)}>
+            {o.desk?.dueAt && o.state === 'desk' ? <Text className='hl-note ho-desk-due'>{`请在 ${formatTime(o.desk.dueAt)} 前处理`}</Text> : null}
+            {o.allowedActions.includes('deskAccept') ? (
+              <View className='ho-card-actions'>
+                <Button className='hl-btn hl-btn-block hl-btn-desk-accept' type='primary' loading={busy === o.id} disabled={busy !== null} onClick={() => void take(o)}>
+                  接单
+                </Button>
+              </View>
+            ) : null}
+          </OrderCard>
+        )}
+      />
+    </PageShell>
+  )
+}
