@@ -5,11 +5,13 @@ import type { Compound, ResponsibilityRule } from '../../shared/compounds/compou
 import { DEFAULT_RESPONSIBILITIES, responsibilityTable } from '../../shared/compounds/responsibility';
 import type { PlacePath } from '../../shared/territory/territory.schema';
 import type { NodeDoc } from '../_core/nodes';
+import { ok } from '../../shared/api/envelope';
+import { COMMUNITY_KINDS } from '../../shared/territory/kinds';
+import { loadNodeOf } from '../_core/nodes';
 import type { Doc, Store } from '../_core/ports/store';
+import { RESPONSIBILITY_LISTS, responsibilityListId } from './list-id';
 
-/** Where a community's responsibility list (责任清单) lives: one document per community, read by id. */
-export const RESPONSIBILITY_LISTS = 'responsibility_lists';
-export const responsibilityListId = (communityId: string) => `rl_${communityId}`;
+export { RESPONSIBILITY_LISTS, responsibilityListId };
 
 /** The change log keeps this many saves; the 公示 shows the newest `SHOWN_CHANGES`. */
 export const KEPT_CHANGES = 50;
@@ -88,4 +90,14 @@ export async function responsibilitiesView(
     changes,
     allowedActions: responsibilityListActions(actor, community),
   };
+}
+
+/** What reading and saving the list both start from: the community, its stored list and its compounds, together. */
+export async function loadCommunityList(store: Store, communityId: string) {
+  const [community, stored, compounds] = await Promise.all([
+    loadNodeOf(store, communityId, 'payload.communityId', COMMUNITY_KINDS),
+    loadResponsibilityList(store, communityId),
+    compoundsOf(store, communityId),
+  ]);
+  return community.ok ? ok({ community: community.data, stored, compounds }) : community;
 }

@@ -3,7 +3,7 @@ import { firstOwner, type FirstOwner } from '../../shared/orders/desk';
 import type { Order } from '../../shared/orders/orders.schema';
 import type { NodeDoc } from '../_core/nodes';
 import type { Doc, Store } from '../_core/ports/store';
-import { RESPONSIBILITY_LISTS, responsibilityListId } from '../compounds/list-store';
+import { RESPONSIBILITY_LISTS, responsibilityListId } from '../compounds/list-id';
 
 type CompoundNode = NodeDoc & Compound;
 

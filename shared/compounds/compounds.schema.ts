@@ -23,7 +23,7 @@ export {
   type GovernanceModel,
   type Party,
 } from './labels';
-import { GOVERNANCE_MODELS, MAX_RULE_HOURS, PARTIES, PARTY_LABELS, partyServes, type GovernanceModel, type Party } from './labels';
+import { GOVERNANCE_MODELS, MAX_RULE_HOURS, PARTIES, PARTY_LABELS, partyServes, ruleKey, type GovernanceModel, type Party } from './labels';
 
 // ---- stored documents ---------------------------------------------------------------------------
 
@@ -120,9 +120,6 @@ export const ResponsibilityRule = z
     }
   });
 export type ResponsibilityRule = z.infer<typeof ResponsibilityRule>;
-
-/** The key a rule is unique by: one line per category, model and compound (or none). */
-export const ruleKey = (r: Pick<ResponsibilityRule, 'category' | 'model' | 'compoundId'>): string => `${r.category}|${r.model}|${r.compoundId ?? ''}`;
 
 export const MAX_RULES = 300;
 

@@ -52,3 +52,6 @@ export const partyServes = (party: Party, model: GovernanceModel): boolean => PA
 
 /** The longest first-owner clock: 30 days. */
 export const MAX_RULE_HOURS = 720;
+
+/** A line's identity in a list: its category, model and compound (none for the model's line). */
+export const ruleKey = (r: { category: string; model: GovernanceModel; compoundId?: string | undefined }): string => `${r.category}|${r.model}|${r.compoundId ?? ''}`;

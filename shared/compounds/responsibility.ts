@@ -1,5 +1,6 @@
 import { CATEGORIES, CATEGORY_RULES, type Category } from '../orders/categories';
-import { GOVERNANCE_MODELS, PARTY_LABELS, partyServes, ruleKey, type GovernanceModel, type Party, type ResponsibilityRule } from './compounds.schema';
+import type { ResponsibilityRule } from './compounds.schema';
+import { GOVERNANCE_MODELS, PARTY_LABELS, partyServes, ruleKey, type GovernanceModel, type Party } from './labels';
 
 /**
  * The responsibility list (责任清单): who answers an order first, by category and kind of compound.

@@ -1,5 +1,5 @@
 import type { Compound, ResponsibilityRule } from '../compounds/compounds.schema';
-import { PARTY_LABELS } from '../compounds/compounds.schema';
+import { PARTY_LABELS } from '../compounds/labels';
 import { routeOrder } from '../compounds/responsibility';
 import type { DeskOwner, Order } from './orders.schema';
 

@@ -1,10 +1,8 @@
 import { ok } from '../../../shared/api/envelope';
 import { compoundsApi } from '../../../shared/compounds/compounds.contract';
 import { authorizeCompounds } from '../../../shared/compounds/compounds.policy';
-import { COMMUNITY_KINDS } from '../../../shared/territory/kinds';
-import { loadNodeOf } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
-import { compoundsOf, loadResponsibilityList, responsibilitiesView } from '../list-store';
+import { loadCommunityList, responsibilitiesView } from '../list-store';
 
 /**
  * 责任清单公示: who answers first for each kind of problem in each kind of compound of the community,
@@ -12,15 +10,7 @@ import { compoundsOf, loadResponsibilityList, responsibilitiesView } from '../li
  * lives in the community or holds a role in it reads it, and the street above.
  */
 export const responsibilities = defineAction(compoundsApi.responsibilities, {
-  load: async (ctx, input) => {
-    const store = ctx.ports.store;
-    const [community, stored, compounds] = await Promise.all([
-      loadNodeOf(store, input.communityId, 'payload.communityId', COMMUNITY_KINDS),
-      loadResponsibilityList(store, input.communityId),
-      compoundsOf(store, input.communityId),
-    ]);
-    return community.ok ? ok({ community: community.data, stored, compounds }) : community;
-  },
+  load: (ctx, input) => loadCommunityList(ctx.ports.store, input.communityId),
   authorize: (actor, _input, { community }) => authorizeCompounds(actor, { action: 'responsibilities', community }),
   run: async (ctx, _input, actor, { community, stored, compounds }) => ok(await responsibilitiesView(ctx.ports.store, actor, community, stored, compounds)),
 });

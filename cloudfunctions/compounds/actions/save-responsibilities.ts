@@ -3,20 +3,9 @@ import { compoundsApi } from '../../../shared/compounds/compounds.contract';
 import { authorizeCompounds, changerRoleLabel } from '../../../shared/compounds/compounds.policy';
 import type { ResponsibilityRule } from '../../../shared/compounds/compounds.schema';
 import { DEFAULT_RESPONSIBILITIES, diffRules } from '../../../shared/compounds/responsibility';
-import { COMMUNITY_KINDS } from '../../../shared/territory/kinds';
-import { loadNodeOf } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import type { TxOp } from '../../_core/ports/store';
-import {
-  compoundsOf,
-  KEPT_CHANGES,
-  loadResponsibilityList,
-  RESPONSIBILITY_LISTS,
-  responsibilitiesView,
-  responsibilityListId,
-  type CompoundDoc,
-  type ResponsibilityListDoc,
-} from '../list-store';
+import { KEPT_CHANGES, loadCommunityList, RESPONSIBILITY_LISTS, responsibilitiesView, responsibilityListId, type CompoundDoc, type ResponsibilityListDoc } from '../list-store';
 
 /** A compound's own line must name a compound of the community, governed by the line's model. */
 function compoundProblem(rules: readonly ResponsibilityRule[], compounds: readonly CompoundDoc[]): Result<void> {
@@ -36,15 +25,7 @@ function compoundProblem(rules: readonly ResponsibilityRule[], compounds: readon
  * changes no line is accepted and writes nothing. Answers the 公示 as it now stands.
  */
 export const saveResponsibilities = defineAction(compoundsApi.saveResponsibilities, {
-  load: async (ctx, input) => {
-    const store = ctx.ports.store;
-    const [community, stored, compounds] = await Promise.all([
-      loadNodeOf(store, input.communityId, 'payload.communityId', COMMUNITY_KINDS),
-      loadResponsibilityList(store, input.communityId),
-      compoundsOf(store, input.communityId),
-    ]);
-    return community.ok ? ok({ community: community.data, stored, compounds }) : community;
-  },
+  load: (ctx, input) => loadCommunityList(ctx.ports.store, input.communityId),
   authorize: (actor, _input, { community }) => authorizeCompounds(actor, { action: 'saveResponsibilities', community }),
   run: async (ctx, input, actor, { community, stored, compounds }) => {
     const version = stored?.version ?? 0;

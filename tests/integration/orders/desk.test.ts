@@ -157,3 +157,25 @@ describe('an order in a 1+1 compound without a property company', () => {
     expect(await gw.store.find('order_events', { orderId: bench.id, kind: 'desk' }, { limit: 5 })).toEqual([]);
   });
 });
+
+describe('a desk opens when the community grants its first account', () => {
+  it('the community admin invites someone as the 1+1 compound’s desk; its public facilities then go to the party branch’s desk', async () => {
+    const home = 'cm01-gd3-mg2-bd1';
+    // A grid leader may not grant it; the community admin may, at the compound only.
+    const byLeader = await gw.call('seed-gridleader-cm01-gd3', 'accounts', 'createInvite', { role: 'property', nodeId: 'cm01-gd3-cp1', expiresInHours: 24 });
+    expect(byLeader.body).toMatchObject({ ok: false });
+    const atGrid = await gw.call(PERSONAS.communityAdmin, 'accounts', 'createInvite', { role: 'property', nodeId: 'cm01-gd3', expiresInHours: 24 });
+    expect(atGrid.body).toMatchObject({ ok: false, error: { code: 'ACCOUNT.ROLE_NODE_MISMATCH' } });
+    const invite = data(await gw.call(PERSONAS.communityAdmin, 'accounts', 'createInvite', { role: 'property', nodeId: 'cm01-gd3-cp1', expiresInHours: 24 }), 'createInvite');
+    const secretary = 'desk-test-branch-secretary';
+    data(await gw.call(secretary, 'accounts', 'me', {}), 'me');
+    data(await gw.call(secretary, 'accounts', 'updateProfile', { name: '周书记', buildingId: home, room: '1-101' }), 'profile');
+    data(await gw.call(secretary, 'accounts', 'redeemInvite', { code: invite.invite.code }), 'redeem');
+
+    const bench = await post(gw, GARDEN_RESIDENT, { category: '公共设施', description: '院子里的长椅坏了一条腿', buildingId: home });
+    expect(bench.state).toBe('desk');
+    expect(bench.desk).toMatchObject({ name: '纺织厂宿舍党支部', partyLabel: '小区党支部' });
+    const taken = await act(gw, secretary, 'deskAccept', { orderId: bench.id });
+    expect(taken.assigneeName).toBe('周书记');
+  });
+});
