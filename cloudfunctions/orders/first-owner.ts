@@ -13,12 +13,18 @@ type CompoundNode = NodeDoc & Compound;
  */
 export async function loadDeskFacts(store: Store, path: Order['place']['path']): Promise<{ rules: readonly ResponsibilityRule[]; staffIds: string[] } | null> {
   if (!path.compoundId || !path.communityId) return null;
-  const [list, staff] = await Promise.all([
+  const [list, staffIds] = await Promise.all([
     store.get<Doc & { rules: ResponsibilityRule[] }>(RESPONSIBILITY_LISTS, responsibilityListId(path.communityId)),
-    store.find<Doc & { userId: string }>('memberships', { 'path.compoundId': path.compoundId, role: 'property' }, { limit: 100 }),
+    deskStaffIds(store, path.compoundId),
   ]);
   // A community that never saved a list routes by the defaults, and the reason says so (默认责任清单).
-  return { rules: list?.rules ?? [], staffIds: [...new Set(staff.map((m) => m.userId))] };
+  return { rules: list?.rules ?? [], staffIds };
+}
+
+/** The staff of a compound's desk: the holders of 物业客服 there (the memberships' compound index). */
+export async function deskStaffIds(store: Store, compoundId: string): Promise<string[]> {
+  const held = await store.find<Doc & { userId: string }>('memberships', { 'path.compoundId': compoundId, role: 'property' }, { limit: 100 });
+  return [...new Set(held.map((m) => m.userId))];
 }
 
 /** The first owner of a new order, from the compound node (read with the place's names) and the facts above. */

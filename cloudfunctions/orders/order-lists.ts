@@ -1,4 +1,5 @@
 import type { Actor as Caller } from '../../shared/accounts/accounts.policy';
+import { heldByDesk } from '../../shared/orders/desk';
 import { LEVELS, type Level } from '../../shared/orders/escalation';
 import type { ListOrdersInput } from '../../shared/orders/orders.schema';
 import { leadLevelOf } from '../../shared/territory/territory.domain';
@@ -174,7 +175,7 @@ export async function listOrders(store: Store, caller: Caller, input: ListOrders
     const mine = new Set(caller.memberships.filter((m) => m.role === 'property').map((m) => m.nodeId));
     const held =
       q!.filter['place.path.gridId'] && (q!.filter['place.path.gridId'] as { $in: string[] }).$in.length ? await store.find<OrderDoc>('orders', q!.filter, q!.options) : [];
-    const desk = held.filter((o) => o.desk && !o.desk.refusedAt && mine.has(o.desk.compoundId)).sort(newestFirst);
+    const desk = held.filter((o) => heldByDesk(o) && mine.has(o.desk!.compoundId)).sort(newestFirst);
     return { orders: desk.slice(input.offset, input.offset + input.limit), total: desk.length };
   }
   if (input.view === 'queue') {

@@ -2,6 +2,7 @@ import type { User } from '../../../shared/accounts/accounts.schema';
 import { fail } from '../../../shared/api/envelope';
 import { ordersApi } from '../../../shared/orders/orders.contract';
 import type { Doc } from '../../_core/ports/store';
+import { deskStaffIds } from '../first-owner';
 import { moveOrder, orderAction, planOf } from '../steps';
 
 /**
@@ -12,12 +13,8 @@ export const deskAccept = orderAction(ordersApi.deskAccept, 'deskAccept', async 
   const staffId = input.staffId ?? caller.user._id;
   let staffName = caller.user.name;
   if (staffId !== caller.user._id) {
-    const compoundId = ref.order.desk!.compoundId;
-    const [staff, held] = await Promise.all([
-      ctx.ports.store.get<User & Doc>('users', staffId),
-      ctx.ports.store.find<Doc & { userId: string }>('memberships', { 'path.compoundId': compoundId, role: 'property' }, { limit: 100 }),
-    ]);
-    if (!staff || !held.some((m) => m.userId === staffId)) return fail('ORDER.NOT_DESK_STAFF', 'payload.staffId');
+    const [staff, desk] = await Promise.all([ctx.ports.store.get<User & Doc>('users', staffId), deskStaffIds(ctx.ports.store, ref.order.desk!.compoundId)]);
+    if (!staff || !desk.includes(staffId)) return fail('ORDER.NOT_DESK_STAFF', 'payload.staffId');
     staffName = staff.name;
   }
   return moveOrder(ctx, caller, ref, () => planOf(ctx, caller, [{ type: 'deskAccept', staffId, staffName }]));
