@@ -22,7 +22,7 @@ export default defineAppConfig({
     // 我的数据: export, 注销账号, 谁查看了我的信息.
     { root: 'packages/privacy', pages: ['mine/index', 'delete/index', 'reveals/index'] },
     // 三方共治: the community's compounds and its responsibility list (责任清单).
-    { root: 'packages/compounds', pages: ['list/index', 'responsibilities/index', 'review/index'] },
+    { root: 'packages/compounds', pages: ['list/index', 'responsibilities/index', 'review/index', 'survey/index'] },
   ],
   window: {
     navigationBarTitleText: '红邻',

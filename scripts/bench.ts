@@ -11,6 +11,7 @@ import { SqliteStore } from '../cloudfunctions/_core/adapters/sqlite-store';
 import { runCall } from '../cloudfunctions/_core/pipeline';
 import { accountsFunction } from '../cloudfunctions/accounts/accounts.function';
 import { stationsFunction } from '../cloudfunctions/stations/stations.function';
+import { compoundsFunction } from '../cloudfunctions/compounds/compounds.function';
 import { ordersFunction } from '../cloudfunctions/orders/orders.function';
 import { benchCouncils } from './bench-councils';
 import { benchDashboards } from './bench-dashboards';
@@ -187,6 +188,22 @@ async function homeStoreCalls() {
   );
   figure('post_in_compound', lift);
   figure('desk_accept', await write(PERSONAS.property, 'deskAccept', { orderId: lift.data.order.id }, 'bench-desk-accept-0001'));
+  // 物业服务季度评价: the resident's form, her answer (an insert with its four rollups), and the
+  // committee's review of the compound with the quarter's answers beside the month's orders.
+  const compoundCall = async (persona: string, action: string, payload: unknown, requestId?: string) => {
+    counter.reset();
+    const res = await runCall(compoundsFunction, counted, { action, payload, ...(requestId ? { requestId } : {}) }, { persona });
+    if (!res.ok) throw new Error(`compounds.${action}: ${res.error.code}`);
+    return { ...counter.counts };
+  };
+  const scores = { overall: 4, repair: 3, clean: 5, safety: 4, fees: 3 };
+  figure('survey', await compoundCall('seed-resident-cp1-001', 'survey', {}));
+  figure('answer_survey', await compoundCall('seed-resident-cp1-001', 'answerSurvey', { compoundId: 'cm01-gd2-cp1', scores }, 'bench-survey-0001'));
+  figure(
+    'answer_survey_again',
+    await compoundCall('seed-resident-cp1-001', 'answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { ...scores, overall: 5 } }, 'bench-survey-0002'),
+  );
+  figure('compound_review', await compoundCall('seed-owners-cm01-gd2-cp1', 'review', { compoundId: 'cm01-gd2-cp1' }));
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -6,6 +6,8 @@ import '../shared/rollups.catalog';
 import { runLifecycle, type TimelineLine } from '../shared/kernel/lifecycle';
 import { beijingInstant, beijingMonth } from '../shared/kernel/time';
 import { monthMinus } from '../shared/dashboard/period';
+import type { GovernanceModel } from '../shared/compounds/labels';
+import { quarterMonths, surveyQuarterOf, surveyQuestions } from '../shared/compounds/survey';
 import { CATEGORY_RULES, type Category } from '../shared/orders/categories';
 import { clockOutcome } from '../shared/orders/escalation';
 import { newOrder, postedLine } from '../shared/orders/order.factory';
@@ -289,7 +291,50 @@ export function demoYearInserts(data: DemoData, now: number, photo: string): Dem
       }
     }
   }
+  ops.push(...surveyHistory(data, months, rnd));
   return { ops, orders, months };
+}
+
+/**
+ * 物业服务季度评价 of the past quarters inside the year: in each compound, between four and seven in
+ * ten of the people who live there answer in the quarter's last month. 幸福花园's property company
+ * gets better after its first 三方联席会 (each quarter's mean overall score a little higher); the old
+ * compound's party branch stays steady. Written directly; the rebuild counts them.
+ */
+function surveyHistory(data: DemoData, months: readonly string[], rnd: () => number): TxOp[] {
+  const ops: TxOp[] = [];
+  const quarters = [...new Set(months.map((m) => surveyQuarterOf(beijingInstant(`${m}-01`))))].filter((q) => quarterMonths(q).every((m) => months.includes(m)));
+  const score = (mean: number) => Math.max(1, Math.min(5, Math.round(mean + (rnd() - 0.5) * 2.6)));
+  for (const compound of data.nodes.filter((n) => n.kind === 'compound') as (TerritoryNode & Doc & { model: GovernanceModel })[]) {
+    const people = data.users.filter((u) => u.home?.path.compoundId === compound._id);
+    quarters.forEach((quarter, qi) => {
+      const mean = compound.model === '1+3' ? 2.9 + qi * 0.35 : 3.6;
+      const last = quarterMonths(quarter)[2]!;
+      for (const person of people) {
+        if (rnd() > 0.4 + rnd() * 0.3) continue;
+        const at = new Date(Date.parse(beijingInstant(`${last}-01`)) + Math.floor(rnd() * 27) * DAY + (9 + Math.floor(rnd() * 10)) * 3_600_000).toISOString();
+        const scores = Object.fromEntries(surveyQuestions(compound.model).map((q) => [q.key, score(q.key === 'fees' ? mean - 0.4 : mean)]));
+        ops.push({
+          op: 'insert',
+          collection: 'compound_surveys',
+          doc: {
+            _id: `csv_${quarter}_${compound._id}_${person._id}`,
+            compoundId: compound._id,
+            compoundName: compound.name,
+            quarter,
+            userId: person._id,
+            path: compound.path,
+            scores,
+            comment: null,
+            at,
+            updatedAt: at,
+            version: 1,
+          },
+        });
+      }
+    });
+  }
+  return ops;
 }
 
 /** The photo of a result the history's resolutions show (a category that needs one): one small file. */

@@ -3,3 +3,4 @@
 import './orders/order.rollup';
 import './service/service.rollup';
 import './councils/council.rollup';
+import './compounds/survey.rollup';

@@ -1047,6 +1047,41 @@ export const COLLECTIONS = [
   },
   /** 三方共治: a community's responsibility list (责任清单), one document per community (`rl_<communityId>`), read by id. */
   { name: 'responsibility_lists', indexes: [] },
+  /**
+   * 物业服务季度评价: one resident's answer about their compound's desk in a quarter
+   * (`csv_<quarter>_<compoundId>_<userId>`, read by id when they answer again), counted in the
+   * `property` rollups.
+   */
+  {
+    name: 'compound_surveys',
+    indexes: [
+      // A compound's answers of a quarter, latest first (the review's comments).
+      {
+        name: 'compound_quarter',
+        fields: [
+          ['compoundId', 1],
+          ['quarter', 1],
+          ['updatedAt', -1],
+        ],
+      },
+      // A community's answers of a 六有 period (the 有机制理事 item's figure).
+      {
+        name: 'community',
+        fields: [
+          ['path.communityId', 1],
+          ['updatedAt', 1],
+        ],
+      },
+      // A person's data (privacy).
+      {
+        name: 'user',
+        fields: [
+          ['userId', 1],
+          ['updatedAt', -1],
+        ],
+      },
+    ],
+  },
 ] as const satisfies readonly CollectionSpec[];
 
 export type CollectionName = (typeof COLLECTIONS)[number]['name'];

@@ -1,11 +1,13 @@
 import type { FunctionDefinition } from '../_core/pipeline';
+import { answerSurvey } from './actions/answer-survey';
 import { list } from './actions/list';
 import { responsibilities } from './actions/responsibilities';
 import { review } from './actions/review';
 import { saveResponsibilities } from './actions/save-responsibilities';
+import { survey } from './actions/survey';
 
 /** The compounds actions, as the contract names them. */
-export const compoundsActions = { list, responsibilities, saveResponsibilities, review };
+export const compoundsActions = { list, responsibilities, saveResponsibilities, review, survey, answerSurvey };
 
 /**
  * 三方共治: a community's residential compounds (小区) and its responsibility list (责任清单), which

@@ -5,6 +5,7 @@ import { meetingPage, MINUTES_DUE_HOURS, type Meeting } from '../../shared/counc
 import type { Topic } from '../../shared/councils/topic.lifecycle';
 import { dayTimeText } from '../../shared/kernel/time';
 import type { AutoSource } from '../../shared/liuyou/template';
+import { SATISFIED_AT, type SurveyScores } from '../../shared/compounds/survey';
 import { periodMonths, periodRange } from '../../shared/liuyou/period';
 import { LEVEL_LABELS } from '../../shared/orders/escalation';
 import type { Order } from '../../shared/orders/orders.schema';
@@ -40,6 +41,11 @@ import type { TerritoryNode } from '../../shared/territory/territory.schema';
  *   community's orders posted in the period's months and closed (by `at`), the whole-number
  *   percentage that never left the grid (`maxLevel === 'grid'`); 0 when none were closed, which
  *   `listAuto` says in its first row.
+ * - `jointMeetings` — 三方联席会 of the community and its grids closed (held) in the period.
+ * - `propertySatisfaction` — of the residents' quarterly answers about their compound's desk
+ *   (`compound_surveys`) last given in the period by `at`, the whole-number percentage rating it 4–5
+ *   overall; 0 when nobody answered, which `listAuto` says in its first row. An answer changed after
+ *   `at` is read as it stands (the earlier answer is not kept).
  * - `decisionsDone` — council topics of the community that reached 办结 (`doneAt`) in the period.
  *   Private ones (disputes) count; their rows hide the title.
  */
@@ -66,6 +72,7 @@ type TopicDoc = Topic & Doc;
 type NodeDoc = TerritoryNode & Doc;
 type UserDoc = User & Doc;
 type MembershipDoc = Doc & { userId: string; role: string; nodeId: string; grantedAt: string };
+type SurveyDoc = Doc & { compoundId: string; scores: SurveyScores; updatedAt: string };
 
 /** The instants a figure counts between: [from, to), never after `at`. */
 interface Window {
@@ -175,6 +182,14 @@ const approvedEntries = (store: Store, w: Window) =>
 
 const meetingsClosed = (store: Store, w: Window) => findAll<MeetingDoc>(store, 'meetings', { 'path.communityId': w.communityId, closedAt: inWindow(w) }, [['closedAt', 1]]);
 
+/** 三方联席会: the council meeting type where the three parties meet. */
+const JOINT_MEETING = '三方联席会';
+const isJoint = (m: Pick<Meeting, 'type'>) => m.type === JOINT_MEETING;
+
+/** The residents' quarterly answers of the community's compounds, last given in the window. */
+const surveysOf = (store: Store, w: Window) => findAll<SurveyDoc>(store, 'compound_surveys', { 'path.communityId': w.communityId, updatedAt: inWindow(w) }, [['updatedAt', 1]]);
+const satisfiedOf = (answers: readonly SurveyDoc[]) => answers.filter((a) => (a.scores.overall ?? 0) >= SATISFIED_AT).length;
+
 const MINUTES_DUE_MS = MINUTES_DUE_HOURS * 3600_000;
 const minutesOnTime = (m: Pick<Meeting, 'closedAt' | 'minutesAt'>, at: string) =>
   !!m.closedAt && !!m.minutesAt && m.minutesAt <= at && Date.parse(m.minutesAt) - Date.parse(m.closedAt) <= MINUTES_DUE_MS;
@@ -231,16 +246,17 @@ export async function countAuto(store: Store, place: AutofillPlace, period: stri
   const people = wants.has('activeVolunteers') || wants.has('volunteerTeams');
   const needDuties = people || wants.has('dutyHours');
   // Every query that does not depend on another starts at once.
-  const [resolvers, duties, entries, meetings, grids, leaders, closed, closedLeft, done] = await Promise.all([
+  const [resolvers, duties, entries, meetings, grids, leaders, closed, closedLeft, done, surveys] = await Promise.all([
     people ? orderResolvers(store, w) : null,
     needDuties ? dutiesOf(store, w) : null,
     people ? approvedEntries(store, w) : null,
-    wants.has('meetingsOnTime') ? meetingsClosed(store, w) : null,
+    wants.has('meetingsOnTime') || wants.has('jointMeetings') ? meetingsClosed(store, w) : null,
     wants.has('gridLeaderShare') ? gridsOf(store, w) : null,
     wants.has('gridLeaderShare') ? gridLeadersOf(store, w) : null,
     wants.has('insideGridShare') ? store.count('orders', closedFilter(w)) : null,
     wants.has('insideGridShare') ? store.count('orders', leftGridFilter(w)) : null,
     wants.has('decisionsDone') ? store.count('topics', doneFilter(w)) : null,
+    wants.has('propertySatisfaction') ? surveysOf(store, w) : null,
   ]);
   const out: Partial<Record<AutoSource, number>> = {};
   const active = people ? volunteering(resolvers!, duties!, entries!, at) : null;
@@ -257,6 +273,8 @@ export async function countAuto(store: Store, place: AutofillPlace, period: stri
   if (wants.has('dutyHours')) out.dutyHours = Math.round(duties!.reduce((n, d) => n + dutyMinutesAt(d, at), 0) / 6) / 10;
   if (wants.has('insideGridShare')) out.insideGridShare = roundPercent(closed! - closedLeft!, closed!);
   if (wants.has('decisionsDone')) out.decisionsDone = done!;
+  if (wants.has('jointMeetings')) out.jointMeetings = meetings!.filter(isJoint).length;
+  if (wants.has('propertySatisfaction')) out.propertySatisfaction = roundPercent(satisfiedOf(surveys!), surveys!.length);
   return out;
 }
 
@@ -301,6 +319,10 @@ export async function listAuto(
       return listPeople(store, w, source, paging);
     case 'meetingsOnTime':
       return listMeetings(store, w, paging);
+    case 'jointMeetings':
+      return listMeetings(store, w, paging, isJoint);
+    case 'propertySatisfaction':
+      return listSurveys(store, w, paging);
     case 'gridLeaderShare':
       return listGrids(store, w, paging);
     case 'dutyHours':
@@ -359,8 +381,8 @@ async function listPeople(store: Store, w: Window, source: 'activeVolunteers' | 
   return { rows: page(rows, paging), total: rows.length };
 }
 
-async function listMeetings(store: Store, w: Window, paging: { offset: number; limit: number }) {
-  const meetings = await meetingsClosed(store, w);
+async function listMeetings(store: Store, w: Window, paging: { offset: number; limit: number }, only: (m: MeetingDoc) => boolean = () => true) {
+  const meetings = (await meetingsClosed(store, w)).filter(only);
   const rows = meetings
     .map((m) => ({ m, onTime: minutesOnTime(m, w.at) }))
     .sort((a, b) => Number(b.onTime) - Number(a.onTime) || (b.m.closedAt ?? '').localeCompare(a.m.closedAt ?? ''))
@@ -456,6 +478,40 @@ async function listLeftGrid(store: Store, w: Window, paging: { offset: number; l
     page: `/packages/orders/detail/index?id=${o._id}`,
   }));
   return { rows: paging.offset === 0 && paging.limit > 0 ? [summary, ...rows] : rows, total: leftCount + 1 };
+}
+
+/**
+ * The answers behind 满意率, by compound: a first row with the community's answers and the share (or
+ * that nobody answered), then one row per compound with its answers and its share, most answers
+ * first. No resident is named: a compound's row counts, it does not list people.
+ */
+async function listSurveys(store: Store, w: Window, paging: { offset: number; limit: number }) {
+  const answers = await surveysOf(store, w);
+  const byCompound = new Map<string, SurveyDoc[]>();
+  for (const a of answers) byCompound.set(a.compoundId, [...(byCompound.get(a.compoundId) ?? []), a]);
+  const names = await byIds<NodeDoc>(store, 'nodes', [...byCompound.keys()]);
+  const satisfied = satisfiedOf(answers);
+  const summary: AutoRecordRow = {
+    id: 'summary',
+    title: answers.length ? `满意 ${satisfied} 份，共 ${answers.length} 份答卷（${roundPercent(satisfied, answers.length)}%）` : '本周期没有居民填写小区服务评价，占比按 0 计',
+    detail: answers.length ? '按小区分列如下，满意指总体评价 4–5 分' : '居民每季度可在“办事”里的“物业服务评价”填写',
+    at: null,
+    page: null,
+  };
+  const rows = [...byCompound.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([id, list]): AutoRecordRow => {
+      const ok = satisfiedOf(list);
+      return {
+        id,
+        title: names.get(id)?.name ?? '（已撤销的小区）',
+        detail: `答卷 ${list.length} 份 · 满意 ${ok} 份（${roundPercent(ok, list.length)}%）`,
+        at: list[list.length - 1]!.updatedAt,
+        page: `/packages/compounds/review/index?compoundId=${id}`,
+      };
+    });
+  const all = [summary, ...rows];
+  return { rows: page(all, paging), total: all.length };
 }
 
 async function listDone(store: Store, w: Window, paging: { offset: number; limit: number }) {

@@ -6,6 +6,7 @@ import { closeAfterReview } from './actions/close-after-review';
 import { comment } from './actions/comment';
 import { decline } from './actions/decline';
 import { deskAccept } from './actions/desk-accept';
+import { deskStaff } from './actions/desk-staff';
 import { dispatchByHand } from './actions/dispatch-by-hand';
 import { escalate } from './actions/escalate';
 import { get } from './actions/get';
@@ -52,6 +53,7 @@ export const ordersFunction: FunctionDefinition = {
     closeAfterReview,
     toCouncil,
     deskAccept,
+    deskStaff,
     refuse,
     similar,
     metoo,

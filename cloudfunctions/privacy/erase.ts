@@ -302,6 +302,7 @@ export async function eraseAccount(
     proposed,
     volunteer,
     replays,
+    surveys,
   ] = await Promise.all([
     // The orders as they are now, those the moves took out of the person's hands included.
     ordersOf().then(async (now) => unique([...now, ...(asRead.length ? await store.find<OrderDoc>('orders', { _id: { $in: asRead.map((o) => o._id) } }, { limit: PAGE }) : [])])),
@@ -321,6 +322,7 @@ export async function eraseAccount(
     byUser('topics', 'proposerId'),
     store.get<AnyDoc>('volunteers', userId),
     store.find<AnyDoc>('idempotency', { _id: { $gte: prefix, $lt: `${prefix}\uffff` } }, { sort: [['_id', 1]], limit: PAGE }),
+    byUser('compound_surveys'),
   ]);
   // Orders the person only touched: commented on, dispatched, declined, or was offered and let run out
   // (their own timeline lines and the messages they were sent point at them).
@@ -406,6 +408,10 @@ export async function eraseAccount(
     ...tickets.map((d): TxOp => ({ op: 'delete', collection: 'web_login_tickets', id: d._id })),
     ...replays.filter((d) => !(options.keepReplay && d._id.startsWith(options.keepReplay))).map((d): TxOp => ({ op: 'delete', collection: 'idempotency', id: d._id })),
     ...(volunteer ? [{ op: 'delete', collection: 'volunteers', id: volunteer._id } as TxOp] : []),
+    // Quarterly answers are counted: kept with ids only, their words removed (the rollups see no change).
+    ...surveys
+      .filter((d) => d.comment)
+      .map((d): TxOp => ({ op: 'update', collection: 'compound_surveys', id: d._id, version: d.version as number, patch: { $set: { comment: null } }, was: d })),
   ];
   // Replacements (delete + insert) stay together in one batch.
   const batches: TxOp[][] = [];

@@ -1,3 +1,4 @@
+import { scoreWord } from '../../shared/compounds/survey';
 import { LEADER_ROLES, ROLE_LABELS, type GrantedRole } from '../../shared/accounts/roles';
 import { fullDateTimeText } from '../../shared/kernel/time';
 import { ORDER_STATE_LABELS, type OrderState } from '../../shared/orders/order.machine';
@@ -241,6 +242,19 @@ export function webRecords(sessions: readonly D[]): ExportRecord[] {
   return sessions.map((s) =>
     record(s._id, s.createdAt, `${when(s.createdAt)} 电脑登录：${String(s.label)}${s.revokedAt ? '（已退出）' : ''}`, pick(s, ['label', 'createdAt', 'lastUsedAt', 'revokedAt'])),
   );
+}
+
+/** 物业服务季度评价: each quarter's answer, with its scores in words. */
+export function surveyRecords(surveys: readonly D[]): ExportRecord[] {
+  return surveys.map((s) => {
+    const scores = s.scores as Record<string, number>;
+    return record(
+      s._id,
+      String(s.updatedAt),
+      `${when(String(s.updatedAt))} ${String(s.quarter)} 小区服务评价：总体${scoreWord(scores.overall ?? 3)}${s.comment ? `，意见：${String(s.comment)}` : ''}`,
+      pick(s, ['compoundId', 'quarter', 'scores', 'comment', 'at', 'updatedAt']),
+    );
+  });
 }
 
 export const section = (key: SectionKey, records: ExportRecord[]): ExportSection => ({ key, title: EXPORT_SECTIONS[key], records });

@@ -16,6 +16,7 @@ export const EXPORT_SECTIONS = {
   comments: '我的留言',
   service: '服务记录',
   councils: '议题和表决',
+  surveys: '我的小区服务评价',
   consents: '同意记录',
   reveals: '谁查看过我的信息',
   messages: '消息',
@@ -251,6 +252,14 @@ export const PERSONAL_DATA: Readonly<Record<CollectionName, PersonalDataEntry>> 
     note: 'Removed.',
   },
   web_sessions: { personal: true, links: [{ field: 'userId', index: 'user' }], section: 'web', erase: 'delete', note: 'PC sign-ins: ended and removed.' },
+  compound_surveys: {
+    personal: true,
+    links: [{ field: 'userId', index: 'user' }],
+    section: 'surveys',
+    erase: 'scrub',
+    fields: ['comment'],
+    note: 'Quarterly answers about a compound’s desk: counted (rollups), so kept with ids only; the comment, which may name people, is removed.',
+  },
   responsibility_lists: {
     personal: true,
     links: [],

@@ -60,6 +60,8 @@ export const ROUTES = {
   responsibilities: '/packages/compounds/responsibilities/index',
   /** 评议监督: a compound desk's month, for the community, the street, the owners' committee and the desk. */
   compoundReview: '/packages/compounds/review/index',
+  /** 物业服务评价: a resident rates their compound's desk once a quarter. */
+  compoundSurvey: '/packages/compounds/survey/index',
 } as const
 
 /** The tab bar, in app.config.ts's order. */

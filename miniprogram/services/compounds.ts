@@ -15,10 +15,15 @@ export type SaveResponsibilitiesInput = ApiInput<'compounds', 'saveResponsibilit
 /** 评议监督: a compound desk's month. */
 export type CompoundReview = ApiOutput<'compounds', 'review'>
 export type ReviewInput = ApiInput<'compounds', 'review'>
+/** 物业服务季度评价: the caller's compound's questionnaire of this quarter, and their answer. */
+export type CompoundSurvey = ApiOutput<'compounds', 'survey'>
+export type AnswerSurveyInput = ApiInput<'compounds', 'answerSurvey'>
 
 export const compounds = {
   list: (communityId: string) => call('compounds', 'list', { communityId }),
   responsibilities: (communityId: string) => call('compounds', 'responsibilities', { communityId }),
   saveResponsibilities: (input: SaveResponsibilitiesInput) => call('compounds', 'saveResponsibilities', input),
   review: (input: ReviewInput) => call('compounds', 'review', input),
+  survey: () => call('compounds', 'survey', {}),
+  answerSurvey: (input: AnswerSurveyInput) => call('compounds', 'answerSurvey', input),
 }

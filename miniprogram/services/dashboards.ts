@@ -12,6 +12,8 @@ export type CategoryRow = OverviewOutput['categories'][number]
 export type ChildRow = OverviewOutput['children'][number]
 export type HoursView = OverviewOutput['hours']
 export type CouncilsView = OverviewOutput['councils']
+/** 物业服务季度评价: residents' answers about their compounds' desks. */
+export type PropertyView = OverviewOutput['property']
 export type LiuyouView = OverviewOutput['liuyou']
 export type RecordsInput = ApiInput<'dashboards', 'records'>
 export type RecordsOutput = ApiOutput<'dashboards', 'records'>

@@ -14,6 +14,8 @@ export type PostInput = ApiInput<'orders', 'post'>
 export type Suggestion = ApiOutput<'orders', 'suggest'>
 export type ProxyResident = ApiOutput<'orders', 'proxyFor'>['resident']
 export type Candidate = ApiOutput<'orders', 'candidates'>['candidates'][number]
+/** A staff member of an order's desk (派给同事). */
+export type DeskColleague = ApiOutput<'orders', 'deskStaff'>['items'][number]
 export type StatsOutput = ApiOutput<'orders', 'stats'>
 export type Measure = StatsOutput['total']
 export type UploadedPhoto = ApiOutput<'orders', 'uploadPhoto'>
@@ -36,8 +38,13 @@ export const orders = {
   get: (orderId: string) => call('orders', 'get', { orderId }),
   list: (input: ListInput) => call('orders', 'list', input),
   accept: (orderId: string) => call('orders', 'accept', { orderId }),
-  /** 三方共治: a desk's staff member takes an order the responsibility list sent to their desk. */
-  deskAccept: (orderId: string) => call('orders', 'deskAccept', { orderId }),
+  /**
+   * 三方共治: a desk's staff member takes an order the responsibility list sent to their desk, for
+   * themselves or (staffId) for a colleague of the same desk (派给同事).
+   */
+  deskAccept: (orderId: string, staffId?: string) => call('orders', 'deskAccept', staffId ? { orderId, staffId } : { orderId }),
+  /** 派给同事: the staff of the order's desk (names and orders in hand; no phones). */
+  deskStaff: (orderId: string) => call('orders', 'deskStaff', { orderId }),
   withReason: (action: ReasonAction, orderId: string, reason: string) => call('orders', action, { orderId, reason }),
   resolve: (input: ApiInput<'orders', 'resolve'>) => call('orders', 'resolve', input),
   rate: (input: ApiInput<'orders', 'rate'>) => call('orders', 'rate', input),

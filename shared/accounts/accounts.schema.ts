@@ -185,7 +185,11 @@ export const HomeView = z.object({
   breadcrumb: z.array(z.string()),
   gridId: z.string().optional(),
   gridName: z.string().optional(),
+  communityId: z.string().optional(),
   communityName: z.string().optional(),
+  /** The residential compound (小区) the home lies in, if any: its 公示 and quarterly questionnaire. */
+  compoundId: z.string().optional(),
+  compoundName: z.string().optional(),
   streetName: z.string().optional(),
   buildingName: z.string(),
 });

@@ -58,7 +58,10 @@ export function toProfileView(actor: Actor, nodes: NodeIndex): ProfileView {
       buildingName: name(p.buildingId) ?? '',
       ...(p.gridId ? { gridId: p.gridId } : {}),
       ...(name(p.gridId) ? { gridName: name(p.gridId) } : {}),
+      ...(p.communityId ? { communityId: p.communityId } : {}),
       ...(name(p.communityId) ? { communityName: name(p.communityId) } : {}),
+      ...(p.compoundId ? { compoundId: p.compoundId } : {}),
+      ...(name(p.compoundId) ? { compoundName: name(p.compoundId) } : {}),
       ...(name(p.streetId) ? { streetName: name(p.streetId) } : {}),
     };
   }

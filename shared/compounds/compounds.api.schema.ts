@@ -3,6 +3,7 @@ import { Id } from '../accounts/accounts.schema';
 import { CATEGORIES } from '../orders/categories';
 import { CompoundBranch, GOVERNANCE_MODELS, PARTIES, PropertyDesk, ResponsibilityRule, SupervisingUnit } from './compounds.schema';
 import { ROUTE_SOURCES } from './responsibility';
+import { MAX_SURVEY_COMMENT, SURVEY_KEYS } from './survey';
 
 /** The inputs and outputs of the `compounds` function (the stored shapes are in compounds.schema.ts). */
 
@@ -149,11 +150,82 @@ export const ReviewHeadline = z.object({
 });
 export type ReviewHeadline = z.infer<typeof ReviewHeadline>;
 
+// ---- 物业服务季度评价: the residents' questionnaire --------------------------------------------------
+
+export const SURVEY_ACTIONS = ['answer'] as const;
+export type SurveyAction = (typeof SURVEY_ACTIONS)[number];
+
+/** The caller's own compound's questionnaire of this quarter. */
+export const SurveyInput = z.object({}).strict();
+
+const Score = z.number('请选择满意程度').int('请选择满意程度').min(1, '请选择满意程度').max(5, '请选择满意程度');
+
+export const SurveyScoresInput = z
+  .object({
+    overall: Score,
+    repair: Score.optional(),
+    clean: Score.optional(),
+    safety: Score.optional(),
+    fees: Score.optional(),
+  })
+  .strict();
+
+export const AnswerSurveyInput = z
+  .object({
+    compoundId: Id,
+    scores: SurveyScoresInput,
+    comment: z.string().trim().max(MAX_SURVEY_COMMENT, `意见建议最多 ${MAX_SURVEY_COMMENT} 个字`).optional(),
+  })
+  .strict();
+export type AnswerSurveyInput = z.infer<typeof AnswerSurveyInput>;
+
+export const SurveyQuestionView = z.object({ key: z.enum(SURVEY_KEYS), title: z.string(), short: z.string() });
+
+export const SurveyView = z.object({
+  /** The compound the caller lives in; null when their home is in none (or they have no home). */
+  compound: z.object({ id: z.string(), name: z.string(), model: z.enum(GOVERNANCE_MODELS), deskName: z.string(), serviceName: z.string() }).nullable(),
+  quarter: z.string(),
+  quarterLabel: z.string(),
+  questions: z.array(SurveyQuestionView),
+  /** The caller's answer of this quarter, if they gave one (answering again replaces it). */
+  mine: z
+    .object({
+      scores: z.partialRecord(z.enum(SURVEY_KEYS), z.number().int().min(1).max(5)),
+      comment: z.string().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+  /** Why the caller may not answer, when they may not (the desk's own staff). */
+  notice: z.string().nullable(),
+  allowedActions: z.array(z.enum(SURVEY_ACTIONS)),
+});
+export type SurveyView = z.infer<typeof SurveyView>;
+
+/** A quarter's answers of one compound, as its reviewers read them: no name, no home. */
+export const SurveyResults = z.object({
+  quarter: z.string(),
+  quarterLabel: z.string(),
+  respondents: Count,
+  /** At least MIN_RESPONDENTS answered: the figures below are filled; before that they stay empty. */
+  enough: z.boolean(),
+  minRespondents: Count,
+  averageOverall: z.number().min(1).max(5).nullable(),
+  satisfiedRate: Rate,
+  questions: z.array(z.object({ key: z.enum(SURVEY_KEYS), short: z.string(), average: z.number().min(1).max(5), answered: Count })),
+  /** How many gave the overall question 1…5 stars. */
+  distribution: z.array(Count).length(5),
+  /** The latest words residents left, unsigned, with digits and names masked; newest first. */
+  comments: z.array(z.object({ at: z.string(), text: z.string() })),
+});
+export type SurveyResults = z.infer<typeof SurveyResults>;
+
 export const ReviewOutput = z.object({
   compound: z.object({ id: z.string(), name: z.string(), model: z.enum(GOVERNANCE_MODELS), modelLabel: z.string(), deskName: z.string() }),
   month: z.string(),
   measures: ReviewMeasures,
   /** The month asked for and the five before it, oldest first: the chart's bars. */
   months: z.array(ReviewHeadline),
+  /** The residents' questionnaire of the month's quarter. */
+  survey: SurveyResults,
 });
 export type ReviewOutput = z.infer<typeof ReviewOutput>;

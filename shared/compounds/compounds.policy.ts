@@ -52,14 +52,27 @@ export function reviewsCompound(actor: Actor, compound: CompoundsPlace): boolean
   return Boolean(compound.path.compoundId) && (leadsCommunity(actor, compound) || holdsOver(actor, COMPOUND_ROLES, compound.path));
 }
 
-/** The compounds actions and what each needs to decide: the community, or for the review the compound. */
-export type CompoundsRequest = { action: 'list' | 'responsibilities' | 'saveResponsibilities'; community: CompoundsPlace } | { action: 'review'; compound: CompoundsPlace };
+/**
+ * Answers the compound's quarterly questionnaire (物业服务季度评价): lives there (their home is in
+ * it), and does not work at its desk — the desk does not rate itself.
+ */
+export const livesIn = (actor: Actor, compound: CompoundsPlace): boolean => actor.user.home?.path.compoundId === compound._id;
+export const worksAtDesk = (actor: Actor, compound: CompoundsPlace): boolean => holdsOver(actor, ['property'], compound.path);
+
+/** The compounds actions and what each needs to decide: the community, or for the review and the questionnaire the compound. */
+export type CompoundsRequest =
+  { action: 'list' | 'responsibilities' | 'saveResponsibilities'; community: CompoundsPlace } | { action: 'review' | 'answerSurvey'; compound: CompoundsPlace };
 
 const ALLOW: Decision = { allow: true };
 const deny = (code: ErrorCode = 'COMMON.FORBIDDEN'): Decision => ({ allow: false, code });
 
 export function authorizeCompounds(actor: Actor, request: CompoundsRequest): Decision {
   if (request.action === 'review') return reviewsCompound(actor, request.compound) ? ALLOW : deny();
+  if (request.action === 'answerSurvey') {
+    if (!livesIn(actor, request.compound)) return deny('COMPOUND.NOT_YOUR_COMPOUND');
+    return worksAtDesk(actor, request.compound) ? deny('COMPOUND.OWN_DESK') : ALLOW;
+  }
+  if (!('community' in request)) return deny();
   const { community } = request;
   switch (request.action) {
     // The list opens to those who see at least one compound's kind of row: the community's leaders,

@@ -97,6 +97,24 @@ export const CouncilsSection = z.object({
 });
 export type CouncilsSection = z.infer<typeof CouncilsSection>;
 
+/** 物业服务季度评价 in the period: residents' answers about their compounds' desks (三方共治). */
+export const PropertySection = z.object({
+  /** Answers last given in the period, and in the one before. */
+  respondents: z.number().int(),
+  previousRespondents: z.number().int(),
+  /** The mean overall score (1–5, one decimal) and the share rating it 4–5; null without answers. */
+  averageOverall: z.number().nullable(),
+  satisfiedRate: z.number().nullable(),
+  previousSatisfiedRate: z.number().nullable(),
+  /** Each aspect's mean score, for the aspects someone answered. */
+  questions: z.array(z.object({ key: z.string(), short: z.string(), average: z.number() })),
+  /** The quarters of the trend's months, oldest first. */
+  trend: z.array(z.object({ quarter: z.string(), respondents: z.number().int(), satisfiedRate: z.number().nullable() })),
+  /** A community's compounds with answers in the period; 满意率 only from MIN_RESPONDENTS answers on. */
+  compounds: z.array(z.object({ nodeId: z.string(), nodeName: z.string(), respondents: z.number().int(), satisfiedRate: z.number().nullable() })),
+});
+export type PropertySection = z.infer<typeof PropertySection>;
+
 export const LiuyouSection = z.object({
   /** The check period shown (the latest one scored up to the dashboard's period). */
   period: z.string().nullable(),
@@ -121,6 +139,7 @@ export const OverviewOutput = z.object({
   children: z.array(z.object({ nodeId: z.string(), nodeName: z.string() }).and(Measure)),
   hours: HoursSection,
   councils: CouncilsSection,
+  property: PropertySection,
   liuyou: LiuyouSection,
   /** What the caller may export here. */
   exports: z.array(z.enum(EXPORT_DATASETS)),

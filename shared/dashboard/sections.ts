@@ -1,7 +1,9 @@
 import { sumCounts } from '../kernel/rollup';
 import { categoriesOfCounts, measuresOfCounts } from '../orders/order.rollup';
 import type { Measure } from '../orders/orders.schema';
-import { SERVICE_SOURCE_LABELS, SERVICE_SOURCES, type CouncilsSection, type HoursSection } from './dashboard.schema';
+import { surveyFigures, surveyQuarterOf } from '../compounds/survey';
+import { beijingInstant } from '../kernel/time';
+import { SERVICE_SOURCE_LABELS, SERVICE_SOURCES, type CouncilsSection, type HoursSection, type PropertySection } from './dashboard.schema';
 
 /**
  * The dashboard's sections, read from rollup documents (pure). A rollup holds the counts of one kind,
@@ -14,6 +16,9 @@ import { SERVICE_SOURCE_LABELS, SERVICE_SOURCES, type CouncilsSection, type Hour
  *   work unit, the unit's name in `labels.u_<key>`.
  * - `councils`: `meetings` held, `minutesOnTime`, `decisions` adopted, `decisionsDone`, 效果共评
  *   `ratings` and `ratingStars` (their sum).
+ * - `property`: residents' quarterly answers about their compounds' desks (`surveyCounts` in
+ *   `shared/compounds/survey.ts`); a compound's own rollup names its community as parent and carries
+ *   the compound's name in `labels.name`.
  */
 export interface RollupCounts {
   kind: string;
@@ -22,7 +27,7 @@ export interface RollupCounts {
   labels?: Record<string, string>;
 }
 
-export const ROLLUP_KINDS = ['orders', 'service', 'councils'] as const;
+export const ROLLUP_KINDS = ['orders', 'service', 'councils', 'property'] as const;
 
 /** The summed counts of one kind over some months. */
 export function countsOf(docs: readonly RollupCounts[], kind: string, months: readonly string[]): Record<string, number> {
@@ -82,5 +87,50 @@ export function councilsSection(docs: readonly RollupCounts[], months: readonly 
       const t = countsOf(docs, 'councils', [month]);
       return { month, meetings: t.meetings ?? 0, decisions: t.decisions ?? 0, decisionsDone: t.decisionsDone ?? 0 };
     }),
+  };
+}
+
+/** The rollups of a community's compounds (kind `property`, level `compound`), with their names. */
+export interface CompoundRollup extends RollupCounts {
+  nodeId: string;
+}
+
+export function propertySection(
+  docs: readonly RollupCounts[],
+  months: readonly string[],
+  previousMonths: readonly string[],
+  trendMonths: readonly string[],
+  compounds: readonly CompoundRollup[],
+): PropertySection {
+  const now = surveyFigures(countsOf(docs, 'property', months));
+  const before = surveyFigures(countsOf(docs, 'property', previousMonths));
+  const quarters = [...new Set(trendMonths.map((m) => surveyQuarterOf(beijingInstant(`${m}-01`))))];
+  const ids = [...new Set(compounds.filter((c) => c.kind === 'property').map((c) => c.nodeId))];
+  return {
+    respondents: now.respondents,
+    previousRespondents: before.respondents,
+    averageOverall: now.averageOverall,
+    satisfiedRate: now.satisfiedRate,
+    previousSatisfiedRate: before.satisfiedRate,
+    questions: now.questions.map(({ key, short, average }) => ({ key, short, average })),
+    trend: quarters.map((quarter) => {
+      const f = surveyFigures(
+        countsOf(
+          docs,
+          'property',
+          trendMonths.filter((m) => surveyQuarterOf(beijingInstant(`${m}-01`)) === quarter),
+        ),
+      );
+      return { quarter, respondents: f.respondents, satisfiedRate: f.satisfiedRate };
+    }),
+    compounds: ids
+      .map((nodeId) => {
+        const mine = compounds.filter((c) => c.kind === 'property' && c.nodeId === nodeId);
+        const f = surveyFigures(countsOf(mine, 'property', months));
+        const name = mine.map((c) => c.labels?.name).find(Boolean) ?? '小区';
+        return { nodeId, nodeName: name, respondents: f.respondents, satisfiedRate: f.enough ? f.satisfiedRate : null };
+      })
+      .filter((c) => c.respondents > 0)
+      .sort((a, b) => b.respondents - a.respondents || a.nodeName.localeCompare(b.nodeName, 'zh-CN')),
   };
 }

@@ -29,7 +29,7 @@ export type RollupRule<D> = (doc: D) => readonly Contribution[];
  * bundle carries the rules of what it writes and no others. The writer refuses to write one of these
  * collections without its rule (`rollupRuleFor`), so a missed import fails loudly, never silently.
  */
-export const ROLLED_UP_COLLECTIONS = ['orders', 'service_records', 'meetings', 'topics', 'topic_ratings'] as const;
+export const ROLLED_UP_COLLECTIONS = ['orders', 'service_records', 'meetings', 'topics', 'topic_ratings', 'compound_surveys'] as const;
 
 const RULES = new Map<string, RollupRule<any>>();
 

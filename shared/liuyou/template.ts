@@ -34,6 +34,8 @@ export const AUTO_SOURCES = [
   'dutyHours', // hours on duty at the community's stations (党群服务站)
   'insideGridShare', // % of closed orders resolved inside the grid (出格率's complement)
   'decisionsDone', // council topics whose decisions were carried out (办结) in the period
+  'jointMeetings', // 三方联席会 held (closed) in the period
+  'propertySatisfaction', // % of residents' quarterly answers about their compound's desk rating it 4–5
 ] as const;
 export type AutoSource = (typeof AUTO_SOURCES)[number];
 
@@ -45,6 +47,8 @@ export const AUTO_SOURCE_LABELS: Record<AutoSource, { label: string; unit: strin
   dutyHours: { label: '党群服务站值班时长', unit: '小时' },
   insideGridShare: { label: '网格内办结占比（小事不出格）', unit: '%' },
   decisionsDone: { label: '议事决议落实办结', unit: '项' },
+  jointMeetings: { label: '召开的三方联席会', unit: '次' },
+  propertySatisfaction: { label: '居民对小区服务的满意率（季度问卷）', unit: '%' },
 };
 
 export interface ItemDef {
@@ -185,6 +189,24 @@ export const DEFAULT_ITEMS: readonly ItemDef[] = [
       auto: 'meetingsOnTime',
     },
     { id: 'rules.decisions', title: '议事决议落实办结', hint: '本周期落实办结的议事决议，系统自动统计', kind: 'count', weight: 1, target: 2, auto: 'decisionsDone' },
+    {
+      id: 'rules.jointMeetings',
+      title: '三方联席会（居委会、业委会、物业）',
+      hint: '本周期召开的三方联席会，物业和业委会的服务承诺记为待办事项，系统自动统计',
+      kind: 'count',
+      weight: 1,
+      target: 1,
+      auto: 'jointMeetings',
+    },
+    {
+      id: 'rules.propertyReview',
+      title: '居民评议小区物业服务',
+      hint: '本周期居民季度问卷中对小区服务满意（4–5 分）的占比，系统自动统计；没有答卷时为 0',
+      kind: 'count',
+      weight: 1,
+      target: 80,
+      auto: 'propertySatisfaction',
+    },
   ]),
   ...items('funds', [
     { id: 'funds.budget', title: '财政投入为主', hint: '本年度财政投入的共建资金已到位，上传拨付文件', kind: 'yesno', weight: 2, evidenceRequired: true },

@@ -80,6 +80,13 @@ export const ordersApi = {
     output: O.OrderOutput,
     errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW', 'ORDER.NOT_DESK_STAFF', 'COMMON.CONFLICT'],
   }),
+  deskStaff: spec({
+    summary: '三方共治：派给同事前，看本物业的客服同事（只有姓名和手上在办的件数，没有电话；仅能接这件事的物业客服可看）',
+    kind: 'read',
+    input: O.DeskStaffInput,
+    output: O.DeskStaffOutput,
+    errors: ['ORDER.NOT_FOUND', 'ORDER.NOT_ALLOWED_NOW'],
+  }),
   refuse: spec({
     summary: '三方共治：物业说明“不属于我们的职责”（写明原因），退回网格长处理，不会再派回该物业',
     kind: 'write',

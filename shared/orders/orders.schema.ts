@@ -209,6 +209,8 @@ export const OrderRef = z.object({ orderId: OrderId }).strict();
 export const WithReason = z.object({ orderId: OrderId, reason: text(2, 200, '原因') }).strict();
 /** A desk's staff member takes an order, for themselves or (staffId) for a colleague of the same desk. */
 export const DeskAcceptInput = z.object({ orderId: OrderId, staffId: Id.optional() }).strict();
+/** 派给同事: the staff of the order's desk, for one who may take it (the same order reference as every read). */
+export const DeskStaffInput = OrderRef;
 export const ResolveInput = z.object({ orderId: OrderId, note: text(2, 500, '办理情况'), photos: z.array(FileId).max(9, '最多 9 张照片').default([]) }).strict();
 export const RateInput = z
   .object({
@@ -331,6 +333,13 @@ export const UploadPhotoOutput = z.object({ fileId: z.string(), url: z.string() 
 export const CandidatesOutput = z.object({
   candidates: z.array(z.object({ userId: z.string(), name: z.string(), score: z.number(), why: z.array(z.string()) })),
   explanation: z.string(),
+});
+/**
+ * The staff (物业客服) of an order's desk, for a colleague who takes it for one of them: names only,
+ * never a phone; `holding` is how many of the desk's orders each has in hand (处理中) now.
+ */
+export const DeskStaffOutput = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string(), holding: z.number().int(), isMe: z.boolean() })),
 });
 export const ToCouncilOutput = z.object({ order: OrderView, topicId: z.string() });
 /** A nearby order as a short card: never the poster's name, phone or room. */

@@ -185,6 +185,9 @@ const PLAN: Visit[] = [
   { route: 'packages/compounds/responsibilities/index', query: () => 'home=1', personas: ['resident', 'residentYoung'], variant: '居民' },
   // 评议监督: 幸福花园's month, for its desk and the community (the demo month may hold no desk order: the page's empty state).
   { route: 'packages/compounds/review/index', query: () => 'compoundId=cm01-gd2-cp1', personas: ['property', 'communityAdmin', 'streetAdmin'] },
+  // 物业服务评价: the desk's own staff read the questions (no answer); residents outside any compound are told why.
+  // A resident of 幸福花园 answering it is audited in survey.journey.test.ts.
+  { route: 'packages/compounds/survey/index', personas: ['property', 'resident', 'residentYoung'] },
 ];
 const MODES: Mode[] = ['normal', 'elder'];
 const LAYOUT_SHOTS = join(SCREENSHOTS, 'layout');

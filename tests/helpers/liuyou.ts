@@ -1,7 +1,7 @@
 import type { CheckState } from '../../shared/liuyou/check.lifecycle';
 import type { CheckAction } from '../../shared/liuyou/liuyou.policy';
 import { DEFAULT_ITEMS } from '../../shared/liuyou/template';
-import { PERSONAS, type CallResult, type TestGateway } from './local-gateway';
+import { data, PERSONAS, type TestGateway } from './local-gateway';
 import { later } from './orders';
 
 /**
@@ -21,10 +21,7 @@ export const CHECK = `lyc_${COMMUNITY}_${PERIOD}`;
 export const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1]).toString('base64');
 export const PDF = Buffer.from('%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n', 'latin1').toString('base64');
 
-export const data = <T = any>(res: CallResult<T>, what: string): T => {
-  if (!res.body.ok) throw new Error(`${what}: ${res.status} ${res.body.error.code} ${res.body.error.field ?? ''}`);
-  return res.body.data;
-};
+export { data };
 
 /** Calls a liuyou action as `persona` and answers its data, or throws with the error code. */
 export async function liuyou<T = any>(gw: TestGateway, persona: string, action: string, payload: unknown): Promise<T> {

@@ -15,6 +15,12 @@ export interface CallResult<T = any> {
  * A real gateway on 127.0.0.1 over a fresh SQLite file with the demo data loaded:
  * integration tests talk HTTP to it exactly as the H5 app does.
  */
+/** The data of a call that must succeed, or a throw naming the step, the status, the code and the field. */
+export const data = <T = any>(res: CallResult<T>, what: string): T => {
+  if (!res.body.ok) throw new Error(`${what}: ${res.status} ${res.body.error.code} ${res.body.error.field ?? ''}`);
+  return res.body.data;
+};
+
 export async function startTestGateway(options: { h5Dir?: string; ratePerSecond?: number } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'honglin-test-'));
   const local = await startLocal({ dataDir, seed: () => demoInserts(), ...options });

@@ -116,6 +116,10 @@ const SCENARIOS: Record<string, () => Promise<Repeat>> = {
     persona: PERSONAS.communityAdmin,
     payload: { communityId: 'cm01', baseVersion: 0, rules: DEFAULT_RESPONSIBILITIES.map((r) => (r.category === '其他' && r.model === '1+1' ? { ...r, hours: 12 } : r)) },
   }),
+  'compounds.answerSurvey': async () => ({
+    persona: 'seed-resident-cp1-001',
+    payload: { compoundId: 'cm01-gd2-cp1', scores: { overall: 4, repair: 3, clean: 5, safety: 4, fees: 2 }, comment: '电梯修得快' },
+  }),
   'orders.handBack': async () => {
     const o = await accepted();
     return { persona: o.volunteer, payload: { orderId: o.id, reason: '临时有事去不了' } };

@@ -1,21 +1,20 @@
 import { ok } from '../../../shared/api/envelope';
 import { compoundsApi } from '../../../shared/compounds/compounds.contract';
 import { authorizeCompounds } from '../../../shared/compounds/compounds.policy';
-import { MODEL_LABELS, type GovernanceModel } from '../../../shared/compounds/compounds.schema';
+import { MODEL_LABELS } from '../../../shared/compounds/compounds.schema';
 import { reviewHeadline, reviewMeasures } from '../../../shared/compounds/review';
 import { beijingInstant, beijingMonth, recentMonths } from '../../../shared/kernel/time';
-import { deskName, type DeskParty } from '../../../shared/orders/desk';
+import { deskName } from '../../../shared/orders/desk';
 import type { Order } from '../../../shared/orders/orders.schema';
 import { loadNodeOf } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import { MAX_PAGE, type Doc, type Filter, type Store } from '../../_core/ports/store';
 import type { CompoundDoc } from '../list-store';
+import { DESK_OF_MODEL, surveyResults } from '../survey-store';
+import { surveyQuarterOf } from '../../../shared/compounds/survey';
 
 /** The months the chart shows: the month asked for and the five before it. */
 const CHART_MONTHS = 6;
-
-/** The desk each model has: the property company, the supervising unit's logistics, the party branch. */
-const DESK_OF_MODEL: Record<GovernanceModel, DeskParty> = { '1+3': 'property', '1+2': 'unit', '1+1': 'branch' };
 
 type ReviewedOrder = Order & Doc;
 
@@ -53,8 +52,9 @@ export const review = defineAction(compoundsApi.review, {
     const store = ctx.ports.store;
     const month = input.month ?? beijingMonth(ctx.now);
     const months = recentMonths(CHART_MONTHS, beijingInstant(`${month}-01`)).reverse();
-    const [staff, ...perMonth] = await Promise.all([
+    const [staff, survey, ...perMonth] = await Promise.all([
       store.find<Doc & { userId: string }>('memberships', { 'path.compoundId': compound._id, role: 'property' }, { limit: 100 }),
+      surveyResults(store, compound._id, surveyQuarterOf(beijingInstant(`${month}-01`))),
       ...months.map((m) => gridMonthOrders(store, compound.path.gridId!, m)),
     ]);
     const staffIds = staff.map((m) => m.userId);
@@ -70,6 +70,7 @@ export const review = defineAction(compoundsApi.review, {
       month,
       measures: measured[measured.length - 1]!,
       months: months.map((m, i) => reviewHeadline(m, measured[i]!)),
+      survey,
     });
   },
 });

@@ -3,7 +3,7 @@ import { dashboardsApi } from '../../../shared/dashboard/dashboard.contract';
 import { EXPORT_DATASETS } from '../../../shared/dashboard/dashboard.schema';
 import { mayExportContacts } from '../../../shared/dashboard/export';
 import { kindOfPeriod, periodLabel } from '../../../shared/dashboard/period';
-import { councilsSection, hoursSection, orderCategories, orderMeasures, ROLLUP_KINDS, type RollupCounts } from '../../../shared/dashboard/sections';
+import { councilsSection, hoursSection, orderCategories, orderMeasures, propertySection, ROLLUP_KINDS, type RollupCounts } from '../../../shared/dashboard/sections';
 import { measuresOfCounts } from '../../../shared/orders/order.rollup';
 import { sumCounts } from '../../../shared/kernel/rollup';
 import type { NodeDoc } from '../../_core/nodes';
@@ -41,7 +41,8 @@ export const overview = defineAction(dashboardsApi.overview, {
       place.childKey
         ? store.find<RollupDoc>(
             'rollups',
-            { kind: 'orders', parentId: place.scopeId, month: { $in: months } },
+            // The child places' orders, and (for a community) its compounds' questionnaire answers.
+            { kind: { $in: ['orders', 'property'] }, parentId: place.scopeId, month: { $in: months } },
             {
               sort: [
                 ['kind', 1],
@@ -81,7 +82,8 @@ export const overview = defineAction(dashboardsApi.overview, {
     const docs: RollupCounts[] = mine;
     const children = childNodes
       .filter((c) => (place.childKey === 'gridId' ? c.kind === 'grid' : c.kind === 'community' || c.kind === 'settlement'))
-      .map((c) => ({ nodeId: c._id, nodeName: c.name, ...measuresOfCounts(sumCounts(kids.filter((k) => k.nodeId === c._id).map((k) => k.t))) }));
+      .map((c) => ({ nodeId: c._id, nodeName: c.name, ...measuresOfCounts(sumCounts(kids.filter((k) => k.kind === 'orders' && k.nodeId === c._id).map((k) => k.t))) }));
+    const compounds = kids.filter((k) => k.kind === 'property' && k.level === 'compound');
     return ok({
       node: { id: place.node._id, name: place.node.name, kind: place.node.kind, level: place.level },
       period: input.period,
@@ -96,6 +98,7 @@ export const overview = defineAction(dashboardsApi.overview, {
       children,
       hours: hoursSection(docs, months, previousMonths, trendMonths),
       councils: councilsSection(docs, months, previousMonths, trendMonths),
+      property: propertySection(docs, months, previousMonths, trendMonths, compounds),
       liuyou: liuyouSection(place, scores, months[months.length - 1]!, community ? [community] : childNodes),
       exports: [...EXPORT_DATASETS],
       mayExportContacts: mayExportContacts(actor, place.node, 'orders'),

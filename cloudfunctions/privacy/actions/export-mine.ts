@@ -17,6 +17,7 @@ import {
   roleRecords,
   section,
   serviceRecords,
+  surveyRecords,
   webRecords,
   workRecords,
 } from '../export-sections';
@@ -83,6 +84,7 @@ export const exportMine = defineAction(privacyApi.exportMine, {
       messages,
       sessions,
       tasks,
+      surveys,
     ] = await Promise.all([
       mine('orders', 'posterId', 'postedAt'),
       mine('orders', 'postedBy', 'postedAt'),
@@ -105,6 +107,7 @@ export const exportMine = defineAction(privacyApi.exportMine, {
       mine('outbox', 'recipientId', 'createdAt'),
       mine('web_sessions', 'userId', 'createdAt'),
       mine('liuyou_tasks', 'ownerId'),
+      mine('compound_surveys', 'userId', 'updatedAt'),
     ]);
     const meetingIds = [...attendance, ...ballots, ...rolls, ...invitations].map((d) => String(d.meetingId));
     const leaderIds = [...new Set(reveals.filter((r) => (r.reveal as { as: string }).as === 'leader').map((r) => String(r.actorId)))];
@@ -166,6 +169,7 @@ export const exportMine = defineAction(privacyApi.exportMine, {
             topicTitles: new Map([...topicTitles].map(([id, t]) => [id, String(t.title)])),
           }),
         ),
+        section('surveys', surveyRecords(surveys)),
         section('consents', consentRecords(user)),
         section('reveals', revealRecords(reveals, leaders)),
         section('messages', messageRecords(messages)),

@@ -65,8 +65,17 @@ function entriesFor(profile: Profile | undefined): Entry[] {
       note: `${compound.nodeName}物业本月的接单、按时办结、满意度和退回`,
       url: withQuery(ROUTES.compoundReview, { compoundId: compound.nodeId }),
     })
-  if (profile?.home?.communityName)
-    list.push({ key: 'responsibilities', title: '责任清单公示', note: '小区里的事先由谁处理、几小时内', url: withQuery(ROUTES.responsibilities, { home: '1' }) })
+  const home = profile?.home
+  if (home?.communityId)
+    list.push({
+      key: 'responsibilities',
+      title: '责任清单公示',
+      note: '小区里的事先由谁处理、几小时内',
+      url: withQuery(ROUTES.responsibilities, { communityId: home.communityId }),
+    })
+  // 物业服务评价: residents whose home lies in a compound rate its desk once a quarter; its own staff do not.
+  if (home?.compoundId && !profile!.roles.some((r) => r.role === 'property' && r.nodeId === home.compoundId))
+    list.push({ key: 'survey', title: '小区服务评价', note: `每季度给${home.compoundName ?? '小区'}的物业服务打分、提意见，不记名`, url: ROUTES.compoundSurvey })
   if (opens(profile, 'queue') || (profile?.roles.length ?? 0) > 1)
     list.push({
       key: 'meetings',

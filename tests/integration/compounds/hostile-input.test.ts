@@ -59,6 +59,20 @@ const MALFORMED: ReadonlyArray<readonly [action: string, payload: unknown, field
   ['saveResponsibilities', save({ rules: [rule, { ...rule, hours: 12 }] }), 'payload.rules.1'],
   ['saveResponsibilities', save({ rules: [{ ...rule, model: '1+1' }] }), 'payload.rules.0.owner'],
   ['saveResponsibilities', save({ rules: [null] }), 'payload.rules.0'],
+  ['survey', { compoundId: 'cm01-gd2-cp1' }, 'payload'],
+  ['survey', 'cm01-gd2-cp1', 'payload'],
+  ['answerSurvey', {}, 'payload.compoundId'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1' }, 'payload.scores'],
+  ['answerSurvey', { compoundId: { $ne: null }, scores: { overall: 4 } }, 'payload.compoundId'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: [4, 4, 4, 4, 4] }, 'payload.scores'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: '5' } }, 'payload.scores.overall'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 0 } }, 'payload.scores.overall'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 1e9 } }, 'payload.scores.overall'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 4, repair: null } }, 'payload.scores.repair'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 4, __proto__x: 3 } }, 'payload.scores'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 4 }, comment: 42 }, 'payload.comment'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 4 }, comment: '很'.repeat(201) }, 'payload.comment'],
+  ['answerSurvey', { compoundId: 'cm01-gd2-cp1', scores: { overall: 4 }, userId: 'seed-resident-cp1-001' }, 'payload'],
 ];
 
 describe('every compounds action refuses malformed input with a field-level error and changes nothing', () => {
@@ -81,6 +95,8 @@ describe('every compounds action refuses malformed input with a field-level erro
       responsibilities: { communityId: 'cm01' },
       saveResponsibilities: { communityId: 'cm01', baseVersion: 0, rules: DEFAULT_RESPONSIBILITIES },
       review: { compoundId: 'cm01-gd2-cp1' },
+      survey: {},
+      answerSurvey: { compoundId: 'cm01-gd2-cp1', scores: { overall: 4, repair: 4, clean: 4, safety: 4, fees: 4 } },
     };
     for (const [action, payload] of Object.entries(payloads)) {
       expect((await gw.call(null, 'compounds', action, payload)).body).toMatchObject({ ok: false, error: { code: 'COMMON.UNAUTHENTICATED' } });

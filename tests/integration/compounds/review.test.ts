@@ -1,4 +1,4 @@
-import { PERSONAS, snapshot, startTestGateway, type CallResult, type TestGateway } from '../../helpers/local-gateway';
+import { PERSONAS, snapshot, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, later, MORNING, post } from '../../helpers/orders';
 import { uploadPhoto } from '../../helpers/photos';
 import { DEFAULT_RESPONSIBILITIES } from '../../../shared/compounds/responsibility';
@@ -29,10 +29,6 @@ const OWNERS = 'seed-owners-cm01-gd2-cp1';
 const LIFT = { category: '公共设施', description: '3栋电梯停在5楼不动了，老人下不了楼', buildingId: 'cm01-gd2-mg1-bd1' } as const;
 const REASON = '绿化带属于市政，不在物业合同范围';
 
-const data = <T = any>(res: CallResult<T>, what: string): T => {
-  if (!res.body.ok) throw new Error(`${what}: ${res.body.error.code} ${res.body.error.field ?? ''}`);
-  return res.body.data;
-};
 const review = async (persona: string, payload: Record<string, unknown> = { compoundId: GARDEN }) =>
   data(await gw.call(persona, 'compounds', 'review', payload), `review by ${persona}`);
 

@@ -37,7 +37,7 @@ function random(seed: number) {
 const beijingMonthOf = (iso: string) => new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 7);
 
 type Any = Doc & Record<string, any>;
-const docs: Record<string, Any[]> = { nodes: [], users: [], memberships: [], orders: [], duty: [], service_records: [], meetings: [], topics: [] };
+const docs: Record<string, Any[]> = { nodes: [], users: [], memberships: [], orders: [], duty: [], service_records: [], meetings: [], topics: [], compound_surveys: [] };
 const add = (collection: string, doc: Any) => docs[collection]!.push(doc);
 
 function seed() {
@@ -264,6 +264,48 @@ function seed() {
   meeting('C1', FROM, 2);
   meeting('C1', ms(FROM, -1), 2);
   meeting('C1', '2026-12-24T08:00:00.000Z', 30); // minutes written after the first instant counted
+  // 三方联席会: held in the period, on its edges, cancelled, and in the other community.
+  for (let i = 0; i < 8; i++) meeting(i % 3 === 0 ? 'C2' : 'C1', between('2026-09-20T00:00:00.000Z', '2027-01-10T00:00:00.000Z'), pick([null, 5, 60]), { type: '三方联席会' });
+  meeting('C1', FROM, 1, { type: '三方联席会' });
+  meeting('C1', ms(TO, -1), 1, { type: '三方联席会' });
+  meeting('C1', ms(TO, 0), 1, { type: '三方联席会' });
+  meeting('C1', null, null, { type: '三方联席会' });
+
+  // ---- 物业服务季度评价: residents' answers in three compounds, across the period's edges ------------
+  const compounds = { C1: ['C1-p1', 'C1-p2'], C2: ['C2-p1'] } as const;
+  for (const [c, ids] of Object.entries(compounds))
+    ids.forEach((id, i) =>
+      add('nodes', {
+        _id: id,
+        kind: 'compound',
+        name: `${c}小区${i + 1}`,
+        parentId: `${c}-g1`,
+        path: { streetId: 'S', communityId: c, gridId: `${c}-g1`, compoundId: id },
+        order: 20 + i,
+        model: '1+3',
+      }),
+    );
+  let a = 0;
+  const survey = (compoundId: string, updatedAt: string, overall: number) => {
+    const c = compoundId.slice(0, 2);
+    add('compound_surveys', {
+      _id: `csv${++a}`,
+      compoundId,
+      quarter: '2026-Q4',
+      userId: `r${a}`,
+      path: { streetId: 'S', communityId: c, gridId: `${c}-g1`, compoundId },
+      scores: { overall, repair: 3, clean: 3, safety: 3, fees: 3 },
+      comment: null,
+      at: updatedAt,
+      updatedAt,
+      version: 1,
+    });
+  };
+  for (let i = 0; i < 90; i++) survey(pick(['C1-p1', 'C1-p1', 'C1-p2', 'C2-p1']), between('2026-09-10T00:00:00.000Z', '2027-01-15T00:00:00.000Z'), 1 + Math.floor(rnd() * 5));
+  survey('C1-p2', FROM, 5);
+  survey('C1-p2', ms(FROM, -1), 5);
+  survey('C1-p1', ms(TO, -1), 1);
+  survey('C1-p1', TO, 1);
 
   // ---- topics: done in and out of the period, other states ------------------------------------------
   let t = 0;
@@ -317,6 +359,7 @@ function expected(communityId: string, at: string): Record<AutoSource, number> {
   const grids = docs.nodes!.filter((g) => g.kind === 'grid' && g.parentId === communityId);
   const led = grids.filter((g) => docs.memberships!.some((m) => m.role === 'gridLeader' && m.nodeId === g._id && m.grantedAt <= at));
   const closed = orders.filter((o) => MONTHS.includes(o.month) && o.state === 'closed' && o.closedAt <= at);
+  const answers = docs.compound_surveys!.filter((x) => x.path.communityId === communityId && inPeriod(x.updatedAt));
   const inside = closed.filter((o) => o.maxLevel === 'grid');
   const percent = (a: number, b: number) => (b === 0 ? 0 : Math.round((100 * a) / b));
   return {
@@ -327,6 +370,8 @@ function expected(communityId: string, at: string): Record<AutoSource, number> {
     dutyHours: Math.round(duties.reduce((n, d) => n + creditAt(d), 0) / 6) / 10,
     insideGridShare: percent(inside.length, closed.length),
     decisionsDone: docs.topics!.filter((t) => t.path.communityId === communityId && t.state === 'done' && inPeriod(t.doneAt)).length,
+    jointMeetings: meetings.filter((m) => m.type === '三方联席会').length,
+    propertySatisfaction: percent(answers.filter((x) => x.scores.overall >= 4).length, answers.length),
   };
 }
 
@@ -402,7 +447,12 @@ describe('countAuto equals the records it counts', () => {
       dutyHours: 0,
       insideGridShare: 0,
       decisionsDone: 0,
+      jointMeetings: 0,
+      propertySatisfaction: 0,
     });
+    const surveys = await listAuto(watched, { streetId: 'S', communityId: 'nowhere' }, PERIOD, 'propertySatisfaction', { offset: 0, limit: 20 });
+    expect(surveys.total).toBe(1);
+    expect(surveys.rows[0]!.title).toContain('没有居民填写');
     const { rows, total } = await listAuto(watched, { streetId: 'S', communityId: 'nowhere' }, PERIOD, 'insideGridShare', { offset: 0, limit: 20 });
     expect(total).toBe(1);
     expect(rows[0]!.title).toContain('没有已办结的工单');
@@ -478,6 +528,27 @@ describe('listAuto shows the records behind the figure', () => {
         .sort(),
     ).toEqual(left.map((o) => o._id).sort());
     expect(rows[1]!.page).toBe(`/packages/orders/detail/index?id=${rows[1]!.id}`);
+  });
+
+  it('lists the 三方联席会 held in the period, as many as the figure', async () => {
+    const figures = await countAuto(watched, C1, PERIOD, ['jointMeetings'], at);
+    const rows = await everyRow('jointMeetings');
+    expect(figures.jointMeetings).toBeGreaterThan(2);
+    expect(rows.length).toBe(figures.jointMeetings);
+    expect(rows.every((r) => r.detail.startsWith('三方联席会'))).toBe(true);
+  });
+
+  it('lists the answers behind 满意率 by compound after a summary row, counting people, never naming them', async () => {
+    const figures = await countAuto(watched, C1, PERIOD, ['propertySatisfaction'], at);
+    const rows = await everyRow('propertySatisfaction');
+    const answers = docs.compound_surveys!.filter((x) => x.path.communityId === 'C1' && x.updatedAt >= FROM && x.updatedAt < TO && x.updatedAt <= at);
+    expect(rows[0]!.id).toBe('summary');
+    expect(rows[0]!.title).toContain(`共 ${answers.length} 份答卷（${figures.propertySatisfaction}%）`);
+    const perCompound = rows.slice(1).map((r) => [r.id, Number(/答卷 (\d+) 份/.exec(r.detail)![1])]);
+    expect(perCompound.map(([id]) => id).sort()).toEqual(['C1-p1', 'C1-p2']);
+    expect(perCompound.reduce((n, [, c]) => n + (c as number), 0)).toBe(answers.length);
+    expect(rows[1]!.page).toBe(`/packages/compounds/review/index?compoundId=${rows[1]!.id}`);
+    expect(rows.some((r) => /r\d+/.test(r.title + r.detail))).toBe(false);
   });
 
   it('hides the title of a private topic', async () => {

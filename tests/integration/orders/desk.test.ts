@@ -1,4 +1,4 @@
-import { PERSONAS, startTestGateway, type CallResult, type TestGateway } from '../../helpers/local-gateway';
+import { PERSONAS, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, later, MORNING, post } from '../../helpers/orders';
 import { uploadPhoto } from '../../helpers/photos';
 import { DEFAULT_RESPONSIBILITIES } from '../../../shared/compounds/responsibility';
@@ -26,10 +26,6 @@ const OWNERS = 'seed-owners-cm01-gd2-cp1';
 const GRID2_LEADER = 'seed-gridleader-cm01-gd2';
 const LIFT = { category: '公共设施', description: '3栋电梯停在5楼不动了，老人下不了楼', buildingId: 'cm01-gd2-mg1-bd1' } as const;
 
-const data = <T = any>(res: CallResult<T>, what: string): T => {
-  if (!res.body.ok) throw new Error(`${what}: ${res.body.error.code} ${res.body.error.field ?? ''}`);
-  return res.body.data;
-};
 const view = async (persona: string, orderId: string) => data(await gw.call(persona, 'orders', 'get', { orderId }), `get by ${persona}`).order;
 const deskList = async (persona: string) => data(await gw.call(persona, 'orders', 'list', { view: 'desk' }), 'desk list').orders as { id: string; contactPhone: string | null }[];
 const stored = (id: string) => gw.store.get<any>('orders', id);

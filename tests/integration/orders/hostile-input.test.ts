@@ -77,6 +77,9 @@ const MALFORMED: () => ReadonlyArray<readonly [action: string, payload: unknown,
   ['refuse', { orderId: 'x1' }, 'payload.reason'],
   ['refuse', { orderId: 'x1', reason: huge }, 'payload.reason'],
   ['list', { view: 'desk', compoundId: 'cm01-gd2-cp1' }, 'payload'],
+  ['deskStaff', {}, 'payload.orderId'],
+  ['deskStaff', { orderId: { $ne: null } }, 'payload.orderId'],
+  ['deskStaff', { orderId: 'x1', withPhones: true }, 'payload'],
 ];
 
 describe('every orders action refuses malformed input with a field-level error and changes nothing', () => {

@@ -1,7 +1,7 @@
 import { leftovers } from '../../helpers/store-scan';
 import { councilFixtures } from '../../helpers/councils';
 import { checkWithTask, userIdOf } from '../../helpers/liuyou';
-import { PERSONAS, startTestGateway, type CallResult, type TestGateway } from '../../helpers/local-gateway';
+import { PERSONAS, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, later, MORNING, offereeOf, openidOf, post } from '../../helpers/orders';
 import { uploadPhoto } from '../../helpers/photos';
 import { withRole } from '../councils/meeting-helpers';
@@ -21,11 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await gw.stop();
 });
-
-const data = <T = any>(res: CallResult<T>, what: string): T => {
-  if (!res.body.ok) throw new Error(`${what}: ${res.body.error.code} ${res.body.error.field ?? ''}`);
-  return res.body.data;
-};
 
 const measures = async () => ({
   overview: data(await gw.call(PERSONAS.communityAdmin, 'dashboards', 'overview', { nodeId: 'cm01', period: '2026-11' }), 'overview'),

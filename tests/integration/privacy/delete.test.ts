@@ -1,5 +1,5 @@
 import { leftovers } from '../../helpers/store-scan';
-import { PERSONAS, snapshot, startTestGateway, type CallResult, type TestGateway } from '../../helpers/local-gateway';
+import { PERSONAS, snapshot, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, MORNING, offereeOf, post } from '../../helpers/orders';
 
 /**
@@ -21,11 +21,6 @@ const OPENID = 'test-erase-resident-001';
 const NAME = '欧阳慕青';
 const PHONE = '13912345678';
 const ROOM = '9-909';
-
-const data = <T = any>(res: CallResult<T>, what: string): T => {
-  if (!res.body.ok) throw new Error(`${what}: ${res.body.error.code} ${res.body.error.field ?? ''}`);
-  return res.body.data;
-};
 
 /** A resident with a closed and rated order, an open one with a comment, a phone, a home and a consent. */
 async function residentWithHistory(): Promise<{ userId: string; closedId: string; openId: string }> {

@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { beijingMonth } from '@shared/kernel/time'
+import { SCORE_WORDS } from '@shared/compounds/survey'
+import { beijingDate, beijingMonth } from '@shared/kernel/time'
 import { Bar } from '../../../components/bar'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
@@ -14,6 +15,7 @@ import './review.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; review: CompoundReview }
 type Headline = CompoundReview['months'][number]
+type SurveyResults = CompoundReview['survey']
 
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/
 
@@ -52,6 +54,79 @@ function MonthBar({ m, max, current }: { m: Headline; max: number; current: bool
       text={text}
       note={note}
     />
+  )
+}
+
+/** `2026-11-23T…` → `11月23日` (Beijing). */
+const dayText = (at: string) => {
+  const d = beijingDate(at)
+  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
+}
+
+/**
+ * 居民评价: the quarter's questionnaire of the compound — how many answered, and from MIN_RESPONDENTS
+ * answers on the average, 满意率, each aspect's average, how the overall scores spread and the
+ * residents' words, unsigned. Fewer answers show only their count: neighbours could tell who said what.
+ */
+function SurveySection({ survey }: { survey: SurveyResults }) {
+  return (
+    <View className='hl-card cr-survey hl-review-survey'>
+      <Text className='hl-section-title'>居民评价（季度问卷）</Text>
+      <Text className='hl-note hl-review-survey-head'>{`${survey.quarterLabel} · 答卷 ${survey.respondents} 份`}</Text>
+      {!survey.enough ? (
+        <Text className='hl-text cr-survey-few hl-review-survey-few'>{`答卷满 ${survey.minRespondents} 份后显示结果（已收到 ${survey.respondents} 份），以免认出是谁`}</Text>
+      ) : (
+        <>
+          <View className='cr-tiles cr-survey-tiles'>
+            <Tile
+              slug='survey-average'
+              label='总体满意'
+              value={survey.averageOverall === null ? '—' : `${survey.averageOverall.toFixed(1)} 分`}
+              note='满分 5 分'
+              tone={survey.averageOverall === null ? undefined : survey.averageOverall >= 4 ? 'good' : survey.averageOverall < 3 ? 'bad' : undefined}
+            />
+            <Tile
+              slug='survey-satisfied'
+              label='满意率'
+              value={percent(survey.satisfiedRate)}
+              note='总体打 4–5 分（满意、很满意）的人'
+              tone={survey.satisfiedRate === null ? undefined : survey.satisfiedRate >= 0.8 ? 'good' : survey.satisfiedRate < 0.6 ? 'bad' : undefined}
+            />
+          </View>
+          <Text className='cr-survey-sub'>各项平均分（满分 5 分）</Text>
+          {survey.questions.map((q) => (
+            <Bar
+              key={q.key}
+              className={`hl-review-survey-aspect hl-review-survey-aspect-${q.key}`}
+              label={q.short}
+              value={q.average}
+              max={5}
+              text={`${q.average.toFixed(1)} 分`}
+              note={q.answered < survey.respondents ? `${q.answered} 人回答` : undefined}
+            />
+          ))}
+          <Text className='cr-survey-sub'>总体满意的分布（占答卷人数）</Text>
+          {survey.distribution.map((count, i) => (
+            <Bar
+              key={i}
+              className={`hl-review-survey-spread hl-review-survey-spread-${i + 1}`}
+              label={`${i + 1} 分 · ${SCORE_WORDS[i]}`}
+              value={count}
+              max={survey.respondents}
+              text={`${count} 人`}
+            />
+          ))}
+          <Text className='cr-survey-sub'>{`居民的意见建议（${survey.comments.length}）`}</Text>
+          {survey.comments.length === 0 ? <Text className='hl-note'>这个季度没有人留言</Text> : null}
+          {survey.comments.map((c, i) => (
+            <View key={`${c.at}-${i}`} className='cr-refusal cr-survey-comment hl-review-survey-comment'>
+              <Text className='hl-note'>{dayText(c.at)}</Text>
+              <Text className='hl-text'>{c.text}</Text>
+            </View>
+          ))}
+        </>
+      )}
+    </View>
   )
 }
 
@@ -145,6 +220,8 @@ export default function CompoundReviewPage() {
           )}
           {max > 0 ? review.months.map((x) => <MonthBar key={x.month} m={x} max={max} current={x.month === review.month} />) : null}
         </View>
+
+        <SurveySection survey={review.survey} />
 
         {m.refusals.length > 0 ? (
           <View className='hl-card cr-refusals hl-review-refusals'>

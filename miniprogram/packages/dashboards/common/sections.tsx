@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { periodLabel } from '@shared/dashboard/period'
 import { Bar } from '../../../components/bar'
 import { LinkRow } from '../../../components/link-row'
-import type { ChildRow, CouncilsView, DashboardMeasure, Figure, LiuyouView } from '../../../services/dashboards'
+import type { ChildRow, CouncilsView, DashboardMeasure, Figure, LiuyouView, PropertyView } from '../../../services/dashboards'
 import { changeOf, HEAT_COLUMNS, HEAT_MARK, HEAT_WORDS, heatOf, MEASURES, measureText, TREND_WORDS, type MeasureSpec } from './measures'
 
 /** What a number opens: the records behind it, narrowed as the number is. */
@@ -214,6 +214,76 @@ export function Councils({ councils, onOpen }: { councils: CouncilsView; onOpen:
         />
       ) : null}
       <LinkRow className='hl-btn-to-decisions' text='决议公示' note='每项决议的落实进度' onClick={onOpen} />
+    </View>
+  )
+}
+
+const percentText = (rate: number | null) => (rate === null ? '暂无' : `${Math.round(rate * 100)}%`)
+
+/**
+ * 物业服务季度评价 (三方共治): how the residents of the place's compounds rated their desks in the
+ * period — answers, 满意率 against the period before, each aspect's mean out of 5, and for a
+ * community each compound with answers (满意率 from three answers on), a tap opening its 评议监督.
+ */
+export function PropertyReview({ property, periodKind, onOpenCompound }: { property: PropertyView; periodKind: string; onOpenCompound: (compoundId: string) => void }) {
+  const before = property.previousSatisfiedRate
+  const change =
+    property.satisfiedRate === null || before === null
+      ? property.previousRespondents
+        ? `上期 ${property.previousRespondents} 份`
+        : '上期没有答卷'
+      : Math.round(property.satisfiedRate * 100) === Math.round(before * 100)
+        ? '与上期持平'
+        : `${property.satisfiedRate > before ? '↑' : '↓'} 上期 ${percentText(before)}`
+  return (
+    <View className='hl-card hd-property hl-dashboard-property'>
+      <Text className='hl-section-title'>小区物业服务评价</Text>
+      <Text className='hl-note'>居民每季度给小区物业（或单位后勤、小区党支部）打分，满意指总体评价 4–5 分</Text>
+      {property.respondents === 0 ? (
+        <Text className='hl-note hl-property-empty'>{periodKind === 'month' ? '这个月没有居民填写评价，可按季度查看' : '这段时间还没有居民填写评价'}</Text>
+      ) : (
+        <>
+          <View className='hd-tiles'>
+            <View className='hd-tile hd-tile-static hl-property-respondents'>
+              <Text className='hd-tile-label'>收到答卷</Text>
+              <Text className='hd-tile-value'>{`${property.respondents} 份`}</Text>
+              <Text className='hd-tile-note'>{periodKind === 'month' ? '问卷按季度填写' : '每人每季度一份'}</Text>
+            </View>
+            <View className='hd-tile hd-tile-static hl-property-satisfied'>
+              <Text className='hd-tile-label'>满意率</Text>
+              <Text className='hd-tile-value'>{percentText(property.satisfiedRate)}</Text>
+              <Text className='hd-tile-note'>{change}</Text>
+            </View>
+          </View>
+          {property.questions.map((q) => (
+            <Bar key={q.key} label={q.short} value={q.average} max={5} text={`${q.average} 分`} className={`hl-bar-property hl-bar-property-${q.key}`} good={q.average >= 4} />
+          ))}
+        </>
+      )}
+      {property.trend.some((t) => t.respondents > 0) ? <Text className='hl-text hd-property-trend-title'>近几个季度的满意率</Text> : null}
+      {property.trend
+        .filter((t) => t.respondents > 0)
+        .map((t) => (
+          <Bar
+            key={t.quarter}
+            label={periodLabel(t.quarter)}
+            value={t.satisfiedRate === null ? 0 : Math.round(t.satisfiedRate * 100)}
+            max={100}
+            text={percentText(t.satisfiedRate)}
+            note={`答卷 ${t.respondents} 份`}
+            className='hl-bar-property-quarter'
+            good
+          />
+        ))}
+      {property.compounds.map((c) => (
+        <LinkRow
+          key={c.nodeId}
+          className='hl-btn-property-compound'
+          text={c.nodeName}
+          note={`答卷 ${c.respondents} 份 · ${c.satisfiedRate === null ? '满 3 份后显示满意率' : `满意率 ${percentText(c.satisfiedRate)}`}`}
+          onClick={() => onOpenCompound(c.nodeId)}
+        />
+      ))}
     </View>
   )
 }

@@ -17,7 +17,7 @@ import { saveAndShare } from '../../../lib/share-file'
 import type { ClientError } from '../../../services/call'
 import { dashboards, type ExportDataset, type OverviewOutput } from '../../../services/dashboards'
 import { currentPeriod, hoursText, monthShort, percent, periodAfter, periodBefore, switchKind } from '../common/format'
-import { Councils, HeatTable, Kpis, LiuyouScores, type RecordsQuery } from '../common/sections'
+import { Councils, HeatTable, Kpis, LiuyouScores, PropertyReview, type RecordsQuery } from '../common/sections'
 import '../common/dashboards.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; error: ClientError } | { status: 'ready'; data: OverviewOutput }
@@ -342,6 +342,7 @@ function Overview({ data, elder, onOpen }: { data: OverviewOutput; elder: boolea
 
       <LiuyouScores liuyou={data.liuyou} onOpen={() => go(data.node.level === 'street' ? ROUTES.liuyouMatrix : ROUTES.liuyouChecks)} />
       <Councils councils={data.councils} onOpen={() => go(ROUTES.councilDecisions)} />
+      <PropertyReview property={data.property} periodKind={data.periodKind} onOpenCompound={(compoundId) => go(withQuery(ROUTES.compoundReview, { compoundId }))} />
     </View>
   )
 }

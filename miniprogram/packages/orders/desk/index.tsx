@@ -6,21 +6,26 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
+import { toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
-import { orders, type OrderView } from '../../../services/orders'
+import { orders, type DeskColleague, type OrderView } from '../../../services/orders'
 import { OrderCard } from '../common/components'
 import { formatTime } from '../common/format'
 import { usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
+import { ColleaguePicker } from './colleague-picker'
 
 /**
  * 三方共治: the property desk's orders (物业工单) — what the community's responsibility list sent to
- * the desk of the staff member's compound, waiting first. 接单 here; 办结 and 不归物业管 on the detail page.
+ * the desk of the staff member's compound, waiting first. 接单 (for oneself) and 派给同事 (a colleague of
+ * the same desk, picked from the list) here; 办结 and 不归物业管 on the detail page.
  */
 export default function DeskOrders() {
   const paged = usePagedOrders({ view: 'desk' })
   const [busy, setBusy] = useState<string | null>(null)
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  // The order whose 派给同事 list is open (one at a time).
+  const [picking, setPicking] = useState<string | null>(null)
   const shown = useRef(false)
   useDidShow(() => {
     if (shown.current) void paged.reload()
@@ -32,6 +37,7 @@ export default function DeskOrders() {
   const take = async (o: OrderView) => {
     setBusy(o.id)
     setNotice(null)
+    setPicking(null)
     // From the tap, before the network call: consent for the next 工单 message (weapp only).
     await askSubscribe(['order.offered'])
     const answer = await orders.deskAccept(o.id)
@@ -41,10 +47,24 @@ export default function DeskOrders() {
     void paged.reload()
   }
 
+  const assign = async (o: OrderView, c: DeskColleague) => {
+    setBusy(o.id)
+    setNotice(null)
+    const answer = await orders.deskAccept(o.id, c.id)
+    setBusy(null)
+    if (answer.ok) {
+      setPicking(null)
+      setNotice({ ok: true, text: `已派给 ${c.name}：${o.category}。TA 会收到消息，由 TA 联系居民并办结。` })
+    } else setNotice({ ok: false, text: answer.error.message })
+    // The notice is at the top of the page, and the card has moved on.
+    toTop()
+    void paged.reload()
+  }
+
   return (
     <PageShell name='order-desk'>
       <Text className='hl-title'>物业工单</Text>
-      <Text className='hl-note'>按社区责任清单先由物业处理的事。不属于物业职责的，请在详情里点“不归物业管”并写明原因，会退回网格长。</Text>
+      <Text className='hl-note'>按社区责任清单先由物业处理的事。点“接单”自己处理，或“派给同事”处理。不属于物业职责的，请在详情里点“不归物业管”并写明原因，会退回网格长。</Text>
       {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
       <PagedList
         paged={paged}
@@ -57,9 +77,26 @@ export default function DeskOrders() {
             {o.desk?.dueAt && o.state === 'desk' ? <Text className='hl-note ho-desk-due'>{`请在 ${formatTime(o.desk.dueAt)} 前处理`}</Text> : null}
             {o.allowedActions.includes('deskAccept') ? (
               <View className='ho-card-actions'>
-                <Button className='hl-btn hl-btn-block hl-btn-desk-accept' type='primary' loading={busy === o.id} disabled={busy !== null} onClick={() => void take(o)}>
+                <Button
+                  className='hl-btn hl-btn-block hl-btn-desk-accept'
+                  type='primary'
+                  loading={busy === o.id && picking !== o.id}
+                  disabled={busy !== null}
+                  onClick={() => void take(o)}
+                >
                   接单
                 </Button>
+                <Button
+                  className={`hl-btn hl-btn-block hl-btn-desk-assign${picking === o.id ? ' hl-btn-on' : ''}`}
+                  disabled={busy !== null}
+                  onClick={() => {
+                    setNotice(null)
+                    setPicking(picking === o.id ? null : o.id)
+                  }}
+                >
+                  派给同事
+                </Button>
+                {picking === o.id ? <ColleaguePicker orderId={o.id} busy={busy !== null} onPick={(c) => void assign(o, c)} onClose={() => setPicking(null)} /> : null}
               </View>
             ) : null}
           </OrderCard>

@@ -15,7 +15,7 @@ import { bringIntoView, toTop } from '../../../lib/scroll'
 import { askSubscribe } from '../../../lib/subscribe'
 import { useProfile } from '../../../lib/profile'
 import type { ClientError } from '../../../services/call'
-import { orders, type Candidate, type OrderAction, type OrderView, type ReasonAction } from '../../../services/orders'
+import { orders, type Candidate, type DeskColleague, type OrderAction, type OrderView, type ReasonAction } from '../../../services/orders'
 import { InlineForm } from '../../../components/inline-form'
 import { Kv } from '../../../components/kv'
 import { PhotoGrid } from '../../../components/photo-grid'
@@ -25,10 +25,16 @@ import { spokenOffer, spokenStatus } from '@shared/orders/spoken'
 import { Countdown, HouseholdsChip, LevelChip, OrderLoadError, OverdueChip, StateChip } from '../common/components'
 import { formatTime, untilText } from '../common/format'
 import '../common/orders.scss'
+import { ColleaguePicker } from '../desk/colleague-picker'
 
 // ---- what each action looks like. Which ones show is the server's call (allowedActions), never ours. --
 
 type FormKind = ReasonAction | 'toCouncil'
+/**
+ * 派给同事 is deskAccept for a colleague: offered wherever the server allows deskAccept, it opens the
+ * list of the desk's other staff (a button of the bar, not an action of its own).
+ */
+type BarAction = OrderAction | 'deskAssign'
 
 interface FormSpec {
   name: string
@@ -71,9 +77,10 @@ const FORMS: Record<FormKind, FormSpec> = {
  * How each action's button looks, in the order the buttons keep (primary first). Which ones show is the
  * server's call (allowedActions), never ours; 留言 and 派给 have no button of their own here.
  */
-const BUTTONS: { readonly [A in OrderAction]?: Omit<ActionSpec, 'onPress'> } = {
+const BUTTONS: { readonly [A in BarAction]?: Omit<ActionSpec, 'onPress'> } = {
   accept: { label: '接单', tone: 'primary' },
   deskAccept: { label: '物业接单', tone: 'primary' },
+  deskAssign: { label: '派给同事' },
   resolve: { label: '办结', tone: 'primary' },
   rate: { label: '评价', tone: 'primary' },
   candidates: { label: '人工派单', tone: 'primary' },
@@ -375,6 +382,7 @@ export default function OrderDetail() {
   const [notice, setNotice] = useState<Notice>(null)
   const [justPosted, setJustPosted] = useState(router.params.posted === '1')
   const [cands, setCands] = useState<{ list: Candidate[]; explanation: string } | null>(null)
+  const [assigning, setAssigning] = useState(false)
   const [commentKey, setCommentKey] = useState(0)
   const shown = useRef(false)
 
@@ -423,6 +431,7 @@ export default function OrderDetail() {
     setOpen(null)
     formErrors.clear()
     setCands(null)
+    setAssigning(false)
     if (scroll) toTop()
   }
 
@@ -486,6 +495,15 @@ export default function OrderDetail() {
     else failed(answer.error, false)
   }
 
+  const assignTo = async (c: DeskColleague) => {
+    setBusy('deskAssign')
+    setNotice(null)
+    const answer = await orders.deskAccept(id, c.id)
+    setBusy(null)
+    if (answer.ok) applied(answer.data.order, `已派给 ${c.name}，TA 会收到消息并联系居民`)
+    else failed(answer.error, false)
+  }
+
   const sendComment = async (text: string) => {
     setBusy('comment')
     commentErrors.clear()
@@ -504,15 +522,21 @@ export default function OrderDetail() {
     else if (action === 'resolve') go(withQuery(ROUTES.orderResolve, { id }))
     else if (action === 'rate') go(withQuery(ROUTES.orderRate, { id }))
     else if (action === 'candidates') void loadCandidates()
-    else if (isForm(action)) {
+    else if (action === 'deskAssign') {
+      setOpen(null)
+      setAssigning(!assigning)
+      if (!assigning) bringIntoView('order-detail', 'hl-desk-colleagues')
+    } else if (isForm(action)) {
       formErrors.clear()
       setCands(null)
+      setAssigning(false)
       setOpen(open === action ? null : action)
       if (open !== action) bringIntoView('order-detail', `hl-form-${FORMS[action].name}`)
     }
   }
 
-  const table = Object.fromEntries(Object.entries(BUTTONS).map(([action, looks]) => [action, { ...looks, onPress: () => press(action) }])) as ActionTable<OrderAction>
+  const table = Object.fromEntries(Object.entries(BUTTONS).map(([action, looks]) => [action, { ...looks, onPress: () => press(action) }])) as ActionTable<BarAction>
+  const barAllowed: BarAction[] = order ? [...order.allowedActions, ...(allowed.has('deskAccept') ? (['deskAssign'] as const) : [])] : []
   const form = open && allowed.has(open) ? FORMS[open] : null
 
   return (
@@ -568,7 +592,11 @@ export default function OrderDetail() {
             <Candidates list={cands.list} explanation={cands.explanation} canDispatch={allowed.has('dispatchByHand')} busy={busy !== null} onDispatch={(c) => void dispatchTo(c)} />
           ) : null}
 
-          <ActionBar className='hl-order-actions' allowed={order.allowedActions} table={table} busy={busy} on={open} />
+          {assigning && allowed.has('deskAccept') ? (
+            <ColleaguePicker orderId={order.id} busy={busy !== null} onPick={(c) => void assignTo(c)} onClose={() => setAssigning(false)} />
+          ) : null}
+
+          <ActionBar className='hl-order-actions' allowed={barAllowed} table={table} busy={busy} on={assigning ? 'deskAssign' : open} />
         </>
       ) : null}
     </PageShell>

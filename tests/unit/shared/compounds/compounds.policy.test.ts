@@ -52,7 +52,7 @@ const ACTORS: Record<string, Actor> = {
 const EVERYONE = Object.keys(ACTORS);
 
 /** Written out by hand from the product rules: who may, for community C1. */
-type CommunityAction = Exclude<CompoundsRequest['action'], 'review'>;
+type CommunityAction = Exclude<CompoundsRequest['action'], 'review' | 'answerSurvey'>;
 const MAY: Record<CommunityAction, readonly string[]> = {
   // the leaders' list: the community and the street above, its grid leaders, its compounds' desks and committees
   list: ['gridLeader@G1', 'property@P1', 'owners@P1', 'communityAdmin@C1', 'streetAdmin@S'],
@@ -129,5 +129,27 @@ describe('the monthly review of a compound (评议监督), deny by default', () 
   it('is about a compound: asked of a community or a grid, it denies even the street', () => {
     expect(authorizeCompounds(ACTORS['streetAdmin@S']!, { action: 'review', compound: C1 })).toEqual({ allow: false, code: 'COMMON.FORBIDDEN' });
     expect(authorizeCompounds(ACTORS['streetAdmin@S']!, { action: 'review', compound: G1 })).toEqual({ allow: false, code: 'COMMON.FORBIDDEN' });
+  });
+});
+
+describe('the quarterly questionnaire of a compound (物业服务季度评价), deny by default', () => {
+  /** Lives in P1, and works at its desk too: the desk does not rate itself. */
+  const deskResident: Actor = { ...ACTORS['resident of P1']!, memberships: [holding('property', P1)] };
+  /** Lives in P1 and sits on its owners' committee: a resident like any other here. */
+  const ownerResident: Actor = { ...ACTORS['resident of P1']!, memberships: [holding('owners', P1)] };
+
+  it.each(EVERYONE)('answering for P1 by %s', (who) => {
+    const expected = who === 'resident of P1' ? { allow: true } : { allow: false, code: 'COMPOUND.NOT_YOUR_COMPOUND' };
+    expect(authorizeCompounds(ACTORS[who]!, { action: 'answerSurvey', compound: P1 })).toEqual(expected);
+  });
+
+  it('refuses a resident who works at the compound’s desk, and lets a committee member who lives there answer', () => {
+    expect(authorizeCompounds(deskResident, { action: 'answerSurvey', compound: P1 })).toEqual({ allow: false, code: 'COMPOUND.OWN_DESK' });
+    expect(authorizeCompounds(ownerResident, { action: 'answerSurvey', compound: P1 })).toEqual({ allow: true });
+  });
+
+  it('a resident of P1 answers for P1 only, not for P2 of the same community nor P3', () => {
+    expect(authorizeCompounds(ACTORS['resident of P1']!, { action: 'answerSurvey', compound: P2 })).toEqual({ allow: false, code: 'COMPOUND.NOT_YOUR_COMPOUND' });
+    expect(authorizeCompounds(ACTORS['resident of P1']!, { action: 'answerSurvey', compound: P3 })).toEqual({ allow: false, code: 'COMPOUND.NOT_YOUR_COMPOUND' });
   });
 });
