@@ -49,7 +49,7 @@ export function surveyView(actor: Actor, compound: CompoundDoc | null, quarter: 
     },
     questions: surveyQuestions(compound.model),
     mine: mine ? { scores: mine.scores, comment: mine.comment, at: mine.updatedAt } : null,
-    notice: own ? '您是这个小区的物业工作人员，不参加对自己服务的评价。' : null,
+    notice: own ? '您在这个小区的服务台工作，不参加对自己服务的评价。' : null,
     allowedActions: own ? [] : ['answer'],
   };
 }
