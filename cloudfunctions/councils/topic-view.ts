@@ -15,7 +15,7 @@ import type { MeetingDoc } from './meeting-store';
 import { loadTopicTimeline, type TopicDoc, type TopicEventRecord } from './topic-store';
 import { visiblePhotos } from '../../shared/orders/photos';
 
-type OrderLite = Doc & Pick<Order, 'state' | 'level'>;
+type OrderLite = Doc & Pick<Order, 'state' | 'level' | 'desk'>;
 type RatingDoc = Doc & { score: number };
 
 export interface TopicViewOptions {
@@ -84,7 +84,7 @@ function actionView(a: TopicAction, orders: Map<string, OrderLite>, today: strin
     budget: a.budget,
     category: a.category,
     orderId: a.orderId,
-    orderStateLabel: order ? stateLabelAt(order.state, order.level) : null,
+    orderStateLabel: order ? stateLabelAt(order.state, order.level, order.desk) : null,
     done: a.doneAt !== null,
     doneAt: a.doneAt,
     overdue: actionOverdue(a, today),

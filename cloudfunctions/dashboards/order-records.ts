@@ -66,7 +66,7 @@ export async function orderRecords(store: Store, place: Place, months: readonly 
       // The place's leaders read the words as written; a private category's are never listed.
       summary: orderSummary(o, true),
       state: o.state,
-      stateLabel: stateLabelAt(o.state, o.level),
+      stateLabel: stateLabelAt(o.state, o.level, o.desk),
       level: o.level,
       maxLevel: o.maxLevel,
       placeLabel: o.place.label,

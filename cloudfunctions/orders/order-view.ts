@@ -101,7 +101,7 @@ export async function toOrderView(ctx: ActionContext, caller: Caller, order: Ord
     urgency: order.urgency,
     preferredTime: order.preferredTime,
     state: order.state,
-    stateLabel: order.state === 'desk' && order.desk ? `待${PARTY_LABELS[order.desk.party]}处理` : stateLabelAt(order.state, order.level),
+    stateLabel: stateLabelAt(order.state, order.level, order.desk),
     level: order.level,
     levelLabel: LEVEL_LABELS[order.level],
     levelDeadline: order.levelDeadline,

@@ -259,7 +259,7 @@ export async function eraseAccount(
           title: '居民已注销账号，事项请您跟进',
           body: `${order.category}：发起人已注销账号，请继续跟进`,
           page: `/packages/orders/detail/index?id=${order._id}`,
-          facts: { subject: order.category, place: order.place.label.split(' › ').at(-1), state: stateLabelAt(order.state, order.level) },
+          facts: { subject: order.category, place: order.place.label.split(' › ').at(-1), state: stateLabelAt(order.state, order.level, order.desk) },
         };
         const told = await resolveNotices(writer.ports, [notice]);
         const res = await writer.transact(

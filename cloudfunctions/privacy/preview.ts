@@ -41,7 +41,7 @@ export const KEPT: readonly string[] = [
 /** The confirmation page: open orders, roles, what goes and what stays, and why it cannot be done now. */
 export function previewOf(open: readonly OrderDoc[], memberships: readonly Membership[], placeName: (nodeId: string) => string, sole: readonly Membership[]): DeletePreviewOutput {
   return {
-    openOrders: open.map((o) => ({ id: o._id, category: o.category, stateLabel: stateLabelAt(o.state, o.level), postedAt: fullDateTimeText(o.postedAt) })),
+    openOrders: open.map((o) => ({ id: o._id, category: o.category, stateLabel: stateLabelAt(o.state, o.level, o.desk), postedAt: fullDateTimeText(o.postedAt) })),
     roles: memberships.map((m) => ({ role: m.role, roleLabel: ROLE_LABELS[m.role], placeName: placeName(m.nodeId) })),
     removed: [...REMOVED],
     kept: [...KEPT],

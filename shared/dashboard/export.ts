@@ -66,6 +66,7 @@ export type ExportedOrder = Pick<
   | 'rating'
   | 'contact'
   | 'posterId'
+  | 'desk'
 >;
 
 export const PRIVATE_SUMMARY = '（涉及隐私，内容不在列表显示）';
@@ -91,7 +92,7 @@ export function ordersTable(orders: readonly ExportedOrder[], gridName: NameOf, 
         o._id,
         o.category,
         orderSummary(o, withContacts),
-        stateLabelAt(o.state, o.level),
+        stateLabelAt(o.state, o.level, o.desk),
         LEVEL_LABELS[o.level],
         LEVEL_LABELS[o.maxLevel],
         gridName(o.place.path.gridId),

@@ -70,11 +70,11 @@ export const CLOSED_STATES: readonly OrderState[] = ['closed', 'cancelled'];
 export const isClosed = (state: OrderState): boolean => CLOSED_STATES.includes(state);
 
 /** What `status_notes` says: the state in the words the app uses, never a person. */
-export function statusNotes(o: Pick<Order, 'state' | 'level' | 'closedAs'>): string {
+export function statusNotes(o: Pick<Order, 'state' | 'level' | 'closedAs' | 'desk'>): string {
   if (o.state === 'cancelled') return '居民已撤回';
   if (o.state === 'closed') return o.closedAs === 'unrated' ? '已办结（居民未评价）' : o.closedAs === 'review' ? '已办结（复核后办结）' : '已办结';
   if (o.state === 'resolved') return '已办理，待居民评价';
-  return stateLabelAt(o.state, o.level);
+  return stateLabelAt(o.state, o.level, o.desk);
 }
 
 export const WITHHELD = '（隐私类别不公开）';

@@ -1,4 +1,8 @@
 import { assertNever } from '../accounts/invite.machine';
+import { PARTY_LABELS } from '../compounds/labels';
+
+/** A desk's kind, as an order records it. */
+type DeskPartyKey = 'property' | 'unit' | 'branch';
 
 /**
  * The order lifecycle (网上接单 → 平台派单 → 党员接单 → 居民评单), one table.
@@ -32,8 +36,10 @@ export const ORDER_STATE_LABELS: Record<OrderState, string> = {
 };
 
 /** "Waiting" names whoever it waits for: the grid leader, the community or the street. */
-export function stateLabelAt(state: OrderState, level: 'grid' | 'community' | 'street'): string {
+export function stateLabelAt(state: OrderState, level: 'grid' | 'community' | 'street', desk?: { party: DeskPartyKey } | null): string {
   if (state === 'waiting') return level === 'grid' ? '待网格长处理' : level === 'community' ? '待社区处理' : '待街道处理';
+  // With a desk: the desk by its kind, 待物业服务中心处理, 待单位后勤处理 or 待小区党支部处理.
+  if (state === 'desk' && desk) return `待${PARTY_LABELS[desk.party]}处理`;
   return ORDER_STATE_LABELS[state];
 }
 

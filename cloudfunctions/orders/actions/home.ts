@@ -39,7 +39,7 @@ function homeOrder(caller: Caller, order: OrderDoc, now: string, as: 'offer' | '
     category: order.category,
     description: seesDescription(r, order) ? order.description : '（涉及个人隐私，仅处理人员可见）',
     state: order.state,
-    stateLabel: stateLabelAt(order.state, order.level),
+    stateLabel: stateLabelAt(order.state, order.level, order.desk),
     placeLabel: order.place.label,
     postedAt: order.postedAt,
     overdue: !isFinal(order.state) && order.state !== 'resolved' && now > order.levelDeadline,

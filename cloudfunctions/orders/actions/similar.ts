@@ -62,7 +62,7 @@ export const similar = defineAction(ordersApi.similar, {
         category: order.category,
         description: cut(withoutPeople(order.description, peopleOf(order)), CARD_TEXT),
         photoUrl: await firstPhotoUrl(ctx, order),
-        stateLabel: stateLabelAt(order.state, order.level),
+        stateLabel: stateLabelAt(order.state, order.level, order.desk),
         postedAt: order.postedAt,
         sameBuilding,
         affectedHouseholds: householdsOf(order),
