@@ -1,5 +1,4 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
@@ -7,11 +6,10 @@ import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
 import { toTop } from '../../../lib/scroll'
-import { askSubscribe } from '../../../lib/subscribe'
 import { orders, type DeskColleague, type OrderView } from '../../../services/orders'
 import { OrderCard } from '../common/components'
 import { formatTime } from '../common/format'
-import { usePagedOrders } from '../common/hooks'
+import { CardNoticeText, useCardActions, usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
 import { ColleaguePicker } from './colleague-picker'
 
@@ -22,50 +20,29 @@ import { ColleaguePicker } from './colleague-picker'
  */
 export default function DeskOrders() {
   const paged = usePagedOrders({ view: 'desk' })
-  const [busy, setBusy] = useState<string | null>(null)
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
+  const { busy, notice, setNotice, act } = useCardActions(paged)
   // The order whose 派给同事 list is open (one at a time).
   const [picking, setPicking] = useState<string | null>(null)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void paged.reload()
-    shown.current = true
-  })
 
   const open = (o: OrderView) => go(withQuery(ROUTES.orderDetail, { id: o.id }))
 
-  const take = async (o: OrderView) => {
-    setBusy(o.id)
-    setNotice(null)
+  // Consent for the next 工单 message is asked from the tap.
+  const take = (o: OrderView) => {
     setPicking(null)
-    // From the tap, before the network call: consent for the next 工单 message (weapp only).
-    await askSubscribe(['order.offered'])
-    const answer = await orders.deskAccept(o.id)
-    setBusy(null)
-    if (answer.ok) setNotice({ ok: true, text: `已接单：${o.category}。电话和门牌已经可以查看，办好后请拍照办结。` })
-    else setNotice({ ok: false, text: answer.error.message })
-    void paged.reload()
+    return act(o.id, () => orders.deskAccept(o.id), `已接单：${o.category}。电话和门牌已经可以查看，办好后请拍照办结。`, ['order.offered'])
   }
 
   const assign = async (o: OrderView, c: DeskColleague) => {
-    setBusy(o.id)
-    setNotice(null)
-    const answer = await orders.deskAccept(o.id, c.id)
-    setBusy(null)
-    if (answer.ok) {
-      setPicking(null)
-      setNotice({ ok: true, text: `已派给 ${c.name}：${o.category}。TA 会收到消息，由 TA 联系居民并办结。` })
-    } else setNotice({ ok: false, text: answer.error.message })
+    if (await act(o.id, () => orders.deskAccept(o.id, c.id), `已派给 ${c.name}：${o.category}。TA 会收到消息，由 TA 联系居民并办结。`)) setPicking(null)
     // The notice is at the top of the page, and the card has moved on.
     toTop()
-    void paged.reload()
   }
 
   return (
     <PageShell name='order-desk'>
       <Text className='hl-title'>物业工单</Text>
       <Text className='hl-note'>按社区责任清单先由物业处理的事。点“接单”自己处理，或“派给同事”处理。不属于物业职责的，请在详情里点“不归物业管”并写明原因，会退回网格长。</Text>
-      {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
+      <CardNoticeText notice={notice} />
       <PagedList
         paged={paged}
         className='hl-order-list hl-desk-list'

@@ -1,16 +1,14 @@
-import { useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { PagedList } from '../../../components/paged-list'
 import { PageShell } from '../../../components/page-shell'
 import { go, ROUTES, withQuery } from '../../../lib/nav'
-import { askSubscribe } from '../../../lib/subscribe'
 import { orders, type OrderView } from '../../../services/orders'
 import { Tabs } from '../../../components/tabs'
 import { OrderCard } from '../common/components'
-import { usePagedOrders } from '../common/hooks'
+import { CardNoticeText, useCardActions, usePagedOrders } from '../common/hooks'
 import '../common/orders.scss'
 
 type Tab = 'offers' | 'pool' | 'tasks'
@@ -29,29 +27,13 @@ const EMPTY: Record<Tab, { text: string; hint: string }> = {
 export default function OrderTasks() {
   const [tab, setTab] = useState<Tab>('offers')
   const paged = usePagedOrders({ view: tab })
-  const [busy, setBusy] = useState<string | null>(null)
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void paged.reload()
-    shown.current = true
-  })
+  const { busy, notice, setNotice, act } = useCardActions(paged)
 
   const open = (o: OrderView) => go(withQuery(ROUTES.orderDetail, { id: o.id }))
 
   // Accepting from the list, where the server allows it; everything else happens on the detail page.
-  const accept = async (o: OrderView) => {
-    setBusy(o.id)
-    setNotice(null)
-    // From the tap, before the network call: consent for the next 派单 message (weapp only).
-    await askSubscribe(['order.offered'])
-    const answer = await orders.accept(o.id)
-    setBusy(null)
-    if (answer.ok) {
-      setNotice({ ok: true, text: `已接单：${o.category}。在“我在办的”里可以看到。` })
-    } else setNotice({ ok: false, text: answer.error.message })
-    void paged.reload()
-  }
+  // Consent for the next 派单 message is asked from the tap.
+  const accept = (o: OrderView) => act(o.id, () => orders.accept(o.id), `已接单：${o.category}。在“我在办的”里可以看到。`, ['order.offered'])
 
   return (
     <PageShell name='order-tasks'>
@@ -65,7 +47,7 @@ export default function OrderTasks() {
           setTab(k)
         }}
       />
-      {notice ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
+      <CardNoticeText notice={notice} />
       <PagedList
         paged={paged}
         className='hl-order-list'
