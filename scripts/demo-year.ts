@@ -7,7 +7,7 @@ import { runLifecycle, type TimelineLine } from '../shared/kernel/lifecycle';
 import { beijingInstant, beijingMonth } from '../shared/kernel/time';
 import { monthMinus } from '../shared/dashboard/period';
 import type { GovernanceModel } from '../shared/compounds/labels';
-import { quarterMonths, surveyQuarterOf, surveyQuestions } from '../shared/compounds/survey';
+import { quarterMonths, quarterOfMonth, surveyQuestions } from '../shared/compounds/survey';
 import { CATEGORY_RULES, type Category } from '../shared/orders/categories';
 import { clockOutcome } from '../shared/orders/escalation';
 import { newOrder, postedLine } from '../shared/orders/order.factory';
@@ -303,7 +303,7 @@ export function demoYearInserts(data: DemoData, now: number, photo: string): Dem
  */
 function surveyHistory(data: DemoData, months: readonly string[], rnd: () => number): TxOp[] {
   const ops: TxOp[] = [];
-  const quarters = [...new Set(months.map((m) => surveyQuarterOf(beijingInstant(`${m}-01`))))].filter((q) => quarterMonths(q).every((m) => months.includes(m)));
+  const quarters = [...new Set(months.map(quarterOfMonth))].filter((q) => quarterMonths(q).every((m) => months.includes(m)));
   const score = (mean: number) => Math.max(1, Math.min(5, Math.round(mean + (rnd() - 0.5) * 2.6)));
   for (const compound of data.nodes.filter((n) => n.kind === 'compound') as (TerritoryNode & Doc & { model: GovernanceModel })[]) {
     const people = data.users.filter((u) => u.home?.path.compoundId === compound._id);

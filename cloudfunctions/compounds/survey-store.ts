@@ -3,10 +3,10 @@ import { withoutPeople } from '../../shared/accounts/mask';
 import type { SurveyResults, SurveyView } from '../../shared/compounds/compounds.api.schema';
 import { livesIn, worksAtDesk } from '../../shared/compounds/compounds.policy';
 import { MIN_RESPONDENTS, quarterLabel, quarterMonths, SERVICE_NAMES, surveyFigures, surveyQuestions, type SurveyScores } from '../../shared/compounds/survey';
-import { propertyRollupId, type RolledSurvey } from '../../shared/compounds/survey.rollup';
+import type { RolledSurvey } from '../../shared/compounds/survey.rollup';
 import { sumCounts } from '../../shared/kernel/rollup';
-import { deskName, type DeskParty } from '../../shared/orders/desk';
-import type { GovernanceModel } from '../../shared/compounds/labels';
+import { deskName } from '../../shared/orders/desk';
+import { DESK_OF_MODEL } from '../../shared/compounds/labels';
 import type { RollupDoc } from '../_core/rollups';
 import type { Doc, Store } from '../_core/ports/store';
 import type { CompoundDoc } from './list-store';
@@ -29,9 +29,6 @@ export interface SurveyDoc extends Doc, RolledSurvey {
 
 /** One answer per person, compound and quarter: a second answer finds the first by its id. */
 export const surveyId = (quarter: string, compoundId: string, userId: string) => `csv_${quarter}_${compoundId}_${userId}`;
-
-/** The desk of each model: the property company, the supervising unit's logistics, the party branch. */
-export const DESK_OF_MODEL: Record<GovernanceModel, DeskParty> = { '1+3': 'property', '1+2': 'unit', '1+1': 'branch' };
 
 /** The questionnaire as the caller sees it: their compound's questions and their own answer of the quarter. */
 export function surveyView(actor: Actor, compound: CompoundDoc | null, quarter: string, mine: SurveyDoc | null): SurveyView {
@@ -79,8 +76,7 @@ export async function surveyResults(store: Store, compoundId: string, quarter: s
     ),
     store.find<SurveyDoc>(SURVEYS, { compoundId, quarter }, { sort: [['updatedAt', -1]], limit: 100 }),
   ]);
-  const ids = new Set(months.map((m) => propertyRollupId(compoundId, m)));
-  const f = surveyFigures(sumCounts(rollups.filter((r) => ids.has(r._id)).map((r) => r.t)));
+  const f = surveyFigures(sumCounts(rollups.map((r) => r.t)));
   const base = { quarter, quarterLabel: quarterLabel(quarter), respondents: f.respondents, enough: f.enough, minRespondents: MIN_RESPONDENTS };
   if (!f.enough) return { ...base, averageOverall: null, satisfiedRate: null, questions: [], distribution: [0, 0, 0, 0, 0], comments: [] };
   return {

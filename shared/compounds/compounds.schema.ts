@@ -23,7 +23,7 @@ export {
   type GovernanceModel,
   type Party,
 } from './labels';
-import { GOVERNANCE_MODELS, MAX_RULE_HOURS, PARTIES, PARTY_LABELS, partyServes, ruleKey, type GovernanceModel, type Party } from './labels';
+import { DESK_OF_MODEL, GOVERNANCE_MODELS, MAX_RULE_HOURS, PARTIES, PARTY_LABELS, partyServes, ruleKey, type GovernanceModel } from './labels';
 
 // ---- stored documents ---------------------------------------------------------------------------
 
@@ -48,8 +48,6 @@ export const SupervisingUnit = z
   .strict();
 export const CompoundBranch = z.object({ name: text(2, 40, '党支部或居民自治委员会名称') }).strict();
 
-/** Which of the three manager fields a model fills; the other two stay null. */
-const MANAGER_OF_MODEL = { '1+3': 'property', '1+2': 'unit', '1+1': 'branch' } as const satisfies Record<GovernanceModel, Party>;
 const MANAGER_REQUIRED: Record<GovernanceModel, string> = {
   '1+3': '1+3 小区请填写物业服务中心（公司、服务台电话、服务时间）',
   '1+2': '1+2 小区请填写主管单位和后勤联系人',
@@ -80,7 +78,8 @@ export const Compound = z
     createdAt: z.iso.datetime({ offset: true }),
   })
   .superRefine((c, ctx) => {
-    const manager = MANAGER_OF_MODEL[c.model];
+    // A model fills the manager field of its desk; the other two stay null.
+    const manager = DESK_OF_MODEL[c.model];
     for (const field of ['property', 'unit', 'branch'] as const) {
       if (field === manager && c[field] === null) ctx.addIssue({ code: 'custom', message: MANAGER_REQUIRED[c.model], path: [field] });
       if (field !== manager && c[field] !== null) ctx.addIssue({ code: 'custom', message: MANAGER_FORBIDDEN[field], path: [field] });

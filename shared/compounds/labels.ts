@@ -50,6 +50,9 @@ export const PARTIES_OF_MODEL: Record<GovernanceModel, readonly Party[]> = {
 
 export const partyServes = (party: Party, model: GovernanceModel): boolean => PARTIES_OF_MODEL[model].includes(party);
 
+/** The desk (manager) each model has: the property company, the supervising unit's logistics, the party branch. */
+export const DESK_OF_MODEL = { '1+3': 'property', '1+2': 'unit', '1+1': 'branch' } as const satisfies Record<GovernanceModel, Party>;
+
 /** The longest first-owner clock: 30 days. */
 export const MAX_RULE_HOURS = 720;
 

@@ -1,4 +1,4 @@
-import { dashboardPeriodOf, monthsOfPeriod, periodLabel } from '../dashboard/period';
+import { dashboardPeriodOf, monthsOfPeriod, periodLabel, periodOfMonth } from '../dashboard/period';
 import type { Instant } from '../kernel/time';
 import type { GovernanceModel } from './labels';
 
@@ -58,6 +58,9 @@ export const MAX_SURVEY_COMMENT = 200;
 
 /** The quarter an instant falls in, on the Beijing calendar: `2026-Q4`. */
 export const surveyQuarterOf = (at: Instant): string => dashboardPeriodOf('quarter', at);
+
+/** The quarter of a Beijing month: `2026-11` → `2026-Q4`. */
+export const quarterOfMonth = (month: string): string => periodOfMonth('quarter', month);
 
 /** 2026年第4季度. */
 export const quarterLabel = (quarter: string): string => periodLabel(quarter);

@@ -26,14 +26,16 @@ export function kindOfPeriod(period: string): DashboardPeriodKind {
   throw new RangeError(`not a period: ${period}`);
 }
 
-/** The period of this kind that holds an instant. */
-export function dashboardPeriodOf(kind: DashboardPeriodKind, at: Instant): string {
-  const month = beijingMonth(at);
-  const [year, m] = month.split('-').map(Number) as [number, number];
+/** The period of each kind that holds a month: `2026-11` → `2026-11`, `2026-Q4`, `2026`. */
+export function periodOfMonth(kind: DashboardPeriodKind, month: string): string {
+  const year = month.slice(0, 4);
   if (kind === 'month') return month;
-  if (kind === 'quarter') return `${year}-Q${Math.ceil(m / 3)}`;
-  return String(year);
+  if (kind === 'quarter') return `${year}-Q${Math.ceil(Number(month.slice(5)) / 3)}`;
+  return year;
 }
+
+/** The period of this kind that holds an instant. */
+export const dashboardPeriodOf = (kind: DashboardPeriodKind, at: Instant): string => periodOfMonth(kind, beijingMonth(at));
 
 /** The months of a period, in order. */
 export function monthsOfPeriod(period: string): string[] {

@@ -1,8 +1,7 @@
 import { sumCounts } from '../kernel/rollup';
 import { categoriesOfCounts, measuresOfCounts } from '../orders/order.rollup';
 import type { Measure } from '../orders/orders.schema';
-import { surveyFigures, surveyQuarterOf } from '../compounds/survey';
-import { beijingInstant } from '../kernel/time';
+import { quarterOfMonth, surveyFigures } from '../compounds/survey';
 import { SERVICE_SOURCE_LABELS, SERVICE_SOURCES, type CouncilsSection, type HoursSection, type PropertySection } from './dashboard.schema';
 
 /**
@@ -104,8 +103,8 @@ export function propertySection(
 ): PropertySection {
   const now = surveyFigures(countsOf(docs, 'property', months));
   const before = surveyFigures(countsOf(docs, 'property', previousMonths));
-  const quarters = [...new Set(trendMonths.map((m) => surveyQuarterOf(beijingInstant(`${m}-01`))))];
-  const ids = [...new Set(compounds.filter((c) => c.kind === 'property').map((c) => c.nodeId))];
+  const quarters = [...new Set(trendMonths.map(quarterOfMonth))];
+  const ids = [...new Set(compounds.map((c) => c.nodeId))];
   return {
     respondents: now.respondents,
     previousRespondents: before.respondents,
@@ -118,14 +117,14 @@ export function propertySection(
         countsOf(
           docs,
           'property',
-          trendMonths.filter((m) => surveyQuarterOf(beijingInstant(`${m}-01`)) === quarter),
+          trendMonths.filter((m) => quarterOfMonth(m) === quarter),
         ),
       );
       return { quarter, respondents: f.respondents, satisfiedRate: f.satisfiedRate };
     }),
     compounds: ids
       .map((nodeId) => {
-        const mine = compounds.filter((c) => c.kind === 'property' && c.nodeId === nodeId);
+        const mine = compounds.filter((c) => c.nodeId === nodeId);
         const f = surveyFigures(countsOf(mine, 'property', months));
         const name = mine.map((c) => c.labels?.name).find(Boolean) ?? '小区';
         return { nodeId, nodeName: name, respondents: f.respondents, satisfiedRate: f.enough ? f.satisfiedRate : null };

@@ -56,6 +56,23 @@ export async function startTestGateway(options: { h5Dir?: string; ratePerSecond?
 export type TestGateway = Awaited<ReturnType<typeof startTestGateway>>;
 
 /**
+ * A fresh gateway, with its own store, for every test of the file: its clock pinned at `at` when
+ * given, handed to `use` before the test and stopped after it.
+ */
+export function freshGatewayEachTest(use: (gw: TestGateway) => void, options: { at?: string; ratePerSecond?: number } = {}): void {
+  let current: TestGateway | null = null;
+  beforeEach(async () => {
+    current = await startTestGateway(options.ratePerSecond === undefined ? {} : { ratePerSecond: options.ratePerSecond });
+    if (options.at) await current.tick(options.at);
+    use(current);
+  });
+  afterEach(async () => {
+    await current?.stop();
+    current = null;
+  });
+}
+
+/**
  * A snapshot of every collection, to prove that a refused call changed nothing. Two records every
  * call leaves, refused or not, are left out: its audit entry, and the day its caller was last seen
  * (`users.seenOn`, set by the first call of a day, for the inactive-account retention job).

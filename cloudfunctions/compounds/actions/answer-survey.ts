@@ -34,23 +34,25 @@ export const answerSurvey = defineAction(compoundsApi.answerSurvey, {
     if (!checked.ok) return checked;
 
     const fields = { scores: storedScores(input.scores), comment, compoundName: compound.name, updatedAt: ctx.now };
-    const id = surveyId(quarter, compound._id, actor.user._id);
-    const op: TxOp = mine
-      ? { op: 'update', collection: SURVEYS, id, version: mine.version, patch: { $set: fields }, was: mine }
+    const saved: SurveyDoc = mine
+      ? { ...mine, ...fields, version: mine.version + 1 }
       : {
-          op: 'insert',
-          collection: SURVEYS,
-          doc: { _id: id, compoundId: compound._id, quarter, userId: actor.user._id, path: compound.path, at: ctx.now, version: 1, ...fields },
+          _id: surveyId(quarter, compound._id, actor.user._id),
+          compoundId: compound._id,
+          quarter,
+          userId: actor.user._id,
+          path: compound.path,
+          at: ctx.now,
+          version: 1,
+          ...fields,
         };
+    const op: TxOp = mine
+      ? { op: 'update', collection: SURVEYS, id: mine._id, version: mine.version, patch: { $set: fields }, was: mine }
+      : { op: 'insert', collection: SURVEYS, doc: saved };
     // The audit names the compound and the quarter, not the scores: a resident's vote is theirs.
     const written = await ctx.transact([op], { subjectId: compound._id, detail: { event: 'compounds.answerSurvey', quarter, again: Boolean(mine) } });
     // Answered a moment ago from another phone: the page reads it again.
     if (!written.ok) return fail('COMMON.CONFLICT', 'payload.compoundId');
-    const saved: SurveyDoc = {
-      ...(mine ?? { _id: id, compoundId: compound._id, quarter, userId: actor.user._id, path: compound.path, at: ctx.now }),
-      ...fields,
-      version: (mine?.version ?? 0) + 1,
-    };
     return ok(surveyView(actor, compound, quarter, saved));
   },
 });

@@ -10,8 +10,9 @@ import { loadNodeOf } from '../../_core/nodes';
 import { defineAction } from '../../_core/pipeline';
 import { MAX_PAGE, type Doc, type Filter, type Store } from '../../_core/ports/store';
 import type { CompoundDoc } from '../list-store';
-import { DESK_OF_MODEL, surveyResults } from '../survey-store';
-import { surveyQuarterOf } from '../../../shared/compounds/survey';
+import { surveyResults } from '../survey-store';
+import { DESK_OF_MODEL } from '../../../shared/compounds/labels';
+import { quarterOfMonth } from '../../../shared/compounds/survey';
 
 /** The months the chart shows: the month asked for and the five before it. */
 const CHART_MONTHS = 6;
@@ -54,7 +55,7 @@ export const review = defineAction(compoundsApi.review, {
     const months = recentMonths(CHART_MONTHS, beijingInstant(`${month}-01`)).reverse();
     const [staff, survey, ...perMonth] = await Promise.all([
       store.find<Doc & { userId: string }>('memberships', { 'path.compoundId': compound._id, role: 'property' }, { limit: 100 }),
-      surveyResults(store, compound._id, surveyQuarterOf(beijingInstant(`${month}-01`))),
+      surveyResults(store, compound._id, quarterOfMonth(month)),
       ...months.map((m) => gridMonthOrders(store, compound.path.gridId!, m)),
     ]);
     const staffIds = staff.map((m) => m.userId);

@@ -1,4 +1,4 @@
-import { PERSONAS, snapshot, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
+import { PERSONAS, snapshot, freshGatewayEachTest, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, later, MORNING, post } from '../../helpers/orders';
 import { uploadPhoto } from '../../helpers/photos';
 import { DEFAULT_RESPONSIBILITIES } from '../../../shared/compounds/responsibility';
@@ -14,13 +14,7 @@ import { DEFAULT_RESPONSIBILITIES } from '../../../shared/compounds/responsibili
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway({ ratePerSecond: 1_000_000 });
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING, ratePerSecond: 1_000_000 });
 
 const GARDEN = 'cm01-gd2-cp1';
 const GARDEN_RESIDENT = 'seed-resident-cp1-001';

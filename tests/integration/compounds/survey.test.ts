@@ -1,4 +1,4 @@
-import { PERSONAS, snapshot, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
+import { PERSONAS, snapshot, freshGatewayEachTest, type TestGateway, data } from '../../helpers/local-gateway';
 import { MORNING } from '../../helpers/orders';
 
 /**
@@ -9,13 +9,7 @@ import { MORNING } from '../../helpers/orders';
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway({ ratePerSecond: 1_000_000 });
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING, ratePerSecond: 1_000_000 });
 
 const GARDEN = 'cm01-gd2-cp1';
 const GARDEN_BUILDING = 'cm01-gd2-mg1-bd1';

@@ -1,5 +1,5 @@
 import { council, EVENING_AFTER, proposeTopic } from '../../helpers/councils';
-import { PERSONAS, startTestGateway, type TestGateway } from '../../helpers/local-gateway';
+import { PERSONAS, freshGatewayEachTest, type TestGateway } from '../../helpers/local-gateway';
 import { clientKey, MORNING } from '../../helpers/orders';
 
 /**
@@ -9,13 +9,7 @@ import { clientKey, MORNING } from '../../helpers/orders';
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway();
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING });
 
 const LEADER = 'seed-gridleader-cm01-gd2';
 const OWNERS = 'seed-owners-cm01-gd2-cp1';

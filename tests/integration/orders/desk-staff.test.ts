@@ -1,4 +1,4 @@
-import { PERSONAS, snapshot, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
+import { PERSONAS, snapshot, freshGatewayEachTest, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, MORNING, post } from '../../helpers/orders';
 
 /**
@@ -9,13 +9,7 @@ import { act, MORNING, post } from '../../helpers/orders';
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway();
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING });
 
 const GARDEN_RESIDENT = 'seed-resident-cp1-001';
 const DESK = PERSONAS.property;

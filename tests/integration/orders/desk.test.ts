@@ -1,4 +1,4 @@
-import { PERSONAS, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
+import { PERSONAS, freshGatewayEachTest, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, later, MORNING, post } from '../../helpers/orders';
 import { uploadPhoto } from '../../helpers/photos';
 import { DEFAULT_RESPONSIBILITIES } from '../../../shared/compounds/responsibility';
@@ -12,13 +12,7 @@ import { DEFAULT_RESPONSIBILITIES } from '../../../shared/compounds/responsibili
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway();
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING });
 
 const GARDEN_RESIDENT = 'seed-resident-cp1-001';
 const DESK = PERSONAS.property;

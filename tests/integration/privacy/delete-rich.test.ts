@@ -1,7 +1,7 @@
 import { leftovers } from '../../helpers/store-scan';
 import { councilFixtures } from '../../helpers/councils';
 import { checkWithTask, userIdOf } from '../../helpers/liuyou';
-import { PERSONAS, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
+import { PERSONAS, freshGatewayEachTest, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, later, MORNING, offereeOf, openidOf, post } from '../../helpers/orders';
 import { uploadPhoto } from '../../helpers/photos';
 import { withRole } from '../councils/meeting-helpers';
@@ -14,13 +14,7 @@ import { withRole } from '../councils/meeting-helpers';
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway();
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING });
 
 const measures = async () => ({
   overview: data(await gw.call(PERSONAS.communityAdmin, 'dashboards', 'overview', { nodeId: 'cm01', period: '2026-11' }), 'overview'),

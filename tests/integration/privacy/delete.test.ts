@@ -1,5 +1,5 @@
 import { leftovers } from '../../helpers/store-scan';
-import { PERSONAS, snapshot, startTestGateway, type TestGateway, data } from '../../helpers/local-gateway';
+import { PERSONAS, snapshot, freshGatewayEachTest, type TestGateway, data } from '../../helpers/local-gateway';
 import { act, MORNING, offereeOf, post } from '../../helpers/orders';
 
 /**
@@ -9,13 +9,7 @@ import { act, MORNING, offereeOf, post } from '../../helpers/orders';
  */
 
 let gw: TestGateway;
-beforeEach(async () => {
-  gw = await startTestGateway();
-  await gw.tick(MORNING);
-});
-afterEach(async () => {
-  await gw.stop();
-});
+freshGatewayEachTest((g) => (gw = g), { at: MORNING });
 
 const OPENID = 'test-erase-resident-001';
 const NAME = '欧阳慕青';

@@ -1,4 +1,4 @@
-import { dashboardPeriodOf, kindOfPeriod, monthsOfPeriod, periodBefore, type DashboardPeriodKind } from '@shared/dashboard/period'
+import { dashboardPeriodOf, kindOfPeriod, monthsOfPeriod, periodBefore, periodOfMonth, type DashboardPeriodKind } from '@shared/dashboard/period'
 
 /**
  * How the dashboard writes its numbers, and how its period moves (pure). Periods are Beijing months,
@@ -27,14 +27,6 @@ export const hoursText = (h: number): string => `${h >= 100 ? Math.round(h) : Ma
 export function monthShort(month: string): string {
   const m = Number(month.slice(5))
   return m === 1 ? `${month.slice(0, 4)}年1月` : `${m}月`
-}
-
-/** The period of each kind that holds a month: `2026-11` → `2026-11`, `2026-Q4`, `2026`. */
-export function periodOfMonth(kind: DashboardPeriodKind, month: string): string {
-  const year = month.slice(0, 4)
-  if (kind === 'month') return month
-  if (kind === 'quarter') return `${year}-Q${Math.ceil(Number(month.slice(5)) / 3)}`
-  return year
 }
 
 /** The period just after, of the same kind. */

@@ -4,6 +4,7 @@ import { Bar } from '../../../components/bar'
 import { LinkRow } from '../../../components/link-row'
 import type { ChildRow, CouncilsView, DashboardMeasure, Figure, LiuyouView, PropertyView } from '../../../services/dashboards'
 import { changeOf, HEAT_COLUMNS, HEAT_MARK, HEAT_WORDS, heatOf, MEASURES, measureText, TREND_WORDS, type MeasureSpec } from './measures'
+import { percent } from './format'
 
 /** What a number opens: the records behind it, narrowed as the number is. */
 export interface RecordsQuery {
@@ -218,8 +219,6 @@ export function Councils({ councils, onOpen }: { councils: CouncilsView; onOpen:
   )
 }
 
-const percentText = (rate: number | null) => (rate === null ? '暂无' : `${Math.round(rate * 100)}%`)
-
 /**
  * 物业服务季度评价 (三方共治): how the residents of the place's compounds rated their desks in the
  * period — answers, 满意率 against the period before, each aspect's mean out of 5, and for a
@@ -234,7 +233,7 @@ export function PropertyReview({ property, periodKind, onOpenCompound }: { prope
         : '上期没有答卷'
       : Math.round(property.satisfiedRate * 100) === Math.round(before * 100)
         ? '与上期持平'
-        : `${property.satisfiedRate > before ? '↑' : '↓'} 上期 ${percentText(before)}`
+        : `${property.satisfiedRate > before ? '↑' : '↓'} 上期 ${percent(before)}`
   return (
     <View className='hl-card hd-property hl-dashboard-property'>
       <Text className='hl-section-title'>小区物业服务评价</Text>
@@ -251,7 +250,7 @@ export function PropertyReview({ property, periodKind, onOpenCompound }: { prope
             </View>
             <View className='hd-tile hd-tile-static hl-property-satisfied'>
               <Text className='hd-tile-label'>满意率</Text>
-              <Text className='hd-tile-value'>{percentText(property.satisfiedRate)}</Text>
+              <Text className='hd-tile-value'>{percent(property.satisfiedRate)}</Text>
               <Text className='hd-tile-note'>{change}</Text>
             </View>
           </View>
@@ -269,7 +268,7 @@ export function PropertyReview({ property, periodKind, onOpenCompound }: { prope
             label={periodLabel(t.quarter)}
             value={t.satisfiedRate === null ? 0 : Math.round(t.satisfiedRate * 100)}
             max={100}
-            text={percentText(t.satisfiedRate)}
+            text={percent(t.satisfiedRate)}
             note={`答卷 ${t.respondents} 份`}
             className='hl-bar-property-quarter'
             good
@@ -280,7 +279,7 @@ export function PropertyReview({ property, periodKind, onOpenCompound }: { prope
           key={c.nodeId}
           className='hl-btn-property-compound'
           text={c.nodeName}
-          note={`答卷 ${c.respondents} 份 · ${c.satisfiedRate === null ? '满 3 份后显示满意率' : `满意率 ${percentText(c.satisfiedRate)}`}`}
+          note={`答卷 ${c.respondents} 份 · ${c.satisfiedRate === null ? '满 3 份后显示满意率' : `满意率 ${percent(c.satisfiedRate)}`}`}
           onClick={() => onOpenCompound(c.nodeId)}
         />
       ))}
