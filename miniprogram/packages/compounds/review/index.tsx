@@ -4,7 +4,8 @@ import { useRouter } from '@tarojs/taro'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { SCORE_WORDS } from '@shared/compounds/survey'
-import { beijingDate, beijingMonth } from '@shared/kernel/time'
+import { monthMinus } from '@shared/dashboard/period'
+import { beijingDate, beijingMonth, dateText, monthText } from '@shared/kernel/time'
 import { Bar } from '../../../components/bar'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, Loading } from '../../../components/states'
@@ -19,15 +20,8 @@ type SurveyResults = CompoundReview['survey']
 
 const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/
 
-/** `2026-11` → `2026年11月`. */
-const monthText = (m: string) => `${m.slice(0, 4)}年${Number(m.slice(5))}月`
 /** `2026-11` → `11月`, the chart's labels. */
 const shortMonth = (m: string) => `${Number(m.slice(5))}月`
-/** The month `n` months after `m` (n may be negative). */
-function shiftMonth(m: string, n: number): string {
-  const index = Number(m.slice(0, 4)) * 12 + Number(m.slice(5)) - 1 + n
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
-}
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`)
 const starsText = (stars: number | null) => (stars === null ? '—' : `${stars.toFixed(1)} 星`)
 
@@ -58,10 +52,7 @@ function MonthBar({ m, max, current }: { m: Headline; max: number; current: bool
 }
 
 /** `2026-11-23T…` → `11月23日` (Beijing). */
-const dayText = (at: string) => {
-  const d = beijingDate(at)
-  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
-}
+const dayText = (at: string) => dateText(beijingDate(at), false)
 
 /**
  * 居民评价: the quarter's questionnaire of the compound — how many answered, and from MIN_RESPONDENTS
@@ -155,11 +146,11 @@ export default function CompoundReviewPage() {
 
   const switcher = (
     <View className='hl-card cr-months' role='group' aria-label='选择月份'>
-      <Button className='hl-btn cr-month-btn hl-btn-month-prev' fill='outline' onClick={() => setMonth(shiftMonth(month, -1))}>
+      <Button className='hl-btn cr-month-btn hl-btn-month-prev' fill='outline' onClick={() => setMonth(monthMinus(month, 1))}>
         上个月
       </Button>
       <Text className='cr-month hl-review-month'>{monthText(month)}</Text>
-      <Button className='hl-btn cr-month-btn hl-btn-month-next' fill='outline' disabled={month >= thisMonth} onClick={() => setMonth(shiftMonth(month, 1))}>
+      <Button className='hl-btn cr-month-btn hl-btn-month-next' fill='outline' disabled={month >= thisMonth} onClick={() => setMonth(monthMinus(month, -1))}>
         下个月
       </Button>
     </View>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
 import { MAX_SURVEY_COMMENT, SCORE_WORDS, type SurveyKey } from '@shared/compounds/survey'
-import { beijingDate } from '@shared/kernel/time'
+import { beijingDate, dateText } from '@shared/kernel/time'
 import { LinkRow } from '../../../components/link-row'
 import { PageShell } from '../../../components/page-shell'
 import { Empty, ErrorView, FieldError, Loading } from '../../../components/states'
@@ -25,10 +25,7 @@ const PATHS: Readonly<Record<string, Field>> = { 'scores.overall': 'overall', 's
 const UNANSWERED = '这一题还没有选，请选一个满意程度'
 
 /** `2026-11-23T…` → `11月23日` (Beijing). */
-const dayText = (at: string) => {
-  const d = beijingDate(at)
-  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
-}
+const dayText = (at: string) => dateText(beijingDate(at), false)
 
 /** 物业服务 → 物业服务评价; 小区党支部（自治会）的服务 → 小区党支部（自治会）服务评价. */
 const titleOf = (serviceName: string) => `${serviceName.replace(/的服务$/, '服务')}评价`
