@@ -303,7 +303,7 @@ export default function CheckPage() {
             const form = open && 'itemId' in open && open.itemId === item.id ? open : null
             return (
               <ItemCard
-                key={`${item.id}-${item.value ?? ''}`}
+                key={item.id}
                 item={item}
                 check={check}
                 editable={editable}

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Input, Text, View } from '@tarojs/components'
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button/index'
@@ -128,8 +128,12 @@ export function ItemCard({
   children?: ReactNode
   on: ItemHandlers
 }) {
-  const [count, setCount] = useState(item.value === null ? '' : String(item.value))
+  const saved = item.value === null ? '' : String(item.value)
+  const [count, setCount] = useState(saved)
   const [countError, setCountError] = useState<string | null>(null)
+  // The field shows the saved figure again whenever the server's changes (a save, a refresh), in place:
+  // the card stays mounted, so focus and the buttons under it are not swapped out mid-tap.
+  useEffect(() => setCount(saved), [saved])
   const key = item.id.replace('.', '-')
   const waiting = busy !== null
   const saveCount = () => {
