@@ -22,8 +22,8 @@ const MONTH = /^20\d{2}-(0[1-9]|1[0-2])$/
 
 /** `2026-11` → `11月`, the chart's labels. */
 const shortMonth = (m: string) => `${Number(m.slice(5))}月`
-const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`)
-const starsText = (stars: number | null) => (stars === null ? '—' : `${stars.toFixed(1)} 星`)
+const percent = (rate: number | null) => (rate === null ? '暂无' : `${Math.round(rate * 100)}%`)
+const starsText = (stars: number | null) => (stars === null ? '暂无' : `${stars.toFixed(1)} 星`)
 
 function Tile({ label, value, note, slug, tone }: { label: string; value: string; note: string; slug: string; tone?: 'good' | 'bad' }) {
   return (
@@ -72,7 +72,7 @@ function SurveySection({ survey }: { survey: SurveyResults }) {
             <Tile
               slug='survey-average'
               label='总体满意'
-              value={survey.averageOverall === null ? '—' : `${survey.averageOverall.toFixed(1)} 分`}
+              value={survey.averageOverall === null ? '暂无' : `${survey.averageOverall.toFixed(1)} 分`}
               note='满分 5 分'
               tone={survey.averageOverall === null ? undefined : survey.averageOverall >= 4 ? 'good' : survey.averageOverall < 3 ? 'bad' : undefined}
             />
