@@ -112,6 +112,31 @@ journey(
       }
     }, 60_000);
 
+    it('approving one entry updates what still fits on the same volunteer’s next card, and keeps the reason typed there', async () => {
+      // The volunteer has 4 h approved this month, and 8 more once this entry is: 12 of 20.
+      const done = await submit(j.gw, PERSONAS.volunteer, 8, '2026-11-19', '小区消防通道清理');
+      const ok = await j.gw.call(PERSONAS.communityAdmin, 'service', 'reviewHours', { entryId: done, approve: true });
+      if (!ok.body.ok) throw new Error(ok.body.error.code);
+      // Both of these fit on their own (6 h, then 8 h: 12 + 8 = 20), but not both.
+      const first = await submit(j.gw, PERSONAS.volunteer, 6, '2026-11-20', '楼道杂物清运');
+      const second = await submit(j.gw, PERSONAS.volunteer, 8, '2026-11-22', '楼道杂物清运（续）');
+      await openIn(j.page, j.gw, PERSONAS.communityAdmin, '/packages/service/approve/index', false);
+      const next = `.hl-page-service-approve .hl-pending-${second}`;
+      expect((await (await visible(j.page, `${next} .hl-approve-hours-value`)).innerText()).trim()).toBe('8 小时');
+      await (await visible(j.page, `${next} .hl-input-review-note input`)).fill('本月只剩 2 小时额度');
+
+      await (await visible(j.page, `.hl-page-service-approve .hl-pending-${first} .hl-btn-approve`)).click();
+      expect(await eventually(async () => (await j.gw.store.get<{ _id: string; status: string }>('service_records', first))?.status, 'approved')).toBe('approved');
+      // 12 + 6 = 18 of 20: the next card now offers 2, with the reason still in its field.
+      await j.page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.trim() === '2 小时', `${next} .hl-approve-hours-value`);
+      expect(await (await visible(j.page, `${next} .hl-pending-fits`)).innerText()).toContain('还能计入 2 小时');
+      expect(await (await visible(j.page, `${next} .hl-input-review-note input`)).inputValue()).toBe('本月只剩 2 小时额度');
+      await screenshot(j.page, 'hours-04b-next-card-updated');
+      await (await visible(j.page, `${next} .hl-btn-approve`)).click();
+      expect(await eventually(async () => (await j.gw.store.get<{ _id: string; hours: number }>('service_records', second))?.hours, 2)).toBe(2);
+      expect(await j.gw.store.get('service_records', second)).toEqual(expect.objectContaining({ status: 'approved', requestedHours: 8, reviewNote: '本月只剩 2 小时额度' }));
+    }, 60_000);
+
     it('forgotten check-outs read 自动签退: a planned shift credited to its end, a closed day waiting for a leader', async () => {
       await j.gw.tick(bj('2026-11-23', '10:00'));
       await checkIn(j.gw, PERSONAS.volunteer); // planned Monday 9:00–12:00, late

@@ -34,6 +34,9 @@ function PendingCard({
   // The server says what still fits under the month's cap; start there (all of it, usually).
   const fits = entry.fitsHours
   const [hours, setHours] = useState(fits)
+  // Another review of the same volunteer can change what fits: the hours start again from it, in place,
+  // so a reason already typed on this card stays.
+  useEffect(() => setHours(fits), [fits])
   const [missingReason, setMissingReason] = useState(false)
   const mine = busy?.id === entry.id
   const partial = hours < entry.hours
@@ -186,13 +189,7 @@ export default function ServiceApprove() {
               <Text className='hl-text hl-pending-total'>{`${community.name}：待审核 ${load.total} 条`}</Text>
               {load.entries.length === 0 ? <Empty text='没有待审核的填报' /> : null}
               {load.entries.map((e) => (
-                <PendingCard
-                  key={`${e.id}-${e.fitsHours}`}
-                  entry={e}
-                  busy={busy}
-                  error={errors[e.id] ?? null}
-                  onReview={(approve, note, hours) => void review(e, approve, note, hours)}
-                />
+                <PendingCard key={e.id} entry={e} busy={busy} error={errors[e.id] ?? null} onReview={(approve, note, hours) => void review(e, approve, note, hours)} />
               ))}
             </>
           ) : null}
