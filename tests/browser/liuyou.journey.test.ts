@@ -19,6 +19,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 type StoredItem = {
   id: string;
+  title: string;
   mechanism: string;
   kind: 'yesno' | 'count' | 'evidence';
   auto: string | null;
@@ -64,9 +65,18 @@ journey(
         expect(await eventually(async () => (await item(it.id)).answer, yes)).toBe(yes);
       } else if (it.kind === 'count') {
         const value = it.target ?? 6;
+        // The card stays the same card through the save: a button under it found now is still there to tap.
+        await (await visible(j.page, root)).evaluate((e) => e.setAttribute('data-kept', '1'));
         await (await visible(j.page, `${root} .hl-input-count input`)).fill(String(value));
         await (await visible(j.page, `${root} .hl-btn-save-count`)).click();
         expect(await eventually(async () => (await item(it.id)).value, value)).toBe(value);
+        // The save's answer has arrived: its notice is on the page (the notice of an earlier save went at the tap).
+        await j.page.waitForFunction(([sel, text]) => Array.from(document.querySelectorAll(sel)).some((e) => e.textContent?.includes(text)), [
+          `${PAGE} .hl-action-ok`,
+          `已保存：${it.title}`,
+        ] as const);
+        expect(await (await visible(j.page, `${root} .hl-input-count input`)).inputValue()).toBe(String(value));
+        expect(await j.page.locator(`${root}[data-kept="1"]`).count()).toBe(1);
       }
       if (it.kind === 'evidence' || it.evidenceRequired) {
         const before = (await item(it.id)).evidence.length;
