@@ -39,6 +39,7 @@ export function PagedList<T>({
   if (state.items.length === 0) return <Empty text={empty} hint={emptyHint} />
   return (
     <View className={`hl-paged-list ${className}`}>
+      {state.staleError ? <Text className='hl-notice hl-notice-error hl-paged-stale'>{`没能刷新，下面是刚才的内容：${state.staleError.message}`}</Text> : null}
       {count ? <Text className='hl-note hl-paged-count'>{count(state.total)}</Text> : null}
       {state.items.map(render)}
       {state.moreError ? <Text className='hl-notice hl-notice-error hl-paged-error'>{state.moreError.message}</Text> : null}

@@ -19,13 +19,28 @@ export const PAGE_SIZE = 20
 export type PagedState<T> =
   | { key: string; status: 'loading' }
   | { key: string; status: 'error'; error: ClientError }
-  | { key: string; status: 'ready'; items: T[]; total: number; more: boolean; loadingMore: boolean; moreError: ClientError | null }
+  | {
+      key: string
+      status: 'ready'
+      items: T[]
+      total: number
+      more: boolean
+      loadingMore: boolean
+      moreError: ClientError | null
+      /** Reading the list again failed: what was shown stays, with this said above it. */
+      staleError: ClientError | null
+    }
 
 export type PagedEvent<T> =
   /** Asked again (重试, back on the page, pulled down): a list already shown for this key stays until the answer. */
   | { type: 'reload'; key: string }
   /** The first page's answer. */
   | { type: 'first'; key: string; answer: Answer<Page<T>> }
+  /**
+   * The answers of a list read again after a change (an action on a card): the first page, then the
+   * next pages as far as the person had read with 加载更多 (`readAgain`).
+   */
+  | { type: 'reloaded'; key: string; answers: readonly Answer<Page<T>>[] }
   /** 加载更多 tapped. */
   | { type: 'moreAsked' }
   /** The next page's answer. */
@@ -42,7 +57,14 @@ export function pagedStep<T>(state: PagedState<T>, event: PagedEvent<T>, idOf: (
       const { key, answer } = event
       if (!answer.ok) return { key, status: 'error', error: answer.error }
       const { items, total } = answer.data
-      return { key, status: 'ready', items, total, more: items.length < total, loadingMore: false, moreError: null }
+      return { key, status: 'ready', items, total, more: items.length < total, loadingMore: false, moreError: null, staleError: null }
+    }
+    case 'reloaded': {
+      const [first, ...next] = event.answers
+      if (!first) return state
+      // A list on screen stays when it cannot be read again: the person keeps their place and what they see.
+      if (!first.ok && state.status === 'ready' && state.key === event.key) return { ...state, staleError: first.error }
+      return next.reduce((s, answer) => pagedStep(s, { type: 'more', answer }, idOf), pagedStep(state, { type: 'first', key: event.key, answer: first }))
     }
     case 'moreAsked':
       return state.status === 'ready' ? { ...state, loadingMore: true, moreError: null } : state
@@ -68,9 +90,25 @@ export function asPage<K extends string, T>(answer: Answer<{ [k in K]: T[] } & {
   return answer.ok ? { ok: true, data: { items: answer.data[listKey], total: answer.data.total } } : answer
 }
 
+/**
+ * Reads a list again from its first page, and on as far as `upTo` items (what the person had loaded
+ * with 加载更多), a page at a time; stops at a failure, an empty page or the total. The answers in order.
+ */
+export async function readAgain<T>(fetchPage: (offset: number, limit: number) => Promise<Answer<Page<T>>>, limit: number, upTo: number): Promise<Answer<Page<T>>[]> {
+  const answers = [await fetchPage(0, limit)]
+  let read = 0
+  for (let last = answers[0]!; last.ok && last.data.items.length > 0;) {
+    read += last.data.items.length
+    if (read >= upTo || read >= last.data.total) break
+    last = await fetchPage(read, limit)
+    answers.push(last)
+  }
+  return answers
+}
+
 export interface PagedList<T> {
   state: PagedState<T>
-  /** Reads the first page again (keeps showing the list meanwhile). */
+  /** Reads the list again as far as it is shown (keeps showing it meanwhile, and if that fails). */
   reload: () => Promise<void>
   loadMore: () => Promise<void>
 }
@@ -106,11 +144,20 @@ export function usePaged<T>(
     void loadFirst()
   }, [loadFirst])
 
+  // How many items are shown, for a reload to read as far again.
+  const shownCount = useRef(0)
+  useEffect(() => {
+    shownCount.current = state.status === 'ready' && state.key === key ? state.items.length : 0
+  })
+
   const reload = useCallback(async () => {
     if (key === null) return
     setState((s) => pagedStep(s, { type: 'reload', key }))
-    await loadFirst()
-  }, [key, loadFirst])
+    const asked = ++generation.current
+    const { fetchPage: fetchAgain, idOf } = latest.current
+    const answers = await readAgain(fetchAgain, limit, shownCount.current)
+    if (asked === generation.current) setState((s) => pagedStep(s, { type: 'reloaded', key, answers }, idOf))
+  }, [key, limit])
 
   const loadMore = async () => {
     if (state.key !== key || state.status !== 'ready' || state.loadingMore || !state.more) return

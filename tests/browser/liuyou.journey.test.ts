@@ -120,6 +120,23 @@ journey(
       await screenshot(j.page, 'liuyou-01-started');
     }, 60_000);
 
+    it('a note half-written on one item stays open, with its words, while she answers another', async () => {
+      const plan = itemRoot('manage.plan');
+      const party = itemRoot('manage.partyOrg');
+      await (await visible(j.page, `${plan} .hl-btn-add-evidence-note`)).click();
+      await (await visible(j.page, `${plan} .hl-input-note textarea`)).fill('年度计划文本');
+      await (await visible(j.page, `${party} .hl-answer-yes`)).click();
+      expect(await eventually(async () => (await item('manage.partyOrg')).answer, true)).toBe(true);
+      await j.page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('已保存：') ?? false, `${PAGE} .hl-action-ok`);
+      expect(await (await visible(j.page, `${plan} .hl-input-note textarea`)).inputValue()).toBe('年度计划文本');
+      await screenshot(j.page, 'liuyou-01b-note-kept');
+      // She takes both back: the answer (a second tap on 有) and the note (取消).
+      await (await visible(j.page, `${party} .hl-answer-yes`)).click();
+      expect(await eventually(async () => (await item('manage.partyOrg')).answer, null)).toBeNull();
+      await (await visible(j.page, `${plan} .hl-btn-cancel-note`)).click();
+      expect(await j.page.locator(`${plan} .hl-input-note textarea`).count()).toBe(0);
+    }, 60_000);
+
     it('she fills 有人管事 with a photo — answering 无 where the property company has no party group yet — and 有人做事', async () => {
       const manage = items.filter((i) => i.mechanism === 'manage');
       const people = items.filter((i) => i.mechanism === 'people');

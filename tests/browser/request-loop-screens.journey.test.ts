@@ -183,6 +183,26 @@ journey(
       await visible(j.page, '.hl-page-order-mine .hl-order-card');
       await screenshot(j.page, 'mine-02-normal');
     }, 90_000);
+
+    it('a 留言 sent while the 退单 form is open leaves that form, and the reason typed in it, as they were', async () => {
+      const posted = await post(j.gw, PERSONAS.residentYoung, { category: '其他', description: '帮忙把阳台的花盆搬进屋' });
+      const volunteer = await offereeOf(j.gw, posted.id);
+      await act(j.gw, volunteer, 'accept', { orderId: posted.id });
+      await openAs(j.page, j.gw.url, volunteer, `/packages/orders/detail/index?id=${posted.id}`);
+      const root = '.hl-page-order-detail';
+      await (await visible(j.page, `${root} .hl-btn-hand-back`)).click();
+      await (await visible(j.page, `${root} .hl-input-hand-back textarea`)).fill('花盆太重，需要两个人');
+      await (await visible(j.page, `${root} .hl-input-comment textarea`)).fill('我下午三点到，先看看');
+      await (await visible(j.page, `${root} .hl-btn-submit-comment`)).click();
+      await j.page.waitForFunction((sel) => document.querySelector(sel)?.textContent?.includes('留言已发送') ?? false, `${root} .hl-action-ok`);
+      expect(await (await visible(j.page, `${root} .hl-input-hand-back textarea`)).inputValue()).toBe('花盆太重，需要两个人');
+      expect(await (await visible(j.page, `${root} .hl-input-comment textarea`)).inputValue()).toBe('');
+      const lines = await j.gw.store.find<{ _id: string; text: string }>('order_events', { orderId: posted.id });
+      expect(lines.map((l) => l.text).join('\n')).toContain('我下午三点到，先看看');
+      await screenshot(j.page, 'detail-09-comment-keeps-form');
+      // The order is still hers: nothing was handed back.
+      expect((await j.gw.store.get<{ _id: string; state: string }>('orders', posted.id))!.state).toBe('accepted');
+    }, 60_000);
   },
   { at: MORNING },
 );

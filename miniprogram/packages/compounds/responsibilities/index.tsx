@@ -81,7 +81,8 @@ export default function ResponsibilitiesPage() {
   const fetchList = async (id: string, quiet = false) => {
     if (!quiet) setLoad({ status: 'loading' })
     const answer = await compounds.responsibilities(id)
-    setLoad(answer.ok ? { status: 'ready', list: answer.data } : { status: 'error', error: answer.error })
+    // A quiet read that fails leaves the list on screen as it is.
+    setLoad((l) => (answer.ok ? { status: 'ready', list: answer.data } : quiet && l.status === 'ready' ? l : { status: 'error', error: answer.error }))
   }
   useEffect(() => {
     if (communityId) void fetchList(communityId)

@@ -120,15 +120,23 @@ export default function MeetingPage() {
 
   const allowed = new Set(meeting?.allowedActions ?? [])
 
-  const applied = (fresh: MeetingView, text: string, scroll = true) => {
+  /**
+   * `item`: a one-tap change to an agenda item (上移, 下移, 移出, 开始表决), which leaves a form open
+   * elsewhere (记录结果, 添加议题…) as it is, with what is typed in it. A form's own submit and a
+   * change to the whole meeting close it.
+   */
+  type Where = 'page' | 'form' | 'item'
+  const applied = (fresh: MeetingView, text: string, scroll = true, where: Where = 'page') => {
     setLoad((l) => ({ status: 'ready', meeting: { ...fresh, timeline: fresh.timeline ?? (l.status === 'ready' ? l.meeting.timeline : undefined) } }))
     setNotice({ ok: true, text })
-    setOpen(null)
-    setFormError(undefined)
-    setItemError(null)
+    if (where !== 'item') {
+      setOpen(null)
+      setFormError(undefined)
+      setItemError(null)
+    }
     if (scroll) toTop()
   }
-  const failed = (error: ClientError, where: 'page' | 'form' = 'page') => {
+  const failed = (error: ClientError, where: Where = 'page') => {
     if (where === 'form') {
       setFormError(error.message)
       return
@@ -137,12 +145,12 @@ export default function MeetingPage() {
     toTop()
     if (['MEETING.NOT_ALLOWED_NOW', 'COMMON.CONFLICT', 'MEETING.ITEM_DECIDED', 'MEETING.VOTE_NOT_OPEN'].includes(error.code)) void fetchMeeting(true)
   }
-  const run = async (key: string, doIt: () => Promise<Answer<{ meeting: MeetingView }>>, done: string, where: 'page' | 'form' = 'page', scroll = true) => {
+  const run = async (key: string, doIt: () => Promise<Answer<{ meeting: MeetingView }>>, done: string, where: Where = 'page', scroll = true) => {
     setBusy(key)
     setNotice(null)
     const answer = await doIt()
     setBusy(null)
-    if (answer.ok) applied(answer.data.meeting, done, scroll)
+    if (answer.ok) applied(answer.data.meeting, done, scroll, where)
     else failed(answer.error, where)
   }
 
@@ -275,9 +283,9 @@ export default function MeetingPage() {
                 count={meeting.agenda.length}
                 meeting={meeting}
                 busy={busy}
-                onMove={(d) => void run(`move-${item.id}`, () => councils.moveItem(id, item.id, d), d === 'up' ? '已上移' : '已下移', 'page', false)}
-                onRemove={() => void run(`remove-${item.id}`, () => councils.removeItem(id, item.id), '已移出议程')}
-                onOpenVote={() => void run(`openVote-${item.id}`, () => councils.openVote(id, item.id), `第 ${i + 1} 项开始表决，请参会人投票`, 'page', false)}
+                onMove={(d) => void run(`move-${item.id}`, () => councils.moveItem(id, item.id, d), d === 'up' ? '已上移' : '已下移', 'item', false)}
+                onRemove={() => void run(`remove-${item.id}`, () => councils.removeItem(id, item.id), '已移出议程', 'item')}
+                onOpenVote={() => void run(`openVote-${item.id}`, () => councils.openVote(id, item.id), `第 ${i + 1} 项开始表决，请参会人投票`, 'item', false)}
                 onDecide={() => {
                   setFormError(undefined)
                   setOpen({ decide: item.id })

@@ -110,13 +110,19 @@ export default function CheckPage() {
     bringIntoView('liuyou-check', `hl-item-${item.id.replace('.', '-')}`)
   }
 
-  const applied = (fresh: CheckOutput, text: string, scroll = false) => {
+  /**
+   * A one-tap change on an item card (有/无, a count, 删除, 通过) leaves a form open elsewhere as it is,
+   * with what is typed in it; a form's own submit, and a change to the whole check, close it.
+   */
+  const applied = (fresh: CheckOutput, text: string, where: { itemId?: string; scroll?: boolean }) => {
     setLoad({ status: 'ready', out: fresh })
     setNotice({ ok: true, text })
-    setOpen(null)
-    setFormError(undefined)
+    if (!where.itemId) {
+      setOpen(null)
+      setFormError(undefined)
+    }
     setItemError(null)
-    if (scroll) toTop()
+    if (where.scroll) toTop()
   }
   const failed = (error: ClientError, where: { itemId?: string; form?: boolean } = {}) => {
     const named = itemOfField(error.field)
@@ -137,7 +143,7 @@ export default function CheckPage() {
     setItemError(null)
     const answer = await doIt()
     setBusy(null)
-    if (answer.ok) applied(answer.data, done, where.scroll ?? false)
+    if (answer.ok) applied(answer.data, done, where)
     else failed(answer.error, where)
   }
 

@@ -424,14 +424,20 @@ export default function OrderDetail() {
   const order = load.status === 'ready' ? load.order : null
   const allowed = new Set(order?.allowedActions ?? [])
 
-  /** Applies an answer that carries the fresh order; keeps the old timeline if the answer has none. */
-  const applied = (fresh: OrderView, text: string, scroll = true) => {
+  /**
+   * Applies an answer that carries the fresh order; keeps the old timeline if the answer has none.
+   * A step of the order closes the open form, the candidates and the colleague picker; a 留言
+   * (`keepForms`) leaves them as they are, with what is typed in them.
+   */
+  const applied = (fresh: OrderView, text: string, scroll = true, keepForms = false) => {
     setLoad((l) => ({ status: 'ready', order: { ...fresh, timeline: fresh.timeline ?? (l.status === 'ready' ? l.order.timeline : undefined) } }))
     setNotice({ ok: true, text })
-    setOpen(null)
-    formErrors.clear()
-    setCands(null)
-    setAssigning(false)
+    if (!keepForms) {
+      setOpen(null)
+      formErrors.clear()
+      setCands(null)
+      setAssigning(false)
+    }
     if (scroll) toTop()
   }
 
@@ -510,7 +516,7 @@ export default function OrderDetail() {
     const answer = await orders.comment(id, text)
     setBusy(null)
     if (answer.ok) {
-      applied(answer.data.order, '留言已发送', false)
+      applied(answer.data.order, '留言已发送', false, true)
       setCommentKey((k) => k + 1)
     } else if (!commentErrors.fromServer(answer.error)) failed(answer.error, false)
   }

@@ -114,7 +114,8 @@ export default function DutyOverviewPage() {
     if (!community) return
     if (!quiet) setLoad({ status: 'loading' })
     const answer = await stations.dutyOverview({ communityId: community.id, fromDate, days: DAYS })
-    setLoad(answer.ok ? { status: 'ready', data: answer.data } : { status: 'error', error: answer.error })
+    // A quiet read that fails leaves the week on screen as it is.
+    setLoad((l) => (answer.ok ? { status: 'ready', data: answer.data } : quiet && l.status === 'ready' ? l : { status: 'error', error: answer.error }))
   }
   useEffect(() => {
     void fetchOverview()
