@@ -70,6 +70,32 @@ journey('journey: 扫码登录 — the PC shows a code, the leader confirms on t
     await screenshot(j.page, 'web-login-01-pc-code-390');
   }, 60_000);
 
+  it('every two minutes a new code takes the old one’s place directly, never a blank spinner between them', async () => {
+    const page = await pc.context().newPage();
+    await page.clock.install();
+    await page.goto(`${j.gw.url}/#/packages/accounts/web-login-pc/index`);
+    const code = await visible(page, `${PC_LOGIN} .wl-pc-code`);
+    const first = await code.getAttribute('src');
+    // From here on, note any moment the code gives way to the spinner.
+    await page.evaluate((root) => {
+      const w = window as unknown as { blanked: boolean };
+      w.blanked = false;
+      new MutationObserver(() => {
+        if (document.querySelector(`${root} .hl-state-loading`)) w.blanked = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    }, PC_LOGIN);
+    await page.clock.fastForward(2 * 60_000);
+    await page.waitForFunction(
+      ([sel, before]) => {
+        const src = document.querySelector(sel)?.getAttribute('src');
+        return !!src && src !== before;
+      },
+      [`${PC_LOGIN} .wl-pc-code`, first] as const,
+    );
+    expect(await page.evaluate(() => (window as unknown as { blanked: boolean }).blanked)).toBe(false);
+    await page.close();
+  }, 60_000);
+
   it('a resident who scans it is told that the PC is for leaders, with no 登录 button', async () => {
     const scene = scenes[scenes.length - 1]!;
     await openAs(j.page, j.gw.url, PERSONAS.resident, `/packages/accounts/web-login/index?scene=${encodeURIComponent(scene)}`);

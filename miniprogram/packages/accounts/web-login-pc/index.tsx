@@ -36,12 +36,20 @@ export default function WebLoginPc() {
   const [leaving, setLeaving] = useState<ClientError | null | 'busy'>(null)
   const generation = useRef(0)
 
+  // A new code on its way: the poll of the code still on screen does not ask for another meanwhile.
+  const renewing = useRef(false)
   const fetchCode = async () => {
     const mine = ++generation.current
-    setCode({ status: 'loading' })
+    renewing.current = true
+    // A code on screen stays until its successor arrives: a phone aimed at it at that moment still reads one.
+    setCode((c) => (c.status === 'ready' ? c : { status: 'loading' }))
     const answer = await accounts.startWebLogin({ userAgent: typeof navigator === 'undefined' ? undefined : navigator.userAgent.slice(0, 512) })
     if (mine !== generation.current) return
+    renewing.current = false
     setCode(answer.ok ? { status: 'ready', code: answer.data } : { status: 'error', error: answer.error })
+  }
+  const renew = () => {
+    if (!renewing.current) void fetchCode()
   }
 
   // A code now, and a new one every two minutes while nobody has signed in.
@@ -67,10 +75,10 @@ export default function WebLoginPc() {
       const answer = await accounts.pollWebLogin({ ticketId, secret })
       if (stopped) return
       if (!answer.ok) {
-        if (answer.error.code !== 'COMMON.NETWORK') void fetchCode()
+        if (answer.error.code !== 'COMMON.NETWORK') renew()
         return
       }
-      if (answer.data.status === 'expired') void fetchCode()
+      if (answer.data.status === 'expired') renew()
       if (answer.data.status === 'confirmed' && answer.data.token && answer.data.session) {
         stopped = true
         keepWebSession({ token: answer.data.token, sessionId: answer.data.session.id, name: answer.data.user?.name ?? '' })

@@ -164,8 +164,10 @@ export default function DutyOverviewPage() {
                     <>
                       <KindBars rows={s.rows} />
                       <View className='hl-overview-table'>
-                        {s.rows.map((r, i) => (
-                          <View key={`${r.date}-${r.userId}-${i}`} className={`hs-table-row hl-overview-row hl-overview-${r.kind}`}>
+                        {s.rows.map((r) => (
+                          // A duty by its id, a planned shift nobody came to by its day, person and hours: a row
+                          // inserted above keeps the others (and a 确认时长 form open in one) as they are.
+                          <View key={r.dutyId ?? `${r.date}-${r.userId}-${r.slot?.from ?? ''}`} className={`hs-table-row hl-overview-row hl-overview-${r.kind}`}>
                             <Text className='hl-text hs-table-date'>{dateText(r.date)}</Text>
                             <View className='hs-table-name'>
                               <Text className='hl-text'>{r.name || '志愿者'}</Text>
