@@ -6,7 +6,7 @@ import { MORNING } from '../helpers/orders';
 /**
  * The agenda builder keeps what the organiser is typing: a one-tap change to the agenda (下移, 上移,
  * 移出) leaves the 添加议题 form open with its choice, presenter and minutes, instead of closing it
- * and losing them. Screenshots at 390 px, normal and 长辈版, in test-results/browser/.
+ * and losing them; so does 打印议程 and back. Screenshots at 390 px, normal and 长辈版, in test-results/browser/.
  */
 
 type StoredMeeting = { _id: string; agenda: { topicId: string; title: string }[] };
@@ -75,6 +75,24 @@ journey(
         }
       }, 60_000);
     }
+
+    it('打印议程 and 返回会议 bring him back to the form as he left it', async () => {
+      await elder(j.gw, L, false);
+      await openAs(j.page, j.gw.url, L, `/packages/councils/meeting/index?id=${meetingId}`);
+      // The browser's own print dialog is not part of this journey.
+      await j.page.evaluate(() => {
+        window.print = () => undefined;
+      });
+      await (await visible(j.page, `${page} .hl-btn-add-item`)).click();
+      await (await visible(j.page, `${form} .hl-input-presenter input`)).fill('赵海燕');
+      await (await visible(j.page, `${page} .hl-btn-print-agenda`)).click();
+      await visible(j.page, `${page} .hc-print-mode`);
+      expect(await j.page.locator(`${form}`).filter({ visible: true }).count()).toBe(0);
+      await screenshot(j.page, 'meeting-forms-02-print');
+      await (await visible(j.page, `${page} .hl-btn-leave-print`)).click();
+      expect(await (await visible(j.page, `${form} .hl-input-presenter input`)).inputValue()).toBe('赵海燕');
+      expect(await j.page.locator(`${page} .hc-print-mode`).count()).toBe(0);
+    }, 60_000);
   },
   { at: MORNING },
 );

@@ -216,9 +216,12 @@ export default function MeetingPage() {
 
   const deciding = open && typeof open === 'object' ? meeting?.agenda.find((i) => i.id === open.decide) : undefined
 
-  if (print && meeting) {
-    return (
-      <PageShell name='council-meeting'>
+  // The print view stands over the page rather than replacing it: what is typed in its forms (minutes,
+  // a result being recorded, the sign-in) is still there on 返回会议.
+  const printing = print && meeting !== null
+  return (
+    <PageShell name='council-meeting'>
+      {printing ? (
         <View className='hc-print-mode'>
           <PrintAgenda meeting={meeting} />
           <View className='hc-print-controls hc-buttons'>
@@ -232,162 +235,159 @@ export default function MeetingPage() {
             </Button>
           </View>
         </View>
-      </PageShell>
-    )
-  }
-
-  return (
-    <PageShell name='council-meeting'>
-      <Text className='hl-title'>会议</Text>
-      {notice?.text ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
-      {load.status === 'loading' ? <Loading /> : null}
-      {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchMeeting()} /> : null}
-      {meeting ? (
-        <>
-          <View className='hl-card hl-meeting-head'>
-            <View className='hc-card-head'>
-              <Text className='hl-hero hc-card-title hl-meeting-title'>{meeting.title}</Text>
-              <MeetingStateChip meeting={meeting} />
+      ) : null}
+      <View className={printing ? 'hc-print-away' : 'hc-meeting-body'}>
+        <Text className='hl-title'>会议</Text>
+        {notice?.text ? <Text className={`hl-notice ${notice.ok ? 'hl-notice-ok hl-action-ok' : 'hl-notice-error hl-action-error'}`}>{notice.text}</Text> : null}
+        {load.status === 'loading' ? <Loading /> : null}
+        {load.status === 'error' ? <ErrorView error={load.error} onRetry={() => void fetchMeeting()} /> : null}
+        {meeting ? (
+          <>
+            <View className='hl-card hl-meeting-head'>
+              <View className='hc-card-head'>
+                <Text className='hl-hero hc-card-title hl-meeting-title'>{meeting.title}</Text>
+                <MeetingStateChip meeting={meeting} />
+              </View>
+              <Chips>
+                <Text className='hl-chip hc-chip-plain'>{meeting.type}</Text>
+                {meeting.anonymous ? <Text className='hl-chip hc-chip-plain hl-chip-anonymous'>无记名表决</Text> : null}
+                {meeting.private ? <Text className='hl-chip hc-chip-plain'>不公开</Text> : null}
+                {meeting.signedIn ? <Text className='hl-chip hc-chip-done hl-signed-in'>✓ 我已签到</Text> : null}
+                {meeting.invited && !meeting.mine ? <Text className='hl-chip hc-chip-plain'>我受邀</Text> : null}
+              </Chips>
+              <Text className='hl-note'>{MEETING_TYPE_RULES[meeting.type].hint}</Text>
+              <Kv label='时间' value={`${when(meeting.startAt)}，${minutesText(meeting.lengthMinutes)}`} className='hl-meeting-when' />
+              <Kv label='地点' value={meeting.placeText} className='hl-meeting-place' />
+              <Kv label='辖区' value={meeting.placeLabel} />
+              <Kv label='召集人' value={meeting.convenerName} />
+              {meeting.cancelReason ? <Kv label='取消原因' value={meeting.cancelReason} className='hl-cancel-reason' /> : null}
+              {meeting.decisionsPublishedAt ? <Kv label='决议公示' value={`已于 ${when(meeting.decisionsPublishedAt)} 向网格居民公示`} /> : null}
             </View>
-            <Chips>
-              <Text className='hl-chip hc-chip-plain'>{meeting.type}</Text>
-              {meeting.anonymous ? <Text className='hl-chip hc-chip-plain hl-chip-anonymous'>无记名表决</Text> : null}
-              {meeting.private ? <Text className='hl-chip hc-chip-plain'>不公开</Text> : null}
-              {meeting.signedIn ? <Text className='hl-chip hc-chip-done hl-signed-in'>✓ 我已签到</Text> : null}
-              {meeting.invited && !meeting.mine ? <Text className='hl-chip hc-chip-plain'>我受邀</Text> : null}
-            </Chips>
-            <Text className='hl-note'>{MEETING_TYPE_RULES[meeting.type].hint}</Text>
-            <Kv label='时间' value={`${when(meeting.startAt)}，${minutesText(meeting.lengthMinutes)}`} className='hl-meeting-when' />
-            <Kv label='地点' value={meeting.placeText} className='hl-meeting-place' />
-            <Kv label='辖区' value={meeting.placeLabel} />
-            <Kv label='召集人' value={meeting.convenerName} />
-            {meeting.cancelReason ? <Kv label='取消原因' value={meeting.cancelReason} className='hl-cancel-reason' /> : null}
-            {meeting.decisionsPublishedAt ? <Kv label='决议公示' value={`已于 ${when(meeting.decisionsPublishedAt)} 向网格居民公示`} /> : null}
-          </View>
 
-          {/* A participant signs in first thing; the organisers (who sign others in) find their own sign-in below. */}
-          {allowed.has('signIn') && !allowed.has('signInFor') ? <SignInCard busy={busy === 'signIn'} error={formError} onScene={(s) => void signIn(s)} /> : null}
+            {/* A participant signs in first thing; the organisers (who sign others in) find their own sign-in below. */}
+            {allowed.has('signIn') && !allowed.has('signInFor') ? <SignInCard busy={busy === 'signIn'} error={formError} onScene={(s) => void signIn(s)} /> : null}
 
-          {['published', 'inSession', 'closed', 'archived'].includes(meeting.state) ? <QuorumCard meeting={meeting} live={live} /> : null}
+            {['published', 'inSession', 'closed', 'archived'].includes(meeting.state) ? <QuorumCard meeting={meeting} live={live} /> : null}
 
-          <View className='hl-card hl-agenda'>
-            <Text className='hl-section-title'>{`议程（${meeting.agenda.length} 项）`}</Text>
-            {meeting.agenda.length === 0 ? (
-              <Text className='hl-note hl-agenda-empty'>{allowed.has('addItem') ? '还没有议程：点下面的“添加议题”，把已采纳的议题列进来。' : '还没有安排议程'}</Text>
-            ) : null}
-            {meeting.agenda.map((item, i) => (
-              <AgendaItem
-                key={item.id}
-                item={item}
-                index={i}
-                count={meeting.agenda.length}
-                meeting={meeting}
-                busy={busy}
-                onMove={(d) => void run(`move-${item.id}`, () => councils.moveItem(id, item.id, d), d === 'up' ? '已上移' : '已下移', 'item', false)}
-                onRemove={() => void run(`remove-${item.id}`, () => councils.removeItem(id, item.id), '已移出议程', 'item')}
-                onOpenVote={() => void run(`openVote-${item.id}`, () => councils.openVote(id, item.id), `第 ${i + 1} 项开始表决，请参会人投票`, 'item', false)}
-                onDecide={() => {
-                  setFormError(undefined)
-                  setOpen({ decide: item.id })
-                  bringIntoView('council-meeting', 'hl-form-decide')
-                }}
-                onVote={(c) => void vote(item.id, c)}
-                onTopic={() => go(withQuery(ROUTES.councilTopic, { id: item.topicId }))}
+            <View className='hl-card hl-agenda'>
+              <Text className='hl-section-title'>{`议程（${meeting.agenda.length} 项）`}</Text>
+              {meeting.agenda.length === 0 ? (
+                <Text className='hl-note hl-agenda-empty'>{allowed.has('addItem') ? '还没有议程：点下面的“添加议题”，把已采纳的议题列进来。' : '还没有安排议程'}</Text>
+              ) : null}
+              {meeting.agenda.map((item, i) => (
+                <AgendaItem
+                  key={item.id}
+                  item={item}
+                  index={i}
+                  count={meeting.agenda.length}
+                  meeting={meeting}
+                  busy={busy}
+                  onMove={(d) => void run(`move-${item.id}`, () => councils.moveItem(id, item.id, d), d === 'up' ? '已上移' : '已下移', 'item', false)}
+                  onRemove={() => void run(`remove-${item.id}`, () => councils.removeItem(id, item.id), '已移出议程', 'item')}
+                  onOpenVote={() => void run(`openVote-${item.id}`, () => councils.openVote(id, item.id), `第 ${i + 1} 项开始表决，请参会人投票`, 'item', false)}
+                  onDecide={() => {
+                    setFormError(undefined)
+                    setOpen({ decide: item.id })
+                    bringIntoView('council-meeting', 'hl-form-decide')
+                  }}
+                  onVote={(c) => void vote(item.id, c)}
+                  onTopic={() => go(withQuery(ROUTES.councilTopic, { id: item.topicId }))}
+                />
+              ))}
+              {meeting.agenda.length ? <AgendaTotal meeting={meeting} /> : null}
+              {process.env.TARO_ENV === 'h5' && meeting.agenda.length ? (
+                <Button className='hl-btn hl-btn-block hl-btn-print-agenda hc-no-print' onClick={() => setPrint(true)}>
+                  打印议程
+                </Button>
+              ) : null}
+            </View>
+
+            {deciding && allowed.has('decide') ? (
+              <DecideForm
+                key={deciding.id}
+                item={deciding}
+                busy={busy === 'decide'}
+                error={formError}
+                onCancel={() => setOpen(null)}
+                onDecide={(d) => void run('decide', () => councils.decide({ meetingId: id, itemId: deciding.id, ...d }), `已记录：${deciding.title}`, 'form')}
               />
-            ))}
-            {meeting.agenda.length ? <AgendaTotal meeting={meeting} /> : null}
-            {process.env.TARO_ENV === 'h5' && meeting.agenda.length ? (
-              <Button className='hl-btn hl-btn-block hl-btn-print-agenda hc-no-print' onClick={() => setPrint(true)}>
-                打印议程
-              </Button>
             ) : null}
-          </View>
 
-          {deciding && allowed.has('decide') ? (
-            <DecideForm
-              key={deciding.id}
-              item={deciding}
-              busy={busy === 'decide'}
-              error={formError}
-              onCancel={() => setOpen(null)}
-              onDecide={(d) => void run('decide', () => councils.decide({ meetingId: id, itemId: deciding.id, ...d }), `已记录：${deciding.title}`, 'form')}
-            />
-          ) : null}
+            {open === 'addItem' && allowed.has('addItem') ? (
+              <AddItemForm
+                meeting={meeting}
+                busy={busy === 'addItem'}
+                serverError={itemError}
+                onCancel={() => setOpen(null)}
+                onAdd={(input) => {
+                  setBusy('addItem')
+                  setItemError(null)
+                  void councils.addItem({ meetingId: id, ...input }).then((answer) => {
+                    setBusy(null)
+                    if (answer.ok) applied(answer.data.meeting, '已列入议程', false)
+                    else if (answer.error.field || ['MEETING.AGENDA_OVERRUN', 'MEETING.TOPIC_NOT_READY'].includes(answer.error.code)) setItemError(answer.error)
+                    else failed(answer.error)
+                  })
+                }}
+              />
+            ) : null}
 
-          {open === 'addItem' && allowed.has('addItem') ? (
-            <AddItemForm
-              meeting={meeting}
-              busy={busy === 'addItem'}
-              serverError={itemError}
-              onCancel={() => setOpen(null)}
-              onAdd={(input) => {
-                setBusy('addItem')
-                setItemError(null)
-                void councils.addItem({ meetingId: id, ...input }).then((answer) => {
-                  setBusy(null)
-                  if (answer.ok) applied(answer.data.meeting, '已列入议程', false)
-                  else if (answer.error.field || ['MEETING.AGENDA_OVERRUN', 'MEETING.TOPIC_NOT_READY'].includes(answer.error.code)) setItemError(answer.error)
-                  else failed(answer.error)
-                })
-              }}
-            />
-          ) : null}
+            {allowed.has('signInFor') ? (
+              <SignInForCard meeting={meeting} busy={busy} error={allowed.has('signIn') ? undefined : formError} onSignIn={(w) => void signInFor(w)} />
+            ) : null}
+            {['inSession', 'closed', 'archived'].includes(meeting.state) ? <Attendees meeting={meeting} /> : <Invitees meeting={meeting} />}
 
-          {allowed.has('signInFor') ? (
-            <SignInForCard meeting={meeting} busy={busy} error={allowed.has('signIn') ? undefined : formError} onSignIn={(w) => void signInFor(w)} />
-          ) : null}
-          {['inSession', 'closed', 'archived'].includes(meeting.state) ? <Attendees meeting={meeting} /> : <Invitees meeting={meeting} />}
+            {allowed.has('writeMinutes') ? (
+              <MinutesEditor
+                meeting={meeting}
+                busy={busy === 'writeMinutes'}
+                error={formError}
+                onSave={(text) => void run('writeMinutes', () => councils.writeMinutes(id, text), '会议纪要已保存', 'form')}
+              />
+            ) : meeting.minutes ? (
+              <View className='hl-card hl-minutes'>
+                <Text className='hl-section-title'>会议纪要</Text>
+                <Text className='hl-text hc-minutes'>{meeting.minutes}</Text>
+                {meeting.minutesAt ? <Text className='hl-note'>{`记录于 ${when(meeting.minutesAt)}`}</Text> : null}
+              </View>
+            ) : null}
 
-          {allowed.has('writeMinutes') ? (
-            <MinutesEditor
-              meeting={meeting}
-              busy={busy === 'writeMinutes'}
-              error={formError}
-              onSave={(text) => void run('writeMinutes', () => councils.writeMinutes(id, text), '会议纪要已保存', 'form')}
-            />
-          ) : meeting.minutes ? (
-            <View className='hl-card hl-minutes'>
-              <Text className='hl-section-title'>会议纪要</Text>
-              <Text className='hl-text hc-minutes'>{meeting.minutes}</Text>
-              {meeting.minutesAt ? <Text className='hl-note'>{`记录于 ${when(meeting.minutesAt)}`}</Text> : null}
-            </View>
-          ) : null}
-
-          {open === 'cancel' && allowed.has('cancel') ? (
-            <InlineForm
-              name='cancel'
-              className='hc-no-print'
-              label='取消的原因（会告诉参会人）'
-              placeholder='例如：天气原因，改期另行通知'
-              submitText='确认取消会议'
-              busy={busy === 'cancel'}
-              error={formError}
-              minLength={2}
-              maxLength={200}
-              onSubmit={(t) => void run('cancel', () => councils.cancel(id, t), '会议已取消，已通知参会人', 'form')}
-              onCancel={() => setOpen(null)}
-            />
-          ) : null}
-          {open === 'close' && allowed.has('close') ? (
-            <View className='hl-card hl-inline-form hl-form-close'>
-              <Text className='hl-text'>{`还有 ${meeting.agenda.filter((i) => i.outcome === null).length} 项议程没有记录结果，结束会议后这些议题记为暂缓，可以列入下次会议。`}</Text>
-              <FormButtons
-                name='close'
-                submitClassName='hl-btn-confirm-close'
-                submitText='确认结束'
-                busy={busy === 'close'}
-                waiting={busy !== null}
-                onSubmit={() => void run('close', () => councils.close(id), '会议已结束，请填写会议纪要')}
+            {open === 'cancel' && allowed.has('cancel') ? (
+              <InlineForm
+                name='cancel'
+                className='hc-no-print'
+                label='取消的原因（会告诉参会人）'
+                placeholder='例如：天气原因，改期另行通知'
+                submitText='确认取消会议'
+                busy={busy === 'cancel'}
+                error={formError}
+                minLength={2}
+                maxLength={200}
+                onSubmit={(t) => void run('cancel', () => councils.cancel(id, t), '会议已取消，已通知参会人', 'form')}
                 onCancel={() => setOpen(null)}
               />
-            </View>
-          ) : null}
+            ) : null}
+            {open === 'close' && allowed.has('close') ? (
+              <View className='hl-card hl-inline-form hl-form-close'>
+                <Text className='hl-text'>{`还有 ${meeting.agenda.filter((i) => i.outcome === null).length} 项议程没有记录结果，结束会议后这些议题记为暂缓，可以列入下次会议。`}</Text>
+                <FormButtons
+                  name='close'
+                  submitClassName='hl-btn-confirm-close'
+                  submitText='确认结束'
+                  busy={busy === 'close'}
+                  waiting={busy !== null}
+                  onSubmit={() => void run('close', () => councils.close(id), '会议已结束，请填写会议纪要')}
+                  onCancel={() => setOpen(null)}
+                />
+              </View>
+            ) : null}
 
-          <Timeline lines={meeting.timeline} />
+            <Timeline lines={meeting.timeline} />
 
-          <ActionBar className='hl-meeting-actions' allowed={meeting.allowedActions} table={table} busy={busy} on={typeof open === 'string' ? (open as MeetingAction) : null} />
-        </>
-      ) : null}
+            <ActionBar className='hl-meeting-actions' allowed={meeting.allowedActions} table={table} busy={busy} on={typeof open === 'string' ? (open as MeetingAction) : null} />
+          </>
+        ) : null}
+      </View>
     </PageShell>
   )
 }
