@@ -37,10 +37,10 @@ export type PagedEvent<T> =
   /** The first page's answer. */
   | { type: 'first'; key: string; answer: Answer<Page<T>> }
   /**
-   * The answers of a list read again after a change (an action on a card): the first page, then the
-   * next pages as far as the person had read with 加载更多 (`readAgain`).
+   * The answers of a list read from its first page (`readUpTo`): the first page, then, when it is read
+   * again after a change (an action on a card), the next pages as far as the person had read with 加载更多.
    */
-  | { type: 'reloaded'; key: string; answers: readonly Answer<Page<T>>[] }
+  | { type: 'read'; key: string; answers: readonly Answer<Page<T>>[] }
   /** 加载更多 tapped. */
   | { type: 'moreAsked' }
   /** The next page's answer. */
@@ -59,7 +59,7 @@ export function pagedStep<T>(state: PagedState<T>, event: PagedEvent<T>, idOf: (
       const { items, total } = answer.data
       return { key, status: 'ready', items, total, more: items.length < total, loadingMore: false, moreError: null, staleError: null }
     }
-    case 'reloaded': {
+    case 'read': {
       const [first, ...next] = event.answers
       if (!first) return state
       // A list on screen stays when it cannot be read again: the person keeps their place and what they see.
@@ -91,10 +91,10 @@ export function asPage<K extends string, T>(answer: Answer<{ [k in K]: T[] } & {
 }
 
 /**
- * Reads a list again from its first page, and on as far as `upTo` items (what the person had loaded
- * with 加载更多), a page at a time; stops at a failure, an empty page or the total. The answers in order.
+ * Reads a list from its first page, and on as far as `upTo` items (what the person had loaded with
+ * 加载更多), a page at a time; stops at a failure, an empty page or the total. The answers in order.
  */
-export async function readAgain<T>(fetchPage: (offset: number, limit: number) => Promise<Answer<Page<T>>>, limit: number, upTo: number): Promise<Answer<Page<T>>[]> {
+export async function readUpTo<T>(fetchPage: (offset: number, limit: number) => Promise<Answer<Page<T>>>, limit: number, upTo: number): Promise<Answer<Page<T>>[]> {
   const answers = [await fetchPage(0, limit)]
   let read = 0
   for (let last = answers[0]!; last.ok && last.data.items.length > 0;) {
@@ -129,35 +129,36 @@ export function usePaged<T>(
   useEffect(() => {
     latest.current = { fetchPage, idOf: options.idOf ?? byId }
   })
-  // Every first-page request counts up: only the newest one's answers (its next pages too) are kept.
+  // Every read from the first page counts up: only the newest one's answers (its next pages too) are kept.
   const generation = useRef(0)
-
-  const loadFirst = useCallback(async () => {
-    if (key === null) return
-    const asked = ++generation.current
-    const answer = await latest.current.fetchPage(0, limit)
-    if (asked === generation.current) setState((s) => pagedStep(s, { type: 'first', key, answer }))
-  }, [key, limit])
-
-  // A new key starts over; until its first answer the list reads as loading (see `shown`).
-  useEffect(() => {
-    void loadFirst()
-  }, [loadFirst])
-
   // How many items are shown, for a reload to read as far again.
   const shownCount = useRef(0)
   useEffect(() => {
     shownCount.current = state.status === 'ready' && state.key === key ? state.items.length : 0
   })
 
+  /** Reads the list from its first page as far as `upTo` items, and takes the answers in one step. */
+  const read = useCallback(
+    async (upTo: number) => {
+      if (key === null) return
+      const asked = ++generation.current
+      const { fetchPage: fetchFromStart, idOf } = latest.current
+      const answers = await readUpTo(fetchFromStart, limit, upTo)
+      if (asked === generation.current) setState((s) => pagedStep(s, { type: 'read', key, answers }, idOf))
+    },
+    [key, limit],
+  )
+
+  // A new key starts over; until its first answer the list reads as loading (see `shown`).
+  useEffect(() => {
+    void read(0)
+  }, [read])
+
   const reload = useCallback(async () => {
     if (key === null) return
     setState((s) => pagedStep(s, { type: 'reload', key }))
-    const asked = ++generation.current
-    const { fetchPage: fetchAgain, idOf } = latest.current
-    const answers = await readAgain(fetchAgain, limit, shownCount.current)
-    if (asked === generation.current) setState((s) => pagedStep(s, { type: 'reloaded', key, answers }, idOf))
-  }, [key, limit])
+    await read(shownCount.current)
+  }, [key, read])
 
   const loadMore = async () => {
     if (state.key !== key || state.status !== 'ready' || state.loadingMore || !state.more) return

@@ -1,5 +1,5 @@
 import type { Answer } from '../../../miniprogram/services/call';
-import { asPage, pagedStep, readAgain, type Page, type PagedState } from '../../../miniprogram/lib/paged';
+import { asPage, pagedStep, readUpTo, type Page, type PagedState } from '../../../miniprogram/lib/paged';
 
 /** The paging state of a list (orders, messages, members): first page, 加载更多, reload, errors. */
 type Item = { id: string };
@@ -76,18 +76,18 @@ describe('pagedStep', () => {
     let s = pagedStep(ready('desk', items(...ids(1, 20)), 30), { type: 'more', answer: page(items(...ids(21, 25)), 30) });
     s = pagedStep(s, { type: 'reload', key: 'desk' });
     expect(s).toMatchObject({ status: 'ready', items: { length: 25 } });
-    s = pagedStep(s, { type: 'reloaded', key: 'desk', answers: [page(items(...ids(2, 21)), 29), page(items(...ids(22, 30)), 29)] });
+    s = pagedStep(s, { type: 'read', key: 'desk', answers: [page(items(...ids(2, 21)), 29), page(items(...ids(22, 30)), 29)] });
     expect(s).toMatchObject({ status: 'ready', items: items(...ids(2, 30)), total: 29, more: false, staleError: null });
   });
 
   it('keeps the list on screen, and says so, when reading it again fails; a list not shown shows the error', () => {
     const shown = ready('desk', items('a', 'b'), 2);
-    const stale = pagedStep(shown, { type: 'reloaded', key: 'desk', answers: [failure] });
+    const stale = pagedStep(shown, { type: 'read', key: 'desk', answers: [failure] });
     expect(stale).toEqual({ ...shown, staleError: NETWORK });
-    expect(pagedStep(stale, { type: 'reloaded', key: 'desk', answers: [page(items('b'), 1)] })).toMatchObject({ items: items('b'), staleError: null });
-    expect(pagedStep(loading('desk'), { type: 'reloaded', key: 'desk', answers: [failure] })).toEqual({ key: 'desk', status: 'error', error: NETWORK });
+    expect(pagedStep(stale, { type: 'read', key: 'desk', answers: [page(items('b'), 1)] })).toMatchObject({ items: items('b'), staleError: null });
+    expect(pagedStep(loading('desk'), { type: 'read', key: 'desk', answers: [failure] })).toEqual({ key: 'desk', status: 'error', error: NETWORK });
     // Another list's answers start it over.
-    expect(pagedStep(shown, { type: 'reloaded', key: 'pool', answers: [failure] })).toEqual({ key: 'pool', status: 'error', error: NETWORK });
+    expect(pagedStep(shown, { type: 'read', key: 'pool', answers: [failure] })).toEqual({ key: 'pool', status: 'error', error: NETWORK });
   });
 
   it('tells items apart by the id the page names (members by userId)', () => {
@@ -98,7 +98,7 @@ describe('pagedStep', () => {
   });
 });
 
-describe('readAgain', () => {
+describe('readUpTo', () => {
   /** A server list of `total` items, and the reads asked of it. */
   function server(total: number, failAt?: number) {
     const asked: [number, number][] = [];
@@ -112,13 +112,13 @@ describe('readAgain', () => {
 
   it('reads the first page only when no more than a page was shown', async () => {
     const s = server(50);
-    expect(await readAgain(s.fetchPage, 20, 12)).toHaveLength(1);
+    expect(await readUpTo(s.fetchPage, 20, 12)).toHaveLength(1);
     expect(s.asked).toEqual([[0, 20]]);
   });
 
   it('reads on, a page at a time, as far as was shown', async () => {
     const s = server(50);
-    const answers = await readAgain(s.fetchPage, 20, 40);
+    const answers = await readUpTo(s.fetchPage, 20, 40);
     expect(s.asked).toEqual([
       [0, 20],
       [20, 20],
@@ -128,15 +128,15 @@ describe('readAgain', () => {
 
   it('stops at the total, at an empty page, and at a failure', async () => {
     const short = server(25);
-    await readAgain(short.fetchPage, 20, 60);
+    await readUpTo(short.fetchPage, 20, 60);
     expect(short.asked).toEqual([
       [0, 20],
       [20, 20],
     ]);
     const empty = server(0);
-    expect(await readAgain(empty.fetchPage, 20, 60)).toEqual([page([], 0)]);
+    expect(await readUpTo(empty.fetchPage, 20, 60)).toEqual([page([], 0)]);
     const broken = server(60, 20);
-    expect(await readAgain(broken.fetchPage, 20, 60)).toEqual([page(items(...ids(1, 20)), 60), failure]);
+    expect(await readUpTo(broken.fetchPage, 20, 60)).toEqual([page(items(...ids(1, 20)), 60), failure]);
   });
 });
 

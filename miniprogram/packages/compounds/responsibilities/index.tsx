@@ -82,7 +82,8 @@ export default function ResponsibilitiesPage() {
     if (!quiet) setLoad({ status: 'loading' })
     const answer = await compounds.responsibilities(id)
     // A quiet read that fails leaves the list on screen as it is.
-    setLoad((l) => (answer.ok ? { status: 'ready', list: answer.data } : quiet && l.status === 'ready' ? l : { status: 'error', error: answer.error }))
+    if (answer.ok) setLoad({ status: 'ready', list: answer.data })
+    else if (!quiet) setLoad({ status: 'error', error: answer.error })
   }
   useEffect(() => {
     if (communityId) void fetchList(communityId)

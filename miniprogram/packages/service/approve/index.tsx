@@ -143,9 +143,8 @@ export default function ServiceApprove() {
     if (!quiet) setLoad({ status: 'loading' })
     const answer = await service.pendingHours({ communityId: community.id, limit: 50 })
     // A quiet read that fails leaves the cards on screen as they are, with what is typed in them.
-    setLoad((l) =>
-      answer.ok ? { status: 'ready', entries: answer.data.entries, total: answer.data.total } : quiet && l.status === 'ready' ? l : { status: 'error', error: answer.error },
-    )
+    if (answer.ok) setLoad({ status: 'ready', entries: answer.data.entries, total: answer.data.total })
+    else if (!quiet) setLoad({ status: 'error', error: answer.error })
   }
   useEffect(() => {
     void fetchPending()

@@ -115,7 +115,8 @@ export default function DutyOverviewPage() {
     if (!quiet) setLoad({ status: 'loading' })
     const answer = await stations.dutyOverview({ communityId: community.id, fromDate, days: DAYS })
     // A quiet read that fails leaves the week on screen as it is.
-    setLoad((l) => (answer.ok ? { status: 'ready', data: answer.data } : quiet && l.status === 'ready' ? l : { status: 'error', error: answer.error }))
+    if (answer.ok) setLoad({ status: 'ready', data: answer.data })
+    else if (!quiet) setLoad({ status: 'error', error: answer.error })
   }
   useEffect(() => {
     void fetchOverview()
